@@ -1,0 +1,68 @@
+# TechMatch — the two commands: `make run` and `make test`. Both work on a fresh clone.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+MANAGE := cd backend && ../$(BIN)/python manage.py
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
+                    $(wildcard frontend/*.html frontend/*.ts frontend/*.json)
+
+.PHONY: help run serve test test-python test-frontend install install-test frontend schema clean
+
+help:
+	@echo "make run    install, build the front end, migrate, load demo data, serve http://$(HOST):$(PORT)/"
+	@echo "make test   install test dependencies, build the front end, run every test"
+	@echo "make schema regenerate frontend/openapi.yaml and the front end's API types"
+
+# --- installs: each step reruns only when its inputs change -------------------------------------
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-run
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SOURCES)
+	cd frontend && npm run build
+
+install: $(VENV)/.installed-run
+install-test: $(VENV)/.installed-test
+frontend: frontend/dist/index.html
+
+# --- make run ---------------------------------------------------------------------------------
+run: install frontend serve
+
+serve:
+	$(MANAGE) migrate --noinput
+	@echo ""
+	@echo "TechMatch 科技撮合平台: http://$(HOST):$(PORT)/   (API docs: http://$(HOST):$(PORT)/api/docs/; Ctrl-C stops)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# --- make test --------------------------------------------------------------------------------
+test: install-test frontend test-frontend test-python
+
+test-frontend:
+	cd frontend && npm run typecheck && npm test
+
+test-python:
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+schema: install
+	$(MANAGE) spectacular --validate --fail-on-warn --file ../frontend/openapi.yaml
+	cd frontend && npm run gen:api
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist staticfiles

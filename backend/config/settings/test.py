@@ -1,0 +1,17 @@
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
+from config.settings.base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; never outside tests
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# In-process tests run tasks eagerly even when CELERY_BROKER_URL points at Redis; the broker
+# itself is exercised with a real worker in tests/backend/core/test_celery_broker.py.
+CELERY_TASK_ALWAYS_EAGER = True
+
+# Search indexes and uploads of a test run live in a throw-away folder, never in the user's var/.
+VAR_DIR = Path(tempfile.mkdtemp(prefix="techmatch-test-var-"))
+MEDIA_ROOT = VAR_DIR / "media"
+atexit.register(shutil.rmtree, VAR_DIR, ignore_errors=True)

@@ -1,0 +1,60 @@
+"""One error shape for the whole API: {"detail": str, "code": str, "fields": {name: [messages]}}.
+
+Services raise ApplicationError (business rule broken) or Django's ValidationError (bad data);
+the handler maps both to JSON so that bad input never becomes a 500.
+"""
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+
+class ApplicationError(Exception):
+    """A business rule refused the request. `status_code` 409 for illegal state transitions."""
+
+    def __init__(self, message: str, *, code: str = "invalid", status_code: int = 400, extra: dict | None = None):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.status_code = status_code
+        self.extra = extra or {}
+
+
+def _as_lists(detail: Any) -> Any:
+    if isinstance(detail, dict):
+        return {key: _as_lists(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [_as_lists(item) for item in detail]
+    return str(detail)
+
+
+def api_exception_handler(exc: Exception, context: dict) -> Response | None:
+    if isinstance(exc, ApplicationError):
+        body = {"detail": exc.message, "code": exc.code, "fields": {}}
+        if exc.extra:
+            body["extra"] = exc.extra
+        return Response(body, status=exc.status_code)
+    if isinstance(exc, DjangoValidationError):
+        fields = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        exc = exceptions.ValidationError(fields)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        response.data = {"detail": _("输入有误，请检查各字段。"), "code": "invalid", "fields": _as_lists(detail)}
+        response.status_code = status.HTTP_400_BAD_REQUEST
+    else:
+        code = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
+        response.data = {"detail": str(response.data.get("detail", "")), "code": str(code), "fields": {}}
+    return response

@@ -1,0 +1,103 @@
+"""Health checks: each returns {"status": "ok"|"error", ...facts, "detail": str}. Never raises."""
+from __future__ import annotations
+
+import tempfile
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+
+from matching.encoders import EncoderError, load_encoder
+
+OK, ERROR = "ok", "error"
+BROKER_TIMEOUT_S = 2.0
+SEARCH_TIMEOUT_S = 2.0
+
+
+def mask_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = f"{parts.username or ''}:***@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def check_database() -> dict:
+    result = {"vendor": connection.vendor}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as exc:
+        return {"status": ERROR, **result, "detail": str(exc).strip()[:300]}
+    return {"status": OK, **result, "detail": ""}
+
+
+def check_broker() -> dict:
+    url = settings.CELERY_BROKER_URL
+    if not url:
+        return {"status": OK, "mode": "eager", "detail": "未配置 CELERY_BROKER_URL：任务在进程内同步执行"}
+    from config.celery import app
+
+    result = {"mode": urlsplit(url).scheme, "url": mask_url(url)}
+    try:
+        with app.connection_for_write(url) as conn:
+            conn.ensure_connection(max_retries=1, timeout=BROKER_TIMEOUT_S)
+    except Exception as exc:  # kombu raises transport-specific errors; all of them mean "down"
+        return {"status": ERROR, **result, "detail": f"{type(exc).__name__}: {exc}"[:300]}
+    return {"status": OK, **result, "detail": ""}
+
+
+def check_search() -> dict:
+    backend = settings.SEARCH_BACKEND
+    if backend == "local":
+        index_dir = settings.VAR_DIR / "search"
+        try:
+            index_dir.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=index_dir):
+                pass
+        except OSError as exc:
+            return {"status": ERROR, "backend": backend, "detail": f"index directory not writable: {exc}"}
+        return {"status": OK, "backend": backend, "detail": str(index_dir)}
+    if backend == "elasticsearch":
+        return _check_elasticsearch()
+    return {"status": ERROR, "backend": backend, "detail": "unknown SEARCH_BACKEND; use local or elasticsearch"}
+
+
+def _check_elasticsearch() -> dict:
+    from elasticsearch import Elasticsearch
+    from elasticsearch import exceptions as es_exceptions
+
+    urls = settings.ELASTICSEARCH_URLS
+    result = {"backend": "elasticsearch", "url": ",".join(mask_url(u) for u in urls)}
+    if not urls:
+        return {"status": ERROR, **result, "detail": "ELASTICSEARCH_URL is not set"}
+    client = Elasticsearch(urls, request_timeout=SEARCH_TIMEOUT_S, max_retries=0)
+    try:
+        health = client.cluster.health()
+    except (es_exceptions.ApiError, es_exceptions.TransportError) as exc:
+        return {"status": ERROR, **result, "detail": f"{type(exc).__name__}: {exc}"[:300]}
+    finally:
+        client.close()
+    state = health.get("status", "red")
+    return {"status": ERROR if state == "red" else OK, **result, "detail": f"cluster {state}"}
+
+
+def check_encoder() -> dict:
+    spec = settings.MATCHING_ENCODER
+    try:
+        encoder = load_encoder(spec)
+    except EncoderError as exc:
+        return {"status": ERROR, "name": spec, "detail": str(exc)[:300]}
+    return {"status": OK, "name": encoder.name, "detail": f"{encoder.dim} 维向量"}
+
+
+def health_report() -> dict:
+    checks = {
+        "database": check_database(),
+        "broker": check_broker(),
+        "search": check_search(),
+        "encoder": check_encoder(),
+    }
+    overall = OK if all(c["status"] == OK for c in checks.values()) else ERROR
+    return {"status": overall, "version": settings.SPECTACULAR_SETTINGS["VERSION"], "checks": checks}

@@ -1,0 +1,30 @@
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.health import OK, health_report
+from core.serializers import HealthOutputSerializer
+
+
+class HealthView(APIView):
+    permission_classes = [permissions.AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(
+        operation_id="health_retrieve",
+        summary="服务健康状态",
+        description="数据库、消息代理、搜索后端与编码器的状态。任一检查失败时返回 503，响应体结构相同。",
+        responses={200: HealthOutputSerializer, 503: HealthOutputSerializer},
+        tags=["health"],
+    )
+    def get(self, request: Request) -> Response:
+        report = health_report()
+        return Response(HealthOutputSerializer(report).data, status=200 if report["status"] == OK else 503)
+
+
+def api_not_found(request, *args, **kwargs) -> JsonResponse:
+    return JsonResponse({"detail": _("接口不存在。"), "code": "not_found", "fields": {}}, status=404)

@@ -1,0 +1,1 @@
+"""Matching library: encoders, hybrid ranking, explanations, evaluation. Imports nothing from Django."""

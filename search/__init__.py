@@ -1,0 +1,1 @@
+"""Search library: documents, backends (local, elasticsearch), queries. Imports nothing from Django."""
