@@ -55,7 +55,7 @@ serve:
 test: install-test frontend test-frontend test-python
 
 test-frontend:
-	cd frontend && npm run typecheck && npm test
+	cd frontend && npm run check:api && npm test
 
 test-python:
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

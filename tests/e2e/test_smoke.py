@@ -109,7 +109,8 @@ def test_the_status_page_renders_the_health_checks_in_chromium(server):
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.goto(server + "/status")
         for check in ("database", "broker", "search", "encoder"):
-            page.get_by_test_id(f"health-{check}").wait_for(timeout=30_000)
+            page.locator(f'[data-testid="health-{check}"][data-status="ok"]').wait_for(timeout=30_000)
+        assert page.get_by_text("所有检查均已通过").is_visible()
         page.screenshot(path=str(ARTIFACTS / "status-1280.png"), full_page=True)
         page.goto(server + "/")
         page.screenshot(path=str(ARTIFACTS / "home-1280.png"), full_page=True)

@@ -1,0 +1,30 @@
+import { vi } from 'vitest';
+
+export type FetchHandler = (request: Request) => Response | Promise<Response>;
+
+/**
+ * Replaces the global fetch (the app's only way out to the network) with `handler`.
+ * Returns the spy so tests can check which requests were made.
+ */
+export function mockFetch(handler: FetchHandler) {
+  const spy = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) =>
+    handler(input instanceof Request ? input : new Request(input, init)),
+  );
+  vi.stubGlobal('fetch', spy);
+  return spy;
+}
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+/** The path and method of each request the spy received, e.g. ['GET /api/health/']. */
+export function requestsMade(spy: ReturnType<typeof mockFetch>): string[] {
+  return spy.mock.calls.map(([input]) => {
+    const request = input as Request;
+    return `${request.method} ${new URL(request.url).pathname}`;
+  });
+}

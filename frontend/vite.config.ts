@@ -1,0 +1,52 @@
+import { fileURLToPath, URL } from 'node:url';
+
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig(({ command, isPreview }) => ({
+  // The built app is served by Django/WhiteNoise from frontend/dist under STATIC_URL = '/static/'
+  // (STYLE.md example 12), so every asset URL in dist/index.html starts with /static/. The dev
+  // server (and Vitest) use '/' so that client-side routes such as /status load directly.
+  base: command === 'serve' && !isPreview ? '/' : '/static/',
+  plugins: [react()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:8000', changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Vendor code changes far less often than ours: separate chunks keep browser caches warm.
+        codeSplitting: {
+          groups: [
+            { name: 'react-vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+            { name: 'antd-vendor', test: /[\\/]node_modules[\\/]antd[\\/]/, priority: 20 },
+            // antd's own dependencies (rc-* components, CSS-in-JS, icons): split from antd so no chunk passes 500 kB.
+            { name: 'antd-deps-vendor', test: /[\\/]node_modules[\\/](@ant-design|@rc-component|rc-[^\\/]+|@babel[\\/]runtime|dayjs)[\\/]/, priority: 25 },
+            { name: 'query-vendor', test: /[\\/]node_modules[\\/](@tanstack|openapi-fetch)[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    environmentOptions: { jsdom: { url: 'http://127.0.0.1:8000/' } },
+    // openapi-fetch builds a Fetch `Request`, and Node's Request (used under jsdom) rejects
+    // relative URLs; in the browser the empty default resolves against the page's origin.
+    env: { VITE_API_URL: 'http://127.0.0.1:8000' },
+    globals: true,
+    setupFiles: ['./src/testing/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    unstubGlobals: true,
+    restoreMocks: true,
+    css: false,
+  },
+}));
