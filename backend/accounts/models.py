@@ -1,10 +1,113 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from accounts.uscc import uscc_problem
+from core.models import BaseModel
+
+
+def validate_uscc(value: str) -> None:
+    problem = uscc_problem(value)
+    if problem:
+        raise ValidationError(problem, code="uscc")
+
+
+class Region(models.TextChoices):
+    """Huzhou's districts and counties, its two functional zones, and everywhere else."""
+
+    WUXING = "wuxing", _("吴兴区")
+    NANXUN = "nanxun", _("南浔区")
+    DEQING = "deqing", _("德清县")
+    CHANGXING = "changxing", _("长兴县")
+    ANJI = "anji", _("安吉县")
+    NANTAIHU = "nantaihu", _("南太湖新区")
+    MOGANSHAN = "moganshan", _("湖州莫干山高新区")
+    OUTSIDE = "outside", _("湖州市外")
+
+
+class Organisation(BaseModel):
+    class Kind(models.TextChoices):
+        ENTERPRISE = "enterprise", _("企业")
+        INSTITUTE = "institute", _("科研机构")
+        GOVERNMENT = "government", _("政府部门")
+        OPERATOR = "operator", _("平台运营方")
+
+    class InstituteType(models.TextChoices):
+        RESEARCH_INSTITUTE = "research_institute", _("科研院所")
+        UNIVERSITY = "university", _("高校")
+        NEW_RD = "new_rd", _("新型研发机构")
+
+    class Verification(models.TextChoices):
+        UNVERIFIED = "unverified", _("未认证")
+        VERIFIED = "verified", _("已认证")
+        REJECTED = "rejected", _("认证未通过")
+
+    name = models.CharField(_("名称"), max_length=120, unique=True)
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
+    institute_type = models.CharField(_("科研机构类别"), max_length=30, choices=InstituteType.choices, blank=True)
+    uscc = models.CharField(_("统一社会信用代码"), max_length=18, unique=True, validators=[validate_uscc])
+    region = models.CharField(_("所在地区"), max_length=20, choices=Region.choices)
+    province = models.CharField(_("省份"), max_length=30, blank=True)
+    city = models.CharField(_("城市"), max_length=30, blank=True)
+    description = models.TextField(_("简介"), max_length=4000, blank=True)
+    website = models.URLField(_("网站"), blank=True)
+    verification = models.CharField(
+        _("认证状态"), max_length=20, choices=Verification.choices, default=Verification.UNVERIFIED, db_index=True
+    )
+    verified_at = models.DateTimeField(_("认证时间"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verification_note = models.CharField(_("认证说明"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("机构")
+        verbose_name_plural = _("机构")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification == self.Verification.VERIFIED
+
+    @property
+    def in_huzhou(self) -> bool:
+        return self.region != Region.OUTSIDE
+
+    def clean(self) -> None:
+        errors = {}
+        if self.kind == self.Kind.INSTITUTE and not self.institute_type:
+            errors["institute_type"] = _("科研机构须选择类别（科研院所、高校或新型研发机构）")
+        if self.kind != self.Kind.INSTITUTE and self.institute_type:
+            errors["institute_type"] = _("只有科研机构可以填写科研机构类别")
+        if self.region == Region.OUTSIDE and not (self.province and self.city):
+            errors["province"] = _("湖州市外的机构须填写省份和城市")
+        if errors:
+            raise ValidationError(errors)
 
 
 class User(AbstractUser):
-    """Our own user model from the first migration, so organisation membership can be added later."""
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("管理员")
+        MEMBER = "member", _("成员")
+
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="members", verbose_name=_("所属机构")
+    )
+    org_role = models.CharField(_("机构角色"), max_length=10, choices=Role.choices, default=Role.MEMBER)
 
     class Meta:
         verbose_name = _("用户")
         verbose_name_plural = _("用户")
+
+    @property
+    def is_operator(self) -> bool:
+        return self.is_superuser or (self.organisation is not None and self.organisation.kind == Organisation.Kind.OPERATOR)
+
+    @property
+    def is_official(self) -> bool:
+        return self.organisation is not None and self.organisation.kind == Organisation.Kind.GOVERNMENT

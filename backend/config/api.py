@@ -1,11 +1,26 @@
-"""Every /api/ route. Each app contributes its urlpatterns here, in one place."""
+"""Every /api/ route. Each app contributes its routes here, in one place."""
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
 
+from accounts.views import MeView, OrganisationViewSet, RegisterView, TokenView
 from core.views import HealthView, api_not_found
+from marketplace.views import CapabilityViewSet, ChallengeViewSet, IndustryViewSet, NeedViewSet
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("industries", IndustryViewSet, basename="industry")
+router.register("challenges", ChallengeViewSet, basename="challenge")
+router.register("needs", NeedViewSet, basename="need")
+router.register("capabilities", CapabilityViewSet, basename="capability")
 
 urlpatterns = [
     path("health/", HealthView.as_view(), name="health"),
+    path("auth/token/", TokenView.as_view(), name="auth-token"),
+    path("auth/register/", RegisterView.as_view(), name="auth-register"),
+    path("auth/me/", MeView.as_view(), name="auth-me"),
+    *router.urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     # Last: an unknown /api/ path answers JSON, not the HTML 404 page.

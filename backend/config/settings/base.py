@@ -136,6 +136,18 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",
+    # Stable, readable enum names for the generated TypeScript types.
+    "ENUM_NAME_OVERRIDES": {
+        "ChallengeStatusEnum": "marketplace.models.Challenge.Status",
+        "NeedStatusEnum": "marketplace.models.Need.Status",
+        "CapabilityStatusEnum": "marketplace.models.Capability.Status",
+        "CapabilityKindEnum": "marketplace.models.Capability.Kind",
+        "BidStatusEnum": "marketplace.models.Bid.Status",
+        "CooperationTypeEnum": "marketplace.models.CooperationType",
+        "OrganisationKindEnum": "accounts.models.Organisation.Kind",
+        "OrgRoleEnum": "accounts.models.User.Role",
+        "HealthStatusEnum": "core.serializers.STATUS_CHOICES",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

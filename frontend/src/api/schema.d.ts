@@ -4,6 +4,352 @@
  */
 
 export interface paths {
+    "/api/auth/me/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前用户 */
+        get: operations["auth_me_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/register/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 注册用户（可同时注册机构）
+         * @description 新机构为“未认证”状态：可以起草，通过平台运营方认证后才能发布和揭榜。
+         */
+        post: operations["auth_register_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/token/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 用户名密码换取令牌 */
+        post: operations["auth_token_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/capabilities/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["capabilities_list"];
+        put?: never;
+        /** 发布能力成果 */
+        post: operations["capabilities_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/capabilities/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["capabilities_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改能力成果 */
+        patch: operations["capabilities_partial_update"];
+        trace?: never;
+    };
+    "/api/capabilities/{id}/publish/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布（草稿/已下架 → 已发布） */
+        post: operations["capabilities_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/capabilities/{id}/withdraw/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 下架 */
+        post: operations["capabilities_withdraw_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 榜单列表 */
+        get: operations["challenges_list"];
+        put?: never;
+        /** 起草榜单 */
+        post: operations["challenges_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 榜单详情（保密榜单对无权查看者隐去详情） */
+        get: operations["challenges_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改榜单 */
+        patch: operations["challenges_partial_update"];
+        trace?: never;
+    };
+    "/api/challenges/{id}/accept-terms/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 接受保密条款（仅公开摘要的榜单） */
+        post: operations["challenges_accept_terms_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/award/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 定榜：选择中榜申请（揭榜挂帅1个，赛马制不超过最多中榜团队数） */
+        post: operations["challenges_award_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/bids/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 揭榜申请（发榜方看全部，揭榜方只看自己的） */
+        get: operations["challenges_bids_list"];
+        put?: never;
+        /** 提交揭榜申请 */
+        post: operations["challenges_bids_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/bids/{bid_id}/shortlist/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 入围（发榜方） */
+        post: operations["challenges_bids_shortlist_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/bids/{bid_id}/withdraw/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回揭榜申请（揭榜方） */
+        post: operations["challenges_bids_withdraw_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤榜 */
+        post: operations["challenges_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/close/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 截止揭榜（揭榜中 → 已截止） */
+        post: operations["challenges_close_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/conclude/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 验收（攻关中 → 已验收/未通过验收） */
+        post: operations["challenges_conclude_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 状态变更记录 */
+        get: operations["challenges_history_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/publish/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布榜单（草稿 → 揭榜中） */
+        post: operations["challenges_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/start/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启动攻关（已定榜 → 攻关中） */
+        post: operations["challenges_start_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/": {
         parameters: {
             query?: never;
@@ -24,12 +370,504 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/industries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["industries_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["needs_list"];
+        put?: never;
+        /** 发布技术需求 */
+        post: operations["needs_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["needs_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改技术需求 */
+        patch: operations["needs_partial_update"];
+        trace?: never;
+    };
+    "/api/needs/{id}/close/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关闭需求 */
+        post: operations["needs_close_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/publish/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布（草稿 → 征集中） */
+        post: operations["needs_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/reopen/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新开放需求 */
+        post: operations["needs_reopen_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["organisations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["organisations_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改机构信息 */
+        patch: operations["organisations_partial_update"];
+        trace?: never;
+    };
+    "/api/organisations/{id}/members/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加机构成员（机构管理员） */
+        post: operations["organisations_members_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/verify/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认证机构（运营方） */
+        post: operations["organisations_verify_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AwardInputRequest: {
+            bids: number[];
+            /** @default  */
+            reason: string;
+        };
+        BidInputRequest: {
+            proposal: string;
+            approach: string;
+            /**
+             * Format: decimal
+             * @description 报价（元）
+             */
+            price: string;
+            duration_days: number;
+            milestones?: components["schemas"]["MilestoneRequest"][];
+            partners?: components["schemas"]["BidPartnerInputRequest"][];
+        };
+        BidOutput: {
+            readonly id: number;
+            /** 榜单 */
+            challenge: number;
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            partners: components["schemas"]["BidPartnerOutput"][];
+            /** 方案概述 */
+            proposal: string;
+            /** 技术路线 */
+            approach: string;
+            /**
+             * 报价（元）
+             * Format: decimal
+             */
+            price: string;
+            /** 工期（天） */
+            duration_days: number;
+            milestones: components["schemas"]["Milestone"][];
+            /**
+             * 状态
+             * @default submitted
+             */
+            status: components["schemas"]["BidStatusEnum"];
+            status_label: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 更新时间
+             * Format: date-time
+             */
+            readonly updated_at: string;
+        };
+        BidPartnerInputRequest: {
+            organisation: number;
+            /** @default  */
+            role: string;
+        };
+        BidPartnerOutput: {
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            role: string;
+        };
+        /**
+         * @description * `submitted` - 已提交
+         *     * `shortlisted` - 入围
+         *     * `awarded` - 中榜
+         *     * `not_awarded` - 未中榜
+         *     * `withdrawn` - 已撤回
+         * @enum {string}
+         */
+        BidStatusEnum: "submitted" | "shortlisted" | "awarded" | "not_awarded" | "withdrawn";
+        /** @enum {unknown} */
+        BlankEnum: "";
+        CapabilityInputRequest: {
+            title: string;
+            description: string;
+            /** 代码 */
+            industry: string;
+            /** @default capability */
+            kind: components["schemas"]["CapabilityKindEnum"];
+            keywords?: string[];
+            /** @description 技术成熟度 1-9 */
+            trl: number;
+            patents?: string[];
+            /** @default  */
+            team: string;
+            cooperation_types: components["schemas"]["CooperationTypeEnum"][];
+            /** Format: decimal */
+            price_min?: string | null;
+            /** Format: decimal */
+            price_max?: string | null;
+            /**
+             * @description true：立即发布（需机构已认证）
+             * @default false
+             */
+            publish: boolean;
+        };
+        /**
+         * @description * `capability` - 研发能力
+         *     * `achievement` - 科技成果
+         * @enum {string}
+         */
+        CapabilityKindEnum: "capability" | "achievement";
+        CapabilityOutput: {
+            readonly id: number;
+            /** 标题 */
+            title: string;
+            /** 详细描述 */
+            description: string;
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            industry: components["schemas"]["IndustryChainOutput"];
+            /** 类别 */
+            kind?: components["schemas"]["CapabilityKindEnum"];
+            /** 关键词 */
+            keywords?: unknown;
+            /** 技术成熟度（TRL） */
+            trl: number;
+            /** 专利号 */
+            patents?: unknown;
+            /** 团队 */
+            team?: string;
+            /** 合作方式 */
+            cooperation_types?: unknown;
+            /**
+             * 报价下限（元）
+             * Format: decimal
+             */
+            price_min?: string | null;
+            /**
+             * 报价上限（元）
+             * Format: decimal
+             */
+            price_max?: string | null;
+            /** 状态 */
+            status?: components["schemas"]["CapabilityStatusEnum"];
+            status_label: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 更新时间
+             * Format: date-time
+             */
+            readonly updated_at: string;
+        };
+        /**
+         * @description * `draft` - 草稿
+         *     * `published` - 已发布
+         *     * `withdrawn` - 已下架
+         * @enum {string}
+         */
+        CapabilityStatusEnum: "draft" | "published" | "withdrawn";
+        /** @description `details_visible` false: description, indicators and keywords are withheld (confidential). */
+        ChallengeDetailOutput: {
+            readonly id: number;
+            /** 标题 */
+            title: string;
+            /** 公开摘要 */
+            summary: string;
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            industry: components["schemas"]["IndustryChainOutput"];
+            /** 清单类型 */
+            list_type: components["schemas"]["ListTypeEnum"];
+            list_type_label: string;
+            /**
+             * 榜额（元）
+             * Format: decimal
+             */
+            bounty: string;
+            /** 资金方式 */
+            funding_mode: components["schemas"]["FundingModeEnum"];
+            /** 组织方式 */
+            mode?: components["schemas"]["ModeEnum"];
+            mode_label: string;
+            /** 最多中榜团队数 */
+            max_winners?: number;
+            /**
+             * 揭榜截止时间
+             * Format: date-time
+             */
+            bid_deadline: string;
+            /** 保密级别 */
+            confidentiality?: components["schemas"]["ConfidentialityEnum"];
+            /** 状态 */
+            status?: components["schemas"]["ChallengeStatusEnum"];
+            status_label: string;
+            /**
+             * 发布时间
+             * Format: date-time
+             */
+            published_at?: string | null;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            readonly details_visible: boolean;
+            readonly description: string | null;
+            readonly indicators: components["schemas"]["Indicator"][] | null;
+            readonly keywords: string[] | null;
+            /**
+             * 更新时间
+             * Format: date-time
+             */
+            readonly updated_at: string;
+        };
+        ChallengeInputRequest: {
+            title: string;
+            /** @description 公开摘要：保密榜单对外只显示标题和摘要 */
+            summary: string;
+            description: string;
+            /** 代码 */
+            industry: string;
+            list_type: components["schemas"]["ListTypeEnum"];
+            indicators: components["schemas"]["IndicatorRequest"][];
+            keywords?: string[];
+            /**
+             * Format: decimal
+             * @description 榜额（元）
+             */
+            bounty: string;
+            funding_mode: components["schemas"]["FundingModeEnum"];
+            mode: components["schemas"]["ModeEnum"];
+            max_winners?: number;
+            /** Format: date-time */
+            bid_deadline: string;
+            /** @default public */
+            confidentiality: components["schemas"]["ConfidentialityEnum"];
+            invited?: number[];
+        };
+        ChallengeListOutput: {
+            readonly id: number;
+            /** 标题 */
+            title: string;
+            /** 公开摘要 */
+            summary: string;
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            industry: components["schemas"]["IndustryChainOutput"];
+            /** 清单类型 */
+            list_type: components["schemas"]["ListTypeEnum"];
+            list_type_label: string;
+            /**
+             * 榜额（元）
+             * Format: decimal
+             */
+            bounty: string;
+            /** 资金方式 */
+            funding_mode: components["schemas"]["FundingModeEnum"];
+            /** 组织方式 */
+            mode?: components["schemas"]["ModeEnum"];
+            mode_label: string;
+            /** 最多中榜团队数 */
+            max_winners?: number;
+            /**
+             * 揭榜截止时间
+             * Format: date-time
+             */
+            bid_deadline: string;
+            /** 保密级别 */
+            confidentiality?: components["schemas"]["ConfidentialityEnum"];
+            /** 状态 */
+            status?: components["schemas"]["ChallengeStatusEnum"];
+            status_label: string;
+            /**
+             * 发布时间
+             * Format: date-time
+             */
+            published_at?: string | null;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `draft` - 草稿
+         *     * `published` - 揭榜中
+         *     * `closed` - 已截止
+         *     * `awarded` - 已定榜
+         *     * `in_progress` - 攻关中
+         *     * `accepted` - 已验收
+         *     * `failed` - 未通过验收
+         *     * `cancelled` - 已撤榜
+         * @enum {string}
+         */
+        ChallengeStatusEnum: "draft" | "published" | "closed" | "awarded" | "in_progress" | "accepted" | "failed" | "cancelled";
+        ChallengeTransitionOutput: {
+            from_status?: components["schemas"]["ChallengeStatusEnum"] | components["schemas"]["BlankEnum"];
+            to_status: components["schemas"]["ChallengeStatusEnum"];
+            by?: string | null;
+            /** Format: date-time */
+            readonly at: string;
+            reason?: string;
+        };
+        ConcludeInputRequest: {
+            /** @description true：通过验收；false：未通过验收 */
+            accepted: boolean;
+            reason: string;
+        };
+        /**
+         * @description * `public` - 公开
+         *     * `summary_only` - 仅公开摘要
+         *     * `invitation_only` - 仅限受邀
+         * @enum {string}
+         */
+        ConfidentialityEnum: "public" | "summary_only" | "invitation_only";
+        /**
+         * @description * `development` - 技术开发
+         *     * `transfer` - 技术转让
+         *     * `license` - 技术许可
+         *     * `consulting` - 技术咨询
+         *     * `service` - 技术服务
+         *     * `joint` - 合作研发
+         * @enum {string}
+         */
+        CooperationTypeEnum: "development" | "transfer" | "license" | "consulting" | "service" | "joint";
+        /**
+         * @description * `enterprise` - 企业出资
+         *     * `fiscal` - 财政资金
+         *     * `invest_then_equity` - 先投后股
+         * @enum {string}
+         */
+        FundingModeEnum: "enterprise" | "fiscal" | "invest_then_equity";
         HealthCheckOutput: {
-            status: components["schemas"]["StatusEnum"];
+            status: components["schemas"]["HealthStatusEnum"];
             /** @description 数据库类型，如 sqlite、postgresql */
             vendor?: string;
             /** @description eager（进程内）或消息代理的协议，如 redis */
@@ -49,7 +887,7 @@ export interface components {
             encoder: components["schemas"]["HealthCheckOutput"];
         };
         HealthOutput: {
-            status: components["schemas"]["StatusEnum"];
+            status: components["schemas"]["HealthStatusEnum"];
             version: string;
             checks: components["schemas"]["HealthChecksOutput"];
         };
@@ -58,7 +896,402 @@ export interface components {
          *     * `error` - error
          * @enum {string}
          */
-        StatusEnum: "ok" | "error";
+        HealthStatusEnum: "ok" | "error";
+        Indicator: {
+            /** @description 指标名称，如“能量密度” */
+            name: string;
+            /** @description 目标值，如“≥300” */
+            target: string;
+            /**
+             * @description 单位，如 Wh/kg
+             * @default
+             */
+            unit: string;
+        };
+        IndicatorRequest: {
+            /** @description 指标名称，如“能量密度” */
+            name: string;
+            /** @description 目标值，如“≥300” */
+            target: string;
+            /**
+             * @description 单位，如 Wh/kg
+             * @default
+             */
+            unit: string;
+        };
+        IndustryChainOutput: {
+            /** 代码 */
+            code: string;
+            /** 名称 */
+            name: string;
+            /** 说明 */
+            description?: string;
+        };
+        /**
+         * @description * `research_institute` - 科研院所
+         *     * `university` - 高校
+         *     * `new_rd` - 新型研发机构
+         * @enum {string}
+         */
+        InstituteTypeEnum: "research_institute" | "university" | "new_rd";
+        /**
+         * @description * `forced` - 倒逼
+         *     * `leading` - 引领
+         *     * `substitution` - 替代
+         *     * `transformation` - 转化
+         * @enum {string}
+         */
+        ListTypeEnum: "forced" | "leading" | "substitution" | "transformation";
+        MeOutput: {
+            readonly id: number;
+            /**
+             * 用户名
+             * @description 必填；长度为150个字符或以下；只能包含字母、数字、特殊字符“@”、“.”、“-”和“_”。
+             */
+            username: string;
+            /** 电子邮件地址 */
+            email?: string;
+            organisation: components["schemas"]["OrganisationOutput"] | null;
+            /** 机构角色 */
+            org_role?: components["schemas"]["OrgRoleEnum"];
+            is_operator: boolean;
+            is_official: boolean;
+        };
+        MemberAddInputRequest: {
+            username: string;
+            password: string;
+            /** @default member */
+            role: components["schemas"]["OrgRoleEnum"];
+        };
+        Milestone: {
+            title: string;
+            /** @description 自立项起第几天 */
+            due_day: number;
+            /** @default  */
+            deliverable: string;
+        };
+        MilestoneRequest: {
+            title: string;
+            /** @description 自立项起第几天 */
+            due_day: number;
+            /** @default  */
+            deliverable: string;
+        };
+        /**
+         * @description * `jiebang` - 揭榜挂帅
+         *     * `saima` - 赛马制
+         * @enum {string}
+         */
+        ModeEnum: "jiebang" | "saima";
+        NeedInputRequest: {
+            title: string;
+            description: string;
+            /** 代码 */
+            industry: string;
+            keywords?: string[];
+            /** Format: decimal */
+            budget_min?: string | null;
+            /** Format: decimal */
+            budget_max?: string | null;
+            cooperation_type: components["schemas"]["CooperationTypeEnum"];
+            /**
+             * @description true：立即发布（需机构已认证）
+             * @default false
+             */
+            publish: boolean;
+        };
+        NeedOutput: {
+            readonly id: number;
+            /** 标题 */
+            title: string;
+            /** 详细描述 */
+            description: string;
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            industry: components["schemas"]["IndustryChainOutput"];
+            /** 关键词 */
+            keywords?: unknown;
+            /**
+             * 预算下限（元）
+             * Format: decimal
+             */
+            budget_min?: string | null;
+            /**
+             * 预算上限（元）
+             * Format: decimal
+             */
+            budget_max?: string | null;
+            /** 期望合作方式 */
+            cooperation_type: components["schemas"]["CooperationTypeEnum"];
+            cooperation_type_label: string;
+            /** 状态 */
+            status?: components["schemas"]["NeedStatusEnum"];
+            status_label: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 更新时间
+             * Format: date-time
+             */
+            readonly updated_at: string;
+        };
+        /**
+         * @description * `draft` - 草稿
+         *     * `open` - 征集中
+         *     * `closed` - 已关闭
+         * @enum {string}
+         */
+        NeedStatusEnum: "draft" | "open" | "closed";
+        /**
+         * @description * `admin` - 管理员
+         *     * `member` - 成员
+         * @enum {string}
+         */
+        OrgRoleEnum: "admin" | "member";
+        OrganisationInputRequest: {
+            name: string;
+            kind: components["schemas"]["OrganisationKindEnum"];
+            institute_type?: components["schemas"]["InstituteTypeEnum"] | components["schemas"]["BlankEnum"];
+            uscc: string;
+            region: components["schemas"]["RegionEnum"];
+            province?: string;
+            city?: string;
+            description?: string;
+            website?: string;
+        };
+        /**
+         * @description * `enterprise` - 企业
+         *     * `institute` - 科研机构
+         *     * `government` - 政府部门
+         *     * `operator` - 平台运营方
+         * @enum {string}
+         */
+        OrganisationKindEnum: "enterprise" | "institute" | "government" | "operator";
+        OrganisationOutput: {
+            readonly id: number;
+            /** 名称 */
+            name: string;
+            /** 类型 */
+            kind: components["schemas"]["OrganisationKindEnum"];
+            kind_label: string;
+            /** 科研机构类别 */
+            institute_type?: components["schemas"]["InstituteTypeEnum"] | components["schemas"]["BlankEnum"];
+            /** 统一社会信用代码 */
+            uscc: string;
+            /** 所在地区 */
+            region: components["schemas"]["RegionEnum"];
+            region_label: string;
+            /** 省份 */
+            province?: string;
+            /** 城市 */
+            city?: string;
+            /** 简介 */
+            description?: string;
+            /** 网站 */
+            website?: string;
+            /** 认证状态 */
+            verification?: components["schemas"]["VerificationEnum"];
+            verification_label: string;
+            /**
+             * 认证时间
+             * Format: date-time
+             */
+            verified_at?: string | null;
+            /** 认证说明 */
+            verification_note?: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+        };
+        OrganisationSummaryOutput: {
+            readonly id: number;
+            /** 名称 */
+            name: string;
+            /** 类型 */
+            kind: components["schemas"]["OrganisationKindEnum"];
+            /** 所在地区 */
+            region: components["schemas"]["RegionEnum"];
+            /** 认证状态 */
+            verification?: components["schemas"]["VerificationEnum"];
+        };
+        OrganisationVerifyInputRequest: {
+            approved: boolean;
+            /** @default  */
+            note: string;
+        };
+        PaginatedCapabilityOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CapabilityOutput"][];
+        };
+        PaginatedChallengeListOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ChallengeListOutput"][];
+        };
+        PaginatedNeedOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["NeedOutput"][];
+        };
+        PaginatedOrganisationOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["OrganisationOutput"][];
+        };
+        PatchedCapabilityUpdateInputRequest: {
+            title?: string;
+            description?: string;
+            /** 代码 */
+            industry?: string;
+            /** @default capability */
+            kind: components["schemas"]["CapabilityKindEnum"];
+            keywords?: string[];
+            /** @description 技术成熟度 1-9 */
+            trl?: number;
+            patents?: string[];
+            /** @default  */
+            team: string;
+            cooperation_types?: components["schemas"]["CooperationTypeEnum"][];
+            /** Format: decimal */
+            price_min?: string | null;
+            /** Format: decimal */
+            price_max?: string | null;
+        };
+        PatchedChallengeUpdateInputRequest: {
+            title?: string;
+            /** @description 公开摘要：保密榜单对外只显示标题和摘要 */
+            summary?: string;
+            description?: string;
+            /** 代码 */
+            industry?: string;
+            list_type?: components["schemas"]["ListTypeEnum"];
+            indicators?: components["schemas"]["IndicatorRequest"][];
+            keywords?: string[];
+            /**
+             * Format: decimal
+             * @description 榜额（元）
+             */
+            bounty?: string;
+            funding_mode?: components["schemas"]["FundingModeEnum"];
+            mode?: components["schemas"]["ModeEnum"];
+            max_winners?: number;
+            /** Format: date-time */
+            bid_deadline?: string;
+            /** @default public */
+            confidentiality: components["schemas"]["ConfidentialityEnum"];
+            invited?: number[];
+        };
+        PatchedNeedUpdateInputRequest: {
+            title?: string;
+            description?: string;
+            /** 代码 */
+            industry?: string;
+            keywords?: string[];
+            /** Format: decimal */
+            budget_min?: string | null;
+            /** Format: decimal */
+            budget_max?: string | null;
+            cooperation_type?: components["schemas"]["CooperationTypeEnum"];
+        };
+        PatchedOrganisationUpdateInputRequest: {
+            name?: string;
+            kind?: components["schemas"]["OrganisationKindEnum"];
+            institute_type?: components["schemas"]["InstituteTypeEnum"] | components["schemas"]["BlankEnum"];
+            uscc?: string;
+            region?: components["schemas"]["RegionEnum"];
+            province?: string;
+            city?: string;
+            description?: string;
+            website?: string;
+        };
+        ReasonInputRequest: {
+            /** @default  */
+            reason: string;
+        };
+        /**
+         * @description * `wuxing` - 吴兴区
+         *     * `nanxun` - 南浔区
+         *     * `deqing` - 德清县
+         *     * `changxing` - 长兴县
+         *     * `anji` - 安吉县
+         *     * `nantaihu` - 南太湖新区
+         *     * `moganshan` - 湖州莫干山高新区
+         *     * `outside` - 湖州市外
+         * @enum {string}
+         */
+        RegionEnum: "wuxing" | "nanxun" | "deqing" | "changxing" | "anji" | "nantaihu" | "moganshan" | "outside";
+        RegisterInputRequest: {
+            username: string;
+            password: string;
+            email?: string;
+            organisation?: components["schemas"]["OrganisationInputRequest"];
+        };
+        RegisterOutput: {
+            user: components["schemas"]["MeOutput"];
+            token: string;
+        };
+        RequiredReasonInputRequest: {
+            reason: string;
+        };
+        TokenInputRequest: {
+            username: string;
+            password: string;
+        };
+        TokenOutput: {
+            token: string;
+        };
+        /**
+         * @description * `unverified` - 未认证
+         *     * `verified` - 已认证
+         *     * `rejected` - 认证未通过
+         * @enum {string}
+         */
+        VerificationEnum: "unverified" | "verified" | "rejected";
     };
     responses: never;
     parameters: never;
@@ -68,6 +1301,767 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    auth_me_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeOutput"];
+                };
+            };
+        };
+    };
+    auth_register_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RegisterInputRequest"];
+                "multipart/form-data": components["schemas"]["RegisterInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterOutput"];
+                };
+            };
+        };
+    };
+    auth_token_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TokenInputRequest"];
+                "multipart/form-data": components["schemas"]["TokenInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenOutput"];
+                };
+            };
+        };
+    };
+    capabilities_list: {
+        parameters: {
+            query?: {
+                /** @description 产业链代码 */
+                industry?: string;
+                /**
+                 * @description * `capability` - 研发能力
+                 *     * `achievement` - 科技成果
+                 */
+                kind?: "achievement" | "capability";
+                organisation?: number;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 机构所在地区 */
+                region?: string;
+                /**
+                 * @description * `draft` - 草稿
+                 *     * `published` - 已发布
+                 *     * `withdrawn` - 已下架
+                 */
+                status?: "draft" | "published" | "withdrawn";
+                /** @description TRL 上限 */
+                trl_max?: number;
+                /** @description TRL 下限 */
+                trl_min?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCapabilityOutputList"];
+                };
+            };
+        };
+    };
+    capabilities_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CapabilityInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CapabilityInputRequest"];
+                "multipart/form-data": components["schemas"]["CapabilityInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapabilityOutput"];
+                };
+            };
+        };
+    };
+    capabilities_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 能力成果 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapabilityOutput"];
+                };
+            };
+        };
+    };
+    capabilities_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 能力成果 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCapabilityUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedCapabilityUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedCapabilityUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapabilityOutput"];
+                };
+            };
+        };
+    };
+    capabilities_publish_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 能力成果 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapabilityOutput"];
+                };
+            };
+        };
+    };
+    capabilities_withdraw_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 能力成果 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapabilityOutput"];
+                };
+            };
+        };
+    };
+    challenges_list: {
+        parameters: {
+            query?: {
+                /** @description 榜额上限（元） */
+                bounty_max?: number;
+                /** @description 榜额下限（元） */
+                bounty_min?: number;
+                /**
+                 * @description * `public` - 公开
+                 *     * `summary_only` - 仅公开摘要
+                 *     * `invitation_only` - 仅限受邀
+                 */
+                confidentiality?: "invitation_only" | "public" | "summary_only";
+                /**
+                 * @description * `enterprise` - 企业出资
+                 *     * `fiscal` - 财政资金
+                 *     * `invest_then_equity` - 先投后股
+                 */
+                funding_mode?: "enterprise" | "fiscal" | "invest_then_equity";
+                /** @description 产业链代码 */
+                industry?: string;
+                /**
+                 * @description * `forced` - 倒逼
+                 *     * `leading` - 引领
+                 *     * `substitution` - 替代
+                 *     * `transformation` - 转化
+                 */
+                list_type?: "forced" | "leading" | "substitution" | "transformation";
+                /**
+                 * @description * `jiebang` - 揭榜挂帅
+                 *     * `saima` - 赛马制
+                 */
+                mode?: "jiebang" | "saima";
+                organisation?: number;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 发榜机构所在地区 */
+                region?: string;
+                /**
+                 * @description * `draft` - 草稿
+                 *     * `published` - 揭榜中
+                 *     * `closed` - 已截止
+                 *     * `awarded` - 已定榜
+                 *     * `in_progress` - 攻关中
+                 *     * `accepted` - 已验收
+                 *     * `failed` - 未通过验收
+                 *     * `cancelled` - 已撤榜
+                 */
+                status?: "accepted" | "awarded" | "cancelled" | "closed" | "draft" | "failed" | "in_progress" | "published";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedChallengeListOutputList"];
+                };
+            };
+        };
+    };
+    challenges_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChallengeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ChallengeInputRequest"];
+                "multipart/form-data": components["schemas"]["ChallengeInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
+    challenges_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
+    challenges_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedChallengeUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedChallengeUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedChallengeUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
+    challenges_accept_terms_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
+    challenges_award_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AwardInputRequest"];
+                "multipart/form-data": components["schemas"]["AwardInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
+    challenges_bids_list: {
+        parameters: {
+            query?: {
+                /** @description 榜额上限（元） */
+                bounty_max?: number;
+                /** @description 榜额下限（元） */
+                bounty_min?: number;
+                /**
+                 * @description * `public` - 公开
+                 *     * `summary_only` - 仅公开摘要
+                 *     * `invitation_only` - 仅限受邀
+                 */
+                confidentiality?: "invitation_only" | "public" | "summary_only";
+                /**
+                 * @description * `enterprise` - 企业出资
+                 *     * `fiscal` - 财政资金
+                 *     * `invest_then_equity` - 先投后股
+                 */
+                funding_mode?: "enterprise" | "fiscal" | "invest_then_equity";
+                /** @description 产业链代码 */
+                industry?: string;
+                /**
+                 * @description * `forced` - 倒逼
+                 *     * `leading` - 引领
+                 *     * `substitution` - 替代
+                 *     * `transformation` - 转化
+                 */
+                list_type?: "forced" | "leading" | "substitution" | "transformation";
+                /**
+                 * @description * `jiebang` - 揭榜挂帅
+                 *     * `saima` - 赛马制
+                 */
+                mode?: "jiebang" | "saima";
+                organisation?: number;
+                /** @description 发榜机构所在地区 */
+                region?: string;
+                /**
+                 * @description * `draft` - 草稿
+                 *     * `published` - 揭榜中
+                 *     * `closed` - 已截止
+                 *     * `awarded` - 已定榜
+                 *     * `in_progress` - 攻关中
+                 *     * `accepted` - 已验收
+                 *     * `failed` - 未通过验收
+                 *     * `cancelled` - 已撤榜
+                 */
+                status?: "accepted" | "awarded" | "cancelled" | "closed" | "draft" | "failed" | "in_progress" | "published";
+            };
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidOutput"][];
+                };
+            };
+        };
+    };
+    challenges_bids_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BidInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BidInputRequest"];
+                "multipart/form-data": components["schemas"]["BidInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidOutput"];
+                };
+            };
+        };
+    };
+    challenges_bids_shortlist_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bid_id: string;
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidOutput"];
+                };
+            };
+        };
+    };
+    challenges_bids_withdraw_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bid_id: string;
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidOutput"];
+                };
+            };
+        };
+    };
+    challenges_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequiredReasonInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RequiredReasonInputRequest"];
+                "multipart/form-data": components["schemas"]["RequiredReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
+    challenges_close_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReasonInputRequest"];
+                "multipart/form-data": components["schemas"]["ReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
+    challenges_conclude_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConcludeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ConcludeInputRequest"];
+                "multipart/form-data": components["schemas"]["ConcludeInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
+    challenges_history_list: {
+        parameters: {
+            query?: {
+                /** @description 榜额上限（元） */
+                bounty_max?: number;
+                /** @description 榜额下限（元） */
+                bounty_min?: number;
+                /**
+                 * @description * `public` - 公开
+                 *     * `summary_only` - 仅公开摘要
+                 *     * `invitation_only` - 仅限受邀
+                 */
+                confidentiality?: "invitation_only" | "public" | "summary_only";
+                /**
+                 * @description * `enterprise` - 企业出资
+                 *     * `fiscal` - 财政资金
+                 *     * `invest_then_equity` - 先投后股
+                 */
+                funding_mode?: "enterprise" | "fiscal" | "invest_then_equity";
+                /** @description 产业链代码 */
+                industry?: string;
+                /**
+                 * @description * `forced` - 倒逼
+                 *     * `leading` - 引领
+                 *     * `substitution` - 替代
+                 *     * `transformation` - 转化
+                 */
+                list_type?: "forced" | "leading" | "substitution" | "transformation";
+                /**
+                 * @description * `jiebang` - 揭榜挂帅
+                 *     * `saima` - 赛马制
+                 */
+                mode?: "jiebang" | "saima";
+                organisation?: number;
+                /** @description 发榜机构所在地区 */
+                region?: string;
+                /**
+                 * @description * `draft` - 草稿
+                 *     * `published` - 揭榜中
+                 *     * `closed` - 已截止
+                 *     * `awarded` - 已定榜
+                 *     * `in_progress` - 攻关中
+                 *     * `accepted` - 已验收
+                 *     * `failed` - 未通过验收
+                 *     * `cancelled` - 已撤榜
+                 */
+                status?: "accepted" | "awarded" | "cancelled" | "closed" | "draft" | "failed" | "in_progress" | "published";
+            };
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeTransitionOutput"][];
+                };
+            };
+        };
+    };
+    challenges_publish_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
+    challenges_start_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
     health_retrieve: {
         parameters: {
             query?: never;
@@ -91,6 +2085,366 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthOutput"];
+                };
+            };
+        };
+    };
+    industries_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndustryChainOutput"][];
+                };
+            };
+        };
+    };
+    needs_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `development` - 技术开发
+                 *     * `transfer` - 技术转让
+                 *     * `license` - 技术许可
+                 *     * `consulting` - 技术咨询
+                 *     * `service` - 技术服务
+                 *     * `joint` - 合作研发
+                 */
+                cooperation_type?: "consulting" | "development" | "joint" | "license" | "service" | "transfer";
+                /** @description 产业链代码 */
+                industry?: string;
+                organisation?: number;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 发布机构所在地区 */
+                region?: string;
+                /**
+                 * @description * `draft` - 草稿
+                 *     * `open` - 征集中
+                 *     * `closed` - 已关闭
+                 */
+                status?: "closed" | "draft" | "open";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedNeedOutputList"];
+                };
+            };
+        };
+    };
+    needs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NeedInputRequest"];
+                "multipart/form-data": components["schemas"]["NeedInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedOutput"];
+                };
+            };
+        };
+    };
+    needs_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 技术需求 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedOutput"];
+                };
+            };
+        };
+    };
+    needs_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 技术需求 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedNeedUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedNeedUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedNeedUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedOutput"];
+                };
+            };
+        };
+    };
+    needs_close_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 技术需求 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedOutput"];
+                };
+            };
+        };
+    };
+    needs_publish_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 技术需求 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedOutput"];
+                };
+            };
+        };
+    };
+    needs_reopen_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 技术需求 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedOutput"];
+                };
+            };
+        };
+    };
+    organisations_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `enterprise` - 企业
+                 *     * `institute` - 科研机构
+                 *     * `government` - 政府部门
+                 *     * `operator` - 平台运营方
+                 */
+                kind?: "enterprise" | "government" | "institute" | "operator";
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 名称包含 */
+                q?: string;
+                /**
+                 * @description * `wuxing` - 吴兴区
+                 *     * `nanxun` - 南浔区
+                 *     * `deqing` - 德清县
+                 *     * `changxing` - 长兴县
+                 *     * `anji` - 安吉县
+                 *     * `nantaihu` - 南太湖新区
+                 *     * `moganshan` - 湖州莫干山高新区
+                 *     * `outside` - 湖州市外
+                 */
+                region?: "anji" | "changxing" | "deqing" | "moganshan" | "nantaihu" | "nanxun" | "outside" | "wuxing";
+                /**
+                 * @description * `unverified` - 未认证
+                 *     * `verified` - 已认证
+                 *     * `rejected` - 认证未通过
+                 */
+                verification?: "rejected" | "unverified" | "verified";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOrganisationOutputList"];
+                };
+            };
+        };
+    };
+    organisations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 机构 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationOutput"];
+                };
+            };
+        };
+    };
+    organisations_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 机构 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedOrganisationUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedOrganisationUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedOrganisationUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationOutput"];
+                };
+            };
+        };
+    };
+    organisations_members_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 机构 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberAddInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MemberAddInputRequest"];
+                "multipart/form-data": components["schemas"]["MemberAddInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeOutput"];
+                };
+            };
+        };
+    };
+    organisations_verify_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 机构 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationVerifyInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OrganisationVerifyInputRequest"];
+                "multipart/form-data": components["schemas"]["OrganisationVerifyInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationOutput"];
                 };
             };
         };

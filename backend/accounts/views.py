@@ -1,0 +1,117 @@
+from django.contrib.auth import authenticate
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.authtoken.models import Token
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.filters import OrganisationFilter
+from accounts.selectors import organisation_list
+from accounts.serializers import (
+    MeOutputSerializer,
+    MemberAddInputSerializer,
+    OrganisationOutputSerializer,
+    OrganisationUpdateInputSerializer,
+    OrganisationVerifyInputSerializer,
+    RegisterInputSerializer,
+    RegisterOutputSerializer,
+    TokenInputSerializer,
+    TokenOutputSerializer,
+)
+from accounts.services import member_add, organisation_update, organisation_verify, user_register
+
+REGISTER_EXAMPLE = OpenApiExample(
+    "研究院注册",
+    value={
+        "username": "zhang.wei",
+        "password": "Huzhou-2027-keji",
+        "email": "zhangwei@example.cn",
+        "organisation": {
+            "name": "湖州南太湖新材料研究院",
+            "kind": "institute",
+            "institute_type": "new_rd",
+            "uscc": "12330500MB1234567X",
+            "region": "nantaihu",
+        },
+    },
+    request_only=True,
+)
+
+
+class TokenView(APIView):
+    permission_classes = [permissions.AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(request=TokenInputSerializer, responses={200: TokenOutputSerializer}, tags=["auth"], summary="用户名密码换取令牌")
+    def post(self, request: Request) -> Response:
+        data = TokenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = authenticate(request, **data.validated_data)
+        if user is None:
+            raise ValidationError({"non_field_errors": [_("用户名或密码错误")]})
+        token, _created = Token.objects.get_or_create(user=user)
+        return Response(TokenOutputSerializer({"token": token.key}).data)
+
+
+class RegisterView(APIView):
+    permission_classes = [permissions.AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(
+        request=RegisterInputSerializer,
+        responses={201: RegisterOutputSerializer},
+        examples=[REGISTER_EXAMPLE],
+        tags=["auth"],
+        summary="注册用户（可同时注册机构）",
+        description="新机构为“未认证”状态：可以起草，通过平台运营方认证后才能发布和揭榜。",
+    )
+    def post(self, request: Request) -> Response:
+        data = RegisterInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = user_register(**data.validated_data)
+        token = Token.objects.create(user=user)
+        return Response(RegisterOutputSerializer({"user": user, "token": token.key}).data, status=status.HTTP_201_CREATED)
+
+
+class MeView(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(responses=MeOutputSerializer, tags=["auth"], summary="当前用户")
+    def get(self, request: Request) -> Response:
+        return Response(MeOutputSerializer(request.user).data)
+
+
+@extend_schema(tags=["organisations"])
+class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = OrganisationOutputSerializer
+    filterset_class = OrganisationFilter
+
+    def get_queryset(self):
+        return organisation_list()
+
+    @extend_schema(request=OrganisationUpdateInputSerializer, responses=OrganisationOutputSerializer, summary="修改机构信息")
+    def partial_update(self, request: Request, pk=None) -> Response:
+        data = OrganisationUpdateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        org = organisation_update(organisation=self.get_object(), by=request.user, **data.validated_data)
+        return Response(OrganisationOutputSerializer(org).data)
+
+    @extend_schema(request=OrganisationVerifyInputSerializer, responses=OrganisationOutputSerializer, summary="认证机构（运营方）")
+    @action(detail=True, methods=["post"])
+    def verify(self, request: Request, pk=None) -> Response:
+        data = OrganisationVerifyInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        org = organisation_verify(organisation=self.get_object(), by=request.user, **data.validated_data)
+        return Response(OrganisationOutputSerializer(org).data)
+
+    @extend_schema(request=MemberAddInputSerializer, responses={201: MeOutputSerializer}, summary="添加机构成员（机构管理员）")
+    @action(detail=True, methods=["post"])
+    def members(self, request: Request, pk=None) -> Response:
+        data = MemberAddInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = member_add(organisation=self.get_object(), by=request.user, **data.validated_data)
+        return Response(MeOutputSerializer(user).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,87 @@
+"""Reads of the marketplace, with visibility rules in one place."""
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from accounts.models import Organisation, User
+from marketplace.models import Bid, Capability, Challenge, IndustryChain, Need
+
+
+def _org(viewer: User | None) -> Organisation | None:
+    return getattr(viewer, "organisation", None) if viewer is not None and viewer.is_authenticated else None
+
+
+def _is_operator(viewer: User | None) -> bool:
+    return viewer is not None and viewer.is_authenticated and viewer.is_operator
+
+
+def challenge_list(*, viewer: User | None) -> QuerySet[Challenge]:
+    """Challenges the viewer may know exist: every challenge that was ever published, except
+    invitation-only ones (visible to the invited); plus the viewer's own drafts."""
+    qs = Challenge.objects.select_related("organisation", "industry")
+    if _is_operator(viewer):
+        return qs
+    was_published = Q(published_at__isnull=False)
+    visible = was_published & ~Q(confidentiality=Challenge.Confidentiality.INVITATION_ONLY)
+    org = _org(viewer)
+    if org is not None:
+        visible |= Q(organisation=org) | (was_published & Q(invited=org))
+    return qs.filter(visible).distinct()
+
+
+def challenge_details_visible(*, challenge: Challenge, viewer: User | None) -> bool:
+    """May the viewer read the description, indicators and keywords (not only title and summary)?"""
+    C = Challenge.Confidentiality
+    if challenge.confidentiality == C.PUBLIC or _is_operator(viewer):
+        return True
+    org = _org(viewer)
+    if org is None:
+        return False
+    if org.pk == challenge.organisation_id:
+        return True
+    if challenge.confidentiality == C.INVITATION_ONLY:
+        return challenge.invited.filter(pk=org.pk).exists()
+    return (
+        org.kind == Organisation.Kind.INSTITUTE
+        and org.is_verified
+        and challenge.acceptances.filter(organisation=org).exists()
+    )
+
+
+def bid_list(*, challenge: Challenge, viewer: User | None) -> QuerySet[Bid]:
+    """Bid contents are for the challenge owner, the bidder (and its consortium partners), the operator."""
+    qs = challenge.bids.select_related("organisation").prefetch_related("partner_links__organisation")
+    if _is_operator(viewer):
+        return qs
+    org = _org(viewer)
+    if org is None:
+        return qs.none()
+    if org.pk == challenge.organisation_id:
+        return qs
+    return qs.filter(Q(organisation=org) | Q(partners=org)).distinct()
+
+
+def need_list(*, viewer: User | None) -> QuerySet[Need]:
+    qs = Need.objects.select_related("organisation", "industry")
+    if _is_operator(viewer):
+        return qs
+    visible = ~Q(status=Need.Status.DRAFT)
+    org = _org(viewer)
+    if org is not None:
+        visible |= Q(organisation=org)
+    return qs.filter(visible)
+
+
+def capability_list(*, viewer: User | None) -> QuerySet[Capability]:
+    qs = Capability.objects.select_related("organisation", "industry")
+    if _is_operator(viewer):
+        return qs
+    visible = Q(status=Capability.Status.PUBLISHED)
+    org = _org(viewer)
+    if org is not None:
+        visible |= Q(organisation=org)
+    return qs.filter(visible)
+
+
+def industry_list() -> QuerySet[IndustryChain]:
+    return IndustryChain.objects.filter(is_active=True)

@@ -1,0 +1,282 @@
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts.models import Organisation
+from accounts.serializers import OrganisationSummaryOutputSerializer
+from marketplace.models import (
+    MAX_AMOUNT,
+    Bid,
+    Capability,
+    Challenge,
+    ChallengeTransition,
+    CooperationType,
+    IndustryChain,
+    Need,
+)
+
+MIN_AMOUNT = Decimal("0.01")
+
+
+def amount_field(**kwargs) -> serializers.DecimalField:
+    return serializers.DecimalField(max_digits=14, decimal_places=2, min_value=MIN_AMOUNT, max_value=MAX_AMOUNT, **kwargs)
+
+
+def text_list_field(*, max_items: int, max_length: int, **kwargs) -> serializers.ListField:
+    return serializers.ListField(
+        child=serializers.CharField(max_length=max_length), max_length=max_items, required=False, default=list, **kwargs
+    )
+
+
+class IndustryField(serializers.SlugRelatedField):
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="code", queryset=IndustryChain.objects.filter(is_active=True), **kwargs)
+
+
+class IndustryChainOutputSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IndustryChain
+        fields = ["code", "name", "description"]
+
+
+class IndicatorSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=60, help_text="指标名称，如“能量密度”")
+    target = serializers.CharField(max_length=60, help_text="目标值，如“≥300”")
+    unit = serializers.CharField(max_length=20, required=False, allow_blank=True, default="", help_text="单位，如 Wh/kg")
+
+
+class MilestoneSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=100)
+    due_day = serializers.IntegerField(min_value=1, max_value=3650, help_text="自立项起第几天")
+    deliverable = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+# --- challenges -----------------------------------------------------------------------------
+
+class ChallengeInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=120)
+    summary = serializers.CharField(max_length=300, help_text="公开摘要：保密榜单对外只显示标题和摘要")
+    description = serializers.CharField(max_length=8000)
+    industry = IndustryField()
+    list_type = serializers.ChoiceField(choices=Challenge.ListType.choices)
+    indicators = IndicatorSerializer(many=True, max_length=20)
+    keywords = text_list_field(max_items=20, max_length=30)
+    bounty = amount_field(help_text="榜额（元）")
+    funding_mode = serializers.ChoiceField(choices=Challenge.FundingMode.choices)
+    mode = serializers.ChoiceField(choices=Challenge.Mode.choices)
+    max_winners = serializers.IntegerField(min_value=1, max_value=10, required=False)
+    bid_deadline = serializers.DateTimeField()
+    confidentiality = serializers.ChoiceField(choices=Challenge.Confidentiality.choices, default=Challenge.Confidentiality.PUBLIC)
+    invited = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all(), many=True, required=False)
+
+    def validate_bid_deadline(self, value):
+        if value <= timezone.now():
+            raise serializers.ValidationError(_("截止时间必须晚于当前时间"))
+        return value
+
+    def validate_indicators(self, value):
+        if not value:
+            raise serializers.ValidationError(_("至少填写一项关键指标"))
+        return value
+
+    def validate(self, attrs):
+        mode, winners = attrs.get("mode"), attrs.get("max_winners")
+        if mode == Challenge.Mode.SAIMA and winners is None and not self.partial:
+            raise serializers.ValidationError({"max_winners": _("赛马制须填写最多中榜团队数（2-10）")})
+        return attrs
+
+
+class ChallengeUpdateInputSerializer(ChallengeInputSerializer):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+
+class ChallengeListOutputSerializer(serializers.ModelSerializer):
+    organisation = OrganisationSummaryOutputSerializer()
+    industry = IndustryChainOutputSerializer()
+    status_label = serializers.CharField(source="get_status_display")
+    mode_label = serializers.CharField(source="get_mode_display")
+    list_type_label = serializers.CharField(source="get_list_type_display")
+
+    class Meta:
+        model = Challenge
+        fields = [
+            "id", "title", "summary", "organisation", "industry", "list_type", "list_type_label", "bounty",
+            "funding_mode", "mode", "mode_label", "max_winners", "bid_deadline", "confidentiality", "status",
+            "status_label", "published_at", "created_at",
+        ]
+
+
+class ChallengeDetailOutputSerializer(ChallengeListOutputSerializer):
+    """`details_visible` false: description, indicators and keywords are withheld (confidential)."""
+
+    details_visible = serializers.SerializerMethodField()
+    description = serializers.SerializerMethodField()
+    indicators = serializers.SerializerMethodField()
+    keywords = serializers.SerializerMethodField()
+
+    class Meta(ChallengeListOutputSerializer.Meta):
+        fields = ChallengeListOutputSerializer.Meta.fields + ["details_visible", "description", "indicators", "keywords", "updated_at"]
+
+    def _visible(self) -> bool:
+        return bool(self.context.get("details_visible"))
+
+    def get_details_visible(self, obj) -> bool:
+        return self._visible()
+
+    def get_description(self, obj) -> str | None:
+        return obj.description if self._visible() else None
+
+    @extend_schema_field(IndicatorSerializer(many=True, allow_null=True))
+    def get_indicators(self, obj):
+        return obj.indicators if self._visible() else None
+
+    def get_keywords(self, obj) -> list[str] | None:
+        return obj.keywords if self._visible() else None
+
+
+class ChallengeTransitionOutputSerializer(serializers.ModelSerializer):
+    by = serializers.CharField(source="by.username", allow_null=True, default=None)
+
+    class Meta:
+        model = ChallengeTransition
+        fields = ["from_status", "to_status", "by", "at", "reason"]
+
+
+class ReasonInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class RequiredReasonInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500)
+
+
+class AwardInputSerializer(serializers.Serializer):
+    bids = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1, max_length=10)
+    reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class ConcludeInputSerializer(serializers.Serializer):
+    accepted = serializers.BooleanField(help_text="true：通过验收；false：未通过验收")
+    reason = serializers.CharField(max_length=500)
+
+
+# --- bids -----------------------------------------------------------------------------------
+
+class BidPartnerInputSerializer(serializers.Serializer):
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    role = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class BidInputSerializer(serializers.Serializer):
+    proposal = serializers.CharField(max_length=8000)
+    approach = serializers.CharField(max_length=8000)
+    price = amount_field(help_text="报价（元）")
+    duration_days = serializers.IntegerField(min_value=1, max_value=3650)
+    milestones = MilestoneSerializer(many=True, max_length=20, required=False, default=list)
+    partners = BidPartnerInputSerializer(many=True, max_length=10, required=False, default=list)
+
+
+class BidPartnerOutputSerializer(serializers.Serializer):
+    organisation = OrganisationSummaryOutputSerializer()
+    role = serializers.CharField()
+
+
+class BidOutputSerializer(serializers.ModelSerializer):
+    organisation = OrganisationSummaryOutputSerializer()
+    partners = BidPartnerOutputSerializer(source="partner_links", many=True)
+    milestones = MilestoneSerializer(many=True)
+    status_label = serializers.CharField(source="get_status_display")
+
+    class Meta:
+        model = Bid
+        fields = [
+            "id", "challenge", "organisation", "partners", "proposal", "approach", "price", "duration_days",
+            "milestones", "status", "status_label", "created_at", "updated_at",
+        ]
+
+
+# --- needs and capabilities -----------------------------------------------------------------
+
+class NeedInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=120)
+    description = serializers.CharField(max_length=8000)
+    industry = IndustryField()
+    keywords = text_list_field(max_items=20, max_length=30)
+    budget_min = amount_field(required=False, allow_null=True)
+    budget_max = amount_field(required=False, allow_null=True)
+    cooperation_type = serializers.ChoiceField(choices=CooperationType.choices)
+    publish = serializers.BooleanField(default=False, write_only=True, help_text="true：立即发布（需机构已认证）")
+
+    def validate(self, attrs):
+        low, high = attrs.get("budget_min"), attrs.get("budget_max")
+        if low is not None and high is not None and low > high:
+            raise serializers.ValidationError({"budget_max": _("预算上限不能低于下限")})
+        return attrs
+
+
+class NeedUpdateInputSerializer(NeedInputSerializer):
+    publish = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+
+class NeedOutputSerializer(serializers.ModelSerializer):
+    organisation = OrganisationSummaryOutputSerializer()
+    industry = IndustryChainOutputSerializer()
+    status_label = serializers.CharField(source="get_status_display")
+    cooperation_type_label = serializers.CharField(source="get_cooperation_type_display")
+
+    class Meta:
+        model = Need
+        fields = [
+            "id", "title", "description", "organisation", "industry", "keywords", "budget_min", "budget_max",
+            "cooperation_type", "cooperation_type_label", "status", "status_label", "created_at", "updated_at",
+        ]
+
+
+class CapabilityInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=120)
+    description = serializers.CharField(max_length=8000)
+    industry = IndustryField()
+    kind = serializers.ChoiceField(choices=Capability.Kind.choices, default=Capability.Kind.CAPABILITY)
+    keywords = text_list_field(max_items=20, max_length=30)
+    trl = serializers.IntegerField(min_value=1, max_value=9, help_text="技术成熟度 1-9")
+    patents = text_list_field(max_items=50, max_length=40)
+    team = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    cooperation_types = serializers.ListField(
+        child=serializers.ChoiceField(choices=CooperationType.choices), min_length=1, max_length=len(CooperationType.choices)
+    )
+    price_min = amount_field(required=False, allow_null=True)
+    price_max = amount_field(required=False, allow_null=True)
+    publish = serializers.BooleanField(default=False, write_only=True, help_text="true：立即发布（需机构已认证）")
+
+    def validate(self, attrs):
+        low, high = attrs.get("price_min"), attrs.get("price_max")
+        if low is not None and high is not None and low > high:
+            raise serializers.ValidationError({"price_max": _("报价上限不能低于下限")})
+        return attrs
+
+
+class CapabilityUpdateInputSerializer(CapabilityInputSerializer):
+    publish = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+
+class CapabilityOutputSerializer(serializers.ModelSerializer):
+    organisation = OrganisationSummaryOutputSerializer()
+    industry = IndustryChainOutputSerializer()
+    status_label = serializers.CharField(source="get_status_display")
+
+    class Meta:
+        model = Capability
+        fields = [
+            "id", "title", "description", "organisation", "industry", "kind", "keywords", "trl", "patents", "team",
+            "cooperation_types", "price_min", "price_max", "status", "status_label", "created_at", "updated_at",
+        ]

@@ -1,0 +1,364 @@
+"""Every write of the marketplace. Views call these; nothing else changes marketplace state."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Organisation, User
+from core.exceptions import ApplicationError
+from marketplace.models import Bid, BidPartner, Capability, Challenge, ChallengeTransition, Need, TermsAcceptance
+
+S = Challenge.Status
+
+# The challenge lifecycle. Anything not listed here is refused with a 409.
+TRANSITIONS: dict[str, set[str]] = {
+    S.DRAFT: {S.PUBLISHED, S.CANCELLED},
+    S.PUBLISHED: {S.CLOSED, S.CANCELLED},
+    S.CLOSED: {S.AWARDED, S.CANCELLED},
+    S.AWARDED: {S.IN_PROGRESS},
+    S.IN_PROGRESS: {S.ACCEPTED, S.FAILED},
+}
+EDITABLE_STATUSES = {S.DRAFT, S.PUBLISHED}
+
+
+def _conflict(message: str, **extra: Any) -> ApplicationError:
+    return ApplicationError(message, code="conflict", status_code=409, extra=extra)
+
+
+def _forbidden(message: str) -> ApplicationError:
+    return ApplicationError(message, code="permission_denied", status_code=403)
+
+
+def _require_member(user: User, organisation: Organisation) -> None:
+    if user.organisation_id != organisation.pk and not user.is_operator:
+        raise _forbidden(_("只能操作本机构发布的内容"))
+
+
+POSTING_EXCLUDE = ["organisation", "created_by"]  # set by the service, not by the caller
+
+
+def _require_poster(by: User) -> Organisation:
+    if by.organisation is None:
+        raise _forbidden(_("请先加入或注册机构"))
+    if by.is_official:
+        raise _forbidden(_("政府部门用户不能发布需求或能力成果"))
+    return by.organisation
+
+
+def _require_verified(org: Organisation) -> None:
+    if not org.is_verified:
+        raise _forbidden(_("机构通过认证后才能发布"))
+
+
+def _apply(instance, data: dict[str, Any]) -> None:
+    for field, value in data.items():
+        setattr(instance, field, value)
+
+
+# --- challenges -----------------------------------------------------------------------------
+
+def _transition(*, challenge: Challenge, to: str, by: User | None, reason: str = "") -> Challenge:
+    current = challenge.status
+    if to not in TRANSITIONS.get(current, set()):
+        raise _conflict(
+            _("榜单当前状态为“%(current)s”，不能变更为“%(target)s”")
+            % {"current": S(current).label, "target": S(to).label},
+            status=current,
+            target=to,
+        )
+    challenge.status = to
+    fields = ["status", "updated_at"]
+    if to == S.PUBLISHED:
+        challenge.published_at = timezone.now()
+        fields.append("published_at")
+    challenge.save(update_fields=fields)
+    ChallengeTransition.objects.create(challenge=challenge, from_status=current, to_status=to, by=by, reason=reason)
+    return challenge
+
+
+def _check_challenge(challenge: Challenge) -> None:
+    challenge.full_clean(exclude=POSTING_EXCLUDE)
+
+
+@transaction.atomic
+def challenge_create(*, by: User, invited: Sequence[Organisation] = (), **data: Any) -> Challenge:
+    # 揭榜挂帅 lists come from enterprises and from the government (fiscal funding), so officials may post them.
+    org = by.organisation
+    if org is None:
+        raise _forbidden(_("请先加入或注册机构"))
+    if data.get("mode") == Challenge.Mode.JIEBANG:
+        data.setdefault("max_winners", 1)
+    challenge = Challenge(organisation=org, created_by=by, status=S.DRAFT, **data)
+    _check_challenge(challenge)
+    challenge.save()
+    challenge.invited.set(invited)
+    ChallengeTransition.objects.create(challenge=challenge, from_status="", to_status=S.DRAFT, by=by, reason=_("创建草稿"))
+    return challenge
+
+
+@transaction.atomic
+def challenge_update(*, challenge: Challenge, by: User, invited: Sequence[Organisation] | None = None, **data: Any) -> Challenge:
+    _require_member(by, challenge.organisation)
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    if challenge.status not in EDITABLE_STATUSES:
+        raise _conflict(_("只有草稿或揭榜中的榜单可以修改"), status=challenge.status)
+    if challenge.status == S.PUBLISHED:
+        locked = {"bounty", "mode", "max_winners", "funding_mode", "confidentiality"} & set(data)
+        changed = sorted(f for f in locked if getattr(challenge, f) != data[f])
+        if changed:
+            raise _conflict(_("榜单发布后不能修改榜额、组织方式、资金方式或保密级别"), fields=changed)
+        if "bid_deadline" in data and data["bid_deadline"] < challenge.bid_deadline:
+            raise _conflict(_("榜单发布后截止时间只能延后，不能提前"))
+    _apply(challenge, data)
+    _check_challenge(challenge)
+    challenge.save()
+    if invited is not None:
+        challenge.invited.set(invited)
+    return challenge
+
+
+@transaction.atomic
+def challenge_publish(*, challenge: Challenge, by: User) -> Challenge:
+    _require_member(by, challenge.organisation)
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    _require_verified(challenge.organisation)
+    if challenge.bid_deadline <= timezone.now():
+        raise ApplicationError(_("揭榜截止时间已过，请先修改截止时间"), code="invalid", extra={"field": "bid_deadline"})
+    if challenge.confidentiality == Challenge.Confidentiality.INVITATION_ONLY and not challenge.invited.exists():
+        raise ApplicationError(_("仅限受邀的榜单至少需要邀请一家机构"), code="invalid")
+    return _transition(challenge=challenge, to=S.PUBLISHED, by=by)
+
+
+@transaction.atomic
+def challenge_close(*, challenge: Challenge, by: User | None, reason: str = "") -> Challenge:
+    if by is not None:
+        _require_member(by, challenge.organisation)
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    return _transition(challenge=challenge, to=S.CLOSED, by=by, reason=reason or _("手动截止"))
+
+
+def challenges_close_expired(*, now: datetime | None = None) -> int:
+    """Close every published challenge whose bid deadline has passed. Safe to run repeatedly."""
+    now = now or timezone.now()
+    closed = 0
+    for pk in Challenge.objects.filter(status=S.PUBLISHED, bid_deadline__lte=now).values_list("pk", flat=True):
+        with transaction.atomic():
+            challenge = Challenge.objects.select_for_update().get(pk=pk)
+            if challenge.status == S.PUBLISHED and challenge.bid_deadline <= now:
+                _transition(challenge=challenge, to=S.CLOSED, by=None, reason=_("到达揭榜截止时间，自动截止"))
+                closed += 1
+    return closed
+
+
+@transaction.atomic
+def challenge_cancel(*, challenge: Challenge, by: User, reason: str) -> Challenge:
+    _require_member(by, challenge.organisation)
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    _transition(challenge=challenge, to=S.CANCELLED, by=by, reason=reason)
+    challenge.bids.filter(status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED]).update(
+        status=Bid.Status.NOT_AWARDED, updated_at=timezone.now()
+    )
+    return challenge
+
+
+@transaction.atomic
+def challenge_award(*, challenge: Challenge, by: User, bid_ids: Sequence[int], reason: str = "") -> Challenge:
+    """Pick the winners. The row lock serialises concurrent awards, so the mode's winner count
+    can never be exceeded however many requests arrive at once."""
+    _require_member(by, challenge.organisation)
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    if challenge.status == S.PUBLISHED:
+        _transition(challenge=challenge, to=S.CLOSED, by=by, reason=_("定榜前截止"))
+    if challenge.status != S.CLOSED:
+        raise _conflict(_("榜单当前状态为“%(current)s”，不能定榜") % {"current": S(challenge.status).label}, status=challenge.status)
+    unique_ids = sorted(set(bid_ids))
+    if not unique_ids:
+        raise ApplicationError(_("请至少选择一份揭榜申请"), extra={"field": "bids"})
+    if len(unique_ids) > challenge.max_winners:
+        raise _conflict(
+            _("%(mode)s最多可选择%(n)d个中榜团队") % {"mode": Challenge.Mode(challenge.mode).label, "n": challenge.max_winners},
+            max_winners=challenge.max_winners,
+        )
+    winners = list(challenge.bids.filter(pk__in=unique_ids, status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED]))
+    if len(winners) != len(unique_ids):
+        missing = sorted(set(unique_ids) - {b.pk for b in winners})
+        raise ApplicationError(_("所选申请不属于该榜单或已撤回"), extra={"field": "bids", "bids": missing})
+    now = timezone.now()
+    challenge.bids.filter(pk__in=unique_ids).update(status=Bid.Status.AWARDED, updated_at=now)
+    challenge.bids.filter(status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED]).update(
+        status=Bid.Status.NOT_AWARDED, updated_at=now
+    )
+    return _transition(challenge=challenge, to=S.AWARDED, by=by, reason=reason)
+
+
+@transaction.atomic
+def challenge_start(*, challenge: Challenge, by: User) -> Challenge:
+    _require_member(by, challenge.organisation)
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    return _transition(challenge=challenge, to=S.IN_PROGRESS, by=by, reason=_("启动攻关"))
+
+
+@transaction.atomic
+def challenge_conclude(*, challenge: Challenge, by: User, accepted: bool, reason: str) -> Challenge:
+    _require_member(by, challenge.organisation)
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    return _transition(challenge=challenge, to=S.ACCEPTED if accepted else S.FAILED, by=by, reason=reason)
+
+
+@transaction.atomic
+def terms_accept(*, challenge: Challenge, by: User) -> TermsAcceptance:
+    org = by.organisation
+    if org is None or org.kind != Organisation.Kind.INSTITUTE or not org.is_verified:
+        raise _forbidden(_("只有已认证的科研机构可以接受保密条款并查看详情"))
+    acceptance, _created = TermsAcceptance.objects.get_or_create(challenge=challenge, organisation=org, defaults={"accepted_by": by})
+    return acceptance
+
+
+# --- bids -----------------------------------------------------------------------------------
+
+def _check_can_bid(*, challenge: Challenge, org: Organisation | None) -> Organisation:
+    if org is None or org.kind in (Organisation.Kind.GOVERNMENT, Organisation.Kind.OPERATOR):
+        raise _forbidden(_("政府部门和平台运营方不能揭榜"))
+    if not org.is_verified:
+        raise _forbidden(_("机构通过认证后才能揭榜"))
+    if org.pk == challenge.organisation_id:
+        raise _forbidden(_("不能揭自己发布的榜单"))
+    if challenge.status != S.PUBLISHED or challenge.bid_deadline <= timezone.now():
+        raise _conflict(_("榜单不在揭榜期内"), status=challenge.status)
+    C = Challenge.Confidentiality
+    if challenge.confidentiality == C.INVITATION_ONLY and not challenge.invited.filter(pk=org.pk).exists():
+        raise _forbidden(_("该榜单仅限受邀机构揭榜"))
+    if challenge.confidentiality == C.SUMMARY_ONLY and not challenge.acceptances.filter(organisation=org).exists():
+        raise _forbidden(_("请先接受该榜单的保密条款"))
+    return org
+
+
+@transaction.atomic
+def bid_submit(
+    *, challenge: Challenge, by: User, partners: Sequence[tuple[Organisation, str]] = (), **data: Any
+) -> Bid:
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    org = _check_can_bid(challenge=challenge, org=by.organisation)
+    partner_orgs = [p for p, _role in partners]
+    if org in partner_orgs:
+        raise ApplicationError(_("联合体成员不能包含牵头单位自身"), extra={"field": "partners"})
+    if len(set(partner_orgs)) != len(partner_orgs):
+        raise ApplicationError(_("联合体成员不能重复"), extra={"field": "partners"})
+    if any(p.kind == Organisation.Kind.GOVERNMENT for p in partner_orgs):
+        raise ApplicationError(_("政府部门不能作为联合体成员"), extra={"field": "partners"})
+    bid = Bid(challenge=challenge, organisation=org, created_by=by, **data)
+    bid.full_clean(exclude=["challenge", "organisation", "created_by"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            bid.save()
+    except IntegrityError:
+        raise _conflict(_("本机构已有一份有效的揭榜申请，请先撤回再重新提交")) from None
+    BidPartner.objects.bulk_create([BidPartner(bid=bid, organisation=p, role=role) for p, role in partners])
+    return bid
+
+
+@transaction.atomic
+def bid_withdraw(*, bid: Bid, by: User) -> Bid:
+    _require_member(by, bid.organisation)
+    bid = Bid.objects.select_for_update().get(pk=bid.pk)
+    if bid.status not in (Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED):
+        raise _conflict(_("当前状态的申请不能撤回"), status=bid.status)
+    bid.status = Bid.Status.WITHDRAWN
+    bid.save(update_fields=["status", "updated_at"])
+    return bid
+
+
+@transaction.atomic
+def bid_shortlist(*, bid: Bid, by: User) -> Bid:
+    _require_member(by, bid.challenge.organisation)
+    bid = Bid.objects.select_for_update().get(pk=bid.pk)
+    if bid.status != Bid.Status.SUBMITTED:
+        raise _conflict(_("只有已提交的申请可以入围"), status=bid.status)
+    if bid.challenge.status not in (S.PUBLISHED, S.CLOSED):
+        raise _conflict(_("榜单已定榜或撤榜，不能再入围"), status=bid.challenge.status)
+    bid.status = Bid.Status.SHORTLISTED
+    bid.save(update_fields=["status", "updated_at"])
+    return bid
+
+
+# --- needs and capabilities -----------------------------------------------------------------
+# Both are created as drafts; publishing needs a verified organisation, like a challenge.
+@transaction.atomic
+def need_create(*, by: User, publish: bool = False, **data: Any) -> Need:
+    org = _require_poster(by)
+    if publish:
+        _require_verified(org)
+    need = Need(organisation=org, created_by=by, status=Need.Status.OPEN if publish else Need.Status.DRAFT, **data)
+    need.full_clean(exclude=POSTING_EXCLUDE)
+    need.save()
+    return need
+
+
+@transaction.atomic
+def need_update(*, need: Need, by: User, **data: Any) -> Need:
+    _require_member(by, need.organisation)
+    if need.status == Need.Status.CLOSED:
+        raise _conflict(_("已关闭的需求不能修改"))
+    _apply(need, data)
+    need.full_clean(exclude=POSTING_EXCLUDE)
+    need.save()
+    return need
+
+
+@transaction.atomic
+def need_set_status(*, need: Need, by: User, status: str) -> Need:
+    _require_member(by, need.organisation)
+    allowed = {Need.Status.DRAFT: {Need.Status.OPEN}, Need.Status.OPEN: {Need.Status.CLOSED}, Need.Status.CLOSED: {Need.Status.OPEN}}
+    if status not in allowed[need.status]:
+        raise _conflict(
+            _("需求当前状态为“%(current)s”，不能变更为“%(target)s”")
+            % {"current": Need.Status(need.status).label, "target": Need.Status(status).label}
+        )
+    if status == Need.Status.OPEN:
+        _require_verified(need.organisation)
+    need.status = status
+    need.save(update_fields=["status", "updated_at"])
+    return need
+
+
+@transaction.atomic
+def capability_create(*, by: User, publish: bool = False, **data: Any) -> Capability:
+    org = _require_poster(by)
+    if publish:
+        _require_verified(org)
+    status = Capability.Status.PUBLISHED if publish else Capability.Status.DRAFT
+    capability = Capability(organisation=org, created_by=by, status=status, **data)
+    capability.full_clean(exclude=POSTING_EXCLUDE)
+    capability.save()
+    return capability
+
+
+@transaction.atomic
+def capability_update(*, capability: Capability, by: User, **data: Any) -> Capability:
+    _require_member(by, capability.organisation)
+    _apply(capability, data)
+    capability.full_clean(exclude=POSTING_EXCLUDE)
+    capability.save()
+    return capability
+
+
+@transaction.atomic
+def capability_set_status(*, capability: Capability, by: User, status: str) -> Capability:
+    _require_member(by, capability.organisation)
+    C = Capability.Status
+    allowed = {C.DRAFT: {C.PUBLISHED}, C.PUBLISHED: {C.WITHDRAWN}, C.WITHDRAWN: {C.PUBLISHED}}
+    if status not in allowed[capability.status]:
+        raise _conflict(
+            _("能力成果当前状态为“%(current)s”，不能变更为“%(target)s”")
+            % {"current": C(capability.status).label, "target": C(status).label}
+        )
+    if status == C.PUBLISHED:
+        _require_verified(capability.organisation)
+    capability.status = status
+    capability.save(update_fields=["status", "updated_at"])
+    return capability

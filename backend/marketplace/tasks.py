@@ -1,0 +1,8 @@
+from celery import shared_task
+
+from marketplace.services import challenges_close_expired
+
+
+@shared_task
+def challenges_close_expired_task() -> int:
+    return challenges_close_expired()

@@ -1,0 +1,160 @@
+"""Role × endpoint × object state. Every operation of the OpenAPI schema has rows here; a new
+endpoint without rows fails `test_every_endpoint_is_in_the_matrix`."""
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from drf_spectacular.generators import SchemaGenerator
+
+from accounts.models import Organisation
+from marketplace.models import Bid, Capability, Challenge, Need
+from tests.backend.marketplace.conftest import ROLES, World, capability_for, need_for
+from tests.backend.marketplace.payloads import bid_body, capability_body, challenge_body, need_body
+from tests.factories.accounts import OrganisationFactory
+from tests.factories.marketplace import BidFactory, ChallengeFactory
+
+S = Challenge.Status
+
+
+def expect(default: int, **by_role: int) -> dict[str, int]:
+    return {role: by_role.get(role, default) for role in ROLES}
+
+
+@dataclass
+class Row:
+    method: str
+    path: str                                   # OpenAPI path template
+    expected: dict[str, int]
+    setup: Callable[[World], dict] = lambda w: {}
+    body: Callable[[World, str], dict] = lambda w, role: {}
+    note: str = ""
+    ids: dict = field(default_factory=dict)
+
+
+def challenge_in(state: str, **kw) -> Callable[[World], dict]:
+    def make(w: World) -> dict:
+        c = ChallengeFactory(organisation=w.orgs["owner"], created_by=w.users["owner"], status=state, **kw)
+        return {"id": c.pk}
+    return make
+
+
+def closed_with_bid(w: World) -> dict:
+    c = ChallengeFactory(organisation=w.orgs["owner"], created_by=w.users["owner"], status=S.CLOSED)
+    bid = BidFactory(challenge=c, organisation=w.orgs["institute"], created_by=w.users["institute"])
+    return {"id": c.pk, "bid": bid.pk}
+
+
+def published_with_bid(w: World) -> dict:
+    c = ChallengeFactory(organisation=w.orgs["owner"], created_by=w.users["owner"], status=S.PUBLISHED)
+    bid = BidFactory(challenge=c, organisation=w.orgs["institute"], created_by=w.users["institute"])
+    return {"id": c.pk, "bid_id": bid.pk}
+
+
+def org(key: str) -> Callable[[World], dict]:
+    return lambda w: {"id": w.orgs[key].pk}
+
+
+def need_in(state: str) -> Callable[[World], dict]:
+    return lambda w: {"id": need_for(w, status=state).pk}
+
+
+def capability_in(state: str) -> Callable[[World], dict]:
+    return lambda w: {"id": capability_for(w, status=state).pk}
+
+
+def credentials(w: World, role: str) -> dict:
+    if role == "anonymous":
+        return {"username": "nobody", "password": "wrong-password"}
+    return {"username": role, "password": "Huzhou-2027-keji"}
+
+
+def new_user(w: World, role: str) -> dict:
+    return {"username": f"new-{role}", "password": "Taihu-lake-2027"}
+
+
+OWNER_ONLY = expect(403, anonymous=401, owner=200, operator=200)
+OWNER_ONLY_HIDDEN = expect(404, anonymous=401, owner=200, operator=200)  # others cannot even see it
+CREATE_POSTING = expect(201, anonymous=401, official=403)
+READ_ALL = expect(200)
+
+ROWS = [
+    Row("get", "/api/health/", READ_ALL),
+    Row("get", "/api/schema/", READ_ALL),
+    Row("post", "/api/auth/token/", expect(200, anonymous=400), body=credentials),
+    Row("post", "/api/auth/register/", expect(201), body=new_user),
+    Row("get", "/api/auth/me/", expect(200, anonymous=401)),
+    Row("get", "/api/organisations/", READ_ALL),
+    Row("get", "/api/organisations/{id}/", READ_ALL, setup=org("owner")),
+    Row("patch", "/api/organisations/{id}/", OWNER_ONLY, setup=org("owner"), body=lambda w, r: {"description": "动力电池隔膜与电解液材料供应商"}),
+    Row("post", "/api/organisations/{id}/verify/", expect(403, anonymous=401, operator=200), setup=org("unverified_institute"),
+        body=lambda w, r: {"approved": True}),
+    Row("post", "/api/organisations/{id}/members/", expect(403, anonymous=401, owner=201, operator=201), setup=org("owner"),
+        body=lambda w, r: {"username": f"member-{r}", "password": "Taihu-lake-2027"}),
+    Row("get", "/api/industries/", READ_ALL),
+    Row("get", "/api/challenges/", READ_ALL),
+    Row("post", "/api/challenges/", expect(201, anonymous=401), body=lambda w, r: challenge_body(), note="officials may post fiscal lists"),
+    Row("get", "/api/challenges/{id}/", expect(404, owner=200, operator=200), setup=challenge_in(S.DRAFT), note="drafts are private"),
+    Row("get", "/api/challenges/{id}/", READ_ALL, setup=challenge_in(S.PUBLISHED)),
+    Row("patch", "/api/challenges/{id}/", OWNER_ONLY_HIDDEN, setup=challenge_in(S.DRAFT), body=lambda w, r: {"title": "钠离子电池正极材料"}),
+    Row("patch", "/api/challenges/{id}/", OWNER_ONLY, setup=challenge_in(S.PUBLISHED), body=lambda w, r: {"summary": "补充说明"}),
+    Row("post", "/api/challenges/{id}/publish/", OWNER_ONLY_HIDDEN, setup=challenge_in(S.DRAFT)),
+    Row("post", "/api/challenges/{id}/close/", OWNER_ONLY, setup=challenge_in(S.PUBLISHED)),
+    Row("post", "/api/challenges/{id}/cancel/", OWNER_ONLY, setup=challenge_in(S.PUBLISHED), body=lambda w, r: {"reason": "需求变更"}),
+    Row("post", "/api/challenges/{id}/award/", OWNER_ONLY, setup=closed_with_bid, body=lambda w, r: {"bids": [w.ids["bid"]]}),
+    Row("post", "/api/challenges/{id}/start/", OWNER_ONLY, setup=challenge_in(S.AWARDED)),
+    Row("post", "/api/challenges/{id}/conclude/", OWNER_ONLY, setup=challenge_in(S.IN_PROGRESS),
+        body=lambda w, r: {"accepted": True, "reason": "指标全部达到"}),
+    Row("post", "/api/challenges/{id}/accept-terms/", expect(403, anonymous=401, institute=200),
+        setup=challenge_in(S.PUBLISHED, confidentiality=Challenge.Confidentiality.SUMMARY_ONLY)),
+    Row("get", "/api/challenges/{id}/history/", READ_ALL, setup=challenge_in(S.PUBLISHED)),
+    Row("get", "/api/challenges/{id}/bids/", READ_ALL, setup=published_with_bid, note="contents filtered per viewer"),
+    Row("post", "/api/challenges/{id}/bids/", expect(201, anonymous=401, owner=403, unverified_institute=403, official=403, operator=403),
+        setup=challenge_in(S.PUBLISHED), body=lambda w, r: bid_body()),
+    Row("post", "/api/challenges/{id}/bids/{bid_id}/withdraw/", expect(404, anonymous=401, institute=200, owner=403, operator=200),
+        setup=published_with_bid),
+    Row("post", "/api/challenges/{id}/bids/{bid_id}/shortlist/", expect(404, anonymous=401, owner=200, institute=403, operator=200),
+        setup=published_with_bid),
+    Row("get", "/api/needs/", READ_ALL),
+    Row("post", "/api/needs/", CREATE_POSTING, body=lambda w, r: need_body()),
+    Row("get", "/api/needs/{id}/", expect(404, owner=200, operator=200), setup=need_in(Need.Status.DRAFT)),
+    Row("get", "/api/needs/{id}/", READ_ALL, setup=need_in(Need.Status.OPEN)),
+    Row("patch", "/api/needs/{id}/", OWNER_ONLY, setup=need_in(Need.Status.OPEN), body=lambda w, r: {"budget_max": "900000.00"}),
+    Row("post", "/api/needs/{id}/publish/", OWNER_ONLY_HIDDEN, setup=need_in(Need.Status.DRAFT)),
+    Row("post", "/api/needs/{id}/close/", OWNER_ONLY, setup=need_in(Need.Status.OPEN)),
+    Row("post", "/api/needs/{id}/reopen/", OWNER_ONLY, setup=need_in(Need.Status.CLOSED)),
+    Row("get", "/api/capabilities/", READ_ALL),
+    Row("post", "/api/capabilities/", CREATE_POSTING, body=lambda w, r: capability_body()),
+    Row("get", "/api/capabilities/{id}/", expect(404, institute=200, operator=200), setup=capability_in(Capability.Status.DRAFT)),
+    Row("get", "/api/capabilities/{id}/", READ_ALL, setup=capability_in(Capability.Status.PUBLISHED)),
+    Row("patch", "/api/capabilities/{id}/", expect(403, anonymous=401, institute=200, operator=200),
+        setup=capability_in(Capability.Status.PUBLISHED), body=lambda w, r: {"trl": 8}),
+    Row("post", "/api/capabilities/{id}/publish/", expect(404, anonymous=401, institute=200, operator=200),
+        setup=capability_in(Capability.Status.DRAFT)),
+    Row("post", "/api/capabilities/{id}/withdraw/", expect(403, anonymous=401, institute=200, operator=200),
+        setup=capability_in(Capability.Status.PUBLISHED)),
+]
+
+CASES = [
+    pytest.param(row, role, id=f"{i:02d} {row.method.upper()} {row.path} as {role}")
+    for i, row in enumerate(ROWS)
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("row", "role"), CASES)
+def test_role_gets_the_expected_status(world, row: Row, role: str):
+    world.ids = row.setup(world)
+    url = row.path.format(**world.ids)
+
+    response = getattr(world.client(role), row.method)(url, row.body(world, role), format="json")
+
+    assert response.status_code == row.expected[role], response.content.decode()[:500]
+
+
+def test_every_endpoint_is_in_the_matrix(db):
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    operations = {(path, method) for path, item in schema["paths"].items() for method in item}
+    covered = {(row.path, row.method) for row in ROWS} - {("/api/schema/", "get")}  # the schema omits itself
+
+    assert operations - covered == set(), "add permission-matrix rows for these endpoints"
+    assert covered - operations == set(), "these rows name endpoints that no longer exist"
