@@ -4,6 +4,8 @@
 organisation type (1), administrative division (6 digits), organisation code (9), check (1).
 The check character makes the weighted sum of all 18 values divisible by 31.
 """
+from django.utils.translation import gettext as _
+
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 LENGTH = 18
@@ -17,13 +19,13 @@ def uscc_check_char(first17: str) -> str:
 def uscc_problem(code: str) -> str | None:
     """None if `code` is a well-formed USCC, else a Chinese message saying what is wrong."""
     if len(code) != LENGTH:
-        return f"统一社会信用代码应为18位，当前为{len(code)}位"
+        return _("统一社会信用代码应为18位，当前为%(n)d位") % {"n": len(code)}
     bad = sorted({c for c in code if c not in ALPHABET})
     if bad:
-        return f"统一社会信用代码含有不允许的字符：{''.join(bad)}（不使用 I、O、Z、S、V 及小写字母）"
+        return _("统一社会信用代码含有不允许的字符：%(chars)s（不使用 I、O、Z、S、V 及小写字母）") % {"chars": "".join(bad)}
     if not code[2:8].isdigit():
-        return "统一社会信用代码第3-8位应为行政区划码（数字）"
+        return _("统一社会信用代码第3-8位应为行政区划码（数字）")
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
-        return f"统一社会信用代码校验位错误：应为 {expected}，实际为 {code[17]}"
+        return _("统一社会信用代码校验位错误：应为 %(expected)s，实际为 %(actual)s") % {"expected": expected, "actual": code[17]}
     return None

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db import DatabaseError, connection
+from django.utils.translation import gettext as _
 
 from matching.encoders import EncoderError, load_encoder
 
@@ -36,7 +37,7 @@ def check_database() -> dict:
 def check_broker() -> dict:
     url = settings.CELERY_BROKER_URL
     if not url:
-        return {"status": OK, "mode": "eager", "detail": "未配置 CELERY_BROKER_URL：任务在进程内同步执行"}
+        return {"status": OK, "mode": "eager", "detail": _("未配置 CELERY_BROKER_URL：任务在进程内同步执行")}
     from config.celery import app
 
     result = {"mode": urlsplit(url).scheme, "url": mask_url(url)}
@@ -89,7 +90,7 @@ def check_encoder() -> dict:
         encoder = load_encoder(spec)
     except EncoderError as exc:
         return {"status": ERROR, "name": spec, "detail": str(exc)[:300]}
-    return {"status": OK, "name": encoder.name, "detail": f"{encoder.dim} 维向量"}
+    return {"status": OK, "name": encoder.name, "detail": _("%(dim)d 维向量") % {"dim": encoder.dim}}
 
 
 def health_report() -> dict:

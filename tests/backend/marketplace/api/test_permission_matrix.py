@@ -20,13 +20,17 @@ def expect(default: int, **by_role: int) -> dict[str, int]:
     return {role: by_role.get(role, default) for role in ROLES}
 
 
+def no_body(w: World, role: str) -> dict:
+    return {}
+
+
 @dataclass
 class Row:
     method: str
     path: str                                   # OpenAPI path template
     expected: dict[str, int]
     setup: Callable[[World], dict] = lambda w: {}
-    body: Callable[[World, str], dict] = lambda w, role: {}
+    body: Callable[[World, str], dict] = no_body
     note: str = ""
     ids: dict = field(default_factory=dict)
 

@@ -1,0 +1,84 @@
+import pytest
+
+from accounts.models import Organisation, User
+
+pytestmark = pytest.mark.django_db
+
+INSTITUTE = {
+    "name": "湖州南太湖新材料研究院",
+    "kind": "institute",
+    "institute_type": "new_rd",
+    "uscc": "12100000400000624d",  # lower case is accepted and normalised
+    "region": "nantaihu",
+}
+
+
+def register(client, **overrides):
+    body = {"username": "zhang.wei", "password": "Huzhou-2027-keji", "email": "zhangwei@example.cn", **overrides}
+    return client.post("/api/auth/register/", body, format="json")
+
+
+def test_it_registers_a_user_with_a_new_unverified_organisation_and_returns_a_working_token(api_client):
+    response = register(api_client, organisation=INSTITUTE)
+
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["user"]["org_role"] == "admin"
+    assert body["user"]["organisation"]["uscc"] == "12100000400000624D"
+    assert body["user"]["organisation"]["verification"] == "unverified"
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {body['token']}")
+    assert api_client.get("/api/auth/me/").json()["username"] == "zhang.wei"
+
+
+def test_a_wrong_check_digit_is_a_field_error_under_the_organisation(api_client):
+    response = register(api_client, organisation={**INSTITUTE, "uscc": "12100000400000624E"})
+
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"organisation": {"uscc": ["统一社会信用代码校验位错误：应为 D，实际为 E"]}}
+    assert not User.objects.exists() and not Organisation.objects.exists()
+
+
+def test_an_institute_without_its_type_is_refused(api_client):
+    response = register(api_client, organisation={**INSTITUTE, "institute_type": ""})
+
+    assert response.status_code == 400
+    assert "institute_type" in response.json()["fields"]
+
+
+def test_an_organisation_outside_huzhou_must_say_where(api_client):
+    response = register(api_client, organisation={**INSTITUTE, "region": "outside"})
+
+    assert response.status_code == 400
+    assert response.json()["fields"]["province"] == ["湖州市外的机构须填写省份和城市"]
+
+
+def test_a_weak_password_is_refused_with_the_validators_messages(api_client):
+    response = register(api_client, password="12345678")
+
+    assert response.status_code == 400
+    assert response.json()["fields"]["password"]
+
+
+def test_a_taken_username_is_refused(api_client):
+    register(api_client)
+
+    response = register(api_client, username="ZHANG.WEI")
+
+    assert response.status_code == 400
+    assert response.json()["fields"]["username"] == ["该用户名已被注册"]
+
+
+def test_nobody_can_register_as_the_operator(api_client):
+    response = register(api_client, organisation={**INSTITUTE, "kind": "operator", "institute_type": ""})
+
+    assert response.status_code == 403
+
+
+def test_a_token_is_issued_for_the_right_password_only(api_client):
+    register(api_client)
+
+    good = api_client.post("/api/auth/token/", {"username": "zhang.wei", "password": "Huzhou-2027-keji"}, format="json")
+    bad = api_client.post("/api/auth/token/", {"username": "zhang.wei", "password": "wrong"}, format="json")
+
+    assert good.status_code == 200 and len(good.json()["token"]) == 40
+    assert bad.status_code == 400 and bad.json()["fields"] == {"non_field_errors": ["用户名或密码错误"]}

@@ -1,0 +1,61 @@
+"""Concurrent award calls against a real server and PostgreSQL can never exceed the winner count."""
+import json
+import threading
+import urllib.error
+import urllib.request
+from itertools import combinations
+
+import pytest
+from django.db import connection
+from rest_framework.authtoken.models import Token
+
+from marketplace.models import Bid, Challenge
+from tests.factories.accounts import OrganisationFactory, UserFactory
+from tests.factories.marketplace import BidFactory, ChallengeFactory
+from tests.services import unavailable
+
+pytestmark = pytest.mark.services
+REQUESTS = 6
+
+
+def post(url: str, token: str, body: dict) -> int:
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), method="POST",
+        headers={"Authorization": f"Token {token}", "Content-Type": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status
+    except urllib.error.HTTPError as err:
+        return err.code
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_awards_of_a_saima_challenge_never_exceed_its_winner_count(live_server):
+    if connection.vendor != "postgresql":
+        unavailable("row locking is tested on PostgreSQL: set DATABASE_URL=postgres://… (CI does)")
+    owner = UserFactory(organisation=OrganisationFactory(name="湖州吉利新能源汽车零部件有限公司"))
+    challenge = ChallengeFactory(
+        organisation=owner.organisation, created_by=owner, status=Challenge.Status.CLOSED,
+        mode=Challenge.Mode.SAIMA, max_winners=2,
+    )
+    bids = [BidFactory(challenge=challenge, organisation=OrganisationFactory(kind="institute")) for _ in range(4)]
+    token = Token.objects.create(user=owner).key
+    pairs = list(combinations([b.pk for b in bids], 2))[:REQUESTS]
+    url = f"{live_server.url}/api/challenges/{challenge.pk}/award/"
+    barrier = threading.Barrier(len(pairs))
+    statuses: list[int] = []
+
+    def award(pair):
+        barrier.wait()
+        statuses.append(post(url, token, {"bids": list(pair)}))
+
+    threads = [threading.Thread(target=award, args=(pair,)) for pair in pairs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+
+    assert sorted(statuses) == [200] + [409] * (len(pairs) - 1)
+    assert Bid.objects.filter(challenge=challenge, status=Bid.Status.AWARDED).count() == 2
+    assert challenge.transitions.filter(to_status=Challenge.Status.AWARDED).count() == 1
