@@ -1,6 +1,8 @@
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import extend_schema
+
+from core.openapi import example
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
@@ -24,9 +26,9 @@ from accounts.serializers import (
 )
 from accounts.services import member_add, organisation_update, organisation_verify, user_register
 
-REGISTER_EXAMPLE = OpenApiExample(
+REGISTER_EXAMPLE = example(
     "研究院注册",
-    value={
+    {
         "username": "zhang.wei",
         "password": "Huzhou-2027-keji",
         "email": "zhangwei@example.cn",
@@ -34,11 +36,10 @@ REGISTER_EXAMPLE = OpenApiExample(
             "name": "湖州南太湖新材料研究院",
             "kind": "institute",
             "institute_type": "new_rd",
-            "uscc": "12330500MB1234567X",
+            "uscc": "12330500MB12345670",
             "region": "nantaihu",
         },
     },
-    request_only=True,
 )
 
 
@@ -46,7 +47,7 @@ class TokenView(APIView):
     permission_classes = [permissions.AllowAny]
     authentication_classes: list = []
 
-    @extend_schema(request=TokenInputSerializer, responses={200: TokenOutputSerializer}, tags=["auth"], summary="用户名密码换取令牌")
+    @extend_schema(request=TokenInputSerializer, responses={200: TokenOutputSerializer}, tags=["auth"], examples=[example("登录", {"username": "tianneng", "password": "TechMatch-2027"})], summary="用户名密码换取令牌")
     def post(self, request: Request) -> Response:
         data = TokenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -93,14 +94,14 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     def get_queryset(self):
         return organisation_list()
 
-    @extend_schema(request=OrganisationUpdateInputSerializer, responses=OrganisationOutputSerializer, summary="修改机构信息")
+    @extend_schema(request=OrganisationUpdateInputSerializer, responses=OrganisationOutputSerializer, examples=[example("补充简介", {"description": "专注动力电池隔膜与电解液材料", "website": "https://www.example.cn"})], summary="修改机构信息")
     def partial_update(self, request: Request, pk=None) -> Response:
         data = OrganisationUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         org = organisation_update(organisation=self.get_object(), by=request.user, **data.validated_data)
         return Response(OrganisationOutputSerializer(org).data)
 
-    @extend_schema(request=OrganisationVerifyInputSerializer, responses=OrganisationOutputSerializer, summary="认证机构（运营方）")
+    @extend_schema(request=OrganisationVerifyInputSerializer, responses=OrganisationOutputSerializer, examples=[example("认证通过", {"approved": True, "note": "营业执照与统一社会信用代码核验一致"})], summary="认证机构（运营方）")
     @action(detail=True, methods=["post"])
     def verify(self, request: Request, pk=None) -> Response:
         data = OrganisationVerifyInputSerializer(data=request.data)
@@ -108,7 +109,7 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         org = organisation_verify(organisation=self.get_object(), by=request.user, **data.validated_data)
         return Response(OrganisationOutputSerializer(org).data)
 
-    @extend_schema(request=MemberAddInputSerializer, responses={201: MeOutputSerializer}, summary="添加机构成员（机构管理员）")
+    @extend_schema(request=MemberAddInputSerializer, responses={201: MeOutputSerializer}, examples=[example("添加成员", {"username": "li.na", "password": "Taihu-lake-2027", "role": "member"})], summary="添加机构成员（机构管理员）")
     @action(detail=True, methods=["post"])
     def members(self, request: Request, pk=None) -> Response:
         data = MemberAddInputSerializer(data=request.data)

@@ -1,10 +1,11 @@
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.openapi import example
 from marketplace import services
 from marketplace.filters import CapabilityFilter, ChallengeFilter, NeedFilter
 from marketplace.models import Capability, Need
@@ -30,10 +31,9 @@ from marketplace.serializers import (
     RequiredReasonInputSerializer,
 )
 
-CHALLENGE_EXAMPLE = OpenApiExample(
+CHALLENGE_EXAMPLE = example(
     "动力电池隔膜榜单",
-    request_only=True,
-    value={
+    {
         "title": "高安全动力电池陶瓷涂覆隔膜研发",
         "summary": "面向新能源汽车动力电池，攻关高耐热、低收缩的涂覆隔膜。",
         "description": "现有隔膜在150℃下热收缩明显，易引发热失控。需开发陶瓷涂覆隔膜并完成中试验证。",
@@ -52,10 +52,22 @@ CHALLENGE_EXAMPLE = OpenApiExample(
         "confidentiality": "public",
     },
 )
-BID_EXAMPLE = OpenApiExample(
+NEED_EXAMPLE = example("VOC治理需求", {
+    "title": "木制家具喷涂车间VOC超标",
+    "description": "家具厂喷涂车间挥发性有机物排放超标，希望找到低成本的治理或水性涂料替代方案。",
+    "industry": "green_home", "keywords": ["VOC", "水性涂料"], "budget_min": "300000.00", "budget_max": "800000.00",
+    "cooperation_type": "development", "publish": True,
+})
+CAPABILITY_EXAMPLE = example("VOC治理成果", {
+    "title": "低温等离子体协同催化VOC治理技术",
+    "description": "等离子体与催化剂协同降解苯系物，去除率95%以上，适用于家具、印刷行业中低浓度废气。",
+    "industry": "green_energy", "kind": "achievement", "keywords": ["VOC治理", "等离子体"], "trl": 7,
+    "patents": ["ZL202110123456.7"], "team": "教授2名、博士5名", "cooperation_types": ["transfer", "license"],
+    "price_min": "500000.00", "price_max": "1500000.00", "publish": True,
+})
+BID_EXAMPLE = example(
     "联合体揭榜",
-    request_only=True,
-    value={
+    {
         "proposal": "采用勃姆石陶瓷涂层与芳纶复合，兼顾耐热与透气。",
         "approach": "浆料配方优化—涂布工艺—中试线验证—装车测试。",
         "price": "2800000.00",
@@ -107,7 +119,7 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def retrieve(self, request: Request, pk=None) -> Response:
         return _detail(request, self.get_object())
 
-    @extend_schema(request=ChallengeUpdateInputSerializer, responses=ChallengeDetailOutputSerializer, summary="修改榜单")
+    @extend_schema(request=ChallengeUpdateInputSerializer, responses=ChallengeDetailOutputSerializer, examples=[example("延后截止", {"bid_deadline": "2027-04-30T17:00:00+08:00", "summary": "截止时间延后一个月"})], summary="修改榜单")
     def partial_update(self, request: Request, pk=None) -> Response:
         data = ChallengeUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -118,14 +130,14 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def publish(self, request: Request, pk=None) -> Response:
         return _detail(request, services.challenge_publish(challenge=self.get_object(), by=request.user))
 
-    @extend_schema(request=ReasonInputSerializer, responses=ChallengeDetailOutputSerializer, summary="截止揭榜（揭榜中 → 已截止）")
+    @extend_schema(request=ReasonInputSerializer, responses=ChallengeDetailOutputSerializer, examples=[example("提前截止", {"reason": "已征集到足够方案"})], summary="截止揭榜（揭榜中 → 已截止）")
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk=None) -> Response:
         data = ReasonInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return _detail(request, services.challenge_close(challenge=self.get_object(), by=request.user, **data.validated_data))
 
-    @extend_schema(request=RequiredReasonInputSerializer, responses=ChallengeDetailOutputSerializer, summary="撤榜")
+    @extend_schema(request=RequiredReasonInputSerializer, responses=ChallengeDetailOutputSerializer, examples=[example("撤榜", {"reason": "企业技术路线调整"})], summary="撤榜")
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk=None) -> Response:
         data = RequiredReasonInputSerializer(data=request.data)
@@ -136,7 +148,7 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         request=AwardInputSerializer,
         responses=ChallengeDetailOutputSerializer,
         summary="定榜：选择中榜申请（揭榜挂帅1个，赛马制不超过最多中榜团队数）",
-        examples=[OpenApiExample("赛马制定榜", value={"bids": [31, 34], "reason": "两条技术路线并行攻关"}, request_only=True)],
+        examples=[example("赛马制定榜", {"bids": [31, 34], "reason": "两条技术路线并行攻关"})],
     )
     @action(detail=True, methods=["post"])
     def award(self, request: Request, pk=None) -> Response:
@@ -152,7 +164,7 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def start(self, request: Request, pk=None) -> Response:
         return _detail(request, services.challenge_start(challenge=self.get_object(), by=request.user))
 
-    @extend_schema(request=ConcludeInputSerializer, responses=ChallengeDetailOutputSerializer, summary="验收（攻关中 → 已验收/未通过验收）")
+    @extend_schema(request=ConcludeInputSerializer, responses=ChallengeDetailOutputSerializer, examples=[example("通过验收", {"accepted": True, "reason": "全部指标达到，专家组验收通过"})], summary="验收（攻关中 → 已验收/未通过验收）")
     @action(detail=True, methods=["post"])
     def conclude(self, request: Request, pk=None) -> Response:
         data = ConcludeInputSerializer(data=request.data)
@@ -207,14 +219,14 @@ class NeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def get_queryset(self):
         return need_list(viewer=self.request.user)
 
-    @extend_schema(request=NeedInputSerializer, responses={201: NeedOutputSerializer}, summary="发布技术需求")
+    @extend_schema(request=NeedInputSerializer, responses={201: NeedOutputSerializer}, examples=[NEED_EXAMPLE], summary="发布技术需求")
     def create(self, request: Request) -> Response:
         data = NeedInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         need = services.need_create(by=request.user, **data.validated_data)
         return Response(NeedOutputSerializer(need).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=NeedUpdateInputSerializer, responses=NeedOutputSerializer, summary="修改技术需求")
+    @extend_schema(request=NeedUpdateInputSerializer, responses=NeedOutputSerializer, examples=[example("提高预算", {"budget_max": "1000000.00"})], summary="修改技术需求")
     def partial_update(self, request: Request, pk=None) -> Response:
         data = NeedUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -248,14 +260,14 @@ class CapabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def get_queryset(self):
         return capability_list(viewer=self.request.user)
 
-    @extend_schema(request=CapabilityInputSerializer, responses={201: CapabilityOutputSerializer}, summary="发布能力成果")
+    @extend_schema(request=CapabilityInputSerializer, responses={201: CapabilityOutputSerializer}, examples=[CAPABILITY_EXAMPLE], summary="发布能力成果")
     def create(self, request: Request) -> Response:
         data = CapabilityInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         capability = services.capability_create(by=request.user, **data.validated_data)
         return Response(CapabilityOutputSerializer(capability).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=CapabilityUpdateInputSerializer, responses=CapabilityOutputSerializer, summary="修改能力成果")
+    @extend_schema(request=CapabilityUpdateInputSerializer, responses=CapabilityOutputSerializer, examples=[example("成熟度提升", {"trl": 8, "patents": ["ZL202110123456.7", "ZL202210765432.1"]})], summary="修改能力成果")
     def partial_update(self, request: Request, pk=None) -> Response:
         data = CapabilityUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)

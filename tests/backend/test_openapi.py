@@ -14,3 +14,18 @@ def test_the_committed_schema_matches_the_api(tmp_path):
 
     committed = (REPO_DIR / "frontend" / "openapi.yaml").read_text(encoding="utf-8")
     assert generated.read_text(encoding="utf-8") == committed, "run `make schema` and commit the result"
+
+
+@pytest.mark.django_db
+def test_every_operation_that_takes_a_body_documents_an_example():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    missing = [
+        f"{method.upper()} {path}"
+        for path, item in schema["paths"].items()
+        for method, operation in item.items()
+        if "requestBody" in operation
+        and not any(media.get("examples") for media in operation["requestBody"]["content"].values())
+    ]
+    assert missing == []
