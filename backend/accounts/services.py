@@ -46,7 +46,16 @@ def organisation_update(*, organisation: Organisation, by: User, **data: Any) ->
         organisation.verified_at = organisation.verified_by = None
     organisation.full_clean()
     organisation.save()
+    _reindex_postings(organisation)  # the region of every posting comes from its organisation
     return organisation
+
+
+def _reindex_postings(organisation: Organisation) -> None:
+    from indexing.services import outbox_add
+
+    for related in ("challenges", "needs", "capabilitys"):
+        for posting in getattr(organisation, related).all():
+            outbox_add(posting=posting)
 
 
 @transaction.atomic

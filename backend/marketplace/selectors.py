@@ -85,3 +85,36 @@ def capability_list(*, viewer: User | None) -> QuerySet[Capability]:
 
 def industry_list() -> QuerySet[IndustryChain]:
     return IndustryChain.objects.filter(is_active=True)
+
+
+# --- who may find a posting through search and matching (mirrors the list rules above) --------
+
+OPERATOR_TOKEN = "role:operator"
+
+
+def viewer_tokens(viewer: User | None) -> list[str]:
+    """The audience tokens a viewer holds: everybody's, their organisation's, the operator's."""
+    from search.types import PUBLIC
+
+    tokens = [PUBLIC]
+    org = _org(viewer)
+    if org is not None:
+        tokens.append(f"org:{org.pk}")
+    if _is_operator(viewer):
+        tokens.append(OPERATOR_TOKEN)
+    return tokens
+
+
+def posting_audience(posting: Challenge | Need | Capability) -> list[str]:
+    from search.types import PUBLIC
+
+    private = [f"org:{posting.organisation_id}", OPERATOR_TOKEN]
+    if isinstance(posting, Challenge):
+        if posting.published_at is None:
+            return private
+        if posting.confidentiality == Challenge.Confidentiality.INVITATION_ONLY:
+            return private + [f"org:{pk}" for pk in posting.invited.values_list("pk", flat=True)]
+        return [PUBLIC, *private]
+    if isinstance(posting, Need):
+        return private if posting.status == Need.Status.DRAFT else [PUBLIC, *private]
+    return [PUBLIC, *private] if posting.status == Capability.Status.PUBLISHED else private

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from core.exceptions import ApplicationError
+from indexing.services import outbox_add
 from marketplace.models import Bid, BidPartner, Capability, Challenge, ChallengeTransition, Need, TermsAcceptance
 
 S = Challenge.Status
@@ -78,6 +79,7 @@ def _transition(*, challenge: Challenge, to: str, by: User | None, reason: str =
         fields.append("published_at")
     challenge.save(update_fields=fields)
     ChallengeTransition.objects.create(challenge=challenge, from_status=current, to_status=to, by=by, reason=reason)
+    outbox_add(posting=challenge)  # status and audience are indexed
     return challenge
 
 
@@ -98,6 +100,7 @@ def challenge_create(*, by: User, invited: Sequence[Organisation] = (), **data: 
     challenge.save()
     challenge.invited.set(invited)
     ChallengeTransition.objects.create(challenge=challenge, from_status="", to_status=S.DRAFT, by=by, reason=_("创建草稿"))
+    outbox_add(posting=challenge)
     return challenge
 
 
@@ -119,6 +122,7 @@ def challenge_update(*, challenge: Challenge, by: User, invited: Sequence[Organi
     challenge.save()
     if invited is not None:
         challenge.invited.set(invited)
+    outbox_add(posting=challenge)
     return challenge
 
 
@@ -296,6 +300,7 @@ def need_create(*, by: User, publish: bool = False, **data: Any) -> Need:
     need = Need(organisation=org, created_by=by, status=Need.Status.OPEN if publish else Need.Status.DRAFT, **data)
     need.full_clean(exclude=POSTING_EXCLUDE)
     need.save()
+    outbox_add(posting=need)
     return need
 
 
@@ -307,6 +312,7 @@ def need_update(*, need: Need, by: User, **data: Any) -> Need:
     _apply(need, data)
     need.full_clean(exclude=POSTING_EXCLUDE)
     need.save()
+    outbox_add(posting=need)
     return need
 
 
@@ -323,6 +329,7 @@ def need_set_status(*, need: Need, by: User, status: str) -> Need:
         _require_verified(need.organisation)
     need.status = status
     need.save(update_fields=["status", "updated_at"])
+    outbox_add(posting=need)
     return need
 
 
@@ -335,6 +342,7 @@ def capability_create(*, by: User, publish: bool = False, **data: Any) -> Capabi
     capability = Capability(organisation=org, created_by=by, status=status, **data)
     capability.full_clean(exclude=POSTING_EXCLUDE)
     capability.save()
+    outbox_add(posting=capability)
     return capability
 
 
@@ -344,6 +352,7 @@ def capability_update(*, capability: Capability, by: User, **data: Any) -> Capab
     _apply(capability, data)
     capability.full_clean(exclude=POSTING_EXCLUDE)
     capability.save()
+    outbox_add(posting=capability)
     return capability
 
 
@@ -361,4 +370,5 @@ def capability_set_status(*, capability: Capability, by: User, status: str) -> C
         _require_verified(capability.organisation)
     capability.status = status
     capability.save(update_fields=["status", "updated_at"])
+    outbox_add(posting=capability)
     return capability

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "deals",
     "dashboard",
     "notifications",
+    "indexing",
     "spa",
 ]
 

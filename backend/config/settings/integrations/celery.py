@@ -15,5 +15,7 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BEAT_SCHEDULE = {
+    # The retry path when the broker or the search backend was down: the outbox catches up.
+    "drain-search-outbox": {"task": "indexing.tasks.outbox_drain_task", "schedule": 60.0},
     "close-expired-challenges": {"task": "marketplace.tasks.challenges_close_expired_task", "schedule": 60.0},
 }

@@ -1,0 +1,104 @@
+"""Search and matching reads: the index ranks, the database has the last word on visibility."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from accounts.models import User
+from core.exceptions import ApplicationError
+from indexing.backend import get_search_backend
+from indexing.documents import Posting, full_text, public_text, search_id
+from indexing.embeddings import DbEmbeddingCache, current_encoder, free_text_vector
+from marketplace.models import Capability, Challenge, Need
+from marketplace.selectors import capability_list, challenge_list, need_list, viewer_tokens
+from matching.explain import Explanation, explain
+from matching.fusion import MATCH, SEARCH
+from matching.text import query_views
+from search.backends import SearchBackend
+from search.types import SearchQuery, SearchResult, content_hash
+
+# What a match may point at: postings that are open for business.
+MATCHABLE = {"capability": ["published"], "challenge": ["published"], "need": ["open"]}
+VISIBLE = {"challenge": challenge_list, "need": need_list, "capability": capability_list}
+
+
+@dataclass
+class Match:
+    posting: Posting
+    score: float
+    components: dict[str, float]
+    explanation: Explanation
+
+
+@dataclass
+class SearchPage:
+    hits: list[tuple[Posting, float, dict[str, float]]]
+    total: int
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def rank(*, backend: SearchBackend, vector: np.ndarray, kinds: Sequence[str], audience: Sequence[str],
+         exclude: Sequence[str] = (), limit: int = 10, offset: int = 0) -> SearchResult:
+    """The matching ranking, shared by the API and evaluate_matching."""
+    statuses = sorted({s for k in kinds for s in MATCHABLE[k]})
+    return backend.search(SearchQuery(
+        vector=vector, kinds=kinds, statuses=statuses, audience=audience, exclude_ids=exclude,
+        limit=limit, offset=offset, lexical_weight=MATCH.lexical,
+    ))
+
+
+def stored_query_vector(posting: Posting) -> np.ndarray | None:
+    full, body = query_views(full_text(posting))
+    key = content_hash("query", full, body, str(MATCH.body_view))
+    return DbEmbeddingCache().get_many(current_encoder().name, "query", [key]).get(key)
+
+
+def _load(viewer: User | None, ids: Sequence[str]) -> dict[str, Posting]:
+    """The postings behind search ids that the viewer may see now (the index may lag a change)."""
+    by_kind: dict[str, list[int]] = {}
+    for i in ids:
+        kind, pk = i.split(":")
+        by_kind.setdefault(kind, []).append(int(pk))
+    found: dict[str, Posting] = {}
+    for kind, pks in by_kind.items():
+        for posting in VISIBLE[kind](viewer=viewer).filter(pk__in=pks):
+            found[search_id(posting)] = posting
+    return found
+
+
+def matches_for(*, posting: Posting, viewer: User, limit: int = 10) -> list[Match]:
+    vector = stored_query_vector(posting)
+    if vector is None:
+        raise ApplicationError("该内容正在建立索引，请稍后再查看匹配结果", code="index_pending", status_code=503)
+    kinds = ["capability"] if isinstance(posting, (Challenge, Need)) else ["challenge", "need"]
+    result = rank(backend=get_search_backend(), vector=vector, kinds=kinds, audience=viewer_tokens(viewer),
+                  exclude=[search_id(posting)], limit=limit)
+    objects = _load(viewer, result.ids)
+    searcher = full_text(posting)
+    return [
+        Match(posting=objects[hit.id], score=hit.score, components=hit.components,
+              explanation=explain(searcher, public_text(objects[hit.id]), hit.components))
+        for hit in result.hits if hit.id in objects
+    ]
+
+
+def search_postings(*, viewer: User | None, q: str = "", kinds: Sequence[str] = (), industries: Sequence[str] = (),
+                    regions: Sequence[str] = (), statuses: Sequence[str] = (), amount_min: int | None = None,
+                    amount_max: int | None = None, trl_min: int | None = None, trl_max: int | None = None,
+                    offset: int = 0, limit: int = 20) -> SearchPage:
+    text = q.strip()
+    result = get_search_backend().search(SearchQuery(
+        text=text, vector=free_text_vector(text) if text else None, kinds=kinds, industries=industries,
+        regions=regions, statuses=statuses, amount_min=amount_min, amount_max=amount_max, trl_min=trl_min,
+        trl_max=trl_max, audience=viewer_tokens(viewer), lexical_weight=SEARCH.lexical,
+        dense_margin=SEARCH.dense_margin, offset=offset, limit=limit, facets=True,
+    ))
+    objects = _load(viewer, result.ids)
+    return SearchPage(
+        hits=[(objects[h.id], h.score, h.components) for h in result.hits if h.id in objects],
+        total=result.total, facets=result.facets,
+    )
+
+

@@ -1,0 +1,111 @@
+"""Keeping the search index in step with the database, through the transactional outbox."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from indexing.backend import get_search_backend
+from indexing.documents import MODELS, Posting, build_documents, kind_of, search_id
+from indexing.embeddings import current_encoder
+from indexing.models import SearchOutbox
+from search.types import PostingDoc, doc_id
+
+logger = logging.getLogger(__name__)
+MAX_BACKOFF = timedelta(hours=1)
+REBUILD_BATCH = 256
+
+
+def _nudge() -> None:
+    from indexing.tasks import outbox_drain_task  # lazy: tasks.py imports this module
+
+    outbox_drain_task.delay()
+
+
+def outbox_add(*, posting: Posting, action: str = SearchOutbox.Action.UPSERT) -> None:
+    """Call inside the transaction that changes the posting: the row commits with the change."""
+    SearchOutbox.objects.create(kind=kind_of(posting), object_id=posting.pk, action=action)
+    # robust: a broker outage must not fail the user's request; the periodic drain catches up.
+    transaction.on_commit(_nudge, robust=True)
+
+
+def outbox_pending() -> int:
+    return SearchOutbox.objects.count()
+
+
+def outbox_drain(*, batch_size: int = 500) -> int:
+    """Index one batch of pending changes; returns how many outbox rows were settled. Safe to run
+    concurrently and again: upserts and deletes are idempotent. If the backend is unavailable
+    this raises SearchUnavailable and every row stays for the next attempt."""
+    rows = list(SearchOutbox.objects.filter(available_at__lte=timezone.now()).order_by("id")[:batch_size])
+    if not rows:
+        return 0
+    backend = get_search_backend()
+    encoder = current_encoder()
+    if backend.encoder() not in ("", encoder.name):
+        logger.warning("index holds %s vectors, MATCHING_ENCODER is %s: rebuilding", backend.encoder(), encoder.name)
+        index_rebuild()
+        return len(rows)
+    wanted: dict[str, set[int]] = {}
+    for row in rows:
+        wanted.setdefault(row.kind, set()).add(row.object_id)
+    postings: list[Posting] = []
+    gone: list[str] = []
+    for kind, ids in wanted.items():
+        found = list(MODELS[kind].objects.filter(pk__in=ids).select_related("organisation", "industry"))
+        postings += found
+        gone += [doc_id(kind, pk) for pk in ids - {p.pk for p in found}]
+    docs, errors = build_documents(postings, encoder=encoder)
+    backend.upsert(docs)
+    backend.delete(gone)
+    failed = [r for r in rows if doc_id(r.kind, r.object_id) in errors]
+    SearchOutbox.objects.filter(pk__in=[r.pk for r in rows if r not in failed]).delete()
+    for row in failed:
+        row.attempts += 1
+        row.last_error = errors[doc_id(row.kind, row.object_id)][:2000]
+        row.available_at = timezone.now() + min(timedelta(seconds=30 * 2**row.attempts), MAX_BACKOFF)
+        row.save(update_fields=["attempts", "last_error", "available_at"])
+        logger.error("not indexed %s:%s (attempt %d): %s", row.kind, row.object_id, row.attempts, row.last_error)
+    return len(rows) - len(failed)
+
+
+def _all_documents(progress: Callable[[int, int], None] | None) -> Iterator[PostingDoc]:
+    encoder = current_encoder()
+    total = sum(model.objects.count() for model in MODELS.values())
+    done = 0
+    for model in MODELS.values():
+        queryset = model.objects.select_related("organisation", "industry").order_by("pk")
+        batch: list[Posting] = []
+        for posting in queryset.iterator(chunk_size=REBUILD_BATCH):
+            batch.append(posting)
+            if len(batch) == REBUILD_BATCH:
+                yield from build_documents(batch, encoder=encoder)[0]
+                done += len(batch)
+                batch = []
+                if progress:
+                    progress(done, total)
+        if batch:
+            yield from build_documents(batch, encoder=encoder)[0]
+            done += len(batch)
+            if progress:
+                progress(done, total)
+
+
+def index_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
+    """Rebuild the whole index from the database (vectors come from the embedding cache where
+    the text is unchanged). Outbox rows older than the rebuild are settled by it."""
+    started = timezone.now()
+    count = get_search_backend().rebuild(_all_documents(progress), encoder=current_encoder().name)
+    SearchOutbox.objects.filter(created_at__lt=started).delete()
+    return count
+
+
+def index_now(*, posting: Posting) -> None:
+    """Index one posting synchronously (tests, management commands)."""
+    docs, errors = build_documents([posting], encoder=current_encoder())
+    if errors:
+        raise ValueError(errors[search_id(posting)])
+    get_search_backend().upsert(docs)

@@ -1,0 +1,79 @@
+"""What goes into a search index and what comes out. Plain data; no framework types."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+KINDS = ("challenge", "need", "capability")
+PUBLIC = "*"          # audience token: everybody may see the document
+FACET_FIELDS = ("kind", "industry", "region", "status")
+
+
+def doc_id(kind: str, pk: int) -> str:
+    return f"{kind}:{pk}"
+
+
+def content_hash(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class PostingDoc:
+    """One posting as the index holds it. `text` is only what every member of `audience` may read."""
+
+    id: str
+    kind: str
+    title: str
+    text: str
+    industry: str
+    region: str
+    status: str
+    organisation_id: int
+    audience: Sequence[str] = (PUBLIC,)        # PUBLIC or "org:<id>" tokens
+    amount: int | None = None                  # whole yuan (榜额, budget or price ceiling), for range filters
+    trl: int | None = None
+    passage_vector: np.ndarray | None = None   # the document as something to be found
+    encoder: str = ""
+    content_hash: str = ""
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""                              # free text: lexical side (the caller encodes `vector`)
+    vector: np.ndarray | None = None            # dense side: a query vector from the same encoder
+    kinds: Sequence[str] = ()
+    industries: Sequence[str] = ()
+    regions: Sequence[str] = ()
+    statuses: Sequence[str] = ()
+    amount_min: int | None = None
+    amount_max: int | None = None
+    trl_min: int | None = None
+    trl_max: int | None = None
+    audience: Sequence[str] = (PUBLIC,)         # the viewer's tokens: PUBLIC plus "org:<id>"
+    exclude_ids: Sequence[str] = ()
+    lexical_weight: float = 0.0                 # see matching.fusion
+    dense_margin: float | None = None           # hits: lexical match, or dense within margin of the best
+    offset: int = 0
+    limit: int = 10
+    facets: bool = False
+
+
+@dataclass
+class SearchHit:
+    id: str
+    score: float
+    components: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class SearchResult:
+    hits: list[SearchHit]
+    total: int
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def ids(self) -> list[str]:
+        return [h.id for h in self.hits]
