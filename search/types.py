@@ -55,7 +55,8 @@ class SearchQuery:
     audience: Sequence[str] = (PUBLIC,)         # the viewer's tokens: PUBLIC plus "org:<id>"
     exclude_ids: Sequence[str] = ()
     lexical_weight: float = 0.0                 # see matching.fusion
-    dense_margin: float | None = None           # hits: lexical match, or dense within margin of the best
+    dense_margin: float | None = None           # free-text hits: dense within this margin of the best...
+    lexical_floor: float = 0.5                  # ...or BM25 at least this share of the best BM25
     offset: int = 0
     limit: int = 10
     facets: bool = False

@@ -22,3 +22,21 @@ def api_client():
     from rest_framework.test import APIClient
 
     return APIClient()
+
+
+@pytest.fixture(autouse=True)
+def search_index_per_test(request, tmp_path_factory):
+    """Each test that touches the database gets its own empty local search index."""
+    if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
+        yield
+        return
+    from django.conf import settings
+
+    from indexing.backend import close_search_backends
+
+    original = settings.VAR_DIR
+    settings.VAR_DIR = tmp_path_factory.mktemp("var")
+    close_search_backends()
+    yield
+    close_search_backends()
+    settings.VAR_DIR = original

@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.views import MeView, OrganisationViewSet, RegisterView, TokenView
 from core.views import HealthView, api_not_found
+from indexing.views import SearchView
 from marketplace.views import CapabilityViewSet, ChallengeViewSet, IndustryViewSet, NeedViewSet
 
 router = DefaultRouter(trailing_slash=True)
@@ -20,6 +21,7 @@ urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),
     path("auth/register/", RegisterView.as_view(), name="auth-register"),
     path("auth/me/", MeView.as_view(), name="auth-me"),
+    path("search/", SearchView.as_view(), name="search"),
     *router.urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),

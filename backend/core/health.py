@@ -1,7 +1,6 @@
 """Health checks: each returns {"status": "ok"|"error", ...facts, "detail": str}. Never raises."""
 from __future__ import annotations
 
-import tempfile
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -51,18 +50,16 @@ def check_broker() -> dict:
 
 def check_search() -> dict:
     backend = settings.SEARCH_BACKEND
-    if backend == "local":
-        index_dir = settings.VAR_DIR / "search"
-        try:
-            index_dir.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=index_dir):
-                pass
-        except OSError as exc:
-            return {"status": ERROR, "backend": backend, "detail": f"index directory not writable: {exc}"}
-        return {"status": OK, "backend": backend, "detail": str(index_dir)}
     if backend == "elasticsearch":
         return _check_elasticsearch()
-    return {"status": ERROR, "backend": backend, "detail": "unknown SEARCH_BACKEND; use local or elasticsearch"}
+    from indexing.backend import get_search_backend
+    from search.backends import SearchUnavailable
+
+    try:
+        state = get_search_backend().health()
+    except (SearchUnavailable, ValueError) as exc:
+        return {"status": ERROR, "backend": backend, "detail": str(exc)[:300]}
+    return {"status": state["status"], "backend": backend, "detail": state["detail"]}
 
 
 def _check_elasticsearch() -> dict:

@@ -24,3 +24,11 @@ def get_search_backend() -> SearchBackend:
         if key not in _backends:
             _backends[key] = get_backend(settings.SEARCH_BACKEND, **options)
         return _backends[key]
+
+
+def close_search_backends() -> None:
+    """Forget the per-process backends (tests point VAR_DIR elsewhere; workers on shutdown)."""
+    with _lock:
+        for backend in _backends.values():
+            backend.close()
+        _backends.clear()

@@ -10,11 +10,11 @@ from accounts.models import User
 from core.exceptions import ApplicationError
 from indexing.backend import get_search_backend
 from indexing.documents import Posting, full_text, public_text, search_id
-from indexing.embeddings import DbEmbeddingCache, current_encoder, free_text_vector
+from indexing.embeddings import DbEmbeddingCache, current_encoder, free_text_vector, passage_vectors
 from marketplace.models import Capability, Challenge, Need
 from marketplace.selectors import capability_list, challenge_list, need_list, viewer_tokens
 from matching.explain import Explanation, explain
-from matching.fusion import MATCH, SEARCH
+from matching.fusion import DUPLICATE_THRESHOLD, MATCH, SEARCH
 from matching.text import query_views
 from search.backends import SearchBackend
 from search.types import SearchQuery, SearchResult, content_hash
@@ -69,6 +69,9 @@ def _load(viewer: User | None, ids: Sequence[str]) -> dict[str, Posting]:
 
 
 def matches_for(*, posting: Posting, viewer: User, limit: int = 10) -> list[Match]:
+    """Recommendations are private to the posting's organisation (and the operator)."""
+    if not viewer.is_operator and viewer.organisation_id != posting.organisation_id:
+        raise ApplicationError("只有发布机构可以查看匹配推荐", code="permission_denied", status_code=403)
     vector = stored_query_vector(posting)
     if vector is None:
         raise ApplicationError("该内容正在建立索引，请稍后再查看匹配结果", code="index_pending", status_code=503)
@@ -93,7 +96,7 @@ def search_postings(*, viewer: User | None, q: str = "", kinds: Sequence[str] = 
         text=text, vector=free_text_vector(text) if text else None, kinds=kinds, industries=industries,
         regions=regions, statuses=statuses, amount_min=amount_min, amount_max=amount_max, trl_min=trl_min,
         trl_max=trl_max, audience=viewer_tokens(viewer), lexical_weight=SEARCH.lexical,
-        dense_margin=SEARCH.dense_margin, offset=offset, limit=limit, facets=True,
+        dense_margin=SEARCH.dense_margin, lexical_floor=SEARCH.lexical_floor, offset=offset, limit=limit, facets=True,
     ))
     objects = _load(viewer, result.ids)
     return SearchPage(
@@ -102,3 +105,28 @@ def search_postings(*, viewer: User | None, q: str = "", kinds: Sequence[str] = 
     )
 
 
+
+
+def near_duplicates(*, posting: Posting, viewer: User, limit: int = 5) -> list[tuple[Posting, float]]:
+    """Postings of the same kind, visible to the author, that say nearly the same thing. Encodes
+    the new posting now (this also primes the embedding cache for its indexing)."""
+    (vector,), errors = passage_vectors([public_text(posting).full()])
+    if errors:
+        return []
+    kind = search_id(posting).split(":")[0]
+    result = get_search_backend().search(SearchQuery(
+        vector=vector, kinds=[kind], audience=viewer_tokens(viewer), exclude_ids=[search_id(posting)], limit=limit,
+    ))
+    objects = _load(viewer, result.ids)
+    return [(objects[h.id], h.score) for h in result.hits if h.score >= DUPLICATE_THRESHOLD and h.id in objects]
+
+
+def institutes_of(matches: list[Match]) -> list[dict]:
+    """The organisations behind matched capabilities, best first."""
+    by_org: dict[int, dict] = {}
+    for match in matches:
+        org = match.posting.organisation
+        entry = by_org.setdefault(org.pk, {"organisation": org, "best_score": match.score, "capabilities": []})
+        entry["best_score"] = max(entry["best_score"], match.score)
+        entry["capabilities"].append(match.posting.pk)
+    return sorted(by_org.values(), key=lambda e: -e["best_score"])

@@ -1,11 +1,13 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.openapi import example
+from indexing.selectors import institutes_of, matches_for, near_duplicates
+from indexing.serializers import DuplicateOutputSerializer, MatchListOutputSerializer, MatchQueryInputSerializer
 from marketplace import services
 from marketplace.filters import CapabilityFilter, ChallengeFilter, NeedFilter
 from marketplace.models import Capability, Need
@@ -81,6 +83,48 @@ BID_EXAMPLE = example(
 )
 
 
+def _matches(request: Request, posting, *, with_institutes: bool) -> Response:
+    params = MatchQueryInputSerializer(data=request.query_params)
+    params.is_valid(raise_exception=True)
+    matches = matches_for(posting=posting, viewer=request.user, limit=params.validated_data["limit"])
+    body = {
+        "results": [{"posting": m.posting, "score": m.score, "components": m.components, "explanation": m.explanation} for m in matches],
+        "institutes": institutes_of(matches) if with_institutes else [],
+    }
+    return Response(MatchListOutputSerializer(body).data)
+
+
+def _with_duplicates(request: Request, posting, data: dict) -> Response:
+    """A new posting answers 201 with the near-duplicates its author should look at (not a block)."""
+    duplicates = near_duplicates(posting=posting, viewer=request.user)
+    data["duplicates"] = DuplicateOutputSerializer([{"posting": p, "score": s} for p, s in duplicates], many=True).data
+    return Response(data, status=status.HTTP_201_CREATED)
+
+
+MATCH_SCHEMA = dict(parameters=[MatchQueryInputSerializer], responses=MatchListOutputSerializer)
+
+
+class ChallengeCreateOutputSerializer(ChallengeDetailOutputSerializer):
+    duplicates = DuplicateOutputSerializer(many=True, read_only=True, help_text="可能重复的已有榜单（仅提示，不阻止发布）")
+
+    class Meta(ChallengeDetailOutputSerializer.Meta):
+        fields = ChallengeDetailOutputSerializer.Meta.fields + ["duplicates"]
+
+
+class NeedCreateOutputSerializer(NeedOutputSerializer):
+    duplicates = DuplicateOutputSerializer(many=True, read_only=True, help_text="可能重复的已有需求（仅提示）")
+
+    class Meta(NeedOutputSerializer.Meta):
+        fields = NeedOutputSerializer.Meta.fields + ["duplicates"]
+
+
+class CapabilityCreateOutputSerializer(CapabilityOutputSerializer):
+    duplicates = DuplicateOutputSerializer(many=True, read_only=True, help_text="可能重复的已有能力成果（仅提示）")
+
+    class Meta(CapabilityOutputSerializer.Meta):
+        fields = CapabilityOutputSerializer.Meta.fields + ["duplicates"]
+
+
 def _detail(request: Request, challenge) -> Response:
     context = {"details_visible": challenge_details_visible(challenge=challenge, viewer=request.user)}
     return Response(ChallengeDetailOutputSerializer(challenge, context=context).data)
@@ -106,14 +150,17 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def get_queryset(self):
         return challenge_list(viewer=self.request.user)
 
-    @extend_schema(request=ChallengeInputSerializer, responses={201: ChallengeDetailOutputSerializer}, examples=[CHALLENGE_EXAMPLE], summary="起草榜单")
+    @extend_schema(request=ChallengeInputSerializer, responses={201: ChallengeCreateOutputSerializer}, examples=[CHALLENGE_EXAMPLE], summary="起草榜单")
     def create(self, request: Request) -> Response:
         data = ChallengeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         challenge = services.challenge_create(by=request.user, **data.validated_data)
-        response = _detail(request, challenge)
-        response.status_code = status.HTTP_201_CREATED
-        return response
+        return _with_duplicates(request, challenge, dict(_detail(request, challenge).data))
+
+    @extend_schema(**MATCH_SCHEMA, summary="匹配的能力成果及其机构（发榜方）")
+    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
+    def matches(self, request: Request, pk=None) -> Response:
+        return _matches(request, self.get_object(), with_institutes=True)
 
     @extend_schema(responses=ChallengeDetailOutputSerializer, summary="榜单详情（保密榜单对无权查看者隐去详情）")
     def retrieve(self, request: Request, pk=None) -> Response:
@@ -219,12 +266,17 @@ class NeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def get_queryset(self):
         return need_list(viewer=self.request.user)
 
-    @extend_schema(request=NeedInputSerializer, responses={201: NeedOutputSerializer}, examples=[NEED_EXAMPLE], summary="发布技术需求")
+    @extend_schema(request=NeedInputSerializer, responses={201: NeedCreateOutputSerializer}, examples=[NEED_EXAMPLE], summary="发布技术需求")
     def create(self, request: Request) -> Response:
         data = NeedInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         need = services.need_create(by=request.user, **data.validated_data)
-        return Response(NeedOutputSerializer(need).data, status=status.HTTP_201_CREATED)
+        return _with_duplicates(request, need, dict(NeedOutputSerializer(need).data))
+
+    @extend_schema(**MATCH_SCHEMA, summary="匹配的能力成果及其机构（需求方）")
+    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
+    def matches(self, request: Request, pk=None) -> Response:
+        return _matches(request, self.get_object(), with_institutes=True)
 
     @extend_schema(request=NeedUpdateInputSerializer, responses=NeedOutputSerializer, examples=[example("提高预算", {"budget_max": "1000000.00"})], summary="修改技术需求")
     def partial_update(self, request: Request, pk=None) -> Response:
@@ -260,12 +312,17 @@ class CapabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def get_queryset(self):
         return capability_list(viewer=self.request.user)
 
-    @extend_schema(request=CapabilityInputSerializer, responses={201: CapabilityOutputSerializer}, examples=[CAPABILITY_EXAMPLE], summary="发布能力成果")
+    @extend_schema(request=CapabilityInputSerializer, responses={201: CapabilityCreateOutputSerializer}, examples=[CAPABILITY_EXAMPLE], summary="发布能力成果")
     def create(self, request: Request) -> Response:
         data = CapabilityInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         capability = services.capability_create(by=request.user, **data.validated_data)
-        return Response(CapabilityOutputSerializer(capability).data, status=status.HTTP_201_CREATED)
+        return _with_duplicates(request, capability, dict(CapabilityOutputSerializer(capability).data))
+
+    @extend_schema(**MATCH_SCHEMA, summary="适合本能力成果的榜单与需求（能力方）")
+    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
+    def matches(self, request: Request, pk=None) -> Response:
+        return _matches(request, self.get_object(), with_institutes=False)
 
     @extend_schema(request=CapabilityUpdateInputSerializer, responses=CapabilityOutputSerializer, examples=[example("成熟度提升", {"trl": 8, "patents": ["ZL202110123456.7", "ZL202210765432.1"]})], summary="修改能力成果")
     def partial_update(self, request: Request, pk=None) -> Response:

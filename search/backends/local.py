@@ -374,9 +374,10 @@ class LocalBackend:
             components: dict[str, np.ndarray] = {}
         else:
             hits = mask.copy()
-            if lexical is not None:
-                matched = lexical > 0
-                if dense is not None and q.dense_margin is not None and mask.any():
+            if lexical is not None and mask.any():
+                best_lexical = lexical[mask].max()
+                matched = (lexical > 0) & (lexical >= q.lexical_floor * best_lexical)
+                if dense is not None and q.dense_margin is not None:
                     matched |= dense >= dense[mask].max() - q.dense_margin
                 hits &= matched
             candidates = np.flatnonzero(hits)

@@ -92,6 +92,23 @@ export interface paths {
         patch: operations["capabilities_partial_update"];
         trace?: never;
     };
+    "/api/capabilities/{id}/matches/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 适合本能力成果的榜单与需求（能力方） */
+        get: operations["capabilities_matches_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/capabilities/{id}/publish/": {
         parameters: {
             query?: never;
@@ -316,6 +333,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/challenges/{id}/matches/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 匹配的能力成果及其机构（发榜方） */
+        get: operations["challenges_matches_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/challenges/{id}/publish/": {
         parameters: {
             query?: never;
@@ -437,6 +471,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/needs/{id}/matches/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 匹配的能力成果及其机构（需求方） */
+        get: operations["needs_matches_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/needs/{id}/publish/": {
         parameters: {
             query?: never;
@@ -538,6 +589,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 混合检索榜单、需求与能力成果
+         * @description q 为自由文本（语义向量 + 关键词 BM25 融合）；不填 q 时按筛选条件列出。筛选在排序之前执行，facets 为命中结果的分类计数。
+         */
+        get: operations["search_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -614,6 +685,52 @@ export interface components {
         BidStatusEnum: "submitted" | "shortlisted" | "awarded" | "not_awarded" | "withdrawn";
         /** @enum {unknown} */
         BlankEnum: "";
+        CapabilityCreateOutput: {
+            readonly id: number;
+            /** 标题 */
+            title: string;
+            /** 详细描述 */
+            description: string;
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            industry: components["schemas"]["IndustryChainOutput"];
+            /** 类别 */
+            kind?: components["schemas"]["CapabilityKindEnum"];
+            /** 关键词 */
+            keywords?: unknown;
+            /** 技术成熟度（TRL） */
+            trl: number;
+            /** 专利号 */
+            patents?: unknown;
+            /** 团队 */
+            team?: string;
+            /** 合作方式 */
+            cooperation_types?: unknown;
+            /**
+             * 报价下限（元）
+             * Format: decimal
+             */
+            price_min?: string | null;
+            /**
+             * 报价上限（元）
+             * Format: decimal
+             */
+            price_max?: string | null;
+            /** 状态 */
+            status?: components["schemas"]["CapabilityStatusEnum"];
+            status_label: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 更新时间
+             * Format: date-time
+             */
+            readonly updated_at: string;
+            /** @description 可能重复的已有能力成果（仅提示） */
+            readonly duplicates: components["schemas"]["DuplicateOutput"][];
+        };
         CapabilityInputRequest: {
             title: string;
             description: string;
@@ -695,6 +812,62 @@ export interface components {
          * @enum {string}
          */
         CapabilityStatusEnum: "draft" | "published" | "withdrawn";
+        /** @description `details_visible` false: description, indicators and keywords are withheld (confidential). */
+        ChallengeCreateOutput: {
+            readonly id: number;
+            /** 标题 */
+            title: string;
+            /** 公开摘要 */
+            summary: string;
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            industry: components["schemas"]["IndustryChainOutput"];
+            /** 清单类型 */
+            list_type: components["schemas"]["ListTypeEnum"];
+            list_type_label: string;
+            /**
+             * 榜额（元）
+             * Format: decimal
+             */
+            bounty: string;
+            /** 资金方式 */
+            funding_mode: components["schemas"]["FundingModeEnum"];
+            /** 组织方式 */
+            mode?: components["schemas"]["ModeEnum"];
+            mode_label: string;
+            /** 最多中榜团队数 */
+            max_winners?: number;
+            /**
+             * 揭榜截止时间
+             * Format: date-time
+             */
+            bid_deadline: string;
+            /** 保密级别 */
+            confidentiality?: components["schemas"]["ConfidentialityEnum"];
+            /** 状态 */
+            status?: components["schemas"]["ChallengeStatusEnum"];
+            status_label: string;
+            /**
+             * 发布时间
+             * Format: date-time
+             */
+            published_at?: string | null;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            readonly details_visible: boolean;
+            readonly description: string | null;
+            readonly indicators: components["schemas"]["Indicator"][] | null;
+            readonly keywords: string[] | null;
+            /**
+             * 更新时间
+             * Format: date-time
+             */
+            readonly updated_at: string;
+            /** @description 可能重复的已有榜单（仅提示，不阻止发布） */
+            readonly duplicates: components["schemas"]["DuplicateOutput"][];
+        };
         /** @description `details_visible` false: description, indicators and keywords are withheld (confidential). */
         ChallengeDetailOutput: {
             readonly id: number;
@@ -859,6 +1032,21 @@ export interface components {
          * @enum {string}
          */
         CooperationTypeEnum: "development" | "transfer" | "license" | "consulting" | "service" | "joint";
+        DuplicateOutput: {
+            posting: components["schemas"]["PostingSummaryOutput"];
+            /** Format: double */
+            score: number;
+        };
+        ExplanationOutput: {
+            /** @description 双方共同使用的关键词 */
+            shared_terms: string[];
+            /** @description 对方是否回应了本方的各项关键指标 */
+            indicators: components["schemas"]["IndicatorCoverageOutput"][];
+            /** @description 各分项得分（已加权） */
+            components: {
+                [key: string]: number;
+            };
+        };
         /**
          * @description * `enterprise` - 企业出资
          *     * `fiscal` - 财政资金
@@ -908,6 +1096,13 @@ export interface components {
              */
             unit: string;
         };
+        IndicatorCoverageOutput: {
+            name: string;
+            target: string;
+            unit: string;
+            addressed: boolean;
+            evidence: string;
+        };
         IndicatorRequest: {
             /** @description 指标名称，如“能量密度” */
             name: string;
@@ -927,6 +1122,12 @@ export interface components {
             /** 说明 */
             description?: string;
         };
+        InstituteMatchOutput: {
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            /** Format: double */
+            best_score: number;
+            capabilities: number[];
+        };
         /**
          * @description * `research_institute` - 科研院所
          *     * `university` - 高校
@@ -942,6 +1143,20 @@ export interface components {
          * @enum {string}
          */
         ListTypeEnum: "forced" | "leading" | "substitution" | "transformation";
+        MatchListOutput: {
+            results: components["schemas"]["MatchOutput"][];
+            /** @description 能力背后的机构，按最佳匹配排序 */
+            institutes: components["schemas"]["InstituteMatchOutput"][];
+        };
+        MatchOutput: {
+            posting: components["schemas"]["PostingSummaryOutput"];
+            /** Format: double */
+            score: number;
+            components: {
+                [key: string]: number;
+            };
+            explanation: components["schemas"]["ExplanationOutput"];
+        };
         MeOutput: {
             readonly id: number;
             /**
@@ -983,6 +1198,45 @@ export interface components {
          * @enum {string}
          */
         ModeEnum: "jiebang" | "saima";
+        NeedCreateOutput: {
+            readonly id: number;
+            /** 标题 */
+            title: string;
+            /** 详细描述 */
+            description: string;
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            industry: components["schemas"]["IndustryChainOutput"];
+            /** 关键词 */
+            keywords?: unknown;
+            /**
+             * 预算下限（元）
+             * Format: decimal
+             */
+            budget_min?: string | null;
+            /**
+             * 预算上限（元）
+             * Format: decimal
+             */
+            budget_max?: string | null;
+            /** 期望合作方式 */
+            cooperation_type: components["schemas"]["CooperationTypeEnum"];
+            cooperation_type_label: string;
+            /** 状态 */
+            status?: components["schemas"]["NeedStatusEnum"];
+            status_label: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 更新时间
+             * Format: date-time
+             */
+            readonly updated_at: string;
+            /** @description 可能重复的已有需求（仅提示） */
+            readonly duplicates: components["schemas"]["DuplicateOutput"][];
+        };
         NeedInputRequest: {
             title: string;
             description: string;
@@ -1249,6 +1503,19 @@ export interface components {
             description?: string;
             website?: string;
         };
+        /** @description Any posting in a list of hits: enough to show it and link to it. */
+        PostingSummaryOutput: {
+            readonly kind: string;
+            id: number;
+            title: string;
+            readonly snippet: string;
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            industry: string;
+            industry_name: string;
+            status: string;
+            /** @description 榜额、预算上限或报价上限（元） */
+            readonly amount: string | null;
+        };
         ReasonInputRequest: {
             /** @default  */
             reason: string;
@@ -1277,6 +1544,26 @@ export interface components {
         };
         RequiredReasonInputRequest: {
             reason: string;
+        };
+        SearchHitOutput: {
+            posting: components["schemas"]["PostingSummaryOutput"];
+            /** Format: double */
+            score: number;
+            components: {
+                [key: string]: number;
+            };
+        };
+        SearchOutput: {
+            count: number;
+            page: number;
+            page_size: number;
+            results: components["schemas"]["SearchHitOutput"][];
+            /** @description 按 kind, industry, region, status 统计的命中数 */
+            facets: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
         };
         TokenInputRequest: {
             username: string;
@@ -1434,7 +1721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CapabilityOutput"];
+                    "application/json": components["schemas"]["CapabilityCreateOutput"];
                 };
             };
         };
@@ -1485,6 +1772,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CapabilityOutput"];
+                };
+            };
+        };
+    };
+    capabilities_matches_retrieve: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 标识此 能力成果 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchListOutput"];
                 };
             };
         };
@@ -1621,7 +1932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                    "application/json": components["schemas"]["ChallengeCreateOutput"];
                 };
             };
         };
@@ -2018,6 +2329,30 @@ export interface operations {
             };
         };
     };
+    challenges_matches_retrieve: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchListOutput"];
+                };
+            };
+        };
+    };
     challenges_publish_create: {
         parameters: {
             query?: never;
@@ -2172,7 +2507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NeedOutput"];
+                    "application/json": components["schemas"]["NeedCreateOutput"];
                 };
             };
         };
@@ -2245,6 +2580,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NeedOutput"];
+                };
+            };
+        };
+    };
+    needs_matches_retrieve: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 标识此 技术需求 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchListOutput"];
                 };
             };
         };
@@ -2445,6 +2804,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationOutput"];
+                };
+            };
+        };
+    };
+    search_retrieve: {
+        parameters: {
+            query?: {
+                amount_max?: string;
+                amount_min?: string;
+                industry?: string[];
+                kind?: ("challenge" | "need" | "capability")[];
+                page?: number;
+                page_size?: number;
+                q?: string;
+                region?: string[];
+                status?: string[];
+                trl_max?: number;
+                trl_min?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchOutput"];
                 };
             };
         };

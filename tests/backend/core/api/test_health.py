@@ -95,4 +95,4 @@ def test_it_reports_an_unwritable_local_index_directory(api_client, settings, tm
     search = api_client.get(HEALTH).json()["checks"]["search"]
 
     assert search["status"] == "error"
-    assert "not writable" in search["detail"]
+    assert "cannot be opened" in search["detail"]

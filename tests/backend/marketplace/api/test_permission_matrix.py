@@ -54,6 +54,17 @@ def published_with_bid(w: World) -> dict:
     return {"id": c.pk, "bid_id": bid.pk}
 
 
+def indexed(make: Callable[[World], dict], model) -> Callable[[World], dict]:
+    """The posting exists and its vectors are in the index (its match request must not encode)."""
+    from indexing.services import index_now
+
+    def setup(w: World) -> dict:
+        ids = make(w)
+        index_now(posting=model.objects.get(pk=ids["id"]))
+        return ids
+    return setup
+
+
 def org(key: str) -> Callable[[World], dict]:
     return lambda w: {"id": w.orgs[key].pk}
 
@@ -118,6 +129,13 @@ ROWS = [
         setup=published_with_bid),
     Row("post", "/api/challenges/{id}/bids/{bid_id}/shortlist/", expect(404, anonymous=401, owner=200, institute=403, operator=200),
         setup=published_with_bid),
+    Row("get", "/api/challenges/{id}/matches/", expect(403, anonymous=401, owner=200, operator=200),
+        setup=indexed(challenge_in(S.PUBLISHED), Challenge)),
+    Row("get", "/api/search/", READ_ALL),
+    Row("get", "/api/needs/{id}/matches/", expect(403, anonymous=401, owner=200, operator=200),
+        setup=indexed(need_in(Need.Status.OPEN), Need)),
+    Row("get", "/api/capabilities/{id}/matches/", expect(403, anonymous=401, institute=200, operator=200),
+        setup=indexed(capability_in(Capability.Status.PUBLISHED), Capability)),
     Row("get", "/api/needs/", READ_ALL),
     Row("post", "/api/needs/", CREATE_POSTING, body=lambda w, r: need_body()),
     Row("get", "/api/needs/{id}/", expect(404, owner=200, operator=200), setup=need_in(Need.Status.DRAFT)),

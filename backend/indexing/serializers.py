@@ -1,0 +1,102 @@
+from rest_framework import serializers
+
+from accounts.serializers import OrganisationSummaryOutputSerializer
+from indexing.documents import kind_of
+from marketplace.models import Challenge, Need
+from search.types import FACET_FIELDS, KINDS
+
+
+class PostingSummaryOutputSerializer(serializers.Serializer):
+    """Any posting in a list of hits: enough to show it and link to it."""
+
+    kind = serializers.SerializerMethodField()
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    snippet = serializers.SerializerMethodField()
+    organisation = OrganisationSummaryOutputSerializer()
+    industry = serializers.CharField(source="industry.code")
+    industry_name = serializers.CharField(source="industry.name")
+    status = serializers.CharField()
+    amount = serializers.SerializerMethodField(help_text="榜额、预算上限或报价上限（元）")
+
+    def get_kind(self, obj) -> str:
+        return kind_of(obj)
+
+    def get_snippet(self, obj) -> str:
+        text = obj.summary if isinstance(obj, Challenge) else obj.description
+        return text[:120]
+
+    def get_amount(self, obj) -> str | None:
+        value = obj.bounty if isinstance(obj, Challenge) else obj.budget_max if isinstance(obj, Need) else obj.price_max
+        return None if value is None else f"{value:.2f}"
+
+
+class IndicatorCoverageOutputSerializer(serializers.Serializer):
+    name = serializers.CharField(source="indicator.name")
+    target = serializers.CharField(source="indicator.target")
+    unit = serializers.CharField(source="indicator.unit")
+    addressed = serializers.BooleanField()
+    evidence = serializers.CharField()
+
+
+class ExplanationOutputSerializer(serializers.Serializer):
+    shared_terms = serializers.ListField(child=serializers.CharField(), help_text="双方共同使用的关键词")
+    indicators = IndicatorCoverageOutputSerializer(many=True, help_text="对方是否回应了本方的各项关键指标")
+    components = serializers.DictField(child=serializers.FloatField(), help_text="各分项得分（已加权）")
+
+
+class MatchOutputSerializer(serializers.Serializer):
+    posting = PostingSummaryOutputSerializer()
+    score = serializers.FloatField()
+    components = serializers.DictField(child=serializers.FloatField())
+    explanation = ExplanationOutputSerializer()
+
+
+class InstituteMatchOutputSerializer(serializers.Serializer):
+    organisation = OrganisationSummaryOutputSerializer()
+    best_score = serializers.FloatField()
+    capabilities = serializers.ListField(child=serializers.IntegerField())
+
+
+class MatchListOutputSerializer(serializers.Serializer):
+    results = MatchOutputSerializer(many=True)
+    institutes = InstituteMatchOutputSerializer(many=True, help_text="能力背后的机构，按最佳匹配排序")
+
+
+class MatchQueryInputSerializer(serializers.Serializer):
+    limit = serializers.IntegerField(min_value=1, max_value=50, default=10)
+
+
+class DuplicateOutputSerializer(serializers.Serializer):
+    posting = PostingSummaryOutputSerializer()
+    score = serializers.FloatField()
+
+
+class SearchQueryInputSerializer(serializers.Serializer):
+    q = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    kind = serializers.MultipleChoiceField(choices=KINDS, required=False)
+    industry = serializers.ListField(child=serializers.CharField(max_length=40), required=False)
+    region = serializers.ListField(child=serializers.CharField(max_length=20), required=False)
+    status = serializers.ListField(child=serializers.CharField(max_length=20), required=False)
+    amount_min = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0, required=False)
+    amount_max = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0, required=False)
+    trl_min = serializers.IntegerField(min_value=1, max_value=9, required=False)
+    trl_max = serializers.IntegerField(min_value=1, max_value=9, required=False)
+    page = serializers.IntegerField(min_value=1, max_value=500, default=1)
+    page_size = serializers.IntegerField(min_value=1, max_value=100, default=20)
+
+
+class SearchHitOutputSerializer(serializers.Serializer):
+    posting = PostingSummaryOutputSerializer()
+    score = serializers.FloatField()
+    components = serializers.DictField(child=serializers.FloatField())
+
+
+class SearchOutputSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    page_size = serializers.IntegerField()
+    results = SearchHitOutputSerializer(many=True)
+    facets = serializers.DictField(
+        child=serializers.DictField(child=serializers.IntegerField()), help_text=f"按 {', '.join(FACET_FIELDS)} 统计的命中数"
+    )

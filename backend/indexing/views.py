@@ -1,0 +1,37 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from indexing.selectors import search_postings
+from indexing.serializers import SearchOutputSerializer, SearchQueryInputSerializer
+
+
+class SearchView(APIView):
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        parameters=[SearchQueryInputSerializer],
+        responses=SearchOutputSerializer,
+        tags=["search"],
+        summary="混合检索榜单、需求与能力成果",
+        description="q 为自由文本（语义向量 + 关键词 BM25 融合）；不填 q 时按筛选条件列出。筛选在排序之前执行，facets 为命中结果的分类计数。",
+    )
+    def get(self, request: Request) -> Response:
+        params = SearchQueryInputSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        p = params.validated_data
+        page, size = p["page"], p["page_size"]
+        result = search_postings(
+            viewer=request.user, q=p["q"], kinds=sorted(p.get("kind", [])), industries=p.get("industry", []),
+            regions=p.get("region", []), statuses=p.get("status", []),
+            amount_min=int(p["amount_min"]) if "amount_min" in p else None,
+            amount_max=int(p["amount_max"]) if "amount_max" in p else None,
+            trl_min=p.get("trl_min"), trl_max=p.get("trl_max"), offset=(page - 1) * size, limit=size,
+        )
+        body = {
+            "count": result.total, "page": page, "page_size": size, "facets": result.facets,
+            "results": [{"posting": posting, "score": score, "components": parts} for posting, score, parts in result.hits],
+        }
+        return Response(SearchOutputSerializer(body).data)
