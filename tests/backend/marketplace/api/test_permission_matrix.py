@@ -8,7 +8,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from accounts.models import Organisation
 from marketplace.models import Bid, Capability, Challenge, Need
-from tests.backend.marketplace.conftest import ROLES, World, capability_for, need_for
+from tests.backend.conftest import ROLES, World, capability_for, need_for
 from tests.backend.marketplace.payloads import bid_body, capability_body, challenge_body, need_body
 from tests.factories.accounts import OrganisationFactory
 from tests.factories.marketplace import BidFactory, ChallengeFactory

@@ -1,0 +1,91 @@
+from indexing.services import index_now
+from marketplace.models import Capability, Challenge
+from tests.backend.marketplace.payloads import capability_body, challenge_body
+from tests.factories.marketplace import CapabilityFactory, ChallengeFactory, NeedFactory, industry
+
+
+def institute_capability(world, **kw) -> Capability:
+    capability = CapabilityFactory(organisation=world.orgs["institute"], created_by=world.users["institute"], **kw)
+    index_now(posting=capability)
+    return capability
+
+
+def test_a_challenge_owner_gets_explained_capabilities_and_the_institutes_behind_them(world, published):
+    separator = institute_capability(world)
+    institute_capability(world, title="生猪养殖场臭气生物滤池除臭", description="生物滤池降解氨气和硫化氢。", industry_id=published.industry_id)
+    index_now(posting=published)
+
+    body = world.client("owner").get(f"/api/challenges/{published.pk}/matches/").json()
+
+    top = body["results"][0]
+    assert top["posting"]["id"] == separator.pk and top["posting"]["kind"] == "capability"
+    assert {"隔膜", "陶瓷"} <= set(top["explanation"]["shared_terms"])
+    assert top["explanation"]["indicators"][0] | {"evidence": ""} == {
+        "name": "150℃热收缩率", "target": "≤2", "unit": "%", "addressed": True, "evidence": ""}
+    assert top["components"]["dense"] == top["score"] > body["results"][1]["score"]
+    assert body["institutes"][0]["organisation"]["name"] == world.orgs["institute"].name
+    assert body["institutes"][0]["capabilities"][0] == separator.pk
+
+
+def test_an_institute_gets_the_challenges_and_needs_its_capability_fits(world, published):
+    capability = institute_capability(world)
+    index_now(posting=published)
+    need = NeedFactory(organisation=world.orgs["owner"], created_by=world.users["owner"])
+    index_now(posting=need)
+
+    body = world.client("institute").get(f"/api/capabilities/{capability.pk}/matches/?limit=5").json()
+
+    assert [(r["posting"]["kind"], r["posting"]["id"]) for r in body["results"]][0] == ("challenge", published.pk)
+    assert body["institutes"] == []
+
+
+def test_matches_never_point_at_what_the_viewer_may_not_see(world):
+    capability = institute_capability(world)
+    hidden = ChallengeFactory(organisation=world.orgs["other_enterprise"], created_by=world.users["other_enterprise"],
+                              status="published", confidentiality=Challenge.Confidentiality.INVITATION_ONLY)
+    index_now(posting=hidden)
+
+    body = world.client("institute").get(f"/api/capabilities/{capability.pk}/matches/").json()
+
+    assert hidden.pk not in [r["posting"]["id"] for r in body["results"] if r["posting"]["kind"] == "challenge"]
+
+
+def test_matches_of_a_posting_not_yet_indexed_answer_503_instead_of_encoding(world, published):
+    response = world.client("owner").get(f"/api/challenges/{published.pk}/matches/")
+
+    assert response.status_code == 503 and response.json()["code"] == "index_pending"
+
+
+def test_search_filters_ranks_and_counts_facets(world, published):
+    institute_capability(world)
+    institute_capability(world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation"))
+    index_now(posting=published)
+
+    body = world.client("anonymous").get("/api/search/?q=涂覆隔膜&kind=capability").json()
+    everything = world.client("anonymous").get("/api/search/?q=涂覆隔膜").json()
+
+    assert [r["posting"]["title"] for r in body["results"]][0] == "勃姆石陶瓷涂覆隔膜制备技术"
+    assert body["facets"]["kind"] == {"capability": body["count"]}
+    assert everything["facets"]["kind"]["challenge"] == 1
+    assert {r["posting"]["kind"] for r in everything["results"]} == {"capability", "challenge"}
+
+
+def test_search_rejects_bad_parameters_with_field_messages(world):
+    response = world.client("anonymous").get("/api/search/?kind=planet&trl_min=12&page=0")
+
+    assert response.status_code == 400
+    assert set(response.json()["fields"]) == {"kind", "trl_min", "page"}
+
+
+def test_creating_a_near_copy_warns_about_the_existing_posting(world):
+    institute = world.client("institute")
+    first = institute.post("/api/capabilities/", capability_body(publish=True), format="json").json()
+    existing = Capability.objects.get(pk=first["id"])
+    index_now(posting=existing)
+
+    copy = institute.post("/api/capabilities/", capability_body(title="低温等离子体协同催化VOC治理工艺"), format="json")
+    other = world.client("owner").post("/api/challenges/", challenge_body(), format="json")
+
+    assert copy.status_code == 201  # a warning, not a block
+    assert [(d["posting"]["id"], d["score"] >= 0.96) for d in copy.json()["duplicates"]] == [(existing.pk, True)]
+    assert first["duplicates"] == [] and other.json()["duplicates"] == []
