@@ -7,6 +7,7 @@ from accounts.views import MeView, OrganisationViewSet, RegisterView, TokenView
 from core.views import HealthView, api_not_found
 from indexing.views import SearchView
 from marketplace.views import CapabilityViewSet, ChallengeViewSet, IndustryViewSet, NeedViewSet
+from notifications.views import NotificationViewSet, UnsubscribeView
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -15,6 +16,7 @@ router.register("industries", IndustryViewSet, basename="industry")
 router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("needs", NeedViewSet, basename="need")
 router.register("capabilities", CapabilityViewSet, basename="capability")
+router.register("notifications", NotificationViewSet, basename="notification")
 
 urlpatterns = [
     path("health/", HealthView.as_view(), name="health"),
@@ -22,6 +24,7 @@ urlpatterns = [
     path("auth/register/", RegisterView.as_view(), name="auth-register"),
     path("auth/me/", MeView.as_view(), name="auth-me"),
     path("search/", SearchView.as_view(), name="search"),
+    path("notifications/unsubscribe/", UnsubscribeView.as_view(), name="unsubscribe"),
     *router.urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.exceptions import ApplicationError
@@ -71,10 +72,10 @@ def _load(viewer: User | None, ids: Sequence[str]) -> dict[str, Posting]:
 def matches_for(*, posting: Posting, viewer: User, limit: int = 10) -> list[Match]:
     """Recommendations are private to the posting's organisation (and the operator)."""
     if not viewer.is_operator and viewer.organisation_id != posting.organisation_id:
-        raise ApplicationError("只有发布机构可以查看匹配推荐", code="permission_denied", status_code=403)
+        raise ApplicationError(_("只有发布机构可以查看匹配推荐"), code="permission_denied", status_code=403)
     vector = stored_query_vector(posting)
     if vector is None:
-        raise ApplicationError("该内容正在建立索引，请稍后再查看匹配结果", code="index_pending", status_code=503)
+        raise ApplicationError(_("该内容正在建立索引，请稍后再查看匹配结果"), code="index_pending", status_code=503)
     kinds = ["capability"] if isinstance(posting, (Challenge, Need)) else ["challenge", "need"]
     result = rank(backend=get_search_backend(), vector=vector, kinds=kinds, audience=viewer_tokens(viewer),
                   exclude=[search_id(posting)], limit=limit)

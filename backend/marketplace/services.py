@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, User
 from core.exceptions import ApplicationError
 from indexing.services import outbox_add
+from notifications.services import notify_later
 from marketplace.models import Bid, BidPartner, Capability, Challenge, ChallengeTransition, Need, TermsAcceptance
 
 S = Challenge.Status
@@ -135,7 +136,9 @@ def challenge_publish(*, challenge: Challenge, by: User) -> Challenge:
         raise ApplicationError(_("揭榜截止时间已过，请先修改截止时间"), code="invalid", extra={"field": "bid_deadline"})
     if challenge.confidentiality == Challenge.Confidentiality.INVITATION_ONLY and not challenge.invited.exists():
         raise ApplicationError(_("仅限受邀的榜单至少需要邀请一家机构"), code="invalid")
-    return _transition(challenge=challenge, to=S.PUBLISHED, by=by)
+    _transition(challenge=challenge, to=S.PUBLISHED, by=by)
+    notify_later(posting=challenge)
+    return challenge
 
 
 @transaction.atomic
@@ -301,6 +304,8 @@ def need_create(*, by: User, publish: bool = False, **data: Any) -> Need:
     need.full_clean(exclude=POSTING_EXCLUDE)
     need.save()
     outbox_add(posting=need)
+    if publish:
+        notify_later(posting=need)
     return need
 
 
@@ -327,9 +332,12 @@ def need_set_status(*, need: Need, by: User, status: str) -> Need:
         )
     if status == Need.Status.OPEN:
         _require_verified(need.organisation)
+    first_publication = need.status == Need.Status.DRAFT
     need.status = status
     need.save(update_fields=["status", "updated_at"])
     outbox_add(posting=need)
+    if first_publication:
+        notify_later(posting=need)
     return need
 
 
@@ -343,6 +351,8 @@ def capability_create(*, by: User, publish: bool = False, **data: Any) -> Capabi
     capability.full_clean(exclude=POSTING_EXCLUDE)
     capability.save()
     outbox_add(posting=capability)
+    if publish:
+        notify_later(posting=capability)
     return capability
 
 
@@ -368,7 +378,10 @@ def capability_set_status(*, capability: Capability, by: User, status: str) -> C
         )
     if status == C.PUBLISHED:
         _require_verified(capability.organisation)
+    first_publication = capability.status == C.DRAFT
     capability.status = status
     capability.save(update_fields=["status", "updated_at"])
     outbox_add(posting=capability)
+    if first_publication:
+        notify_later(posting=capability)
     return capability

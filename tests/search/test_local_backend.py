@@ -78,3 +78,14 @@ def test_a_document_without_vector_is_still_found_by_its_words(tmp_path, capabil
 
     assert backend.search(SearchQuery(text="AGV集群调度")).ids == ["capability:6"]
     assert backend.search(SearchQuery(vector=capability_docs[0].passage_vector)).ids[0] == "capability:1"
+
+
+def test_updates_do_not_grow_the_memory_without_bound(tmp_path, capability_docs):
+    backend = LocalBackend(tmp_path)
+    for round_ in range(300):
+        backend.upsert(capability_docs)  # 8 rows replaced each round: 2,400 updates
+
+    memory = backend._memory
+    assert backend.count() == 8
+    assert memory.size - memory.dead == 8 and memory.dead <= 1000  # compacted on the way
+    assert backend.search(SearchQuery(text="形变监测")).ids == ["capability:3"]

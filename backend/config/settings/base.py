@@ -115,6 +115,8 @@ MEDIA_ROOT = VAR_DIR / "media"
 # --- e-mail ---------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="TechMatch <noreply@techmatch.local>")
+# Where links in e-mails point (digest items, unsubscribe).
+TECHMATCH_SITE_URL = env.str("TECHMATCH_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -522,6 +522,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记为已读 */
+        post: operations["notifications_read_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标记为已读 */
+        post: operations["notifications_read_all_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未读通知数 */
+        get: operations["notifications_unread_count_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unsubscribe/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 退订邮件摘要
+         * @description The link at the foot of every digest e-mail: one click, no login.
+         */
+        get: operations["notifications_unsubscribe_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations/": {
         parameters: {
             query?: never;
@@ -1298,6 +1385,33 @@ export interface components {
          * @enum {string}
          */
         NeedStatusEnum: "draft" | "open" | "closed";
+        NotificationOutput: {
+            readonly id: number;
+            kind: components["schemas"]["NotificationOutputKindEnum"];
+            kind_label: string;
+            posting_kind: string;
+            /** Format: int64 */
+            posting_id: number;
+            about_kind: string;
+            /** Format: int64 */
+            about_id: number;
+            title: string;
+            body: string;
+            /** Format: double */
+            score: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
+        /**
+         * @description * `new_challenge` - 新榜单与您的能力匹配
+         *     * `new_need` - 新需求与您的能力匹配
+         *     * `new_capability` - 新能力成果与您的需求匹配
+         * @enum {string}
+         */
+        NotificationOutputKindEnum: "new_challenge" | "new_need" | "new_capability";
         /**
          * @description * `admin` - 管理员
          *     * `member` - 成员
@@ -1422,6 +1536,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["NeedOutput"][];
         };
+        PaginatedNotificationOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["NotificationOutput"][];
+        };
         PaginatedOrganisationOutputList: {
             /** @example 123 */
             count: number;
@@ -1516,6 +1645,9 @@ export interface components {
             /** @description 榜额、预算上限或报价上限（元） */
             readonly amount: string | null;
         };
+        ReadAllOutput: {
+            marked: number;
+        };
         ReasonInputRequest: {
             /** @default  */
             reason: string;
@@ -1571,6 +1703,12 @@ export interface components {
         };
         TokenOutput: {
             token: string;
+        };
+        UnreadCountOutput: {
+            unread: number;
+        };
+        UnsubscribeOutput: {
+            detail: string;
         };
         /**
          * @description * `unverified` - 未认证
@@ -2648,6 +2786,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NeedOutput"];
+                };
+            };
+        };
+    };
+    notifications_list: {
+        parameters: {
+            query?: {
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedNotificationOutputList"];
+                };
+            };
+        };
+    };
+    notifications_read_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 notification 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationOutput"];
+                };
+            };
+        };
+    };
+    notifications_read_all_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllOutput"];
+                };
+            };
+        };
+    };
+    notifications_unread_count_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountOutput"];
+                };
+            };
+        };
+    };
+    notifications_unsubscribe_retrieve: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeOutput"];
                 };
             };
         };

@@ -1,3 +1,5 @@
+from celery.schedules import crontab
+
 from config.env import env
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -18,4 +20,5 @@ CELERY_BEAT_SCHEDULE = {
     # The retry path when the broker or the search backend was down: the outbox catches up.
     "drain-search-outbox": {"task": "indexing.tasks.outbox_drain_task", "schedule": 60.0},
     "close-expired-challenges": {"task": "marketplace.tasks.challenges_close_expired_task", "schedule": 60.0},
+    "email-digests": {"task": "notifications.tasks.digests_send_task", "schedule": crontab(minute=0, hour=8)},
 }

@@ -65,6 +65,20 @@ def indexed(make: Callable[[World], dict], model) -> Callable[[World], dict]:
     return setup
 
 
+def institute_notification(w: World) -> dict:
+    from notifications.models import Notification
+
+    note = Notification.objects.create(recipient=w.users["institute"], kind="new_challenge", posting_kind="challenge",
+                                       posting_id=1, about_kind="capability", about_id=1, title="高镍正极", body="匹配", score=0.93)
+    return {"id": note.pk}
+
+
+def unsubscribe_token(w: World) -> dict:
+    from notifications.models import EmailPreference
+
+    return {"token": EmailPreference.objects.create(user=w.users["institute"]).unsubscribe_token}
+
+
 def org(key: str) -> Callable[[World], dict]:
     return lambda w: {"id": w.orgs[key].pk}
 
@@ -136,6 +150,11 @@ ROWS = [
         setup=indexed(need_in(Need.Status.OPEN), Need)),
     Row("get", "/api/capabilities/{id}/matches/", expect(403, anonymous=401, institute=200, operator=200),
         setup=indexed(capability_in(Capability.Status.PUBLISHED), Capability)),
+    Row("get", "/api/notifications/", expect(200, anonymous=401)),
+    Row("get", "/api/notifications/unread-count/", expect(200, anonymous=401)),
+    Row("post", "/api/notifications/read-all/", expect(200, anonymous=401)),
+    Row("post", "/api/notifications/{id}/read/", expect(404, anonymous=401, institute=200), setup=institute_notification),
+    Row("get", "/api/notifications/unsubscribe/", READ_ALL, setup=unsubscribe_token, body=lambda w, r: {"token": w.ids["token"]}),
     Row("get", "/api/needs/", READ_ALL),
     Row("post", "/api/needs/", CREATE_POSTING, body=lambda w, r: need_body()),
     Row("get", "/api/needs/{id}/", expect(404, owner=200, operator=200), setup=need_in(Need.Status.DRAFT)),

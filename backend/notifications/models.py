@@ -1,0 +1,43 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Notification(models.Model):
+    class Kind(models.TextChoices):
+        NEW_CHALLENGE = "new_challenge", _("新榜单与您的能力匹配")
+        NEW_NEED = "new_need", _("新需求与您的能力匹配")
+        NEW_CAPABILITY = "new_capability", _("新能力成果与您的需求匹配")
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    posting_kind = models.CharField(max_length=20)   # what the notification points at
+    posting_id = models.BigIntegerField()
+    about_kind = models.CharField(max_length=20)     # the recipient's own posting that matched
+    about_id = models.BigIntegerField()
+    title = models.CharField(max_length=200)
+    body = models.CharField(max_length=500)
+    score = models.FloatField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "posting_kind", "posting_id", "about_kind", "about_id"],
+                                    name="notify_once_per_pair"),
+        ]
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class EmailPreference(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preference")
+    digest = models.BooleanField(default=True)
+    unsubscribe_token = models.CharField(max_length=64, unique=True, default=new_token)
+    last_digest_at = models.DateTimeField(null=True, blank=True)

@@ -1,0 +1,133 @@
+"""Telling institutes about fitting challenges and needs, and enterprises about fitting capabilities:
+in-app at once, by e-mail at most once a day, never about what the recipient may not see."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core.exceptions import ApplicationError
+from indexing.backend import get_search_backend
+from indexing.documents import MODELS, Posting, full_text, kind_of, public_text
+from indexing.embeddings import query_vectors
+from indexing.selectors import VISIBLE, rank
+from marketplace.selectors import OPERATOR_TOKEN
+from matching.fusion import NOTIFY_THRESHOLD
+from notifications.models import EmailPreference, Notification
+from search.types import PUBLIC
+
+logger = logging.getLogger(__name__)
+DIGEST_INTERVAL = timedelta(days=1)
+MAX_PER_POSTING = 20
+PAGES = {"challenge": "challenges", "need": "needs", "capability": "capabilities"}  # the web app's routes
+KIND_FOR = {"challenge": Notification.Kind.NEW_CHALLENGE, "need": Notification.Kind.NEW_NEED,
+            "capability": Notification.Kind.NEW_CAPABILITY}
+
+
+def notify_later(*, posting: Posting) -> None:
+    """Call in the transaction that publishes `posting`; the matching runs after commit."""
+    from notifications.tasks import notify_matches_task  # lazy: tasks.py imports this module
+
+    kind, pk = kind_of(posting), posting.pk
+    transaction.on_commit(lambda: notify_matches_task.delay(kind, pk), robust=True)
+
+
+def _may_see(user: User, posting: Posting) -> bool:
+    return VISIBLE[kind_of(posting)](viewer=user).filter(pk=posting.pk).exists()
+
+
+def notify_matches(*, kind: str, posting_id: int) -> int:
+    """Create the notifications for a newly published posting; returns how many. Idempotent."""
+    posting = MODELS[kind].objects.select_related("organisation").filter(pk=posting_id).first()
+    if posting is None:
+        return 0
+    (vector,), errors = query_vectors([full_text(posting)])
+    if errors:
+        logger.error("no notifications for %s:%s: %s", kind, posting_id, errors[0])
+        return 0
+    # Capabilities are found among the public ones; a new capability is offered to the owners of
+    # any open challenge or need (they may always see their own posting and a public capability).
+    targets = ["capability"] if kind in ("challenge", "need") else ["challenge", "need"]
+    audience = [PUBLIC] if kind != "capability" else [PUBLIC, OPERATOR_TOKEN]
+    result = rank(backend=get_search_backend(), vector=vector, kinds=targets, audience=audience,
+                  exclude=[f"{kind}:{posting_id}"], limit=MAX_PER_POSTING)
+    created = 0
+    for hit in result.hits:
+        if hit.score < NOTIFY_THRESHOLD:
+            break
+        target_kind, target_id = hit.id.split(":")
+        target = MODELS[target_kind].objects.select_related("organisation").filter(pk=target_id).first()
+        if target is None or target.organisation_id == posting.organisation_id:
+            continue
+        text = public_text(posting)
+        for user in target.organisation.members.filter(is_active=True):
+            if not _may_see(user, posting):
+                continue  # e.g. an invitation-only challenge: only the invited hear of it
+            _note, new = Notification.objects.get_or_create(
+                recipient=user, posting_kind=kind, posting_id=posting.pk, about_kind=target_kind, about_id=target.pk,
+                defaults={"kind": KIND_FOR[kind], "title": posting.title[:200], "score": hit.score,
+                          "body": _("与您的“%(mine)s”匹配：%(text)s") % {"mine": target.title, "text": text.description[:300]}},
+            )
+            created += new
+    return created
+
+
+def notification_read(*, notification: Notification, by: User) -> Notification:
+    if notification.recipient_id != by.pk:
+        raise ApplicationError(_("只能操作自己的通知"), code="permission_denied", status_code=403)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notifications_read_all(*, by: User) -> int:
+    return Notification.objects.filter(recipient=by, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def unsubscribe(*, token: str) -> EmailPreference | None:
+    preference = EmailPreference.objects.filter(unsubscribe_token=token).first()
+    if preference is not None and preference.digest:
+        preference.digest = False
+        preference.save(update_fields=["digest"])
+    return preference
+
+
+def _digest_text(user: User, items: list[Notification], preference: EmailPreference) -> str:
+    lines = [_("%(name)s，您好：") % {"name": user.get_full_name() or user.username}, "",
+             _("平台为您找到了 %(n)d 条新的匹配：") % {"n": len(items)}, ""]
+    score_label = _("匹配度")
+    for n in items:
+        lines += [f"· {n.get_kind_display()}：{n.title}（{score_label} {n.score:.2f}）",
+                  f"  {settings.TECHMATCH_SITE_URL}/{PAGES[n.posting_kind]}/{n.posting_id}"]
+    lines += ["", _("不想再收到此类邮件？退订：%(url)s") % {
+        "url": f"{settings.TECHMATCH_SITE_URL}/api/notifications/unsubscribe/?token={preference.unsubscribe_token}"}]
+    return "\n".join(lines)
+
+
+def digests_send(*, now: datetime | None = None) -> int:
+    """One e-mail per user and day at most, listing what was not e-mailed yet. Safe to rerun."""
+    now = now or timezone.now()
+    sent = 0
+    pending_users = User.objects.filter(notifications__emailed_at__isnull=True).exclude(email="").distinct()
+    for user in pending_users:
+        preference, _created = EmailPreference.objects.get_or_create(user=user)
+        if not preference.digest or (preference.last_digest_at and now - preference.last_digest_at < DIGEST_INTERVAL):
+            continue
+        with transaction.atomic():
+            items = list(Notification.objects.select_for_update().filter(recipient=user, emailed_at__isnull=True))
+            if not items:
+                continue
+            send_mail(_("【湖州科技撮合平台】%(n)d 条新的匹配") % {"n": len(items)}, _digest_text(user, items, preference),
+                      settings.DEFAULT_FROM_EMAIL, [user.email])
+            Notification.objects.filter(pk__in=[n.pk for n in items]).update(emailed_at=now)
+            preference.last_digest_at = now
+            preference.save(update_fields=["last_digest_at"])
+            sent += 1
+    return sent
