@@ -3,6 +3,9 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+const ANTD = /[\\/]node_modules[\\/]antd[\\/]/;
+const ANTD_DEPS = /[\\/]node_modules[\\/](@ant-design|@rc-component|rc-[^\\/]+|@babel[\\/]runtime|dayjs)[\\/]/;
+
 export default defineConfig(({ command, isPreview }) => ({
   // The built app is served by Django/WhiteNoise from frontend/dist under STATIC_URL = '/static/'
   // (STYLE.md example 12), so every asset URL in dist/index.html starts with /static/. The dev
@@ -27,9 +30,13 @@ export default defineConfig(({ command, isPreview }) => ({
         codeSplitting: {
           groups: [
             { name: 'react-vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
-            { name: 'antd-vendor', test: /[\\/]node_modules[\\/]antd[\\/]/, priority: 20 },
-            // antd's own dependencies (rc-* components, CSS-in-JS, icons): split from antd so no chunk passes 500 kB.
-            { name: 'antd-deps-vendor', test: /[\\/]node_modules[\\/](@ant-design|@rc-component|rc-[^\\/]+|@babel[\\/]runtime|dayjs)[\\/]/, priority: 25 },
+            // antd and its own dependencies (rc-* components, CSS-in-JS, icons) in three chunks, so
+            // none passes 500 kB: what the first page needs (`$initial`: the layout, home and status
+            // pages), split in two, and the rest (pickers, tables, selects, forms), which only the
+            // lazily loaded marketplace pages import.
+            { name: 'antd-deps-vendor', test: ANTD_DEPS, tags: ['$initial'], priority: 25 },
+            { name: 'antd-vendor', test: ANTD, tags: ['$initial'], priority: 20 },
+            { name: 'antd-pages-vendor', test: (id: string) => ANTD.test(id) || ANTD_DEPS.test(id), priority: 15 },
             { name: 'query-vendor', test: /[\\/]node_modules[\\/](@tanstack|openapi-fetch)[\\/]/, priority: 10 },
           ],
         },

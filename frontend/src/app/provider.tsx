@@ -1,7 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// The ES-module locales: `antd/locale/*` re-exports the CommonJS build, whose default export the
+// production bundle (a `"type": "module"` package) receives wrapped as `{ default }`, which
+// silently left every antd string (date pickers, pagination, empty states) in English.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { useState, type ReactNode } from 'react';
 
 import { I18nProvider, useI18n } from '@/i18n/i18n';

@@ -1,3 +1,4 @@
+import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 
 import { AppLayout } from '@/components/layout/app-layout';
@@ -7,6 +8,25 @@ import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 import { StatusRoute } from './routes/status';
 
+// The marketplace pages load on first visit (AppLayout shows a skeleton meanwhile): the home and
+// status pages stay small, and the form-heavy antd code (pickers, tables, selects) arrives only
+// with the pages that use it. See the chunk groups in vite.config.ts.
+const page = <T extends Record<string, ComponentType>>(load: () => Promise<T>, name: keyof T) =>
+  lazy(() => load().then((module) => ({ default: module[name] as ComponentType })));
+
+const LoginRoute = page(() => import('./routes/auth/login'), 'LoginRoute');
+const RegisterRoute = page(() => import('./routes/auth/register'), 'RegisterRoute');
+const ChallengesRoute = page(() => import('./routes/challenges/list'), 'ChallengesRoute');
+const NewChallengeRoute = page(() => import('./routes/challenges/new'), 'NewChallengeRoute');
+const ChallengeRoute = page(() => import('./routes/challenges/detail'), 'ChallengeRoute');
+const EditChallengeRoute = page(() => import('./routes/challenges/edit'), 'EditChallengeRoute');
+const NeedsRoute = page(() => import('./routes/needs/list'), 'NeedsRoute');
+const NewNeedRoute = page(() => import('./routes/needs/new'), 'NewNeedRoute');
+const NeedRoute = page(() => import('./routes/needs/detail'), 'NeedRoute');
+const CapabilitiesRoute = page(() => import('./routes/capabilities/list'), 'CapabilitiesRoute');
+const NewCapabilityRoute = page(() => import('./routes/capabilities/new'), 'NewCapabilityRoute');
+const CapabilityRoute = page(() => import('./routes/capabilities/detail'), 'CapabilityRoute');
+
 // Paths are the site's public URLs; Django's `spa` view returns index.html for each of them.
 export const routes: RouteObject[] = [
   {
@@ -14,9 +34,18 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     children: [
       { index: true, element: <HomeRoute /> },
-      { path: 'challenges', element: <ComingSoonRoute feature="nav.challenges" /> },
-      { path: 'needs', element: <ComingSoonRoute feature="nav.needs" /> },
-      { path: 'capabilities', element: <ComingSoonRoute feature="nav.capabilities" /> },
+      { path: 'login', element: <LoginRoute /> },
+      { path: 'register', element: <RegisterRoute /> },
+      { path: 'challenges', element: <ChallengesRoute /> },
+      { path: 'challenges/new', element: <NewChallengeRoute /> },
+      { path: 'challenges/:id', element: <ChallengeRoute /> },
+      { path: 'challenges/:id/edit', element: <EditChallengeRoute /> },
+      { path: 'needs', element: <NeedsRoute /> },
+      { path: 'needs/new', element: <NewNeedRoute /> },
+      { path: 'needs/:id', element: <NeedRoute /> },
+      { path: 'capabilities', element: <CapabilitiesRoute /> },
+      { path: 'capabilities/new', element: <NewCapabilityRoute /> },
+      { path: 'capabilities/:id', element: <CapabilityRoute /> },
       { path: 'search', element: <ComingSoonRoute feature="nav.search" /> },
       { path: 'dashboard', element: <ComingSoonRoute feature="nav.dashboard" /> },
       { path: 'status', element: <StatusRoute /> },

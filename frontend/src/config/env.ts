@@ -5,4 +5,6 @@ export const env = {
   APP_NAME: '湖州科技撮合平台 TechMatch',
   /** localStorage key that remembers the chosen UI language. */
   LOCALE_STORAGE_KEY: 'techmatch.locale',
+  /** localStorage key of the API token (`Authorization: Token …`) of the signed-in user. */
+  TOKEN_STORAGE_KEY: 'techmatch.token',
 } as const;

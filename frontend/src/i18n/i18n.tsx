@@ -31,6 +31,10 @@ export interface I18nValue {
   t: Translate;
   /** Formats a date/time in the current language, e.g. 2025年11月26日 15:04:35 / Nov 26, 2025 3:04 PM. */
   formatDateTime: (value: Date | number | string) => string;
+  /** A date, e.g. 2027年1月10日 / Jan 10, 2027. */
+  formatDate: (value: Date | number | string) => string;
+  /** A date and time to the minute, e.g. 2027年1月10日 17:00 / Jan 10, 2027 17:00 (deadlines). */
+  formatMinute: (value: Date | number | string) => string;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -70,12 +74,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18nValue>(() => {
     const messages = MESSAGES[locale];
-    const format = locale === 'zh-CN' ? 'YYYY年M月D日 HH:mm:ss' : 'MMM D, YYYY HH:mm:ss';
+    const zh = locale === 'zh-CN';
+    const as = (pattern: string) => (date: Date | number | string) => dayjs(date).locale(DAYJS_LOCALES[locale]).format(pattern);
     return {
       locale,
       setLocale,
       t: (key, vars) => formatMessage(messages[key], vars),
-      formatDateTime: (date) => dayjs(date).locale(DAYJS_LOCALES[locale]).format(format),
+      formatDateTime: as(zh ? 'YYYY年M月D日 HH:mm:ss' : 'MMM D, YYYY HH:mm:ss'),
+      formatDate: as(zh ? 'YYYY年M月D日' : 'MMM D, YYYY'),
+      formatMinute: as(zh ? 'YYYY年M月D日 HH:mm' : 'MMM D, YYYY HH:mm'),
     };
   }, [locale, setLocale]);
 

@@ -1,6 +1,9 @@
 // UI strings. zh-CN is the source language; en-US must provide every key (checked by the type).
+// The marketplace and auth strings live in dictionaries/ by domain and are merged here.
+import { authEn, authZh } from './dictionaries/auth';
+import { marketplaceEn, marketplaceZh } from './dictionaries/marketplace';
 
-export const zhCN = {
+const coreZh = {
   'app.name': '湖州科技撮合平台 TechMatch',
   'app.shortName': 'TechMatch',
   'app.skipToContent': '跳到主要内容',
@@ -79,10 +82,12 @@ export const zhCN = {
   'notFound.description': '找不到地址 {path} 对应的页面。',
 } as const;
 
+export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh };
+
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
-export const enUS: Messages = {
+const coreEn: Record<keyof typeof coreZh, string> = {
   'app.name': 'Huzhou TechMatch',
   'app.shortName': 'TechMatch',
   'app.skipToContent': 'Skip to main content',
@@ -160,6 +165,8 @@ export const enUS: Messages = {
   'notFound.title': 'Page not found',
   'notFound.description': 'There is no page at {path}.',
 };
+
+export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -28,3 +28,25 @@ export function requestsMade(spy: ReturnType<typeof mockFetch>): string[] {
     return `${request.method} ${new URL(request.url).pathname}`;
   });
 }
+
+export type ApiRoutes = Record<string, (request: Request) => Response | Promise<Response>>;
+
+/**
+ * Answers requests by "METHOD /path/" (query strings ignored: tests read them from the spy).
+ * A request with no route fails the way an unarranged request does in setup.ts.
+ */
+export function mockApi(routes: ApiRoutes) {
+  return mockFetch((request) => {
+    const key = `${request.method} ${new URL(request.url).pathname}`;
+    const route = routes[key];
+    if (!route) throw new Error(`no mocked route for ${key}`);
+    return route(request);
+  });
+}
+
+/** The requests the spy received, as Request objects (to read headers, query and body). */
+export function requestsTo(spy: ReturnType<typeof mockFetch>, methodAndPath: string): Request[] {
+  return spy.mock.calls
+    .map(([input]) => input as Request)
+    .filter((request) => `${request.method} ${new URL(request.url).pathname}` === methodAndPath);
+}

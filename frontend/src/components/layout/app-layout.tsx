@@ -1,12 +1,14 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Typography } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, Outlet, ScrollRestoration } from 'react-router';
 
+import { LoadingBlock } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
 
 import { LanguageSwitch } from './language-switch';
 import { MainNav } from './main-nav';
+import { UserMenu } from './user-menu';
 
 const { Header, Content, Footer } = Layout;
 
@@ -39,6 +41,7 @@ export function AppLayout() {
         </Link>
         {isPhone ? <div style={{ flex: 1 }} /> : <MainNav mode="horizontal" />}
         <LanguageSwitch />
+        <UserMenu compact={isPhone} />
         {isPhone && (
           <Button
             type="text"
@@ -66,7 +69,9 @@ export function AppLayout() {
       )}
       <Content id="main-content" tabIndex={-1} style={{ padding: isPhone ? '16px 12px' : '24px 48px', outline: 'none' }}>
         <div style={{ maxWidth: 1200, margin: '0 auto' }}>
-          <Outlet />
+          <Suspense fallback={<LoadingBlock cards={2} />}>
+            <Outlet />
+          </Suspense>
         </div>
       </Content>
       <Footer style={{ textAlign: 'center' }}>

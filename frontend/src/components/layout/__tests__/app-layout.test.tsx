@@ -17,22 +17,25 @@ const NAV = [
 
 describe('app layout', () => {
   it('has a labelled main navigation with a link to every section', () => {
-    renderApp('/challenges');
+    renderApp('/search');
 
     const nav = screen.getByRole('navigation', { name: '主导航' });
     for (const [label, href] of NAV) {
       expect(within(nav).getByRole('link', { name: label })).toHaveAttribute('href', href);
     }
-    expect(within(nav).getByRole('link', { name: '榜单' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: '搜索' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('banner')).toHaveTextContent('湖州科技撮合平台 TechMatch');
+    // Nobody is signed in: the header offers to sign in (and come back here) or register.
+    expect(within(screen.getByRole('banner')).getByRole('link', { name: /登录/ })).toHaveAttribute('href', '/login?next=%2Fsearch');
+    expect(within(screen.getByRole('banner')).getByRole('link', { name: '注册' })).toHaveAttribute('href', '/register');
     expect(screen.getByRole('main')).toBeInTheDocument();
     expect(screen.getByRole('contentinfo')).toHaveTextContent('API 文档');
   });
 
   it('navigates between sections and shows a placeholder for features still to come', async () => {
-    const { user, router } = renderApp('/challenges');
-    expect(screen.getByRole('heading', { level: 2, name: '榜单功能即将上线' })).toBeInTheDocument();
-    expect(document.title).toBe('榜单 · 湖州科技撮合平台 TechMatch');
+    const { user, router } = renderApp('/search');
+    expect(screen.getByRole('heading', { level: 2, name: '搜索功能即将上线' })).toBeInTheDocument();
+    expect(document.title).toBe('搜索 · 湖州科技撮合平台 TechMatch');
 
     const nav = screen.getByRole('navigation', { name: '主导航' });
     await user.click(within(nav).getByRole('link', { name: '数据看板' }));
@@ -52,7 +55,7 @@ describe('app layout', () => {
 
   it('puts the menu behind a button at phone width', async () => {
     window.innerWidth = 375;
-    const { user, router } = renderApp('/needs');
+    const { user, router } = renderApp('/dashboard');
 
     expect(screen.queryByRole('navigation', { name: '主导航' })).not.toBeInTheDocument();
     const open = screen.getByRole('button', { name: '打开导航菜单' });

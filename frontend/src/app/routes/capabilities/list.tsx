@@ -1,0 +1,5 @@
+import { CapabilityList } from '@/features/capabilities/components/capability-list';
+
+export function CapabilitiesRoute() {
+  return <CapabilityList />;
+}

@@ -1,0 +1,10 @@
+import { useParams } from 'react-router';
+
+import { NotFoundRoute } from '@/app/routes/not-found';
+import { NeedDetail } from '@/features/needs/components/need-detail';
+
+export function NeedRoute() {
+  const id = Number(useParams().id);
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundRoute />;
+  return <NeedDetail key={id} id={id} />;
+}

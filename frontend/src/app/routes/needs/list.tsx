@@ -1,0 +1,5 @@
+import { NeedList } from '@/features/needs/components/need-list';
+
+export function NeedsRoute() {
+  return <NeedList />;
+}

@@ -1,0 +1,95 @@
+import { LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Spin, Tag, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { useLocation } from 'react-router';
+
+import { LinkButton } from '@/components/link-button';
+import { useI18n } from '@/i18n/i18n';
+import { useCurrentUser, useSetSession } from '@/lib/auth';
+
+const ON_DARK = { color: 'rgba(255, 255, 255, 0.85)' };
+
+/** The header's account corner: sign-in/register links, or who is signed in, for which organisation. */
+export function UserMenu({ compact = false }: { compact?: boolean }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { user, isLoading } = useCurrentUser();
+  const setSession = useSetSession();
+  const location = useLocation();
+
+  if (isLoading) {
+    return <Spin size="small" aria-label={t('common.loading')} />;
+  }
+  if (!user) {
+    const here = location.pathname + location.search;
+    const next = location.pathname === '/login' || location.pathname === '/register' ? '' : `?next=${encodeURIComponent(here)}`;
+    return (
+      <span style={{ display: 'inline-flex', gap: 4, flexShrink: 0 }}>
+        <LinkButton to={`/login${next}`} type="text" icon={<LoginOutlined aria-hidden />} style={ON_DARK}>
+          {t('auth.login.title')}
+        </LinkButton>
+        {compact ? null : (
+          <LinkButton to="/register" type="text" style={ON_DARK}>
+            {t('auth.register.title')}
+          </LinkButton>
+        )}
+      </span>
+    );
+  }
+
+  const org = user.organisation;
+  const items: MenuProps['items'] = [
+    {
+      key: 'who',
+      disabled: true,
+      style: { cursor: 'default' },
+      label: (
+        <div style={{ maxWidth: 280, whiteSpace: 'normal' }} data-testid="user-menu-details">
+          <Typography.Text strong>{user.username}</Typography.Text>
+          <br />
+          {org ? (
+            <>
+              <Typography.Text>{org.name}</Typography.Text>
+              <br />
+              <Tag style={{ marginTop: 4 }}>{t(`enum.orgKind.${org.kind}`)}</Tag>
+              <Tag color={org.verification === 'verified' ? 'success' : 'warning'} style={{ marginTop: 4 }}>
+                {t(`enum.verification.${org.verification ?? 'unverified'}`)}
+              </Tag>
+              {user.org_role ? <Tag style={{ marginTop: 4 }}>{t(`auth.orgRole.${user.org_role}`)}</Tag> : null}
+            </>
+          ) : (
+            <Typography.Text type="secondary">{t('auth.menu.noOrg')}</Typography.Text>
+          )}
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('auth.logout'), danger: true },
+  ];
+
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'logout') {
+      void setSession(null).then(() => message.success(t('auth.logout.done')));
+    }
+  };
+
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+      <Button
+        type="text"
+        icon={<UserOutlined aria-hidden />}
+        aria-label={compact ? t('auth.menu.label', { name: user.username }) : undefined}
+        aria-haspopup="menu"
+        data-testid="user-menu"
+        style={{ ...ON_DARK, maxWidth: compact ? 48 : 320, flexShrink: 1, minWidth: 0 }}
+      >
+        {compact ? null : (
+          <span className="user-menu-text">
+            {user.username}
+            {org ? <span className="user-menu-org"> · {org.name}</span> : null}
+          </span>
+        )}
+      </Button>
+    </Dropdown>
+  );
+}

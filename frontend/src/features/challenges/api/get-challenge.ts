@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import type { components } from '@/api/schema';
+import { api } from '@/lib/api-client';
+import { unwrap } from '@/lib/api-error';
+
+import { challengeKeys } from './get-challenges';
+
+export type Challenge = components['schemas']['ChallengeDetailOutput'];
+export type Indicator = components['schemas']['Indicator'];
+
+export const getChallenge = (id: number, { signal }: { signal?: AbortSignal } = {}) =>
+  unwrap(api.GET('/api/challenges/{id}/', { params: { path: { id } }, signal }));
+
+export const getChallengeQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: challengeKeys.detail(id),
+    queryFn: ({ signal }) => getChallenge(id, { signal }),
+  });
+
+export const useChallenge = (id: number) => useQuery(getChallengeQueryOptions(id));

@@ -1,0 +1,41 @@
+import { LockOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
+
+import { useI18n } from '@/i18n/i18n';
+import { CHALLENGE_STATUS_COLORS, type ChallengeStatus, type Confidentiality, type ListType, type Mode } from '@/utils/enums';
+
+export function ChallengeStatusTag({ status }: { status: ChallengeStatus | undefined }) {
+  const { t } = useI18n();
+  if (!status) return null;
+  return (
+    <Tag color={CHALLENGE_STATUS_COLORS[status]} data-testid="challenge-status" data-status={status}>
+      {t(`enum.challengeStatus.${status}`)}
+    </Tag>
+  );
+}
+
+/** 揭榜挂帅, or 赛马制 with how many teams may win. */
+export function ModeTag({ mode, maxWinners }: { mode: Mode | undefined; maxWinners?: number }) {
+  const { t } = useI18n();
+  if (!mode) return null;
+  return (
+    <Tag color={mode === 'saima' ? 'magenta' : 'geekblue'}>
+      {mode === 'saima' && maxWinners ? t('challenges.mode.saimaWinners', { n: maxWinners }) : t(`enum.mode.${mode}`)}
+    </Tag>
+  );
+}
+
+export function ListTypeTag({ listType }: { listType: ListType }) {
+  const { t } = useI18n();
+  return <Tag>{t('challenges.listTypeTag', { type: t(`enum.listType.${listType}`) })}</Tag>;
+}
+
+export function ConfidentialityTag({ confidentiality }: { confidentiality: Confidentiality | undefined }) {
+  const { t } = useI18n();
+  if (!confidentiality || confidentiality === 'public') return null;
+  return (
+    <Tag icon={<LockOutlined aria-hidden />} color="orange">
+      {t(`enum.confidentiality.${confidentiality}`)}
+    </Tag>
+  );
+}
