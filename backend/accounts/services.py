@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError as NestedValidationError
 
 from accounts.models import Organisation, User
 from core.exceptions import ApplicationError
@@ -25,7 +26,10 @@ def user_register(*, username: str, password: str, email: str = "", organisation
         if organisation.get("kind") == Organisation.Kind.OPERATOR:
             raise ApplicationError(_("平台运营方机构不能自助注册"), code="permission_denied", status_code=403)
         org = Organisation(**organisation)
-        org.full_clean()
+        try:
+            org.full_clean()
+        except ValidationError as exc:  # reported where the client sent the fields: under "organisation"
+            raise NestedValidationError({"organisation": exc.message_dict}) from None
         org.save()
         user.organisation, user.org_role = org, User.Role.ADMIN
     user.full_clean()
@@ -79,3 +83,9 @@ def member_add(*, organisation: Organisation, by: User, username: str, password:
     user.organisation, user.org_role = organisation, role
     user.save(update_fields=["organisation", "org_role"])
     return user
+
+
+def token_revoke(*, user: User) -> None:
+    from rest_framework.authtoken.models import Token
+
+    Token.objects.filter(user=user).delete()

@@ -24,7 +24,7 @@ from accounts.serializers import (
     TokenInputSerializer,
     TokenOutputSerializer,
 )
-from accounts.services import member_add, organisation_update, organisation_verify, user_register
+from accounts.services import member_add, organisation_update, organisation_verify, token_revoke, user_register
 
 REGISTER_EXAMPLE = example(
     "研究院注册",
@@ -44,8 +44,17 @@ REGISTER_EXAMPLE = example(
 
 
 class TokenView(APIView):
-    permission_classes = [permissions.AllowAny]
-    authentication_classes: list = []
+    def get_permissions(self):
+        return [permissions.IsAuthenticated()] if self.request.method == "DELETE" else [permissions.AllowAny()]
+
+    def get_authenticators(self):
+        # Signing in needs no credentials (and must not trip over a stale token); signing out does.
+        return super().get_authenticators() if getattr(self.request, "method", "") == "DELETE" else []
+
+    @extend_schema(request=None, responses={204: None}, tags=["auth"], summary="退出登录（吊销令牌）")
+    def delete(self, request: Request) -> Response:
+        token_revoke(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=TokenInputSerializer, responses={200: TokenOutputSerializer}, tags=["auth"], examples=[example("登录", {"username": "tianneng", "password": "TechMatch-2027"})], summary="用户名密码换取令牌")
     def post(self, request: Request) -> Response:

@@ -48,6 +48,28 @@ def challenge_details_visible(*, challenge: Challenge, viewer: User | None) -> b
     )
 
 
+def challenge_viewer_state(*, challenge: Challenge, viewer: User | None) -> dict:
+    """What the viewer may do with this challenge, so that clients do not re-implement the rules."""
+    org = _org(viewer)
+    is_owner = org is not None and org.pk == challenge.organisation_id
+    terms_accepted = org is not None and challenge.acceptances.filter(organisation=org).exists()
+    has_live_bid = org is not None and challenge.bids.filter(organisation=org, status__in=Bid.LIVE).exists()
+    C = Challenge.Confidentiality
+    may_bid = (
+        org is not None and not is_owner and org.is_verified
+        and org.kind not in (Organisation.Kind.GOVERNMENT, Organisation.Kind.OPERATOR)
+        and challenge.status == Challenge.Status.PUBLISHED and not has_live_bid
+        and (challenge.confidentiality != C.SUMMARY_ONLY or terms_accepted)
+        and (challenge.confidentiality != C.INVITATION_ONLY or challenge.invited.filter(pk=org.pk).exists())
+    )
+    return {
+        "is_owner": is_owner, "is_operator": _is_operator(viewer), "terms_accepted": terms_accepted,
+        "has_live_bid": has_live_bid, "can_bid": may_bid,
+        "can_accept_terms": (challenge.confidentiality == C.SUMMARY_ONLY and not terms_accepted and org is not None
+                             and org.kind == Organisation.Kind.INSTITUTE and org.is_verified),
+    }
+
+
 def bid_list(*, challenge: Challenge, viewer: User | None) -> QuerySet[Bid]:
     """Bid contents are for the challenge owner, the bidder (and its consortium partners), the operator."""
     qs = challenge.bids.select_related("organisation").prefetch_related("partner_links__organisation")

@@ -110,22 +110,50 @@ class ChallengeListOutputSerializer(serializers.ModelSerializer):
         ]
 
 
+class ChallengeViewerOutputSerializer(serializers.Serializer):
+    is_owner = serializers.BooleanField()
+    is_operator = serializers.BooleanField()
+    terms_accepted = serializers.BooleanField()
+    has_live_bid = serializers.BooleanField()
+    can_bid = serializers.BooleanField()
+    can_accept_terms = serializers.BooleanField()
+
+
 class ChallengeDetailOutputSerializer(ChallengeListOutputSerializer):
-    """`details_visible` false: description, indicators and keywords are withheld (confidential)."""
+    """`details_visible` false: description, indicators and keywords are withheld (confidential).
+    `invited` is shown to the owner and the operator only; `viewer` says what the caller may do."""
 
     details_visible = serializers.SerializerMethodField()
+    invited = serializers.SerializerMethodField()
+    viewer = serializers.SerializerMethodField()
+    funding_mode_label = serializers.CharField(source="get_funding_mode_display")
+    confidentiality_label = serializers.CharField(source="get_confidentiality_display")
     description = serializers.SerializerMethodField()
     indicators = serializers.SerializerMethodField()
     keywords = serializers.SerializerMethodField()
 
     class Meta(ChallengeListOutputSerializer.Meta):
-        fields = ChallengeListOutputSerializer.Meta.fields + ["details_visible", "description", "indicators", "keywords", "updated_at"]
+        fields = ChallengeListOutputSerializer.Meta.fields + [
+            "details_visible", "description", "indicators", "keywords", "invited", "viewer", "funding_mode_label",
+            "confidentiality_label", "updated_at",
+        ]
 
     def _visible(self) -> bool:
         return bool(self.context.get("details_visible"))
 
     def get_details_visible(self, obj) -> bool:
         return self._visible()
+
+    @extend_schema_field(OrganisationSummaryOutputSerializer(many=True))
+    def get_invited(self, obj):
+        viewer = self.context.get("viewer_state") or {}
+        if not (viewer.get("is_owner") or viewer.get("is_operator")):
+            return []
+        return OrganisationSummaryOutputSerializer(obj.invited.all(), many=True).data
+
+    @extend_schema_field(ChallengeViewerOutputSerializer)
+    def get_viewer(self, obj):
+        return self.context.get("viewer_state")
 
     def get_description(self, obj) -> str | None:
         return obj.description if self._visible() else None
@@ -134,7 +162,8 @@ class ChallengeDetailOutputSerializer(ChallengeListOutputSerializer):
     def get_indicators(self, obj):
         return obj.indicators if self._visible() else None
 
-    def get_keywords(self, obj) -> list[str] | None:
+    @extend_schema_field(serializers.ListField(child=serializers.CharField(), allow_null=True))
+    def get_keywords(self, obj):
         return obj.keywords if self._visible() else None
 
 
@@ -227,6 +256,7 @@ class NeedUpdateInputSerializer(NeedInputSerializer):
 
 class NeedOutputSerializer(serializers.ModelSerializer):
     organisation = OrganisationSummaryOutputSerializer()
+    keywords = serializers.ListField(child=serializers.CharField())
     industry = IndustryChainOutputSerializer()
     status_label = serializers.CharField(source="get_status_display")
     cooperation_type_label = serializers.CharField(source="get_cooperation_type_display")
@@ -271,6 +301,9 @@ class CapabilityUpdateInputSerializer(CapabilityInputSerializer):
 
 class CapabilityOutputSerializer(serializers.ModelSerializer):
     organisation = OrganisationSummaryOutputSerializer()
+    keywords = serializers.ListField(child=serializers.CharField())
+    patents = serializers.ListField(child=serializers.CharField())
+    cooperation_types = serializers.ListField(child=serializers.ChoiceField(choices=CooperationType.choices))
     industry = IndustryChainOutputSerializer()
     status_label = serializers.CharField(source="get_status_display")
 

@@ -116,7 +116,8 @@ def challenge_update(*, challenge: Challenge, by: User, invited: Sequence[Organi
         changed = sorted(f for f in locked if getattr(challenge, f) != data[f])
         if changed:
             raise _conflict(_("榜单发布后不能修改榜额、组织方式、资金方式或保密级别"), fields=changed)
-        if "bid_deadline" in data and data["bid_deadline"] < challenge.bid_deadline:
+        # Whole seconds: a browser sends milliseconds, the database keeps microseconds.
+        if "bid_deadline" in data and data["bid_deadline"].replace(microsecond=0) < challenge.bid_deadline.replace(microsecond=0):
             raise _conflict(_("榜单发布后截止时间只能延后，不能提前"))
     _apply(challenge, data)
     _check_challenge(challenge)

@@ -11,7 +11,15 @@ from indexing.serializers import DuplicateOutputSerializer, MatchListOutputSeria
 from marketplace import services
 from marketplace.filters import CapabilityFilter, ChallengeFilter, NeedFilter
 from marketplace.models import Capability, Need
-from marketplace.selectors import bid_list, capability_list, challenge_details_visible, challenge_list, industry_list, need_list
+from marketplace.selectors import (
+    bid_list,
+    capability_list,
+    challenge_details_visible,
+    challenge_list,
+    challenge_viewer_state,
+    industry_list,
+    need_list,
+)
 from marketplace.serializers import (
     AwardInputSerializer,
     BidInputSerializer,
@@ -126,7 +134,10 @@ class CapabilityCreateOutputSerializer(CapabilityOutputSerializer):
 
 
 def _detail(request: Request, challenge) -> Response:
-    context = {"details_visible": challenge_details_visible(challenge=challenge, viewer=request.user)}
+    context = {
+        "details_visible": challenge_details_visible(challenge=challenge, viewer=request.user),
+        "viewer_state": challenge_viewer_state(challenge=challenge, viewer=request.user),
+    }
     return Response(ChallengeDetailOutputSerializer(challenge, context=context).data)
 
 
@@ -158,7 +169,7 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return _with_duplicates(request, challenge, dict(_detail(request, challenge).data))
 
     @extend_schema(**MATCH_SCHEMA, summary="匹配的能力成果及其机构（发榜方）")
-    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
+    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated], filter_backends=[])
     def matches(self, request: Request, pk=None) -> Response:
         return _matches(request, self.get_object(), with_institutes=True)
 
@@ -226,14 +237,14 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return _detail(request, challenge)
 
     @extend_schema(responses=ChallengeTransitionOutputSerializer(many=True), summary="状态变更记录")
-    @action(detail=True, methods=["get"], pagination_class=None)
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request: Request, pk=None) -> Response:
         transitions = self.get_object().transitions.select_related("by")
         return Response(ChallengeTransitionOutputSerializer(transitions, many=True).data)
 
     @extend_schema(methods=["GET"], responses=BidOutputSerializer(many=True), summary="揭榜申请（发榜方看全部，揭榜方只看自己的）")
     @extend_schema(methods=["POST"], request=BidInputSerializer, responses={201: BidOutputSerializer}, examples=[BID_EXAMPLE], summary="提交揭榜申请")
-    @action(detail=True, methods=["get", "post"], pagination_class=None)
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
     def bids(self, request: Request, pk=None) -> Response:
         challenge = self.get_object()
         if request.method == "GET":
@@ -274,7 +285,7 @@ class NeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return _with_duplicates(request, need, dict(NeedOutputSerializer(need).data))
 
     @extend_schema(**MATCH_SCHEMA, summary="匹配的能力成果及其机构（需求方）")
-    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
+    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated], filter_backends=[])
     def matches(self, request: Request, pk=None) -> Response:
         return _matches(request, self.get_object(), with_institutes=True)
 
@@ -320,7 +331,7 @@ class CapabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return _with_duplicates(request, capability, dict(CapabilityOutputSerializer(capability).data))
 
     @extend_schema(**MATCH_SCHEMA, summary="适合本能力成果的榜单与需求（能力方）")
-    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
+    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated], filter_backends=[])
     def matches(self, request: Request, pk=None) -> Response:
         return _matches(request, self.get_object(), with_institutes=False)
 

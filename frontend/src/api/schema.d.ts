@@ -52,7 +52,8 @@ export interface paths {
         put?: never;
         /** 用户名密码换取令牌 */
         post: operations["auth_token_create"];
-        delete?: never;
+        /** 退出登录（吊销令牌） */
+        delete: operations["auth_token_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -782,16 +783,13 @@ export interface components {
             industry: components["schemas"]["IndustryChainOutput"];
             /** 类别 */
             kind?: components["schemas"]["CapabilityKindEnum"];
-            /** 关键词 */
-            keywords?: unknown;
+            keywords: string[];
             /** 技术成熟度（TRL） */
             trl: number;
-            /** 专利号 */
-            patents?: unknown;
+            patents: string[];
             /** 团队 */
             team?: string;
-            /** 合作方式 */
-            cooperation_types?: unknown;
+            cooperation_types: components["schemas"]["CooperationTypeEnum"][];
             /**
              * 报价下限（元）
              * Format: decimal
@@ -858,16 +856,13 @@ export interface components {
             industry: components["schemas"]["IndustryChainOutput"];
             /** 类别 */
             kind?: components["schemas"]["CapabilityKindEnum"];
-            /** 关键词 */
-            keywords?: unknown;
+            keywords: string[];
             /** 技术成熟度（TRL） */
             trl: number;
-            /** 专利号 */
-            patents?: unknown;
+            patents: string[];
             /** 团队 */
             team?: string;
-            /** 合作方式 */
-            cooperation_types?: unknown;
+            cooperation_types: components["schemas"]["CooperationTypeEnum"][];
             /**
              * 报价下限（元）
              * Format: decimal
@@ -899,7 +894,10 @@ export interface components {
          * @enum {string}
          */
         CapabilityStatusEnum: "draft" | "published" | "withdrawn";
-        /** @description `details_visible` false: description, indicators and keywords are withheld (confidential). */
+        /**
+         * @description `details_visible` false: description, indicators and keywords are withheld (confidential).
+         *     `invited` is shown to the owner and the operator only; `viewer` says what the caller may do.
+         */
         ChallengeCreateOutput: {
             readonly id: number;
             /** 标题 */
@@ -947,6 +945,10 @@ export interface components {
             readonly description: string | null;
             readonly indicators: components["schemas"]["Indicator"][] | null;
             readonly keywords: string[] | null;
+            readonly invited: components["schemas"]["OrganisationSummaryOutput"][];
+            readonly viewer: components["schemas"]["ChallengeViewerOutput"];
+            funding_mode_label: string;
+            confidentiality_label: string;
             /**
              * 更新时间
              * Format: date-time
@@ -955,7 +957,10 @@ export interface components {
             /** @description 可能重复的已有榜单（仅提示，不阻止发布） */
             readonly duplicates: components["schemas"]["DuplicateOutput"][];
         };
-        /** @description `details_visible` false: description, indicators and keywords are withheld (confidential). */
+        /**
+         * @description `details_visible` false: description, indicators and keywords are withheld (confidential).
+         *     `invited` is shown to the owner and the operator only; `viewer` says what the caller may do.
+         */
         ChallengeDetailOutput: {
             readonly id: number;
             /** 标题 */
@@ -1003,6 +1008,10 @@ export interface components {
             readonly description: string | null;
             readonly indicators: components["schemas"]["Indicator"][] | null;
             readonly keywords: string[] | null;
+            readonly invited: components["schemas"]["OrganisationSummaryOutput"][];
+            readonly viewer: components["schemas"]["ChallengeViewerOutput"];
+            funding_mode_label: string;
+            confidentiality_label: string;
             /**
              * 更新时间
              * Format: date-time
@@ -1096,6 +1105,14 @@ export interface components {
             /** Format: date-time */
             readonly at: string;
             reason?: string;
+        };
+        ChallengeViewerOutput: {
+            is_owner: boolean;
+            is_operator: boolean;
+            terms_accepted: boolean;
+            has_live_bid: boolean;
+            can_bid: boolean;
+            can_accept_terms: boolean;
         };
         ConcludeInputRequest: {
             /** @description true：通过验收；false：未通过验收 */
@@ -1293,8 +1310,7 @@ export interface components {
             description: string;
             organisation: components["schemas"]["OrganisationSummaryOutput"];
             industry: components["schemas"]["IndustryChainOutput"];
-            /** 关键词 */
-            keywords?: unknown;
+            keywords: string[];
             /**
              * 预算下限（元）
              * Format: decimal
@@ -1349,8 +1365,7 @@ export interface components {
             description: string;
             organisation: components["schemas"]["OrganisationSummaryOutput"];
             industry: components["schemas"]["IndustryChainOutput"];
-            /** 关键词 */
-            keywords?: unknown;
+            keywords: string[];
             /**
              * 预算下限（元）
              * Format: decimal
@@ -1795,6 +1810,24 @@ export interface operations {
             };
         };
     };
+    auth_token_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     capabilities_list: {
         parameters: {
             query?: {
@@ -2177,52 +2210,7 @@ export interface operations {
     };
     challenges_bids_list: {
         parameters: {
-            query?: {
-                /** @description 榜额上限（元） */
-                bounty_max?: number;
-                /** @description 榜额下限（元） */
-                bounty_min?: number;
-                /**
-                 * @description * `public` - 公开
-                 *     * `summary_only` - 仅公开摘要
-                 *     * `invitation_only` - 仅限受邀
-                 */
-                confidentiality?: "invitation_only" | "public" | "summary_only";
-                /**
-                 * @description * `enterprise` - 企业出资
-                 *     * `fiscal` - 财政资金
-                 *     * `invest_then_equity` - 先投后股
-                 */
-                funding_mode?: "enterprise" | "fiscal" | "invest_then_equity";
-                /** @description 产业链代码 */
-                industry?: string;
-                /**
-                 * @description * `forced` - 倒逼
-                 *     * `leading` - 引领
-                 *     * `substitution` - 替代
-                 *     * `transformation` - 转化
-                 */
-                list_type?: "forced" | "leading" | "substitution" | "transformation";
-                /**
-                 * @description * `jiebang` - 揭榜挂帅
-                 *     * `saima` - 赛马制
-                 */
-                mode?: "jiebang" | "saima";
-                organisation?: number;
-                /** @description 发榜机构所在地区 */
-                region?: string;
-                /**
-                 * @description * `draft` - 草稿
-                 *     * `published` - 揭榜中
-                 *     * `closed` - 已截止
-                 *     * `awarded` - 已定榜
-                 *     * `in_progress` - 攻关中
-                 *     * `accepted` - 已验收
-                 *     * `failed` - 未通过验收
-                 *     * `cancelled` - 已撤榜
-                 */
-                status?: "accepted" | "awarded" | "cancelled" | "closed" | "draft" | "failed" | "in_progress" | "published";
-            };
+            query?: never;
             header?: never;
             path: {
                 /** @description 标识此 榜单 的 唯一整数值。 */
@@ -2402,52 +2390,7 @@ export interface operations {
     };
     challenges_history_list: {
         parameters: {
-            query?: {
-                /** @description 榜额上限（元） */
-                bounty_max?: number;
-                /** @description 榜额下限（元） */
-                bounty_min?: number;
-                /**
-                 * @description * `public` - 公开
-                 *     * `summary_only` - 仅公开摘要
-                 *     * `invitation_only` - 仅限受邀
-                 */
-                confidentiality?: "invitation_only" | "public" | "summary_only";
-                /**
-                 * @description * `enterprise` - 企业出资
-                 *     * `fiscal` - 财政资金
-                 *     * `invest_then_equity` - 先投后股
-                 */
-                funding_mode?: "enterprise" | "fiscal" | "invest_then_equity";
-                /** @description 产业链代码 */
-                industry?: string;
-                /**
-                 * @description * `forced` - 倒逼
-                 *     * `leading` - 引领
-                 *     * `substitution` - 替代
-                 *     * `transformation` - 转化
-                 */
-                list_type?: "forced" | "leading" | "substitution" | "transformation";
-                /**
-                 * @description * `jiebang` - 揭榜挂帅
-                 *     * `saima` - 赛马制
-                 */
-                mode?: "jiebang" | "saima";
-                organisation?: number;
-                /** @description 发榜机构所在地区 */
-                region?: string;
-                /**
-                 * @description * `draft` - 草稿
-                 *     * `published` - 揭榜中
-                 *     * `closed` - 已截止
-                 *     * `awarded` - 已定榜
-                 *     * `in_progress` - 攻关中
-                 *     * `accepted` - 已验收
-                 *     * `failed` - 未通过验收
-                 *     * `cancelled` - 已撤榜
-                 */
-                status?: "accepted" | "awarded" | "cancelled" | "closed" | "draft" | "failed" | "in_progress" | "published";
-            };
+            query?: never;
             header?: never;
             path: {
                 /** @description 标识此 榜单 的 唯一整数值。 */

@@ -88,6 +88,17 @@ export const separatorChallenge: S['ChallengeDetailOutput'] = {
     { name: '穿刺强度', target: '≥500', unit: 'gf' },
   ],
   keywords: ['隔膜', '陶瓷涂覆', '进口替代'],
+  invited: [],
+  viewer: {
+    is_owner: false,
+    is_operator: false,
+    terms_accepted: false,
+    has_live_bid: false,
+    can_bid: true,
+    can_accept_terms: false,
+  },
+  funding_mode_label: '企业出资',
+  confidentiality_label: '公开',
 };
 
 /** The summary-only challenge as a viewer without accepted terms receives it. */

@@ -42,14 +42,14 @@ def test_an_institute_without_its_type_is_refused(api_client):
     response = register(api_client, organisation={**INSTITUTE, "institute_type": ""})
 
     assert response.status_code == 400
-    assert "institute_type" in response.json()["fields"]
+    assert "institute_type" in response.json()["fields"]["organisation"]
 
 
 def test_an_organisation_outside_huzhou_must_say_where(api_client):
     response = register(api_client, organisation={**INSTITUTE, "region": "outside"})
 
     assert response.status_code == 400
-    assert response.json()["fields"]["province"] == ["湖州市外的机构须填写省份和城市"]
+    assert response.json()["fields"]["organisation"]["province"] == ["湖州市外的机构须填写省份和城市"]
 
 
 def test_a_weak_password_is_refused_with_the_validators_messages(api_client):
@@ -82,3 +82,20 @@ def test_a_token_is_issued_for_the_right_password_only(api_client):
 
     assert good.status_code == 200 and len(good.json()["token"]) == 40
     assert bad.status_code == 400 and bad.json()["fields"] == {"non_field_errors": ["用户名或密码错误"]}
+
+
+def test_a_duplicate_organisation_is_reported_under_the_organisation(api_client):
+    register(api_client, organisation=INSTITUTE)
+
+    response = register(api_client, username="li.na", organisation=INSTITUTE)
+
+    assert response.status_code == 400
+    assert set(response.json()["fields"]["organisation"]) == {"name", "uscc"}
+
+
+def test_signing_out_revokes_the_token(api_client):
+    token = register(api_client).json()["token"]
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+
+    assert api_client.delete("/api/auth/token/").status_code == 204
+    assert api_client.get("/api/auth/me/").status_code == 401

@@ -180,3 +180,29 @@ def test_a_government_posted_challenge_may_be_fiscally_funded(world):
 
     assert response.status_code == 201
     assert response.json()["organisation"]["kind"] == Organisation.Kind.GOVERNMENT
+
+
+def test_the_detail_says_what_the_viewer_may_do_and_shows_invitees_to_the_owner_only(world):
+    challenge = ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status=S.PUBLISHED,
+                                 confidentiality=Challenge.Confidentiality.SUMMARY_ONLY)
+    challenge.invited.add(world.orgs["other_enterprise"])
+
+    owner = world.client("owner").get(f"/api/challenges/{challenge.pk}/").json()
+    institute = world.client("institute").get(f"/api/challenges/{challenge.pk}/").json()
+
+    assert owner["viewer"]["is_owner"] and not owner["viewer"]["can_bid"]
+    assert [o["id"] for o in owner["invited"]] == [world.orgs["other_enterprise"].pk]
+    assert institute["invited"] == []
+    assert institute["viewer"] | {} == {"is_owner": False, "is_operator": False, "terms_accepted": False,
+                                        "has_live_bid": False, "can_bid": False, "can_accept_terms": True}
+    world.client("institute").post(f"/api/challenges/{challenge.pk}/accept-terms/")
+    after = world.client("institute").get(f"/api/challenges/{challenge.pk}/").json()["viewer"]
+    assert (after["terms_accepted"], after["can_bid"], after["can_accept_terms"]) == (True, True, False)
+
+
+def test_re_sending_the_same_deadline_from_a_browser_is_not_moving_it_earlier(world, published):
+    in_milliseconds = published.bid_deadline.isoformat(timespec="milliseconds")
+
+    response = world.client("owner").patch(f"/api/challenges/{published.pk}/", {"bid_deadline": in_milliseconds, "summary": "补充"}, format="json")
+
+    assert response.status_code == 200, response.json()

@@ -111,6 +111,7 @@ ROWS = [
     Row("get", "/api/schema/", READ_ALL),
     Row("post", "/api/auth/token/", expect(200, anonymous=400), body=credentials),
     Row("post", "/api/auth/register/", expect(201), body=new_user),
+    Row("delete", "/api/auth/token/", expect(204, anonymous=401)),
     Row("get", "/api/auth/me/", expect(200, anonymous=401)),
     Row("get", "/api/organisations/", READ_ALL),
     Row("get", "/api/organisations/{id}/", READ_ALL, setup=org("owner")),
