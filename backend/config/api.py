@@ -5,8 +5,8 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.views import MeView, OrganisationViewSet, RegisterView, TokenView
 from core.views import HealthView, api_not_found
-from indexing.views import SearchView
-from marketplace.views import CapabilityViewSet, ChallengeViewSet, IndustryViewSet, NeedViewSet
+from indexing.views import RecommendationsView, SearchView
+from marketplace.views import CapabilityViewSet, ChallengeViewSet, IndustryViewSet, MarketplaceStatsView, MyBidViewSet, NeedViewSet
 from notifications.views import NotificationViewSet, UnsubscribeView
 
 router = DefaultRouter(trailing_slash=True)
@@ -17,6 +17,7 @@ router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("needs", NeedViewSet, basename="need")
 router.register("capabilities", CapabilityViewSet, basename="capability")
 router.register("notifications", NotificationViewSet, basename="notification")
+router.register("bids", MyBidViewSet, basename="bid")
 
 urlpatterns = [
     path("health/", HealthView.as_view(), name="health"),
@@ -24,6 +25,8 @@ urlpatterns = [
     path("auth/register/", RegisterView.as_view(), name="auth-register"),
     path("auth/me/", MeView.as_view(), name="auth-me"),
     path("search/", SearchView.as_view(), name="search"),
+    path("recommendations/", RecommendationsView.as_view(), name="recommendations"),
+    path("stats/", MarketplaceStatsView.as_view(), name="stats"),
     path("notifications/unsubscribe/", UnsubscribeView.as_view(), name="unsubscribe"),
     *router.urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

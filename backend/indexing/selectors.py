@@ -131,3 +131,20 @@ def institutes_of(matches: list[Match]) -> list[dict]:
         entry["best_score"] = max(entry["best_score"], match.score)
         entry["capabilities"].append(match.posting.pk)
     return sorted(by_org.values(), key=lambda e: -e["best_score"])
+
+
+def recommendations_for(*, viewer: User, limit: int = 20) -> list[tuple[Match, Posting]]:
+    """The challenges and needs that fit any of the viewer organisation's published capabilities:
+    each target once, with the capability that fits it best. Same visibility as matches."""
+    best: dict[str, tuple[Match, Posting]] = {}
+    capabilities = Capability.objects.filter(organisation_id=viewer.organisation_id, status=Capability.Status.PUBLISHED)
+    for capability in capabilities.select_related("organisation", "industry"):
+        try:
+            matches = matches_for(posting=capability, viewer=viewer, limit=limit)
+        except ApplicationError:
+            continue  # not indexed yet: it will count on the next visit
+        for match in matches:
+            key = search_id(match.posting)
+            if key not in best or match.score > best[key][0].score:
+                best[key] = (match, capability)
+    return sorted(best.values(), key=lambda pair: -pair[0].score)[:limit]

@@ -100,3 +100,7 @@ class SearchOutputSerializer(serializers.Serializer):
     facets = serializers.DictField(
         child=serializers.DictField(child=serializers.IntegerField()), help_text=f"按 {', '.join(FACET_FIELDS)} 统计的命中数"
     )
+
+
+class RecommendationOutputSerializer(MatchOutputSerializer):
+    capability = PostingSummaryOutputSerializer(help_text="本机构与之最匹配的能力成果")

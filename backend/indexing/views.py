@@ -4,8 +4,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from indexing.selectors import search_postings
-from indexing.serializers import SearchOutputSerializer, SearchQueryInputSerializer
+from indexing.selectors import recommendations_for, search_postings
+from indexing.serializers import (
+    MatchQueryInputSerializer,
+    RecommendationOutputSerializer,
+    SearchOutputSerializer,
+    SearchQueryInputSerializer,
+)
 
 
 class SearchView(APIView):
@@ -35,3 +40,19 @@ class SearchView(APIView):
             "results": [{"posting": posting, "score": score, "components": parts} for posting, score, parts in result.hits],
         }
         return Response(SearchOutputSerializer(body).data)
+
+
+class RecommendationsView(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        parameters=[MatchQueryInputSerializer], responses=RecommendationOutputSerializer(many=True), tags=["search"],
+        summary="为我推荐：适合本机构能力成果的榜单与需求",
+    )
+    def get(self, request: Request) -> Response:
+        params = MatchQueryInputSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        pairs = recommendations_for(viewer=request.user, limit=params.validated_data["limit"])
+        body = [{"posting": m.posting, "score": m.score, "components": m.components, "explanation": m.explanation,
+                 "capability": capability} for m, capability in pairs]
+        return Response(RecommendationOutputSerializer(body, many=True).data)

@@ -1,6 +1,8 @@
 """Reads of the marketplace, with visibility rules in one place."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db.models import Q, QuerySet
 
 from accounts.models import Organisation, User
@@ -140,3 +142,31 @@ def posting_audience(posting: Challenge | Need | Capability) -> list[str]:
     if isinstance(posting, Need):
         return private if posting.status == Need.Status.DRAFT else [PUBLIC, *private]
     return [PUBLIC, *private] if posting.status == Capability.Status.PUBLISHED else private
+
+
+def bids_of(*, viewer: User) -> QuerySet[Bid]:
+    """The bids the viewer's organisation leads or takes part in, newest first."""
+    org = _org(viewer)
+    if org is None:
+        return Bid.objects.none()
+    return (
+        Bid.objects.filter(Q(organisation=org) | Q(partners=org)).distinct()
+        .select_related("organisation", "challenge__organisation", "challenge__industry")
+        .prefetch_related("partner_links__organisation").order_by("-created_at")
+    )
+
+
+def marketplace_stats() -> dict:
+    """The marketplace at a glance, over what everybody may see."""
+    from django.db.models import Sum
+
+    open_challenges = Challenge.objects.filter(status=Challenge.Status.PUBLISHED).exclude(
+        confidentiality=Challenge.Confidentiality.INVITATION_ONLY
+    )
+    return {
+        "open_challenges": open_challenges.count(),
+        "open_bounty": open_challenges.aggregate(total=Sum("bounty"))["total"] or Decimal("0"),
+        "open_needs": Need.objects.filter(status=Need.Status.OPEN).count(),
+        "capabilities": Capability.objects.filter(status=Capability.Status.PUBLISHED).count(),
+        "institutes": Organisation.objects.filter(kind=Organisation.Kind.INSTITUTE, verification=Organisation.Verification.VERIFIED).count(),
+    }

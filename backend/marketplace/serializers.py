@@ -313,3 +313,15 @@ class CapabilityOutputSerializer(serializers.ModelSerializer):
             "id", "title", "description", "organisation", "industry", "kind", "keywords", "trl", "patents", "team",
             "cooperation_types", "price_min", "price_max", "status", "status_label", "created_at", "updated_at",
         ]
+
+
+class MyBidOutputSerializer(BidOutputSerializer):
+    challenge = ChallengeListOutputSerializer()
+
+
+class MarketplaceStatsOutputSerializer(serializers.Serializer):
+    open_challenges = serializers.IntegerField(help_text="揭榜中的公开榜单数")
+    open_bounty = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="揭榜中榜单的榜额合计（元）")
+    open_needs = serializers.IntegerField()
+    capabilities = serializers.IntegerField()
+    institutes = serializers.IntegerField(help_text="已认证的科研机构数")

@@ -4,6 +4,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from core.openapi import example
 from indexing.selectors import institutes_of, matches_for, near_duplicates
@@ -13,11 +14,13 @@ from marketplace.filters import CapabilityFilter, ChallengeFilter, NeedFilter
 from marketplace.models import Capability, Need
 from marketplace.selectors import (
     bid_list,
+    bids_of,
     capability_list,
     challenge_details_visible,
     challenge_list,
     challenge_viewer_state,
     industry_list,
+    marketplace_stats,
     need_list,
 )
 from marketplace.serializers import (
@@ -34,6 +37,8 @@ from marketplace.serializers import (
     ChallengeUpdateInputSerializer,
     ConcludeInputSerializer,
     IndustryChainOutputSerializer,
+    MarketplaceStatsOutputSerializer,
+    MyBidOutputSerializer,
     NeedInputSerializer,
     NeedOutputSerializer,
     NeedUpdateInputSerializer,
@@ -355,3 +360,23 @@ class CapabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk=None) -> Response:
         return self._set_status(request, Capability.Status.WITHDRAWN)
+
+
+@extend_schema(tags=["challenges"])
+class MyBidViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Track bids: the ones the viewer's organisation leads or is a partner in."""
+
+    serializer_class = MyBidOutputSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    filter_backends: list = []
+
+    def get_queryset(self):
+        return bids_of(viewer=self.request.user)
+
+
+class MarketplaceStatsView(APIView):
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(responses=MarketplaceStatsOutputSerializer, tags=["industries"], summary="平台概况（首页）")
+    def get(self, request: Request) -> Response:
+        return Response(MarketplaceStatsOutputSerializer(marketplace_stats()).data)

@@ -59,6 +59,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bids/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Track bids: the ones the viewer's organisation leads or is a partner in. */
+        get: operations["bids_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/capabilities/": {
         parameters: {
             query?: never;
@@ -677,6 +694,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recommendations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 为我推荐：适合本机构能力成果的榜单与需求 */
+        get: operations["recommendations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/search/": {
         parameters: {
             query?: never;
@@ -689,6 +723,23 @@ export interface paths {
          * @description q 为自由文本（语义向量 + 关键词 BM25 融合）；不填 q 时按筛选条件列出。筛选在排序之前执行，facets 为命中结果的分类计数。
          */
         get: operations["search_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台概况（首页） */
+        get: operations["stats_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1247,6 +1298,19 @@ export interface components {
          * @enum {string}
          */
         ListTypeEnum: "forced" | "leading" | "substitution" | "transformation";
+        MarketplaceStatsOutput: {
+            /** @description 揭榜中的公开榜单数 */
+            open_challenges: number;
+            /**
+             * Format: decimal
+             * @description 揭榜中榜单的榜额合计（元）
+             */
+            open_bounty: string;
+            open_needs: number;
+            capabilities: number;
+            /** @description 已认证的科研机构数 */
+            institutes: number;
+        };
         MatchListOutput: {
             results: components["schemas"]["MatchOutput"][];
             /** @description 能力背后的机构，按最佳匹配排序 */
@@ -1302,6 +1366,40 @@ export interface components {
          * @enum {string}
          */
         ModeEnum: "jiebang" | "saima";
+        MyBidOutput: {
+            readonly id: number;
+            challenge: components["schemas"]["ChallengeListOutput"];
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            partners: components["schemas"]["BidPartnerOutput"][];
+            /** 方案概述 */
+            proposal: string;
+            /** 技术路线 */
+            approach: string;
+            /**
+             * 报价（元）
+             * Format: decimal
+             */
+            price: string;
+            /** 工期（天） */
+            duration_days: number;
+            milestones: components["schemas"]["Milestone"][];
+            /**
+             * 状态
+             * @default submitted
+             */
+            status: components["schemas"]["BidStatusEnum"];
+            status_label: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 更新时间
+             * Format: date-time
+             */
+            readonly updated_at: string;
+        };
         NeedCreateOutput: {
             readonly id: number;
             /** 标题 */
@@ -1536,6 +1634,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["ChallengeListOutput"][];
         };
+        PaginatedMyBidOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MyBidOutput"][];
+        };
         PaginatedNeedOutputList: {
             /** @example 123 */
             count: number;
@@ -1666,6 +1779,17 @@ export interface components {
         ReasonInputRequest: {
             /** @default  */
             reason: string;
+        };
+        RecommendationOutput: {
+            posting: components["schemas"]["PostingSummaryOutput"];
+            /** Format: double */
+            score: number;
+            components: {
+                [key: string]: number;
+            };
+            explanation: components["schemas"]["ExplanationOutput"];
+            /** @description 本机构与之最匹配的能力成果 */
+            capability: components["schemas"]["PostingSummaryOutput"];
         };
         /**
          * @description * `wuxing` - 吴兴区
@@ -1825,6 +1949,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    bids_list: {
+        parameters: {
+            query?: {
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMyBidOutputList"];
+                };
             };
         };
     };
@@ -2994,6 +3142,27 @@ export interface operations {
             };
         };
     };
+    recommendations_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationOutput"][];
+                };
+            };
+        };
+    };
     search_retrieve: {
         parameters: {
             query?: {
@@ -3021,6 +3190,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchOutput"];
+                };
+            };
+        };
+    };
+    stats_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketplaceStatsOutput"];
                 };
             };
         };

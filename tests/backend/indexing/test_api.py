@@ -89,3 +89,36 @@ def test_creating_a_near_copy_warns_about_the_existing_posting(world):
     assert copy.status_code == 201  # a warning, not a block
     assert [(d["posting"]["id"], d["score"] >= 0.96) for d in copy.json()["duplicates"]] == [(existing.pk, True)]
     assert first["duplicates"] == [] and other.json()["duplicates"] == []
+
+
+def test_an_institute_is_recommended_the_postings_its_capabilities_fit(world, published):
+    separator = institute_capability(world)
+    institute_capability(world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation"))
+    index_now(posting=published)
+
+    body = world.client("institute").get("/api/recommendations/?limit=5").json()
+
+    assert body[0]["posting"]["id"] == published.pk and body[0]["posting"]["kind"] == "challenge"
+    assert body[0]["capability"]["id"] == separator.pk
+    assert [r["posting"]["id"] for r in body].count(published.pk) == 1  # each target once
+    assert world.client("owner").get("/api/recommendations/").json() == []  # no capabilities
+
+
+def test_my_bids_lists_the_bids_led_or_joined(world, published, institute_bid):
+    institute_bid.partner_links.create(organisation=world.orgs["other_enterprise"], role="中试")
+
+    led = world.client("institute").get("/api/bids/").json()["results"]
+    joined = world.client("other_enterprise").get("/api/bids/").json()["results"]
+
+    assert [(b["id"], b["challenge"]["title"]) for b in led] == [(institute_bid.pk, published.title)]
+    assert [b["id"] for b in joined] == [institute_bid.pk]
+    assert world.client("owner").get("/api/bids/").json()["results"] == []
+
+
+def test_the_stats_sum_the_open_public_bounties(world, published):
+    ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status="published",
+                     confidentiality=Challenge.Confidentiality.INVITATION_ONLY, bounty="9000000.00")
+
+    stats = world.client("anonymous").get("/api/stats/").json()
+
+    assert (stats["open_challenges"], stats["open_bounty"]) == (1, "3000000.00")
