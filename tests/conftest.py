@@ -40,3 +40,12 @@ def search_index_per_test(request, tmp_path_factory):
     yield
     close_search_backends()
     settings.VAR_DIR = original
+
+
+@pytest.fixture(scope="session")
+def elasticsearch(tmp_path_factory):
+    """URL of a live Elasticsearch for the whole session (starting one takes a while)."""
+    from tests.services import elasticsearch_url
+
+    with elasticsearch_url(tmp_path_factory.mktemp("elasticsearch")) as url:
+        yield url

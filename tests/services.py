@@ -43,6 +43,33 @@ def wait_for_port(port: int, *, host: str = "127.0.0.1", timeout: float = 30.0) 
     raise TimeoutError(f"nothing answered on {host}:{port} within {timeout:.0f}s")
 
 
+class RedisProcess:
+    """A private redis-server on a fixed loopback port that a fault test may stop and restart."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.binary = shutil.which("redis-server")
+        if self.binary is None:
+            unavailable("redis-server is not installed")
+        self.port, self.workdir, self.proc = free_port(), workdir, None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", str(self.workdir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port)
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+            self.proc = None
+
+
 @contextmanager
 def temporary_redis(workdir: Path) -> Iterator[str]:
     """A throw-away redis-server on a free loopback port; yields its URL."""
@@ -73,4 +100,37 @@ def redis_url(workdir: Path) -> Iterator[str]:
     if IN_CI:
         unavailable("CELERY_BROKER_URL is not a redis:// URL")
     with temporary_redis(workdir) as url:
+        yield url
+
+
+ES_RUN = REPO_DIR / "deploy" / "elasticsearch-local" / "run"
+
+
+@contextmanager
+def temporary_elasticsearch(workdir: Path) -> Iterator[str]:
+    """A real single-node Elasticsearch from deploy/elasticsearch-local (Maven Central jars)."""
+    if not ES_RUN.exists() or shutil.which("mvn") is None:
+        unavailable("deploy/elasticsearch-local/run or Maven is missing, and ELASTICSEARCH_URL is not set")
+    port = free_port()
+    data = workdir / "es"
+    started = subprocess.run([str(ES_RUN), "start", "--port", str(port), "--data", str(data)],
+                             capture_output=True, text=True, timeout=900)
+    if started.returncode != 0:
+        unavailable(f"the local Elasticsearch did not start:\n{started.stdout[-2000:]}\n{started.stderr[-2000:]}")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        subprocess.run([str(ES_RUN), "stop", "--data", str(data)], capture_output=True, timeout=120)
+
+
+@contextmanager
+def elasticsearch_url(workdir: Path) -> Iterator[str]:
+    """The configured Elasticsearch (ELASTICSEARCH_URL, as CI sets it) or a temporary node."""
+    configured = os.environ.get("ELASTICSEARCH_URL", "")
+    if configured:
+        yield configured.split(",")[0]
+        return
+    if IN_CI:
+        unavailable("ELASTICSEARCH_URL is not set")
+    with temporary_elasticsearch(workdir) as url:
         yield url

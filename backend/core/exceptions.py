@@ -34,6 +34,13 @@ def _as_lists(detail: Any) -> Any:
 
 
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
+    from search.backends import SearchUnavailable
+
+    if isinstance(exc, SearchUnavailable):
+        # Decided: while the index is down, search and matches answer 503 (writes still succeed;
+        # the outbox brings the index up to date when it returns).
+        return Response({"detail": _("搜索服务暂时不可用，请稍后再试。"), "code": "search_unavailable", "fields": {}},
+                        status=status.HTTP_503_SERVICE_UNAVAILABLE)
     if isinstance(exc, ApplicationError):
         body = {"detail": exc.message, "code": exc.code, "fields": {}}
         if exc.extra:

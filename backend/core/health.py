@@ -11,7 +11,6 @@ from matching.encoders import EncoderError, load_encoder
 
 OK, ERROR = "ok", "error"
 BROKER_TIMEOUT_S = 2.0
-SEARCH_TIMEOUT_S = 2.0
 
 
 def mask_url(url: str) -> str:
@@ -49,36 +48,18 @@ def check_broker() -> dict:
 
 
 def check_search() -> dict:
-    backend = settings.SEARCH_BACKEND
-    if backend == "elasticsearch":
-        return _check_elasticsearch()
-    from indexing.backend import get_search_backend
+    from indexing.backend import backend_options, get_search_backend
     from search.backends import SearchUnavailable
 
+    backend = settings.SEARCH_BACKEND
+    facts = {"backend": backend}
+    if backend == "elasticsearch":
+        facts["url"] = ",".join(mask_url(u) for u in backend_options()["hosts"])
     try:
         state = get_search_backend().health()
     except (SearchUnavailable, ValueError) as exc:
-        return {"status": ERROR, "backend": backend, "detail": str(exc)[:300]}
-    return {"status": state["status"], "backend": backend, "detail": state["detail"]}
-
-
-def _check_elasticsearch() -> dict:
-    from elasticsearch import Elasticsearch
-    from elasticsearch import exceptions as es_exceptions
-
-    urls = settings.ELASTICSEARCH_URLS
-    result = {"backend": "elasticsearch", "url": ",".join(mask_url(u) for u in urls)}
-    if not urls:
-        return {"status": ERROR, **result, "detail": "ELASTICSEARCH_URL is not set"}
-    client = Elasticsearch(urls, request_timeout=SEARCH_TIMEOUT_S, max_retries=0)
-    try:
-        health = client.cluster.health()
-    except (es_exceptions.ApiError, es_exceptions.TransportError) as exc:
-        return {"status": ERROR, **result, "detail": f"{type(exc).__name__}: {exc}"[:300]}
-    finally:
-        client.close()
-    state = health.get("status", "red")
-    return {"status": ERROR if state == "red" else OK, **result, "detail": f"cluster {state}"}
+        return {"status": ERROR, **facts, "detail": str(exc)[:300]}
+    return {"status": state["status"], **facts, "detail": state["detail"]}
 
 
 def check_encoder() -> dict:

@@ -13,7 +13,7 @@ _lock = threading.Lock()
 def backend_options() -> dict:
     if settings.SEARCH_BACKEND == "local":
         return {"path": settings.VAR_DIR / "search" / "local"}
-    return {"hosts": settings.ELASTICSEARCH_URLS}
+    return {"hosts": settings.ELASTICSEARCH_URLS, "index": settings.ELASTICSEARCH_INDEX}
 
 
 def get_search_backend() -> SearchBackend:

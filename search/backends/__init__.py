@@ -11,7 +11,13 @@ def _local(**options: Any) -> SearchBackend:
     return LocalBackend(**options)
 
 
-BACKENDS = {"local": _local}
+def _elasticsearch(**options: Any) -> SearchBackend:
+    from search.backends.elasticsearch import ElasticsearchBackend
+
+    return ElasticsearchBackend(**options)
+
+
+BACKENDS = {"local": _local, "elasticsearch": _elasticsearch}
 
 
 def get_backend(name: str, **options: Any) -> SearchBackend:

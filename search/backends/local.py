@@ -332,6 +332,12 @@ class LocalBackend:
         with self._lock:
             self._db.close()
 
+    def drop(self) -> None:
+        import shutil
+
+        self.close()
+        shutil.rmtree(self.path, ignore_errors=True)
+
     def search(self, query: SearchQuery) -> SearchResult:
         with self._lock:
             self._refresh()

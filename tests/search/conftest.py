@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 
 from matching.encoders import load_encoder
@@ -22,11 +24,16 @@ def capability_docs(encoder) -> list[PostingDoc]:
     ]
 
 
-@pytest.fixture(params=["local"])
+@pytest.fixture(params=["local", "elasticsearch"])
 def backend(request, tmp_path):
-    """Every backend runs the same contract (the Elasticsearch one joins with its issue)."""
+    """Every backend runs the same contract, each test in an index of its own."""
     from search.backends import get_backend
 
-    instance = get_backend(request.param, path=tmp_path / "index")
+    if request.param == "local":
+        instance = get_backend("local", path=tmp_path / "index")
+    else:
+        url = request.getfixturevalue("elasticsearch")
+        instance = get_backend("elasticsearch", hosts=[url], index=f"contract-{uuid.uuid4().hex[:12]}")
     yield instance
+    instance.drop()
     instance.close()

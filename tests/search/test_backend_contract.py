@@ -125,3 +125,4 @@ def test_a_document_is_read_back_with_its_vector(indexed, capability_docs):
 
     assert stored.title == capability_docs[1].title and stored.audience == [PUBLIC]
     np.testing.assert_allclose(stored.passage_vector, capability_docs[1].passage_vector, rtol=1e-6)
+

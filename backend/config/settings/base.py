@@ -164,7 +164,7 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"jieba": {"level": "WARNING"}},
+    "loggers": {"jieba": {"level": "WARNING"}, "elastic_transport": {"level": "WARNING"}},
 }
 
 from config.settings.integrations.celery import *  # noqa: E402,F403  CELERY_BROKER_URL unset -> eager

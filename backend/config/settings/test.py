@@ -15,3 +15,8 @@ CELERY_TASK_ALWAYS_EAGER = True
 VAR_DIR = Path(tempfile.mkdtemp(prefix="techmatch-test-var-"))
 MEDIA_ROOT = VAR_DIR / "media"
 atexit.register(shutil.rmtree, VAR_DIR, ignore_errors=True)
+
+# A file, not memory, for the SQLite test database, so that a real Celery worker started by a
+# test (tests/backend/indexing/test_outbox_worker.py) sees the same data.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405

@@ -56,3 +56,15 @@ def test_reindex_rebuilds_the_index_from_the_database_with_progress(world, publi
     out = capsys.readouterr()
     assert "indexed 2 postings" in out.out and "2/2 postings" in out.err
     assert get_search_backend().count() == 2
+
+
+def test_evaluate_matching_on_elasticsearch_agrees_with_local(db, settings, elasticsearch, capsys):
+    settings.ELASTICSEARCH_URLS = [elasticsearch]
+    figures = {}
+    for backend in ("local", "elasticsearch"):
+        call_command("evaluate_matching", str(SMALL_SET), "--json", "--backend", backend)
+        figures[backend] = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+
+    for metric in ("ndcg@10", "recall@10", "mrr"):
+        assert abs(figures["local"][metric] - figures["elasticsearch"][metric]) <= 0.02, metric
+    assert figures["elasticsearch"]["backend"] == "elasticsearch"

@@ -76,6 +76,7 @@ class Command(BaseCommand):
                 by_id = {d["id"]: t for d, t in zip(documents, texts)}
                 figures = self._run(backend, queries, query_texts, qvectors, by_id, len(documents))
             finally:
+                backend.drop()
                 backend.close()
         figures.update({"queries": len(queries), "backend": opts["backend"], "encoder": encoder.name})
         self.stdout.write(

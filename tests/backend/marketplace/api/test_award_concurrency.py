@@ -30,7 +30,7 @@ def post(url: str, token: str, body: dict) -> int:
         return err.code
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_awards_of_a_saima_challenge_never_exceed_its_winner_count(live_server):
     if connection.vendor != "postgresql":
         unavailable("row locking is tested on PostgreSQL: set DATABASE_URL=postgres://… (CI does)")

@@ -1,0 +1,315 @@
+"""The distributed backend: Elasticsearch through its Python DSL.
+
+`alias` (default "techmatch-postings") always points at one versioned index; a rebuild creates a
+new index, bulk-loads it, swaps the alias in one atomic call and drops the old index, so searches
+never see a half-built index. Ranking is the local backend's: exact cosine of the stored vectors
+(a script over the filtered documents) and BM25 over the jieba-segmented `tokens` field, with the
+same hit rule for free text. The encoder of the vectors is kept in the mapping's `_meta`.
+"""
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from elasticsearch import Elasticsearch, NotFoundError, helpers
+from elasticsearch import exceptions as es_exceptions
+from elasticsearch.dsl import DenseVector, Document, Keyword, Long, MetaField, Search, Short, Text
+
+from search import queries
+from search.backends.base import EncoderMismatch, SearchUnavailable
+from search.text import segmented
+from search.types import FACET_FIELDS, PostingDoc, SearchHit, SearchQuery, SearchResult
+
+BULK_CHUNK = 500
+UNAVAILABLE = (es_exceptions.ConnectionError, es_exceptions.ConnectionTimeout, es_exceptions.TransportError)
+
+
+class PostingDocument(Document):
+    kind = Keyword()
+    title = Text(analyzer="standard")
+    text = Text(analyzer="standard")
+    # jieba tokens of title + text, whitespace-joined: "whitespace" is a server-core analyzer, so
+    # Chinese works without the analysis plugins.
+    tokens = Text(analyzer="whitespace")
+    industry = Keyword()
+    region = Keyword()
+    status = Keyword()
+    organisation_id = Long()
+    audience = Keyword()
+    amount = Long()
+    trl = Short()
+    encoder = Keyword()
+    content_hash = Keyword()
+
+    class Meta:
+        dynamic = MetaField("strict")
+
+
+def _mapping(dim: int, encoder: str) -> dict:
+    mapping = PostingDocument._doc_type.mapping.to_dict()
+    # Float HNSW: the default for 384 dimensions quantises (bbq/int8), which moves scores enough
+    # to reorder close candidates; these vectors are small enough to keep whole.
+    mapping["properties"]["vector"] = DenseVector(
+        dims=dim, index=True, similarity="cosine", index_options={"type": "hnsw", "m": 16, "ef_construction": 100},
+    ).to_dict()
+    mapping["_meta"] = {"encoder": encoder}
+    return mapping
+
+
+class ElasticsearchBackend:
+    name = "elasticsearch"
+
+    def __init__(self, hosts: Sequence[str] | str, index: str = "techmatch-postings", dim: int = 384,
+                 request_timeout: float = 10.0) -> None:
+        if not hosts:
+            raise SearchUnavailable("ELASTICSEARCH_URL is not set")
+        self.alias = index
+        self.dim = dim
+        self.client = Elasticsearch(hosts, request_timeout=request_timeout, retry_on_timeout=True, max_retries=2)
+
+    # --- index management ----------------------------------------------------------------------
+
+    def _call(self, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except UNAVAILABLE as exc:
+            raise SearchUnavailable(f"Elasticsearch: {type(exc).__name__}: {exc}") from exc
+
+    def _current_index(self) -> str | None:
+        try:
+            return next(iter(self._call(self.client.indices.get_alias, name=self.alias)))
+        except NotFoundError:
+            return None
+
+    def _create_index(self, encoder: str) -> str:
+        name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        self._call(self.client.indices.create, index=name, mappings=_mapping(self.dim, encoder),
+                   settings={"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s",
+                             # 9.x leaves vectors out of _source by default; a rebuild or a
+                             # get() of the stored document needs them back.
+                             "index.mapping.exclude_source_vectors": False})
+        return name
+
+    def _ensure_index(self, encoder: str) -> str:
+        current = self._current_index()
+        if current is None:
+            current = self._create_index(encoder)
+            try:
+                self._call(self.client.indices.put_alias, index=current, name=self.alias)
+            except es_exceptions.BadRequestError:  # another process created the alias first
+                self._call(self.client.indices.delete, index=current)
+                current = self._current_index()
+        return current
+
+    def encoder(self) -> str:
+        current = self._current_index()
+        if current is None:
+            return ""
+        mapping = self._call(self.client.indices.get_mapping, index=current)[current]["mappings"]
+        return mapping.get("_meta", {}).get("encoder", "")
+
+    # --- writes ----------------------------------------------------------------------------------
+
+    def _source(self, doc: PostingDoc) -> dict:
+        source = {
+            "kind": doc.kind, "title": doc.title, "text": doc.text, "tokens": segmented(f"{doc.title}\n{doc.text}"),
+            "industry": doc.industry, "region": doc.region, "status": doc.status, "organisation_id": doc.organisation_id,
+            "audience": list(doc.audience), "amount": doc.amount, "trl": doc.trl, "encoder": doc.encoder,
+            "content_hash": doc.content_hash,
+        }
+        if doc.passage_vector is not None:
+            vector = np.asarray(doc.passage_vector, dtype=np.float32)
+            if vector.shape != (self.dim,):
+                raise ValueError(f"{doc.id}: passage_vector has shape {vector.shape}, expected ({self.dim},)")
+            source["vector"] = [float(x) for x in vector]
+        return source
+
+    def _bulk(self, actions: Iterable[dict]) -> None:
+        errors = []
+        try:
+            for ok, item in helpers.streaming_bulk(self.client, actions, chunk_size=BULK_CHUNK, raise_on_error=False,
+                                                   raise_on_exception=True, max_retries=2):
+                if not ok:
+                    (op, detail), = item.items()
+                    if not (op == "delete" and detail.get("status") == 404):
+                        errors.append(f"{detail.get('_id')}: {detail.get('error', detail.get('status'))}")
+        except UNAVAILABLE as exc:
+            raise SearchUnavailable(f"Elasticsearch bulk: {exc}") from exc
+        if errors:
+            raise ValueError(f"{len(errors)} document(s) rejected by Elasticsearch: {errors[:5]}")
+
+    def _check_encoder(self, docs: Sequence[PostingDoc], current: str) -> str:
+        names = {d.encoder for d in docs if d.passage_vector is not None}
+        if len(names) > 1:
+            raise EncoderMismatch(f"one batch mixes vectors of encoders {sorted(names)}")
+        name = next(iter(names), "")
+        if name and current and name != current:
+            raise EncoderMismatch(f"the index holds {current!r} vectors; got {name!r}: rebuild the index")
+        return name or current
+
+    def upsert(self, docs: Sequence[PostingDoc]) -> None:
+        if not docs:
+            return
+        encoder = self._check_encoder(docs, self.encoder())
+        index = self._ensure_index(encoder)
+        if encoder and not self.encoder():
+            self._call(self.client.indices.put_mapping, index=index, meta={"encoder": encoder})
+        self._bulk({"_op_type": "index", "_index": index, "_id": d.id, "_source": self._source(d)} for d in docs)
+        self._call(self.client.indices.refresh, index=index)
+
+    def delete(self, ids: Sequence[str]) -> None:
+        index = self._current_index()
+        if not ids or index is None:
+            return
+        self._bulk({"_op_type": "delete", "_index": index, "_id": i} for i in ids)
+        self._call(self.client.indices.refresh, index=index)
+
+    def rebuild(self, docs: Iterable[PostingDoc], *, encoder: str) -> int:
+        new = self._create_index(encoder)
+        count = 0
+
+        def actions():
+            nonlocal count
+            for doc in docs:
+                self._check_encoder([doc], encoder)
+                count += 1
+                yield {"_op_type": "index", "_index": new, "_id": doc.id, "_source": self._source(doc)}
+
+        try:
+            self._bulk(actions())
+            self._call(self.client.indices.refresh, index=new)
+        except BaseException:
+            self._call(self.client.indices.delete, index=new, ignore_unavailable=True)
+            raise
+        old = self._current_index()
+        swap = [{"add": {"index": new, "alias": self.alias}}]
+        if old:
+            swap.insert(0, {"remove": {"index": old, "alias": self.alias}})
+        self._call(self.client.indices.update_aliases, actions=swap)  # atomic: readers see old or new
+        if old:
+            self._call(self.client.indices.delete, index=old, ignore_unavailable=True)
+        return count
+
+    # --- reads -----------------------------------------------------------------------------------
+
+    def get(self, ids: Sequence[str]) -> dict[str, PostingDoc]:
+        if not ids or self._current_index() is None:
+            return {}
+        found = self._call(self.client.mget, index=self.alias, ids=list(ids))["docs"]
+        return {d["_id"]: self._doc(d["_id"], d["_source"]) for d in found if d.get("found")}
+
+    def _doc(self, doc_id: str, source: dict) -> PostingDoc:
+        vector = source.get("vector")
+        return PostingDoc(
+            id=doc_id, kind=source["kind"], title=source["title"], text=source["text"], industry=source["industry"],
+            region=source["region"], status=source["status"], organisation_id=source["organisation_id"],
+            audience=list(source["audience"]), amount=source.get("amount"), trl=source.get("trl"),
+            passage_vector=None if vector is None else np.asarray(vector, dtype=np.float32),
+            encoder=source.get("encoder", ""), content_hash=source.get("content_hash", ""),
+        )
+
+    def count(self) -> int:
+        if self._current_index() is None:
+            return 0
+        return int(self._call(self.client.count, index=self.alias)["count"])
+
+    def health(self) -> dict:
+        try:
+            state = self._call(self.client.cluster.health)["status"]
+        except SearchUnavailable as exc:
+            return {"status": "error", "detail": str(exc)[:300]}
+        return {"status": "error" if state == "red" else "ok", "detail": f"cluster {state}, {self.count()} documents"}
+
+    def close(self) -> None:
+        self.client.close()
+
+    def drop(self) -> None:
+        names = list(self._call(self.client.indices.get, index=f"{self.alias}-*", allow_no_indices=True))
+        if names:  # wildcard deletes are refused (destructive_requires_name): name each index
+            self._call(self.client.indices.delete, index=",".join(names))
+
+    def search(self, q: SearchQuery) -> SearchResult:
+        if self._current_index() is None:
+            return self._empty(q)
+        has_text = bool(q.text.strip())
+        if q.vector is None and not has_text:
+            search = Search(index=self.alias).query(queries.filtered(q)).sort("_doc")
+            return self._run(search, q, score=lambda h: 0.0, parts=lambda h: {})
+        if not has_text:
+            return self._knn(q)
+        if q.vector is None:  # lexical only: BM25 ranks, hits reach the floor of the best
+            best = self._best_score(queries.best_lexical(self.alias, q))
+            if best is None:
+                return self._empty(q)
+            search = Search(index=self.alias).query(queries.lexical_bool(q)).extra(min_score=q.lexical_floor * best)
+            return self._run(search, q, score=lambda h: h.meta.score, parts=lambda h: {"lexical": h.meta.score})
+        return self._hybrid(q)
+
+    def _cosines(self, q: SearchQuery, *, k: int, only_ids: list[str] | None = None) -> dict[str, float]:
+        response = self._call(queries.knn(self.alias, q, k=k, only_ids=only_ids).using(self.client).execute)
+        return {h.meta.id: 2 * h.meta.score - 1 for h in response.hits}
+
+    def _hybrid(self, q: SearchQuery) -> SearchResult:
+        """Free text: the local backend's hit rule (dense within the margin of the best, or BM25 at
+        the floor of the best), applied to the nearest neighbours and the best lexical matches;
+        the hits are ranked by cosine. No scripts: the rule runs here, in Python."""
+        dense = self._cosines(q, k=queries.CANDIDATES)
+        lexical = {h.meta.id: h.meta.score for h in self._call(
+            queries.lexical_candidates(self.alias, q).using(self.client).execute).hits}
+        hits = set()
+        if dense and q.dense_margin is not None:
+            floor = max(dense.values()) - q.dense_margin
+            hits |= {i for i, c in dense.items() if c >= floor}
+        if lexical:
+            floor = q.lexical_floor * max(lexical.values())
+            hits |= {i for i, b in lexical.items() if b > 0 and b >= floor}
+        missing = sorted(hits - dense.keys())
+        if missing:
+            dense.update(self._cosines(q, k=len(missing), only_ids=missing))
+        ranked = sorted(hits, key=lambda i: (-dense.get(i, 0.0), i))
+        page = ranked[q.offset:q.offset + q.limit]
+        result = SearchResult(
+            hits=[SearchHit(id=i, score=dense.get(i, 0.0), components={"dense": dense.get(i, 0.0)}) for i in page],
+            total=len(ranked),
+        )
+        if q.facets:
+            result.facets = self._facets(self._call(queries.facets_of(self.alias, ranked).using(self.client).execute)) \
+                if ranked else {f: {} for f in FACET_FIELDS}
+        return result
+
+    def _knn(self, q: SearchQuery) -> SearchResult:
+        """A stored posting's matches: kNN ranks; every filtered document is a hit (as in local)."""
+        ranked = sorted(self._cosines(q, k=q.offset + q.limit).items(), key=lambda pair: (-pair[1], pair[0]))
+        hits = [SearchHit(id=i, score=c, components={"dense": c}) for i, c in ranked[q.offset:q.offset + q.limit]]
+        counting = queries.count(self.alias, q)
+        if q.facets:
+            counting = queries.with_facets(counting)
+        totals = self._call(counting.using(self.client).execute)
+        result = SearchResult(hits=hits, total=int(totals.hits.total.value))
+        if q.facets:
+            result.facets = self._facets(totals)
+        return result
+
+    def _best_score(self, search: Search) -> float | None:
+        hits = self._call(search.using(self.client).execute).hits
+        return float(hits[0].meta.score) if len(hits) else None
+
+    def _empty(self, q: SearchQuery) -> SearchResult:
+        return SearchResult(hits=[], total=0, facets={f: {} for f in FACET_FIELDS} if q.facets else {})
+
+    def _run(self, search: Search, q: SearchQuery, *, score, parts) -> SearchResult:
+        search = search.extra(from_=q.offset, size=q.limit, track_total_hits=True).source(False)
+        if q.facets:
+            search = queries.with_facets(search)
+        response = self._call(search.using(self.client).execute)
+        hits = [SearchHit(id=h.meta.id, score=float(score(h)), components={k: float(v) for k, v in parts(h).items()})
+                for h in response.hits]
+        result = SearchResult(hits=hits, total=int(response.hits.total.value))
+        if q.facets:
+            result.facets = self._facets(response)
+        return result
+
+    def _facets(self, response) -> dict[str, dict[str, int]]:
+        return {f: {b.key: int(b.doc_count) for b in getattr(response.aggregations, f).buckets} for f in FACET_FIELDS}

@@ -1,0 +1,74 @@
+"""SearchQuery -> Elasticsearch DSL. Filters are `filter` clauses (cached, unscored) and apply
+before any ranking, exactly as in the local backend."""
+from __future__ import annotations
+
+from elasticsearch.dsl import A, Q, Search
+
+from search.text import segmented
+from search.types import FACET_FIELDS, SearchQuery
+
+# How many nearest neighbours and lexical matches a free-text search considers before it applies
+# the hit rule: beyond this many documents within the dense margin, the count is a lower bound.
+CANDIDATES = 1000
+
+
+def filters(q: SearchQuery) -> list[Q]:
+    clauses = [Q("terms", audience=list(q.audience))]
+    for field, values in (("kind", q.kinds), ("industry", q.industries), ("region", q.regions), ("status", q.statuses)):
+        if values:
+            clauses.append(Q("terms", **{field: list(values)}))
+    for field, low, high in (("amount", q.amount_min, q.amount_max), ("trl", q.trl_min, q.trl_max)):
+        bounds = {k: v for k, v in (("gte", low), ("lte", high)) if v is not None}
+        if bounds:
+            clauses.append(Q("range", **{field: bounds}))
+    if q.exclude_ids:
+        clauses.append(~Q("ids", values=list(q.exclude_ids)))
+    return clauses
+
+
+def filtered(q: SearchQuery) -> Q:
+    return Q("bool", filter=filters(q))
+
+
+def lexical(q: SearchQuery) -> Q:
+    """BM25 over the jieba-segmented field (whitespace analyzer): the local backend's tokens."""
+    return Q("match", tokens={"query": segmented(q.text), "operator": "or"})
+
+
+def lexical_bool(q: SearchQuery, *, required: bool = True) -> Q:
+    """Filters plus BM25: `required` keeps lexical matches only; otherwise every filtered document,
+    scored by its BM25 (0 without a match)."""
+    clause = {"must": [lexical(q)]} if required else {"should": [lexical(q)]}
+    return Q("bool", filter=filters(q), **clause)
+
+
+def with_facets(search: Search) -> Search:
+    for field in FACET_FIELDS:
+        search.aggs.bucket(field, A("terms", field=field, size=100))
+    return search
+
+
+def best_lexical(index: str, q: SearchQuery) -> Search:
+    return Search(index=index).query(lexical_bool(q)).extra(size=1, track_total_hits=False).source(False)
+
+
+def knn(index: str, q: SearchQuery, *, k: int, only_ids: list[str] | None = None) -> Search:
+    """kNN (HNSW, unquantised float vectors) with the filters applied inside the graph search, so
+    all k results pass them. Elasticsearch scores cosine as (1 + cos) / 2."""
+    clauses = filters(q) + ([Q("ids", values=only_ids)] if only_ids is not None else [])
+    return Search(index=index).knn(
+        field="vector", k=k, num_candidates=min(10_000, max(100, 10 * k)),
+        query_vector=[float(x) for x in q.vector], filter=Q("bool", filter=clauses),
+    ).extra(size=k).source(False)
+
+
+def lexical_candidates(index: str, q: SearchQuery) -> Search:
+    return Search(index=index).query(lexical_bool(q)).extra(size=CANDIDATES, track_total_hits=False).source(False)
+
+
+def facets_of(index: str, ids: list[str]) -> Search:
+    return with_facets(Search(index=index).query(Q("ids", values=ids)).extra(size=0))
+
+
+def count(index: str, q: SearchQuery) -> Search:
+    return Search(index=index).query(filtered(q)).extra(size=0, track_total_hits=True)
