@@ -55,5 +55,7 @@ export default defineConfig(({ command, isPreview }) => ({
     unstubGlobals: true,
     restoreMocks: true,
     css: false,
+    // Form tests type into antd inputs; on 2 cores under load a test takes seconds, not 5.
+    testTimeout: 30_000,
   },
 }));
