@@ -80,10 +80,17 @@ def matches_for(*, posting: Posting, viewer: User, limit: int = 10) -> list[Matc
     result = rank(backend=get_search_backend(), vector=vector, kinds=kinds, audience=viewer_tokens(viewer),
                   exclude=[search_id(posting)], limit=limit)
     objects = _load(viewer, result.ids)
-    searcher = full_text(posting)
+    mine = full_text(posting)
+
+    def explanation(target: Posting, components: dict) -> Explanation:
+        # Indicators belong to challenges: a capability is checked against the challenge's, whichever side asks.
+        if isinstance(posting, Capability):
+            return explain(public_text(target), mine, components)
+        return explain(mine, public_text(target), components)
+
     return [
         Match(posting=objects[hit.id], score=hit.score, components=hit.components,
-              explanation=explain(searcher, public_text(objects[hit.id]), hit.components))
+              explanation=explanation(objects[hit.id], hit.components))
         for hit in result.hits if hit.id in objects
     ]
 

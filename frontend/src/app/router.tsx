@@ -2,6 +2,7 @@ import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 
 import { AppLayout } from '@/components/layout/app-layout';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 
 import { ComingSoonRoute } from './routes/coming-soon';
 import { HomeRoute } from './routes/home';
@@ -26,12 +27,17 @@ const NeedRoute = page(() => import('./routes/needs/detail'), 'NeedRoute');
 const CapabilitiesRoute = page(() => import('./routes/capabilities/list'), 'CapabilitiesRoute');
 const NewCapabilityRoute = page(() => import('./routes/capabilities/new'), 'NewCapabilityRoute');
 const CapabilityRoute = page(() => import('./routes/capabilities/detail'), 'CapabilityRoute');
+const SearchRoute = page(() => import('./routes/search/search'), 'SearchRoute');
+const RecommendationsRoute = page(() => import('./routes/account/recommendations'), 'RecommendationsRoute');
+const MyBidsRoute = page(() => import('./routes/account/my-bids'), 'MyBidsRoute');
+const NotificationsRoute = page(() => import('./routes/account/notifications'), 'NotificationsRoute');
 
 // Paths are the site's public URLs; Django's `spa` view returns index.html for each of them.
 export const routes: RouteObject[] = [
   {
     path: '/',
-    element: <AppLayout />,
+    // The layout is shared; the bell comes from a feature, so it is composed in here.
+    element: <AppLayout headerActions={<NotificationBell />} />,
     children: [
       { index: true, element: <HomeRoute /> },
       { path: 'login', element: <LoginRoute /> },
@@ -46,7 +52,10 @@ export const routes: RouteObject[] = [
       { path: 'capabilities', element: <CapabilitiesRoute /> },
       { path: 'capabilities/new', element: <NewCapabilityRoute /> },
       { path: 'capabilities/:id', element: <CapabilityRoute /> },
-      { path: 'search', element: <ComingSoonRoute feature="nav.search" /> },
+      { path: 'search', element: <SearchRoute /> },
+      { path: 'recommendations', element: <RecommendationsRoute /> },
+      { path: 'my-bids', element: <MyBidsRoute /> },
+      { path: 'notifications', element: <NotificationsRoute /> },
       { path: 'dashboard', element: <ComingSoonRoute feature="nav.dashboard" /> },
       { path: 'status', element: <StatusRoute /> },
       { path: '*', element: <NotFoundRoute /> },

@@ -4,10 +4,9 @@ import { useNavigate } from 'react-router';
 
 import type { components } from '@/api/schema';
 import { useI18n } from '@/i18n/i18n';
+import { postingPath } from '@/utils/postings';
 
 export type Duplicate = components['schemas']['DuplicateOutput'];
-
-const PATHS: Record<string, string> = { challenge: '/challenges', need: '/needs', capability: '/capabilities' };
 
 /**
  * After a challenge, need or capability is created the API names existing postings that look
@@ -31,14 +30,14 @@ export function useDuplicatesWarning(): (duplicates: Duplicate[] | undefined) =>
             <p style={{ marginTop: 0 }}>{t('duplicates.body')}</p>
             <ul className="plain-list">
               {duplicates.map(({ posting, score }) => {
-                const base = PATHS[posting.kind];
+                const path = postingPath(posting.kind, posting.id);
                 return (
                   <li key={`${posting.kind}-${posting.id}`}>
-                    {base ? (
+                    {path ? (
                       <Typography.Link
                         onClick={() => {
                           notification.destroy(key);
-                          void navigate(`${base}/${posting.id}`);
+                          void navigate(path);
                         }}
                       >
                         {posting.title}

@@ -2,6 +2,8 @@
 // The marketplace and auth strings live in dictionaries/ by domain and are merged here.
 import { authEn, authZh } from './dictionaries/auth';
 import { marketplaceEn, marketplaceZh } from './dictionaries/marketplace';
+import { matchingEn, matchingZh } from './dictionaries/matching';
+import { notificationsEn, notificationsZh } from './dictionaries/notifications';
 
 const coreZh = {
   'app.name': '湖州科技撮合平台 TechMatch',
@@ -45,6 +47,16 @@ const coreZh = {
   'home.cta.needs': '企业需求',
   'home.cta.capabilities': '能力成果',
   'home.health.label': '系统状态',
+  'home.stats.title': '平台概况',
+  'home.latest.title': '最新榜单',
+  'home.latest.all': '查看全部揭榜中的榜单',
+
+  'stats.openChallenges': '揭榜中的榜单',
+  'stats.openBounty': '揭榜中榜额合计',
+  'stats.openNeeds': '征集中的需求',
+  'stats.capabilities': '已发布的能力成果',
+  'stats.institutes': '已认证的科研机构',
+  'stats.error': '平台概况加载失败',
 
   'health.title': '系统状态',
   'health.intro': '平台依赖的各项服务的实时检查结果，每 30 秒自动刷新。',
@@ -82,7 +94,7 @@ const coreZh = {
   'notFound.description': '找不到地址 {path} 对应的页面。',
 } as const;
 
-export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh };
+export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh, ...matchingZh, ...notificationsZh };
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -129,6 +141,16 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'home.cta.needs': 'Enterprise needs',
   'home.cta.capabilities': 'Capabilities',
   'home.health.label': 'System status',
+  'home.stats.title': 'The marketplace today',
+  'home.latest.title': 'Latest challenges',
+  'home.latest.all': 'All challenges open for bids',
+
+  'stats.openChallenges': 'Challenges open for bids',
+  'stats.openBounty': 'Total bounty on offer',
+  'stats.openNeeds': 'Open enterprise needs',
+  'stats.capabilities': 'Published capabilities',
+  'stats.institutes': 'Verified research institutes',
+  'stats.error': 'Could not load the marketplace figures',
 
   'health.title': 'System status',
   'health.intro': 'Live checks of the services the platform depends on, refreshed every 30 seconds.',
@@ -166,7 +188,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'notFound.description': 'There is no page at {path}.',
 };
 
-export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn };
+export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn, ...matchingEn, ...notificationsEn };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -76,6 +76,8 @@ export function roleOf(user: User | null) {
     canPostChallenge: org !== null && (org.kind === 'enterprise' || org.kind === 'government' || org.kind === 'operator'),
     /** Needs and capabilities: any organisation except a government body. */
     canPostListing: org !== null && org.kind !== 'government' && !user?.is_official,
+    /** Bids (揭榜) come from organisations that do not post challenges for the city: not a government body, not the operator. */
+    canBid: org !== null && org.kind !== 'government' && org.kind !== 'operator' && !user?.is_official,
     /** Same organisation (or the operator, who may act for anyone). */
     owns: (organisationId: number) => Boolean(user?.is_operator) || org?.id === organisationId,
   };

@@ -31,15 +31,28 @@ export function requestsMade(spy: ReturnType<typeof mockFetch>): string[] {
 
 export type ApiRoutes = Record<string, (request: Request) => Response | Promise<Response>>;
 
+let unrouted: string[] = [];
+
+/** The requests mockApi had no route for since the last call (setup.ts fails the test on any). */
+export function takeUnroutedRequests(): string[] {
+  const taken = unrouted;
+  unrouted = [];
+  return taken;
+}
+
 /**
  * Answers requests by "METHOD /path/" (query strings ignored: tests read them from the spy).
- * A request with no route fails the way an unarranged request does in setup.ts.
+ * A request with no route fails the way an unarranged request does in setup.ts: the app may
+ * swallow the network error, the test still fails afterwards.
  */
 export function mockApi(routes: ApiRoutes) {
   return mockFetch((request) => {
     const key = `${request.method} ${new URL(request.url).pathname}`;
     const route = routes[key];
-    if (!route) throw new Error(`no mocked route for ${key}`);
+    if (!route) {
+      unrouted.push(key);
+      throw new Error(`no mocked route for ${key}`);
+    }
     return route(request);
   });
 }

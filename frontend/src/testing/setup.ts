@@ -3,6 +3,8 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 
+import { takeUnroutedRequests } from './mock-fetch';
+
 // jsdom has no layout engine and no matchMedia. antd's Grid.useBreakpoint needs one, so this
 // evaluates (min-width)/(max-width) queries against window.innerWidth: tests choose the screen
 // width with `setViewportWidth` instead of mocking our own components.
@@ -46,6 +48,7 @@ beforeEach(() => {
   document.documentElement.lang = 'zh-CN';
   window.innerWidth = 1280;
   unexpectedRequests = [];
+  takeUnroutedRequests();
   // The network is the one external boundary. A request that a test did not arrange with
   // mockFetch fails here and fails the test afterwards, even if the app swallowed the error.
   vi.stubGlobal(
@@ -62,5 +65,9 @@ afterEach(() => {
   cleanup();
   if (unexpectedRequests.length > 0) {
     throw new Error(`requests the test did not arrange with mockFetch: ${unexpectedRequests.join(', ')}`);
+  }
+  const unrouted = takeUnroutedRequests();
+  if (unrouted.length > 0) {
+    throw new Error(`requests with no route in mockApi: ${[...new Set(unrouted)].join(', ')}`);
   }
 });

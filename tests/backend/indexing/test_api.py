@@ -122,3 +122,13 @@ def test_the_stats_sum_the_open_public_bounties(world, published):
     stats = world.client("anonymous").get("/api/stats/").json()
 
     assert (stats["open_challenges"], stats["open_bounty"]) == (1, "3000000.00")
+
+
+def test_a_capability_sees_which_indicators_of_a_fitting_challenge_it_addresses(world, published):
+    capability = institute_capability(world)
+    index_now(posting=published)
+
+    body = world.client("institute").get(f"/api/capabilities/{capability.pk}/matches/").json()
+
+    challenge = next(r for r in body["results"] if r["posting"]["kind"] == "challenge")
+    assert [(i["name"], i["addressed"]) for i in challenge["explanation"]["indicators"]] == [("150℃热收缩率", True)]

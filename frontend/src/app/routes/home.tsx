@@ -4,7 +4,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
 import { LinkButton } from '@/components/link-button';
+import { LatestChallenges } from '@/features/challenges/components/latest-challenges';
 import { HealthIndicator } from '@/features/health/components/health-indicator';
+import { StatsOverview } from '@/features/stats/components/stats-overview';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useI18n } from '@/i18n/i18n';
 import type { MessageKey } from '@/i18n/messages';
@@ -41,6 +43,13 @@ export function HomeRoute() {
         </Flex>
       </section>
 
+      <section aria-labelledby="home-stats">
+        <Title id="home-stats" level={2}>
+          {t('home.stats.title')}
+        </Title>
+        <StatsOverview />
+      </section>
+
       <Card aria-labelledby="home-target">
         <Flex align="center" gap={16} wrap>
           <AimOutlined aria-hidden style={{ fontSize: 32, color: '#1677ff' }} />
@@ -54,6 +63,18 @@ export function HomeRoute() {
             </Paragraph>
           </div>
         </Flex>
+      </Card>
+
+      <Card
+        title={
+          <Title id="home-latest" level={2} style={{ fontSize: 18, margin: 0 }}>
+            {t('home.latest.title')}
+          </Title>
+        }
+        extra={<Link to="/challenges?status=published">{t('home.latest.all')}</Link>}
+        aria-labelledby="home-latest"
+      >
+        <LatestChallenges />
       </Card>
 
       <section aria-labelledby="home-pillars">

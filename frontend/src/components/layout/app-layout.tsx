@@ -1,22 +1,31 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { Link, Outlet, ScrollRestoration } from 'react-router';
 
 import { LoadingBlock } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
 
+import { HeaderSearch } from './header-search';
 import { LanguageSwitch } from './language-switch';
 import { MainNav } from './main-nav';
 import { UserMenu } from './user-menu';
 
 const { Header, Content, Footer } = Layout;
 
-export function AppLayout() {
+export interface AppLayoutProps {
+  /** Header controls that belong to features (the notification bell), composed in app/router. */
+  headerActions?: ReactNode;
+}
+
+export function AppLayout({ headerActions }: AppLayoutProps) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   // Until the first measurement `md` is undefined: render the desktop header rather than flash the phone one.
   const isPhone = screens.md === false;
+  // Below 1600px the header is full (seven menu entries, search, bell, account): the language
+  // switch and the recommendations link shrink to short forms so that the menu keeps its entries.
+  const isWide = screens.xxl === true;
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   return (
@@ -31,7 +40,7 @@ export function AppLayout() {
           zIndex: 10,
           display: 'flex',
           alignItems: 'center',
-          gap: isPhone ? 8 : 24,
+          gap: isPhone ? 4 : 8,
           paddingInline: isPhone ? 12 : 24,
         }}
       >
@@ -40,8 +49,10 @@ export function AppLayout() {
           <span className="brand-name">{t('app.name')}</span>
         </Link>
         {isPhone ? <div style={{ flex: 1 }} /> : <MainNav mode="horizontal" />}
-        <LanguageSwitch />
-        <UserMenu compact={isPhone} />
+        <HeaderSearch compact={isPhone} />
+        <LanguageSwitch compact={!isWide} />
+        {headerActions}
+        <UserMenu compact={isPhone} narrow={!isWide} />
         {isPhone && (
           <Button
             type="text"

@@ -1,16 +1,16 @@
-import { LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Spin, Tag, Typography } from 'antd';
+import { BellOutlined, BulbOutlined, FileDoneOutlined, LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Spin, Tag, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 
 import { LinkButton } from '@/components/link-button';
 import { useI18n } from '@/i18n/i18n';
-import { useCurrentUser, useSetSession } from '@/lib/auth';
+import { roleOf, useCurrentUser, useSetSession } from '@/lib/auth';
 
 const ON_DARK = { color: 'rgba(255, 255, 255, 0.85)' };
 
 /** The header's account corner: sign-in/register links, or who is signed in, for which organisation. */
-export function UserMenu({ compact = false }: { compact?: boolean }) {
+export function UserMenu({ compact = false, narrow = false }: { compact?: boolean; narrow?: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { user, isLoading } = useCurrentUser();
@@ -38,6 +38,7 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
   }
 
   const org = user.organisation;
+  const role = roleOf(user);
   const items: MenuProps['items'] = [
     {
       key: 'who',
@@ -64,6 +65,12 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
       ),
     },
     { type: 'divider' },
+    ...(role.isInstitute
+      ? [{ key: 'recommendations', icon: <BulbOutlined aria-hidden />, label: <Link to="/recommendations">{t('recommendations.title')}</Link> }]
+      : []),
+    ...(role.canBid ? [{ key: 'my-bids', icon: <FileDoneOutlined aria-hidden />, label: <Link to="/my-bids">{t('myBids.title')}</Link> }] : []),
+    { key: 'notifications', icon: <BellOutlined aria-hidden />, label: <Link to="/notifications">{t('notifications.title')}</Link> },
+    { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('auth.logout'), danger: true },
   ];
 
@@ -74,22 +81,39 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
   };
 
   return (
-    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <Button
-        type="text"
-        icon={<UserOutlined aria-hidden />}
-        aria-label={compact ? t('auth.menu.label', { name: user.username }) : undefined}
-        aria-haspopup="menu"
-        data-testid="user-menu"
-        style={{ ...ON_DARK, maxWidth: compact ? 48 : 320, flexShrink: 1, minWidth: 0 }}
-      >
-        {compact ? null : (
-          <span className="user-menu-text">
-            {user.username}
-            {org ? <span className="user-menu-org"> · {org.name}</span> : null}
-          </span>
-        )}
-      </Button>
-    </Dropdown>
+    <>
+      {/* Institutes get their recommendations one click away; on a phone they are in the menu. */}
+      {role.isInstitute && !compact ? (
+        <Tooltip title={narrow ? t('recommendations.title') : undefined}>
+          <LinkButton
+            to="/recommendations"
+            type="text"
+            icon={<BulbOutlined aria-hidden />}
+            aria-label={narrow ? t('recommendations.title') : undefined}
+            style={{ ...ON_DARK, flexShrink: 0 }}
+            data-testid="header-recommendations"
+          >
+            {narrow ? null : t('recommendations.title')}
+          </LinkButton>
+        </Tooltip>
+      ) : null}
+      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+        <Button
+          type="text"
+          icon={<UserOutlined aria-hidden />}
+          aria-label={compact ? t('auth.menu.label', { name: user.username }) : undefined}
+          aria-haspopup="menu"
+          data-testid="user-menu"
+          style={{ ...ON_DARK, maxWidth: compact ? 48 : 320, flexShrink: 1, minWidth: 0 }}
+        >
+          {compact ? null : (
+            <span className="user-menu-text">
+              {user.username}
+              {org ? <span className="user-menu-org"> · {org.name}</span> : null}
+            </span>
+          )}
+        </Button>
+      </Dropdown>
+    </>
   );
 }

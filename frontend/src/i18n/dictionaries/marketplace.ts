@@ -5,6 +5,7 @@ export const marketplaceZh = {
   'common.loading': '加载中…',
   'common.retry': '重试',
   'common.cancel': '取消',
+  'common.close': '关闭',
   'common.all': '全部',
   'common.actions': '操作',
   'common.filters': '筛选条件',
@@ -334,12 +335,26 @@ export const marketplaceZh = {
   'duplicates.title': '发现 {n} 条相似内容',
   'duplicates.body': '已保存。以下已有内容与之相似，请确认不是重复发布：',
   'duplicates.score': '相似度 {score}%',
+
+  'challenges.latest.empty': '目前没有揭榜中的榜单',
+
+  'myBids.title': '我的揭榜',
+  'myBids.action': '查看本机构的揭榜申请',
+  'myBids.intro': '本机构牵头或作为联合体成员参与的揭榜申请，以及各榜单的进展。尚未定榜的申请可以撤回。',
+  'myBids.loading': '正在加载揭榜申请…',
+  'myBids.count': '共 {count} 份揭榜申请',
+  'myBids.empty': '还没有揭榜申请',
+  'myBids.emptyHint': '在揭榜中的榜单页面点击“我要揭榜”提交申请。',
+  'myBids.role': '角色',
+  'myBids.lead': '牵头单位',
+  'myBids.challengeStatus': '榜单状态',
 } as const;
 
 export const marketplaceEn: Record<keyof typeof marketplaceZh, string> = {
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.cancel': 'Cancel',
+  'common.close': 'Close',
   'common.all': 'All',
   'common.actions': 'Actions',
   'common.filters': 'Filters',
@@ -675,4 +690,17 @@ export const marketplaceEn: Record<keyof typeof marketplaceZh, string> = {
   'duplicates.title': '{n} similar postings found',
   'duplicates.body': 'Saved. These existing postings look similar; please check this is not a duplicate:',
   'duplicates.score': '{score}% similar',
+
+  'challenges.latest.empty': 'No challenges are open for bids right now',
+
+  'myBids.title': 'My bids',
+  'myBids.action': 'see your organisation’s bids',
+  'myBids.intro': 'The bids your organisation leads or joins as a consortium partner, and how their challenges stand. A bid can be withdrawn until the challenge is awarded.',
+  'myBids.loading': 'Loading bids…',
+  'myBids.count': '{count} bids',
+  'myBids.empty': 'No bids yet',
+  'myBids.emptyHint': 'Open a challenge that accepts bids and press “Bid on this challenge”.',
+  'myBids.role': 'Role',
+  'myBids.lead': 'Lead',
+  'myBids.challengeStatus': 'Challenge status',
 };

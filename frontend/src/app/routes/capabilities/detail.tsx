@@ -2,9 +2,10 @@ import { useParams } from 'react-router';
 
 import { NotFoundRoute } from '@/app/routes/not-found';
 import { CapabilityDetail } from '@/features/capabilities/components/capability-detail';
+import { MatchesSection } from '@/features/matching/components/matches-section';
 
 export function CapabilityRoute() {
   const id = Number(useParams().id);
   if (!Number.isInteger(id) || id <= 0) return <NotFoundRoute />;
-  return <CapabilityDetail key={id} id={id} />;
+  return <CapabilityDetail key={id} id={id} ownerSection={(capability) => <MatchesSection kind="capability" id={capability.id} />} />;
 }

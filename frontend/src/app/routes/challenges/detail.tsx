@@ -1,11 +1,12 @@
 import { useParams } from 'react-router';
 
-import { ChallengeDetail } from '@/features/challenges/components/challenge-detail';
 import { NotFoundRoute } from '@/app/routes/not-found';
+import { ChallengeDetail } from '@/features/challenges/components/challenge-detail';
+import { MatchesSection } from '@/features/matching/components/matches-section';
 
 export function ChallengeRoute() {
   const id = Number(useParams().id);
   if (!Number.isInteger(id) || id <= 0) return <NotFoundRoute />;
   // Keyed by id: moving between challenges starts from a clean page state (dialogs, selections).
-  return <ChallengeDetail key={id} id={id} />;
+  return <ChallengeDetail key={id} id={id} ownerSection={(challenge) => <MatchesSection kind="challenge" id={challenge.id} />} />;
 }

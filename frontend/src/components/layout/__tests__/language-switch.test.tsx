@@ -2,7 +2,9 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { healthyReport } from '@/testing/data/health';
-import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
+import { listItem, page, separatorChallenge } from '@/testing/data/marketplace';
+import { stats } from '@/testing/data/matching';
+import { jsonResponse, mockApi, mockFetch } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
 const withRedisBroker = {
@@ -25,7 +27,11 @@ describe('language switch', () => {
   });
 
   it('switches UI strings, the antd locale, the page language and title to English, and remembers it', async () => {
-    mockFetch(() => jsonResponse(withRedisBroker));
+    mockApi({
+      'GET /api/health/': () => jsonResponse(withRedisBroker),
+      'GET /api/stats/': () => jsonResponse(stats),
+      'GET /api/challenges/': () => jsonResponse(page([listItem(separatorChallenge)])),
+    });
     const { user, unmount } = renderApp('/status');
     await screen.findByText('所有检查均已通过');
     // antd's own strings follow ConfigProvider's locale (the copy button of the broker URL is antd's).
@@ -52,6 +58,7 @@ describe('language switch', () => {
     const again = renderApp('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Huzhou TechMatch' })).toBeInTheDocument();
     expect(document.documentElement).toHaveAttribute('lang', 'en-US');
+    expect(await screen.findByTestId('stat-open_bounty')).toHaveTextContent('Total bounty on offer¥11 million');
 
     await again.user.click(screen.getByRole('button', { name: '中文' }));
 
@@ -63,10 +70,15 @@ describe('language switch', () => {
 
   it('ignores a stored value that is not a supported language', async () => {
     window.localStorage.setItem('techmatch.locale', 'fr-FR');
-    mockFetch(() => jsonResponse(healthyReport));
+    mockApi({
+      'GET /api/health/': () => jsonResponse(healthyReport),
+      'GET /api/stats/': () => jsonResponse(stats),
+      'GET /api/challenges/': () => jsonResponse(page([])),
+    });
     renderApp('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: '湖州科技撮合平台' })).toBeInTheDocument();
+    expect(await screen.findByText('目前没有揭榜中的榜单')).toBeInTheDocument();
     expect(document.documentElement).toHaveAttribute('lang', 'zh-CN');
   });
 });

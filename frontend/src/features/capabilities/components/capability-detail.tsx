@@ -1,4 +1,5 @@
 import { App, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 
 import { PageHeader } from '@/components/page-header';
 import { ErrorResult, LoadingBlock, useErrorMessage } from '@/components/query-states';
@@ -8,11 +9,18 @@ import { roleOf, useCurrentUser } from '@/lib/auth';
 import { COOPERATION_TYPES, isOneOf, stringList } from '@/utils/enums';
 import { formatAmountRange } from '@/utils/money';
 
+import type { Capability } from '../api/get-capabilities';
 import { useCapability } from '../api/get-capability';
 import { useCapabilityAction, type CapabilityAction } from '../api/set-capability-status';
 import { CapabilityKindTag, CapabilityStatusTag, TrlTag, trlMeaning } from './capability-tags';
 
-export function CapabilityDetail({ id }: { id: number }) {
+export interface CapabilityDetailProps {
+  id: number;
+  /** Shown to the capability's organisation and the operator only (the route puts the matches here). */
+  ownerSection?: (capability: Capability) => ReactNode;
+}
+
+export function CapabilityDetail({ id, ownerSection }: CapabilityDetailProps) {
   const { t, locale, formatMinute } = useI18n();
   const { message } = App.useApp();
   const describe = useErrorMessage();
@@ -87,6 +95,7 @@ export function CapabilityDetail({ id }: { id: number }) {
                 <Typography.Paragraph style={{ whiteSpace: 'pre-line', marginBottom: 0 }}>{capability.team}</Typography.Paragraph>
               </Card>
             ) : null}
+            {owner && ownerSection ? ownerSection(capability) : null}
           </Space>
         </Col>
         <Col xs={24} lg={8}>

@@ -38,6 +38,7 @@ function useBidMutation<TArgs>(challengeId: number, request: (args: TArgs) => Pr
     mutationFn: request,
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: challengeKeys.bids(challengeId) });
+      void queryClient.invalidateQueries({ queryKey: challengeKeys.myBids() });
     },
   });
 }
@@ -45,3 +46,15 @@ function useBidMutation<TArgs>(challengeId: number, request: (args: TArgs) => Pr
 export const useCreateBid = (challengeId: number) => useBidMutation(challengeId, (body: BidInput) => createBid(challengeId, body));
 export const useWithdrawBid = (challengeId: number) => useBidMutation(challengeId, (bidId: number) => withdrawBid(challengeId, bidId));
 export const useShortlistBid = (challengeId: number) => useBidMutation(challengeId, (bidId: number) => shortlistBid(challengeId, bidId));
+
+/** Withdraws from the "我的揭榜" page, where every bid belongs to a different challenge. */
+export function useWithdrawMyBid() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ challengeId, bidId }: { challengeId: number; bidId: number }) => withdrawBid(challengeId, bidId),
+    onSuccess: (_bid, { challengeId }) => {
+      void queryClient.invalidateQueries({ queryKey: challengeKeys.bids(challengeId) });
+      void queryClient.invalidateQueries({ queryKey: challengeKeys.myBids() });
+    },
+  });
+}

@@ -17,6 +17,8 @@ export const challengeKeys = {
   detail: (id: number) => [...challengeKeys.all, 'detail', id] as const,
   history: (id: number) => [...challengeKeys.detail(id), 'history'] as const,
   bids: (id: number) => [...challengeKeys.detail(id), 'bids'] as const,
+  /** The bids of the viewer's organisation across challenges (the "我的揭榜" page). */
+  myBids: () => [...challengeKeys.all, 'my-bids'] as const,
 };
 
 export const getChallengesQueryOptions = (query: ChallengeQuery) =>

@@ -15,7 +15,7 @@ export function BidStatusTag({ status }: { status: BidStatus | undefined }) {
   );
 }
 
-export function BidPartners({ bid }: { bid: Bid }) {
+export function BidPartners({ bid }: { bid: Pick<Bid, 'partners'> }) {
   const { t } = useI18n();
   if (bid.partners.length === 0) return <Typography.Text type="secondary">{t('bids.alone')}</Typography.Text>;
   return (

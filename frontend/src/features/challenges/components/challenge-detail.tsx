@@ -1,4 +1,5 @@
 import { Card, Col, Row, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 
 import { PageHeader } from '@/components/page-header';
 import { ErrorResult, LoadingBlock } from '@/components/query-states';
@@ -6,7 +7,7 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useI18n } from '@/i18n/i18n';
 import { roleOf, useCurrentUser } from '@/lib/auth';
 
-import { useChallenge } from '../api/get-challenge';
+import { useChallenge, type Challenge } from '../api/get-challenge';
 import { BidsSection } from './bids-section';
 import { ChallengeFacts } from './challenge-facts';
 import { ChallengeHistory } from './challenge-history';
@@ -17,7 +18,16 @@ import { OwnerActions } from './owner-actions';
 
 const cardTitle = (text: string) => <h2 className="card-title">{text}</h2>;
 
-export function ChallengeDetail({ id }: { id: number }) {
+export interface ChallengeDetailProps {
+  id: number;
+  /**
+   * Shown to the challenge's organisation and the operator only, under the bids: the route puts
+   * the recommended capabilities here (features do not import each other).
+   */
+  ownerSection?: (challenge: Challenge) => ReactNode;
+}
+
+export function ChallengeDetail({ id, ownerSection }: ChallengeDetailProps) {
   const { t } = useI18n();
   const { data: challenge, error, isPending, refetch } = useChallenge(id);
   const { user } = useCurrentUser();
@@ -79,6 +89,7 @@ export function ChallengeDetail({ id }: { id: number }) {
               <ConfidentialityNotice challenge={challenge} user={user} />
             )}
             <BidsSection challenge={challenge} user={user} />
+            {owner && ownerSection ? ownerSection(challenge) : null}
           </Space>
         </Col>
         <Col xs={24} lg={8}>

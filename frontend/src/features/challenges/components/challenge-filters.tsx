@@ -1,56 +1,14 @@
 import { ClearOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, Input, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Col, Form, Row, Select } from 'antd';
 
 import { IndustrySelect } from '@/components/industry-select';
+import { WanInput } from '@/components/wan-input';
 import type { ListParams } from '@/hooks/use-list-params';
 import { useI18n } from '@/i18n/i18n';
 import { CHALLENGE_STATUSES, LIST_TYPES, MODES, REGIONS } from '@/utils/enums';
-import { wanToYuan, yuanToWan } from '@/utils/money';
 
 export const CHALLENGE_FILTER_KEYS = ['industry', 'status', 'mode', 'list_type', 'region', 'bounty_min', 'bounty_max'] as const;
 export type ChallengeFilterKey = (typeof CHALLENGE_FILTER_KEYS)[number];
-
-/** A bound of the bounty range, typed in 万元 and committed (as yuan) on Enter or leaving the field. */
-function BountyInput({
-  id,
-  label,
-  value,
-  onCommit,
-}: {
-  id: string;
-  label: string;
-  value: string | undefined;
-  onCommit: (yuan: string | undefined) => void;
-}) {
-  const { t } = useI18n();
-  const shown = value ? (yuanToWan(value) ?? '') : '';
-  const [text, setText] = useState(shown);
-  useEffect(() => setText(shown), [shown]);
-  const invalid = text.trim() !== '' && wanToYuan(text) === null;
-  const commit = () => {
-    if (invalid) return;
-    const yuan = text.trim() === '' ? undefined : (wanToYuan(text) ?? undefined);
-    if (yuan !== value) onCommit(yuan);
-  };
-  return (
-    <Form.Item label={label} htmlFor={id} validateStatus={invalid ? 'error' : undefined} help={invalid ? t('challenges.filter.bountyInvalid') : undefined}>
-      <Input
-        id={id}
-        inputMode="decimal"
-        value={text}
-        suffix={t('common.wan')}
-        allowClear
-        onChange={(event) => {
-          setText(event.target.value);
-          if (event.target.value === '' && value) onCommit(undefined);
-        }}
-        onBlur={commit}
-        onPressEnter={commit}
-      />
-    </Form.Item>
-  );
-}
 
 export function ChallengeFilters({ params }: { params: ListParams<ChallengeFilterKey> }) {
   const { t } = useI18n();
@@ -104,7 +62,7 @@ export function ChallengeFilters({ params }: { params: ListParams<ChallengeFilte
             </Form.Item>
           </Col>
           <Col xs={12} sm={6} lg={3}>
-            <BountyInput
+            <WanInput
               id="challenge-filter-bounty-min"
               label={t('challenges.filter.bountyMin')}
               value={filters.bounty_min}
@@ -112,7 +70,7 @@ export function ChallengeFilters({ params }: { params: ListParams<ChallengeFilte
             />
           </Col>
           <Col xs={12} sm={6} lg={3}>
-            <BountyInput
+            <WanInput
               id="challenge-filter-bounty-max"
               label={t('challenges.filter.bountyMax')}
               value={filters.bounty_max}

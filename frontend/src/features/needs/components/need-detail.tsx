@@ -1,4 +1,5 @@
 import { App, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 
 import { PageHeader } from '@/components/page-header';
 import { ErrorResult, LoadingBlock, useErrorMessage } from '@/components/query-states';
@@ -9,10 +10,17 @@ import { stringList } from '@/utils/enums';
 import { formatAmountRange } from '@/utils/money';
 
 import { useNeed } from '../api/get-need';
+import type { Need } from '../api/get-needs';
 import { useNeedAction, type NeedAction } from '../api/set-need-status';
 import { NeedStatusTag } from './need-tags';
 
-export function NeedDetail({ id }: { id: number }) {
+export interface NeedDetailProps {
+  id: number;
+  /** Shown to the need's organisation and the operator only (the route puts the matches here). */
+  ownerSection?: (need: Need) => ReactNode;
+}
+
+export function NeedDetail({ id, ownerSection }: NeedDetailProps) {
   const { t, locale, formatMinute } = useI18n();
   const { message } = App.useApp();
   const describe = useErrorMessage();
@@ -74,17 +82,20 @@ export function NeedDetail({ id }: { id: number }) {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <Card title={<h2 className="card-title">{t('needs.field.description')}</h2>}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{need.description}</Typography.Paragraph>
-            {keywords.length > 0 ? (
-              <div>
-                <Typography.Text type="secondary">{t('common.labelled', { label: t('challenges.field.keywords') })}</Typography.Text>
-                {keywords.map((keyword) => (
-                  <Tag key={keyword}>{keyword}</Tag>
-                ))}
-              </div>
-            ) : null}
-          </Card>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={<h2 className="card-title">{t('needs.field.description')}</h2>}>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{need.description}</Typography.Paragraph>
+              {keywords.length > 0 ? (
+                <div>
+                  <Typography.Text type="secondary">{t('common.labelled', { label: t('challenges.field.keywords') })}</Typography.Text>
+                  {keywords.map((keyword) => (
+                    <Tag key={keyword}>{keyword}</Tag>
+                  ))}
+                </div>
+              ) : null}
+            </Card>
+            {owner && ownerSection ? ownerSection(need) : null}
+          </Space>
         </Col>
         <Col xs={24} lg={8}>
           <Card title={<h2 className="card-title">{t('challenges.facts')}</h2>}>

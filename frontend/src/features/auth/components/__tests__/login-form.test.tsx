@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
 import { tianneng } from '@/testing/data/marketplace';
+import { stats } from '@/testing/data/matching';
 import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
 const emptyList = { count: 0, next: null, previous: null, results: [] };
+const homeRoutes = {
+  'GET /api/health/': () => jsonResponse({ status: 'ok', version: '0.1.0', checks: {} }),
+  'GET /api/stats/': () => jsonResponse(stats),
+  'GET /api/challenges/': () => jsonResponse(emptyList),
+};
 
 describe('signing in and out', () => {
   it('stores the token, sends it on every request, shows who is signed in and returns to the page asked for', async () => {
@@ -17,6 +23,7 @@ describe('signing in and out', () => {
         return jsonResponse({ token: 'abc123' });
       },
       'GET /api/auth/me/': () => jsonResponse(tianneng),
+      'GET /api/notifications/unread-count/': () => jsonResponse({ unread: 0 }),
       'GET /api/industries/': () => jsonResponse([]),
       'GET /api/challenges/': () => jsonResponse(emptyList),
     });
@@ -74,18 +81,22 @@ describe('signing in and out', () => {
 
   it('forgets a token the server no longer accepts', async () => {
     window.localStorage.setItem('techmatch.token', 'stale');
-    mockApi({
+    const spy = mockApi({
       'GET /api/auth/me/': () => jsonResponse({ detail: '认证令牌无效。', code: 'authentication_failed', fields: {} }, 401),
-      'GET /api/health/': () => jsonResponse({ status: 'ok', version: '0.1.0', checks: {} }),
+      ...homeRoutes,
     });
     renderApp('/');
     expect(await within(screen.getByRole('banner')).findByRole('link', { name: /登录/ })).toBeInTheDocument();
     expect(window.localStorage.getItem('techmatch.token')).toBeNull();
+    await screen.findByTestId('stat-open_needs');
+    // A token the server does not know is nobody: the bell never asks for an unread count.
+    expect(requestsTo(spy, 'GET /api/notifications/unread-count/')).toHaveLength(0);
   });
 
   it('restores the session from the stored token on a new visit', async () => {
-    mockApi({ ...signedInAs(tianneng), 'GET /api/health/': () => jsonResponse({ status: 'ok', version: '0.1.0', checks: {} }) });
+    mockApi({ ...signedInAs(tianneng), ...homeRoutes });
     renderApp('/');
     expect(await within(screen.getByRole('banner')).findByTestId('user-menu')).toHaveTextContent('tianneng');
+    await screen.findByTestId('stat-open_needs');
   });
 });

@@ -67,6 +67,7 @@ describe('registration with an organisation', () => {
         body = await request.json();
         return jsonResponse({ user: { ...tianneng, username: 'zhang.wei' }, token: 'new-token' }, 201);
       },
+      'GET /api/notifications/unread-count/': () => jsonResponse({ unread: 0 }),
       'GET /api/industries/': () => jsonResponse([]),
       'GET /api/challenges/': () => jsonResponse({ count: 0, next: null, previous: null, results: [] }),
     });
@@ -122,8 +123,11 @@ describe('registration with an organisation', () => {
         body = await request.json();
         return jsonResponse({ user: { ...tianneng, username: 'li.na', organisation: null }, token: 't' }, 201);
       },
+      'GET /api/notifications/unread-count/': () => jsonResponse({ unread: 0 }),
       'GET /api/industries/': () => jsonResponse([]),
       'GET /api/health/': () => jsonResponse({ status: 'ok', version: '0.1.0', checks: {} }),
+      'GET /api/stats/': () => jsonResponse({ open_challenges: 0, open_bounty: '0.00', open_needs: 0, capabilities: 0, institutes: 0 }),
+      'GET /api/challenges/': () => jsonResponse({ count: 0, next: null, previous: null, results: [] }),
     });
     const { user } = renderApp('/register');
     await screen.findByRole('form', { name: '注册' }); // the page loads lazily

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
 import { capability, industries, page, taihuLab } from '@/testing/data/marketplace';
+import { noMatches } from '@/testing/data/matching';
 import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -31,6 +32,7 @@ describe('capabilities', () => {
     mockApi({
       ...signedInAs(taihuLab),
       'GET /api/capabilities/5/': () => jsonResponse(capability),
+      'GET /api/capabilities/5/matches/': () => jsonResponse(noMatches),
       'POST /api/capabilities/5/withdraw/': () => jsonResponse({ ...capability, status: 'withdrawn' }),
     });
     const { user } = renderApp('/capabilities/5');
@@ -55,6 +57,7 @@ describe('capabilities', () => {
         return jsonResponse(capability, 201);
       },
       'GET /api/capabilities/5/': () => jsonResponse(capability),
+      'GET /api/capabilities/5/matches/': () => jsonResponse(noMatches),
     });
     const { user, router } = renderApp('/capabilities/new');
     await user.type(await screen.findByLabelText('标题'), '勃姆石陶瓷涂覆隔膜制备技术');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
 import { bids, history, organisations, separatorChallenge, taihuLab, tianneng } from '@/testing/data/marketplace';
+import { noMatches } from '@/testing/data/matching';
 import { jsonResponse, mockApi, requestsMade, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -47,6 +48,8 @@ describe('challenge detail for its owner', () => {
       'GET /api/challenges/1/': () => jsonResponse(separatorChallenge),
       'GET /api/challenges/1/history/': () => jsonResponse(history),
       'GET /api/challenges/1/bids/': () => jsonResponse(bids),
+      // The owner also sees the recommended capabilities (features/matching has its own tests).
+      'GET /api/challenges/1/matches/': () => jsonResponse(noMatches),
       ...extra,
     };
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
 import { history, industries, kjjOrg, separatorChallenge, taihuLab, tianneng } from '@/testing/data/marketplace';
+import { noMatches } from '@/testing/data/matching';
 import { jsonResponse, mockApi, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -100,6 +101,8 @@ describe('indicators editor', () => {
         'GET /api/challenges/5/': () => jsonResponse({ ...separatorChallenge, id: 5, title: similar.title }),
         'GET /api/challenges/5/history/': () => jsonResponse(history),
         'GET /api/challenges/5/bids/': () => jsonResponse([]),
+        'GET /api/challenges/1/matches/': () => jsonResponse(noMatches),
+        'GET /api/challenges/5/matches/': () => jsonResponse(noMatches),
       }),
     );
     const { user, router } = renderApp('/challenges/new');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
 import { industries, kjjOrg, need, page, tianneng, unverifiedLab } from '@/testing/data/marketplace';
+import { noMatches } from '@/testing/data/matching';
 import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -35,6 +36,7 @@ describe('needs', () => {
     mockApi({
       ...signedInAs(tianneng),
       'GET /api/needs/7/': () => jsonResponse(need),
+      'GET /api/needs/7/matches/': () => jsonResponse(noMatches),
       'POST /api/needs/7/close/': () => jsonResponse({ ...need, status: 'closed' }),
     });
     const { user } = renderApp('/needs/7');
@@ -56,6 +58,7 @@ describe('needs', () => {
         return jsonResponse(need, 201);
       },
       'GET /api/needs/7/': () => jsonResponse(need),
+      'GET /api/needs/7/matches/': () => jsonResponse(noMatches),
     });
     const { user, router } = renderApp('/needs/new');
     await user.type(await screen.findByLabelText('标题'), '叉车锂电池快充缩短到一小时内');
