@@ -5,6 +5,8 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.views import MeView, OrganisationViewSet, RegisterView, TokenView
 from core.views import HealthView, api_not_found
+from dashboard.views import DashboardSummaryView, DrilldownExportView, DrilldownView, PolicyTargetViewSet
+from deals.views import CountingRuleViewSet, DealImportViewSet, DealViewSet
 from indexing.views import RecommendationsView, SearchView
 from marketplace.views import CapabilityViewSet, ChallengeViewSet, IndustryViewSet, MarketplaceStatsView, MyBidViewSet, NeedViewSet
 from notifications.views import NotificationViewSet, UnsubscribeView
@@ -17,6 +19,10 @@ router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("needs", NeedViewSet, basename="need")
 router.register("capabilities", CapabilityViewSet, basename="capability")
 router.register("notifications", NotificationViewSet, basename="notification")
+router.register("deals/imports", DealImportViewSet, basename="deal-import")
+router.register("deals/counting-rules", CountingRuleViewSet, basename="counting-rule")
+router.register("deals", DealViewSet, basename="deal")
+router.register("dashboard/targets", PolicyTargetViewSet, basename="policy-target")
 router.register("bids", MyBidViewSet, basename="bid")
 
 urlpatterns = [
@@ -28,6 +34,9 @@ urlpatterns = [
     path("recommendations/", RecommendationsView.as_view(), name="recommendations"),
     path("stats/", MarketplaceStatsView.as_view(), name="stats"),
     path("notifications/unsubscribe/", UnsubscribeView.as_view(), name="unsubscribe"),
+    path("dashboard/summary/", DashboardSummaryView.as_view(), name="dashboard-summary"),
+    path("dashboard/drilldown/", DrilldownView.as_view(), name="dashboard-drilldown"),
+    path("dashboard/drilldown/export/", DrilldownExportView.as_view(), name="dashboard-drilldown-export"),
     *router.urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),

@@ -131,3 +131,59 @@ BIDS = [
     ("抗体药物高表达细胞株构建", "hz_pharma", "4800000", 600, "awarded", []),
 ]
 DEMO_PASSWORD = "TechMatch-2027"
+
+# --- technology contracts (deals) for the dashboard ------------------------------------------------
+# Parties that are not on the platform: (name, region, first 17 characters of the USCC).
+OFFLINE_PARTIES = {
+    "nanxun_lift": ("湖州南浔精工电梯部件有限公司", "nanxun", "91330503MA2J1K2L3"),
+    "anji_chair": ("安吉舒适椅业科技有限公司", "anji", "91330523MA2K3M4N5"),
+    "deqing_bio": ("德清康源生物科技有限公司", "deqing", "91330521MA2L5P6Q7"),
+    "changxing_textile": ("长兴绿纺新材料有限公司", "changxing", "91330522MA2M7R8T9"),
+    "moganshan_materials": ("湖州莫干山新型复合材料有限公司", "moganshan", "91330500MA2N9U1W2"),
+    "wuxing_software": ("湖州吴兴数智软件有限公司", "wuxing", "91330502MA2P2X3Y4"),
+    "shanghai_auto": ("上海新能智驾科技有限公司", "outside", "91310000MA1Q4A5B6"),
+    "suzhou_equipment": ("苏州精密传动装备有限公司", "outside", "91320500MA1R6C7D8"),
+    "nanjing_univ_lab": ("南京某高校先进制造研究院（演示）", "outside", "12320000MB0T1G2H3"),
+}
+
+# (number, buyer, seller, type, industry chain, contract amount, technical amount, year (0 = this year, -1 = last),
+#  position in the (elapsed part of the) year from 0 to 1, status, origin, origin title)
+# Amounts in yuan. Positions spread registrations over the year, with the year-end rush real registries see.
+DEALS = [
+    ("01", "beidou", "geo_lab", "development", "geoinformation", "1900000", "1750000", 0, 0.62, "registered", "challenge", "矿山边坡毫米级形变监测"),
+    ("02", "tianneng", "taihu_lab", "development", "new_energy_vehicle", "5800000", "5200000", 0, 0.08, "registered", "capability", "勃姆石陶瓷涂覆隔膜制备技术"),
+    ("03", "xiaopeng", "zju_hz", "development", "new_energy_vehicle", "12600000", "11800000", 0, 0.15, "registered", "offline", ""),
+    ("04", "nuoli", "sh_lab", "transfer", "logistics_equipment", "8800000", "8000000", 0, 0.22, "registered", "capability", "AGV集群调度与仓储路径规划"),
+    ("05", "nuoli", "sh_lab", "development", "logistics_equipment", "1250000", "1200000", 0, 0.30, "registered", "need", "叉车锂电池快充缩短到一小时内"),
+    ("06", "zhongchen", "taihu_lab", "license", "alloy_materials", "21000000", "18500000", 0, 0.35, "registered", "capability", "高温合金粉末冶金与增材制造"),
+    ("07", "anjihome", "zju_hz", "service", "green_home", "680000", "600000", 0, 0.41, "registered", "capability", "竹木家具水性涂装与VOC治理"),
+    ("08", "bio", "hz_pharma", "development", "biomedicine", "4800000", "4500000", 0, 0.47, "registered", "offline", ""),
+    ("09", "bio", "hz_pharma", "consulting", "biomedicine", "360000", "360000", 0, 0.52, "registered", "need", "白茶提取物的质量标准建立"),
+    ("10", "shanghai_auto", "geo_lab", "license", "geoinformation", "3200000", "3000000", 0, 0.55, "registered", "offline", ""),
+    ("11", "nanxun_lift", "zju_hz", "development", "intelligent_equipment", "2600000", "2300000", 0, 0.58, "registered", "offline", ""),
+    ("12", "anji_chair", "sh_lab", "service", "green_home", "450000", "420000", 0, 0.66, "registered", "offline", ""),
+    ("13", "deqing_bio", "nanjing_univ_lab", "transfer", "biomedicine", "9600000", "9000000", 0, 0.71, "registered", "offline", ""),
+    ("14", "changxing_textile", "taihu_lab", "development", "green_energy", "3900000", "3500000", 0, 0.76, "registered", "offline", ""),
+    ("15", "moganshan_materials", "taihu_lab", "development", "alloy_materials", "7400000", "6900000", 0, 0.81, "registered", "offline", ""),
+    ("16", "wuxing_software", "zju_hz", "consulting", "artificial_intelligence", "520000", "500000", 0, 0.86, "registered", "offline", ""),
+    ("17", "xiaopeng", "zju_hz", "service", "semiconductor_optoelectronics", "1600000", "1450000", 0, 0.90, "registered", "need", "车规级碳化硅模块可靠性验证"),
+    ("19", "tianneng", "zju_hz", "development", "new_energy_vehicle", "2400000", "2200000", 0, 0.96, "recorded", "capability", "动力电池热失控预警与电池管理算法"),
+    ("20", "beidou", "shanghai_auto", "service", "geoinformation", "880000", "800000", 0, 0.97, "recorded", "offline", ""),
+    ("21", "zhongchen", "suzhou_equipment", "development", "alloy_materials", "3300000", "3000000", 0, 0.50, "voided", "offline", ""),
+    ("31", "tianneng", "taihu_lab", "development", "new_energy_vehicle", "9800000", "9000000", -1, 0.12, "registered", "offline", ""),
+    ("32", "xiaopeng", "sh_lab", "license", "new_energy_vehicle", "15000000", "13500000", -1, 0.20, "registered", "offline", ""),
+    ("33", "nuoli", "zju_hz", "service", "logistics_equipment", "760000", "700000", -1, 0.28, "registered", "offline", ""),
+    ("34", "beidou", "geo_lab", "development", "geoinformation", "4200000", "3900000", -1, 0.35, "registered", "offline", ""),
+    ("35", "zhongchen", "taihu_lab", "transfer", "alloy_materials", "6500000", "6000000", -1, 0.43, "registered", "offline", ""),
+    ("36", "anjihome", "nanjing_univ_lab", "consulting", "green_home", "300000", "300000", -1, 0.50, "registered", "offline", ""),
+    ("37", "bio", "hz_pharma", "license", "biomedicine", "26000000", "24000000", -1, 0.57, "registered", "offline", ""),
+    ("38", "deqing_bio", "zju_hz", "development", "biomedicine", "2100000", "1900000", -1, 0.64, "registered", "offline", ""),
+    ("39", "changxing_textile", "sh_lab", "service", "green_energy", "550000", "500000", -1, 0.70, "registered", "offline", ""),
+    ("40", "nanxun_lift", "suzhou_equipment", "development", "intelligent_equipment", "3600000", "3200000", -1, 0.77, "registered", "offline", ""),
+    ("41", "moganshan_materials", "zju_hz", "development", "semiconductor_optoelectronics", "5200000", "4800000", -1, 0.83, "registered", "offline", ""),
+    ("42", "wuxing_software", "geo_lab", "development", "digital_economy", "1800000", "1700000", -1, 0.88, "registered", "offline", ""),
+    ("43", "shanghai_auto", "taihu_lab", "transfer", "new_energy_vehicle", "11000000", "10500000", -1, 0.93, "registered", "offline", ""),
+    ("44", "anji_chair", "zju_hz", "development", "green_home", "1300000", "1200000", -1, 0.97, "registered", "offline", ""),
+    ("45", "tianneng", "zju_hz", "consulting", "new_energy_vehicle", "420000", "400000", -1, 0.99, "registered", "offline", ""),
+    ("46", "xiaopeng", "taihu_lab", "development", "artificial_intelligence", "6800000", "6200000", -1, 0.995, "registered", "offline", ""),
+]

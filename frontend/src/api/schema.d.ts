@@ -402,6 +402,332 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/drilldown/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下钻：看板上某一项数字背后的技术合同（分页，amount 为全部行的合计） */
+        get: operations["dashboard_drilldown_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/drilldown/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出下钻的技术合同（xlsx/csv，与下钻结果逐行一致） */
+        get: operations["dashboard_drilldown_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/summary/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 年度技术交易额看板：目标、计入额、进度、预测、分项与漏斗（附计数口径）
+         * @description 每一项金额都带 figure/key，可用 /api/dashboard/drilldown/ 查看其背后的合同；as_of 复现某天结束时看板显示的数字。
+         */
+        get: operations["dashboard_summary_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/targets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策目标看板（2027年各项目标及最新进展） */
+        get: operations["dashboard_targets_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/targets/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策目标详情与进展历史 */
+        get: operations["dashboard_targets_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/targets/{id}/progress/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 填报目标进展（保留历史） */
+        post: operations["dashboard_targets_progress_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 技术合同台账（科技部门与运营方看全部，企业与院所只看本机构为一方的合同） */
+        get: operations["deals_list"];
+        put?: never;
+        /**
+         * 录入技术合同（据已定榜的榜单录入时预填买卖双方、中榜报价与产业链）
+         * @description 榜单、需求或能力成果的发布机构可据本机构的发布录入；线下合同由科技部门或平台运营方录入。录入后状态为“已录入”，认定登记后才计入目标。
+         */
+        post: operations["deals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 技术合同详情与台账记录 */
+        get: operations["deals_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/amend/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正合同（原值保留在台账中） */
+        post: operations["deals_amend_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/register/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认定登记（已录入 → 已认定登记） */
+        post: operations["deals_register_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/reverse/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 冲销最近一条台账记录（恢复到此前状态） */
+        post: operations["deals_reverse_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/void/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废合同（不再计入，记录保留） */
+        post: operations["deals_void_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/counting-rules/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 各年度现行计数口径
+         * @description 计数口径: readable by everybody (it is what the dashboard's figures mean); changed by the operator.
+         */
+        get: operations["deals_counting_rules_list"];
+        put?: never;
+        /**
+         * 调整某年度的计数口径（新增一个版本）
+         * @description 计数口径: readable by everybody (it is what the dashboard's figures mean); changed by the operator.
+         */
+        post: operations["deals_counting_rules_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/counting-rules/{year}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 某年度的计数口径及全部历史版本
+         * @description 计数口径: readable by everybody (it is what the dashboard's figures mean); changed by the operator.
+         */
+        get: operations["deals_counting_rules_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入技术市场登记导出（.xlsx/.csv，全部成功或全部不写入；重复导入同一文件不改变台账）
+         * @description 上传后排队处理，返回导入任务；用 GET /api/deals/imports/{id}/ 查看进度和逐行校验结果。
+         */
+        post: operations["deals_import_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/import-template/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载导入模板（含填写说明） */
+        get: operations["deals_import_template_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/imports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入任务列表 */
+        get: operations["deals_imports_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/imports/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入进度与逐行校验结果 */
+        get: operations["deals_imports_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/": {
         parameters: {
             query?: never;
@@ -752,6 +1078,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description * `technical_amount` - 技术交易额
+         *     * `contract_amount` - 合同金额
+         * @enum {string}
+         */
+        AmountFieldEnum: "technical_amount" | "contract_amount";
         AwardInputRequest: {
             bids: number[];
             /** @default  */
@@ -1183,10 +1515,579 @@ export interface components {
          *     * `license` - 技术许可
          *     * `consulting` - 技术咨询
          *     * `service` - 技术服务
+         * @enum {string}
+         */
+        ContractTypeEnum: "development" | "transfer" | "license" | "consulting" | "service";
+        /**
+         * @description * `development` - 技术开发
+         *     * `transfer` - 技术转让
+         *     * `license` - 技术许可
+         *     * `consulting` - 技术咨询
+         *     * `service` - 技术服务
          *     * `joint` - 合作研发
          * @enum {string}
          */
         CooperationTypeEnum: "development" | "transfer" | "license" | "consulting" | "service" | "joint";
+        CountingRuleDetailOutput: {
+            year: number;
+            version: number;
+            /**
+             * 年度目标（元）
+             * Format: decimal
+             */
+            target_amount: string;
+            statuses: components["schemas"]["StatusesEnum"][];
+            /** 计入日期 */
+            date_field?: components["schemas"]["DateFieldEnum"];
+            /** 计入金额 */
+            amount_field?: components["schemas"]["AmountFieldEnum"];
+            /** 至少一方在湖州 */
+            require_huzhou_party?: boolean;
+            text_zh: string;
+            text_en: string;
+            /**
+             * 生效时间
+             * Format: date-time
+             */
+            created_at?: string;
+            created_by?: string | null;
+            /** 调整原因 */
+            reason?: string;
+            /** @description 全部版本，新版本在前 */
+            history: components["schemas"]["CountingRuleOutput"][];
+        };
+        CountingRuleInputRequest: {
+            year: number;
+            /**
+             * Format: decimal
+             * @description 年度目标（元）
+             */
+            target_amount: string;
+            statuses: components["schemas"]["StatusesEnum"][];
+            date_field: components["schemas"]["DateFieldEnum"];
+            amount_field: components["schemas"]["AmountFieldEnum"];
+            require_huzhou_party: boolean;
+            /** @description 调整原因 */
+            reason: string;
+        };
+        CountingRuleOutput: {
+            year: number;
+            version: number;
+            /**
+             * 年度目标（元）
+             * Format: decimal
+             */
+            target_amount: string;
+            statuses: components["schemas"]["StatusesEnum"][];
+            /** 计入日期 */
+            date_field?: components["schemas"]["DateFieldEnum"];
+            /** 计入金额 */
+            amount_field?: components["schemas"]["AmountFieldEnum"];
+            /** 至少一方在湖州 */
+            require_huzhou_party?: boolean;
+            text_zh: string;
+            text_en: string;
+            /**
+             * 生效时间
+             * Format: date-time
+             */
+            created_at?: string;
+            created_by?: string | null;
+            /** 调整原因 */
+            reason?: string;
+        };
+        CountingRuleSummaryOutput: {
+            year: number;
+            /** @description 0 表示该年度未设置口径，使用默认口径 */
+            version: number;
+            is_configured: boolean;
+            /** Format: decimal */
+            target_amount: string;
+            statuses: string[];
+            date_field: components["schemas"]["DateFieldEnum"];
+            amount_field: components["schemas"]["AmountFieldEnum"];
+            require_huzhou_party: boolean;
+            /** @description 计数口径说明（按请求语言） */
+            text: string;
+            text_zh: string;
+            text_en: string;
+        };
+        DashboardSummaryOutput: {
+            year: number;
+            /** Format: date */
+            as_of: string | null;
+            /**
+             * Format: date
+             * @description 计算应完成进度与预测所用的日期（as_of 或今天）
+             */
+            reference_date: string;
+            rule: components["schemas"]["CountingRuleSummaryOutput"];
+            /** Format: decimal */
+            target_amount: string;
+            /** Format: decimal */
+            counted_amount: string;
+            counted_deals: number;
+            /** Format: decimal */
+            progress: string;
+            /**
+             * Format: decimal
+             * @description 按全年匀速完成目标，截至参考日期应完成的金额
+             */
+            expected_amount: string;
+            /** Format: decimal */
+            expected_progress: string;
+            /** Format: decimal */
+            gap_to_expected: string;
+            /** Format: decimal */
+            last_year_amount: string;
+            /** Format: decimal */
+            last_year_same_period_amount: string;
+            projection: components["schemas"]["ProjectionOutput"];
+            monthly: components["schemas"]["MonthOutput"][];
+            by_district: components["schemas"]["FigureItemOutput"][];
+            by_industry: components["schemas"]["FigureItemOutput"][];
+            by_contract_type: components["schemas"]["FigureItemOutput"][];
+            by_origin: components["schemas"]["FigureItemOutput"][];
+            by_platform: components["schemas"]["FigureItemOutput"][];
+            top_buyers: components["schemas"]["FigureItemOutput"][];
+            top_sellers: components["schemas"]["FigureItemOutput"][];
+            funnel: components["schemas"]["FunnelStageOutput"][];
+        };
+        /**
+         * @description * `registered_on` - 认定登记日期
+         *     * `signed_on` - 签订日期
+         * @enum {string}
+         */
+        DateFieldEnum: "registered_on" | "signed_on";
+        DealAmendInputRequest: {
+            title?: string;
+            contract_type?: components["schemas"]["ContractTypeEnum"];
+            /** Format: decimal */
+            contract_amount?: string;
+            /** Format: decimal */
+            technical_amount?: string;
+            /** Format: date */
+            signed_on?: string;
+            /** Format: date */
+            registered_on?: string;
+            registration_number?: string;
+            /** 代码 */
+            industry?: string | null;
+            buyer?: components["schemas"]["PartyInputRequest"];
+            seller?: components["schemas"]["PartyInputRequest"];
+            /** @description 更正原因（写入台账） */
+            reason: string;
+        };
+        DealDetailOutput: {
+            readonly id: number;
+            /**
+             * 登记机构
+             * @default 湖州市技术市场
+             */
+            registry: string;
+            /** 合同编号 */
+            contract_number: string;
+            /** 合同名称 */
+            title: string;
+            /** 合同类型 */
+            contract_type: components["schemas"]["ContractTypeEnum"];
+            contract_type_label: string;
+            readonly buyer: components["schemas"]["DealPartyOutput"];
+            readonly seller: components["schemas"]["DealPartyOutput"];
+            /**
+             * 合同金额（元）
+             * Format: decimal
+             */
+            contract_amount: string;
+            /**
+             * 技术交易额（元）
+             * Format: decimal
+             */
+            technical_amount: string;
+            /**
+             * 签订日期
+             * Format: date
+             */
+            signed_on: string;
+            /**
+             * 认定登记日期
+             * Format: date
+             */
+            registered_on?: string | null;
+            /**
+             * 认定登记编号
+             * @default
+             */
+            registration_number: string;
+            industry: components["schemas"]["IndustryChainOutput"] | null;
+            /** 来源 */
+            origin?: components["schemas"]["DealOriginEnum"];
+            origin_label: string;
+            /** 来源榜单 */
+            origin_challenge?: number | null;
+            /** 中榜申请 */
+            origin_bid?: number | null;
+            /** 来源需求 */
+            origin_need?: number | null;
+            /** 来源能力成果 */
+            origin_capability?: number | null;
+            /** 状态 */
+            status?: components["schemas"]["DealStatusEnum"];
+            status_label: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 更新时间
+             * Format: date-time
+             */
+            readonly updated_at: string;
+            /** 备注 */
+            note?: string;
+            created_by: string;
+            readonly entries: components["schemas"]["DealEntryOutput"][];
+        };
+        /**
+         * @description * `record` - 录入
+         *     * `register` - 认定登记
+         *     * `amend` - 更正
+         *     * `void` - 作废
+         *     * `reverse` - 冲销
+         * @enum {string}
+         */
+        DealEntryKindEnum: "record" | "register" | "amend" | "void" | "reverse";
+        DealEntryOutput: {
+            readonly id: number;
+            /** 类别 */
+            kind: components["schemas"]["DealEntryKindEnum"];
+            kind_label: string;
+            /**
+             * 记账时间
+             * Format: date-time
+             */
+            at?: string;
+            by: string;
+            /** 原因 */
+            reason?: string;
+            /** 冲销的记录 */
+            reverses?: number | null;
+            /** 导入批次 */
+            import_job?: number | null;
+            /** @description 本条记录改变的字段：{字段: [原值, 新值]} */
+            changes: {
+                [key: string]: (string | null)[];
+            };
+            /** 状态 */
+            status?: components["schemas"]["DealStatusEnum"];
+            status_label: string;
+            /**
+             * 合同金额（元）
+             * Format: decimal
+             */
+            contract_amount: string;
+            /**
+             * 技术交易额（元）
+             * Format: decimal
+             */
+            technical_amount: string;
+            /**
+             * 签订日期
+             * Format: date
+             */
+            signed_on: string;
+            /**
+             * 认定登记日期
+             * Format: date
+             */
+            registered_on?: string | null;
+            /** 认定登记编号 */
+            registration_number?: string;
+        };
+        DealImportErrorOutput: {
+            /** @description 文件中的行号（表头为第1行） */
+            row: number;
+            column: string;
+            message: string;
+            value: string;
+        };
+        DealImportInputRequest: {
+            /**
+             * Format: binary
+             * @description 技术市场登记导出文件（.xlsx 或 .csv，表头见导入模板）
+             */
+            file: string;
+        };
+        DealImportOutput: {
+            readonly id: number;
+            /** 文件名 */
+            file_name: string;
+            /** 文件格式 */
+            file_format: components["schemas"]["FileFormatEnum"];
+            file_size: number;
+            /** 文件摘要 */
+            sha256: string;
+            /** 状态 */
+            status?: components["schemas"]["DealImportStatusEnum"];
+            status_label: string;
+            total_rows: number;
+            processed_rows: number;
+            /** Format: double */
+            readonly progress: number;
+            created_count: number;
+            registered_count: number;
+            unchanged_count: number;
+            error_count: number;
+            errors: components["schemas"]["DealImportErrorOutput"][];
+            /** 说明 */
+            message?: string;
+            created_by: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 开始时间
+             * Format: date-time
+             */
+            started_at?: string | null;
+            /**
+             * 完成时间
+             * Format: date-time
+             */
+            finished_at?: string | null;
+        };
+        /**
+         * @description * `pending` - 排队中
+         *     * `validating` - 校验中
+         *     * `applying` - 写入中
+         *     * `succeeded` - 导入成功
+         *     * `failed` - 导入失败（未写入任何数据）
+         * @enum {string}
+         */
+        DealImportStatusEnum: "pending" | "validating" | "applying" | "succeeded" | "failed";
+        DealListOutput: {
+            readonly id: number;
+            /**
+             * 登记机构
+             * @default 湖州市技术市场
+             */
+            registry: string;
+            /** 合同编号 */
+            contract_number: string;
+            /** 合同名称 */
+            title: string;
+            /** 合同类型 */
+            contract_type: components["schemas"]["ContractTypeEnum"];
+            contract_type_label: string;
+            readonly buyer: components["schemas"]["DealPartyOutput"];
+            readonly seller: components["schemas"]["DealPartyOutput"];
+            /**
+             * 合同金额（元）
+             * Format: decimal
+             */
+            contract_amount: string;
+            /**
+             * 技术交易额（元）
+             * Format: decimal
+             */
+            technical_amount: string;
+            /**
+             * 签订日期
+             * Format: date
+             */
+            signed_on: string;
+            /**
+             * 认定登记日期
+             * Format: date
+             */
+            registered_on?: string | null;
+            /**
+             * 认定登记编号
+             * @default
+             */
+            registration_number: string;
+            industry: components["schemas"]["IndustryChainOutput"] | null;
+            /** 来源 */
+            origin?: components["schemas"]["DealOriginEnum"];
+            origin_label: string;
+            /** 来源榜单 */
+            origin_challenge?: number | null;
+            /** 中榜申请 */
+            origin_bid?: number | null;
+            /** 来源需求 */
+            origin_need?: number | null;
+            /** 来源能力成果 */
+            origin_capability?: number | null;
+            /** 状态 */
+            status?: components["schemas"]["DealStatusEnum"];
+            status_label: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 更新时间
+             * Format: date-time
+             */
+            readonly updated_at: string;
+        };
+        /**
+         * @description * `challenge` - 揭榜挂帅定榜
+         *     * `need` - 技术需求对接
+         *     * `capability` - 能力成果对接
+         *     * `offline` - 线下（平台外）
+         * @enum {string}
+         */
+        DealOriginEnum: "challenge" | "need" | "capability" | "offline";
+        DealPartyOutput: {
+            /** @description 平台机构 id；平台外为 null */
+            organisation: number | null;
+            name: string;
+            uscc: string;
+            region: components["schemas"]["RegionEnum"];
+            region_label: string;
+        };
+        DealRecordInputRequest: {
+            /** @description 合同编号（同一登记机构内唯一） */
+            contract_number: string;
+            /**
+             * @description 登记机构
+             * @default 湖州市技术市场
+             */
+            registry: string;
+            /**
+             * @description 合同名称；来自榜单时默认取榜单标题
+             * @default
+             */
+            title: string;
+            /** @default offline */
+            origin: components["schemas"]["DealOriginEnum"];
+            /** @description 来源榜单（origin=challenge）：已定榜，买卖双方、金额与产业链据此预填 */
+            challenge?: number | null;
+            /** @description 签约的中榜申请；榜单只有一个中榜团队时可不填 */
+            bid?: number | null;
+            /** @description 来源需求（origin=need） */
+            need?: number | null;
+            /** @description 来源能力成果（origin=capability） */
+            capability?: number | null;
+            /** @description 买方（委托方、受让方、被许可方） */
+            buyer?: components["schemas"]["PartyInputRequest"];
+            /** @description 卖方（受托方、让与方、许可方） */
+            seller?: components["schemas"]["PartyInputRequest"];
+            contract_type?: components["schemas"]["ContractTypeEnum"];
+            /**
+             * Format: decimal
+             * @description 合同金额（元）；来自榜单时默认取中榜报价
+             */
+            contract_amount?: string;
+            /**
+             * Format: decimal
+             * @description 技术交易额（元），不大于合同金额；不填等于合同金额
+             */
+            technical_amount?: string;
+            /**
+             * Format: date
+             * @description 签订日期
+             */
+            signed_on: string;
+            /** 代码 */
+            industry?: string | null;
+            /** @default  */
+            note: string;
+        };
+        DealRegisterInputRequest: {
+            /** @description 认定登记编号 */
+            registration_number: string;
+            /**
+             * Format: date
+             * @description 认定登记日期
+             */
+            registered_on: string;
+            /** @default  */
+            reason: string;
+        };
+        DealReverseInputRequest: {
+            /** @description 要冲销的台账记录（须为该合同最近的一条） */
+            entry: number;
+            reason: string;
+        };
+        /**
+         * @description * `recorded` - 已录入
+         *     * `registered` - 已认定登记
+         *     * `voided` - 已作废
+         * @enum {string}
+         */
+        DealStatusEnum: "recorded" | "registered" | "voided";
+        DealVoidInputRequest: {
+            /** @description 作废原因（写入台账） */
+            reason: string;
+        };
+        /**
+         * @description * `at_least` - 不低于
+         *     * `at_most` - 不高于
+         *     * `about` - 左右
+         * @enum {string}
+         */
+        DirectionEnum: "at_least" | "at_most" | "about";
+        DrilldownOutput: {
+            year: number;
+            /** Format: date */
+            as_of: string | null;
+            figure: string;
+            key: string;
+            label: string;
+            /**
+             * Format: decimal
+             * @description 全部下钻行的计入金额合计，等于看板上的该项数字
+             */
+            amount: string;
+            deals: number;
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            results: components["schemas"]["DrilldownRowOutput"][];
+        };
+        DrilldownRowOutput: {
+            /** @description 技术合同 id */
+            deal: number;
+            registry: string;
+            contract_number: string;
+            title: string;
+            contract_type: components["schemas"]["ContractTypeEnum"];
+            contract_type_label: string;
+            readonly buyer: components["schemas"]["DealPartyOutput"];
+            readonly seller: components["schemas"]["DealPartyOutput"];
+            /** Format: decimal */
+            contract_amount: string;
+            /** Format: decimal */
+            technical_amount: string;
+            /**
+             * Format: decimal
+             * @description 按口径计入的金额
+             */
+            counted_amount: string;
+            /** Format: date */
+            signed_on: string;
+            /** Format: date */
+            registered_on: string | null;
+            /**
+             * Format: date
+             * @description 按口径计入的日期
+             */
+            counted_on: string;
+            registration_number: string;
+            industry?: string | null;
+            industry_name?: string | null;
+            district: components["schemas"]["RegionEnum"];
+            origin: components["schemas"]["DealOriginEnum"];
+            status: string;
+        };
         DuplicateOutput: {
             posting: components["schemas"]["PostingSummaryOutput"];
             /** Format: double */
@@ -1202,6 +2103,27 @@ export interface components {
                 [key: string]: number;
             };
         };
+        FigureItemOutput: {
+            /** @description 下钻参数 figure */
+            figure: string;
+            /** @description 下钻参数 key */
+            key: string;
+            label: string;
+            /** Format: decimal */
+            amount: string;
+            deals: number;
+            /**
+             * Format: decimal
+             * @description 占当年计入额的比例
+             */
+            share: string;
+        };
+        /**
+         * @description * `csv` - CSV
+         *     * `xlsx` - XLSX
+         * @enum {string}
+         */
+        FileFormatEnum: "csv" | "xlsx";
         /**
          * @description * `enterprise` - 企业出资
          *     * `fiscal` - 财政资金
@@ -1209,6 +2131,16 @@ export interface components {
          * @enum {string}
          */
         FundingModeEnum: "enterprise" | "fiscal" | "invest_then_equity";
+        FunnelStageOutput: {
+            key: string;
+            label: string;
+            count: number;
+            /** Format: decimal */
+            amount: string | null;
+            /** @description 可下钻到技术合同时的 figure；榜单、申请与定榜环节为 null */
+            figure: string | null;
+            drill_key: string | null;
+        };
         HealthCheckOutput: {
             status: components["schemas"]["HealthStatusEnum"];
             /** @description 数据库类型，如 sqlite、postgresql */
@@ -1366,6 +2298,21 @@ export interface components {
          * @enum {string}
          */
         ModeEnum: "jiebang" | "saima";
+        MonthOutput: {
+            month: number;
+            figure: string;
+            key: string;
+            /** Format: decimal */
+            amount: string;
+            deals: number;
+            /** Format: decimal */
+            cumulative: string;
+            /** Format: decimal */
+            last_year_amount: string;
+            last_year_deals: number;
+            /** Format: decimal */
+            last_year_cumulative: string;
+        };
         MyBidOutput: {
             readonly id: number;
             challenge: components["schemas"]["ChallengeListOutput"];
@@ -1634,6 +2581,36 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["ChallengeListOutput"][];
         };
+        PaginatedDealImportOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["DealImportOutput"][];
+        };
+        PaginatedDealListOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["DealListOutput"][];
+        };
         PaginatedMyBidOutputList: {
             /** @example 123 */
             count: number;
@@ -1693,6 +2670,17 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OrganisationOutput"][];
+        };
+        /** @description A party on the platform (`organisation`), or one that is not (name, USCC and region). */
+        PartyInputRequest: {
+            /** @description 平台上的机构；填写后名称、信用代码和地区取自该机构 */
+            organisation?: number | null;
+            /** @default  */
+            name: string;
+            /** @default  */
+            uscc: string;
+            /** @default  */
+            region: components["schemas"]["RegionEnum"] | components["schemas"]["BlankEnum"];
         };
         PatchedCapabilityUpdateInputRequest: {
             title?: string;
@@ -1760,6 +2748,69 @@ export interface components {
             description?: string;
             website?: string;
         };
+        PolicyTargetDetailOutput: {
+            readonly id: number;
+            /** 代码 */
+            code: string;
+            /**
+             * 指标组
+             * @description 政策原文中的一行，如“全省重点实验室 / 省技术创新中心”
+             */
+            group: string;
+            /** 指标 */
+            name: string;
+            /** 目标（原文） */
+            target_text: string;
+            /**
+             * 目标值
+             * Format: decimal
+             */
+            target_value: string;
+            /** 单位 */
+            unit: string;
+            /** 方向 */
+            direction?: components["schemas"]["DirectionEnum"];
+            direction_label: string;
+            year: number;
+            readonly latest: components["schemas"]["TargetProgressOutput"] | null;
+            /**
+             * Format: decimal
+             * @description 完成程度（1 为达到目标）
+             */
+            readonly progress_ratio: string | null;
+            history: components["schemas"]["TargetProgressOutput"][];
+        };
+        PolicyTargetOutput: {
+            readonly id: number;
+            /** 代码 */
+            code: string;
+            /**
+             * 指标组
+             * @description 政策原文中的一行，如“全省重点实验室 / 省技术创新中心”
+             */
+            group: string;
+            /** 指标 */
+            name: string;
+            /** 目标（原文） */
+            target_text: string;
+            /**
+             * 目标值
+             * Format: decimal
+             */
+            target_value: string;
+            /** 单位 */
+            unit: string;
+            /** 方向 */
+            direction?: components["schemas"]["DirectionEnum"];
+            direction_label: string;
+            year: number;
+            readonly latest: components["schemas"]["TargetProgressOutput"] | null;
+            /**
+             * Format: decimal
+             * @description 完成程度（1 为达到目标）
+             */
+            readonly progress_ratio: string | null;
+        };
         /** @description Any posting in a list of hits: enough to show it and link to it. */
         PostingSummaryOutput: {
             readonly kind: string;
@@ -1772,6 +2823,13 @@ export interface components {
             status: string;
             /** @description 榜额、预算上限或报价上限（元） */
             readonly amount: string | null;
+        };
+        ProjectionOutput: {
+            /** Format: decimal */
+            amount: string;
+            /** @description seasonal（按去年同期进度）、linear（按日均）、final（年度已结束）或 not_started */
+            method: string;
+            explanation: string;
         };
         ReadAllOutput: {
             marked: number;
@@ -1835,6 +2893,50 @@ export interface components {
                     [key: string]: number;
                 };
             };
+        };
+        /**
+         * @description * `recorded` - recorded
+         *     * `registered` - registered
+         * @enum {string}
+         */
+        StatusesEnum: "recorded" | "registered";
+        TargetProgressInputRequest: {
+            /**
+             * Format: decimal
+             * @description 当前值，单位同目标
+             */
+            value: string;
+            /**
+             * Format: date
+             * @description 统计截至日期
+             */
+            as_of: string;
+            /**
+             * @description 数据来源与说明
+             * @default
+             */
+            note: string;
+        };
+        TargetProgressOutput: {
+            readonly id: number;
+            /**
+             * 当前值
+             * Format: decimal
+             */
+            value: string;
+            /**
+             * 统计截至
+             * Format: date
+             */
+            as_of: string;
+            /** 数据来源与说明 */
+            note?: string;
+            by: string;
+            /**
+             * 填报时间
+             * Format: date-time
+             */
+            at?: string;
         };
         TokenInputRequest: {
             username: string;
@@ -2622,6 +3724,586 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
+    dashboard_drilldown_retrieve: {
+        parameters: {
+            query: {
+                /** @description 按这一天结束时的台账和口径计算（复现当天看板显示的数字）；默认现在 */
+                as_of?: string | null;
+                /**
+                 * @description 看板上的哪一项数字
+                 *
+                 *     * `total` - total
+                 *     * `month` - month
+                 *     * `district` - district
+                 *     * `industry` - industry
+                 *     * `contract_type` - contract_type
+                 *     * `origin` - origin
+                 *     * `platform` - platform
+                 *     * `buyer` - buyer
+                 *     * `seller` - seller
+                 */
+                figure: "total" | "month" | "district" | "industry" | "contract_type" | "origin" | "platform" | "buyer" | "seller";
+                /** @description 该项中的哪一个：月份 1-12、区县代码、产业链代码、合同类型、来源、platform/offline 或信用代码 */
+                key?: string;
+                /** @description 年度，默认今年 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrilldownOutput"];
+                };
+            };
+        };
+    };
+    dashboard_drilldown_export_retrieve: {
+        parameters: {
+            query: {
+                /** @description 按这一天结束时的台账和口径计算（复现当天看板显示的数字）；默认现在 */
+                as_of?: string | null;
+                /**
+                 * @description 看板上的哪一项数字
+                 *
+                 *     * `total` - total
+                 *     * `month` - month
+                 *     * `district` - district
+                 *     * `industry` - industry
+                 *     * `contract_type` - contract_type
+                 *     * `origin` - origin
+                 *     * `platform` - platform
+                 *     * `buyer` - buyer
+                 *     * `seller` - seller
+                 */
+                figure: "total" | "month" | "district" | "industry" | "contract_type" | "origin" | "platform" | "buyer" | "seller";
+                /**
+                 * @description * `xlsx` - Excel（.xlsx）
+                 *     * `csv` - CSV（UTF-8）
+                 */
+                file_format?: "xlsx" | "csv";
+                /** @description 该项中的哪一个：月份 1-12、区县代码、产业链代码、合同类型、来源、platform/offline 或信用代码 */
+                key?: string;
+                /** @description 年度，默认今年 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    dashboard_summary_retrieve: {
+        parameters: {
+            query?: {
+                /** @description 按这一天结束时的台账和口径计算（复现当天看板显示的数字）；默认现在 */
+                as_of?: string | null;
+                /** @description 年度，默认今年 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSummaryOutput"];
+                };
+            };
+        };
+    };
+    dashboard_targets_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyTargetOutput"][];
+                };
+            };
+        };
+    };
+    dashboard_targets_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 政策目标 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyTargetDetailOutput"];
+                };
+            };
+        };
+    };
+    dashboard_targets_progress_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 政策目标 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetProgressInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TargetProgressInputRequest"];
+                "multipart/form-data": components["schemas"]["TargetProgressInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetProgressOutput"];
+                };
+            };
+        };
+    };
+    deals_list: {
+        parameters: {
+            query?: {
+                /** @description 技术交易额上限（元） */
+                amount_max?: number;
+                /** @description 技术交易额下限（元） */
+                amount_min?: number;
+                /**
+                 * @description 合同类型
+                 *
+                 *     * `development` - 技术开发
+                 *     * `transfer` - 技术转让
+                 *     * `license` - 技术许可
+                 *     * `consulting` - 技术咨询
+                 *     * `service` - 技术服务
+                 */
+                contract_type?: "consulting" | "development" | "license" | "service" | "transfer";
+                /** @description 产业链代码 */
+                industry?: string;
+                /** @description 一方为该平台机构（id） */
+                organisation?: number;
+                /**
+                 * @description 来源
+                 *
+                 *     * `challenge` - 揭榜挂帅定榜
+                 *     * `need` - 技术需求对接
+                 *     * `capability` - 能力成果对接
+                 *     * `offline` - 线下（平台外）
+                 */
+                origin?: "capability" | "challenge" | "need" | "offline";
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 合同编号、名称或当事方名称包含 */
+                q?: string;
+                /**
+                 * @description 任一方所在地区
+                 *
+                 *     * `wuxing` - 吴兴区
+                 *     * `nanxun` - 南浔区
+                 *     * `deqing` - 德清县
+                 *     * `changxing` - 长兴县
+                 *     * `anji` - 安吉县
+                 *     * `nantaihu` - 南太湖新区
+                 *     * `moganshan` - 湖州莫干山高新区
+                 *     * `outside` - 湖州市外
+                 */
+                region?: "anji" | "changxing" | "deqing" | "moganshan" | "nantaihu" | "nanxun" | "outside" | "wuxing";
+                /** @description 登记日期起 */
+                registered_after?: string;
+                /** @description 登记日期止 */
+                registered_before?: string;
+                /** @description 认定登记年度 */
+                registered_year?: number;
+                registry?: string;
+                /** @description 签订日期起 */
+                signed_after?: string;
+                /** @description 签订日期止 */
+                signed_before?: string;
+                /**
+                 * @description 状态
+                 *
+                 *     * `recorded` - 已录入
+                 *     * `registered` - 已认定登记
+                 *     * `voided` - 已作废
+                 */
+                status?: "recorded" | "registered" | "voided";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDealListOutputList"];
+                };
+            };
+        };
+    };
+    deals_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealRecordInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DealRecordInputRequest"];
+                "multipart/form-data": components["schemas"]["DealRecordInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDetailOutput"];
+                };
+            };
+        };
+    };
+    deals_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDetailOutput"];
+                };
+            };
+        };
+    };
+    deals_amend_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealAmendInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DealAmendInputRequest"];
+                "multipart/form-data": components["schemas"]["DealAmendInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDetailOutput"];
+                };
+            };
+        };
+    };
+    deals_register_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealRegisterInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DealRegisterInputRequest"];
+                "multipart/form-data": components["schemas"]["DealRegisterInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDetailOutput"];
+                };
+            };
+        };
+    };
+    deals_reverse_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealReverseInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DealReverseInputRequest"];
+                "multipart/form-data": components["schemas"]["DealReverseInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDetailOutput"];
+                };
+            };
+        };
+    };
+    deals_void_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealVoidInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DealVoidInputRequest"];
+                "multipart/form-data": components["schemas"]["DealVoidInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDetailOutput"];
+                };
+            };
+        };
+    };
+    deals_counting_rules_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountingRuleOutput"][];
+                };
+            };
+        };
+    };
+    deals_counting_rules_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountingRuleInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CountingRuleInputRequest"];
+                "multipart/form-data": components["schemas"]["CountingRuleInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountingRuleOutput"];
+                };
+            };
+        };
+    };
+    deals_counting_rules_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountingRuleDetailOutput"];
+                };
+            };
+        };
+    };
+    deals_import_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DealImportInputRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealImportOutput"];
+                };
+            };
+        };
+    };
+    deals_import_template_retrieve: {
+        parameters: {
+            query?: {
+                /**
+                 * @description xlsx 或 csv
+                 *
+                 *     * `xlsx` - Excel（.xlsx）
+                 *     * `csv` - CSV（UTF-8）
+                 */
+                file_format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    deals_imports_list: {
+        parameters: {
+            query?: {
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDealImportOutputList"];
+                };
+            };
+        };
+    };
+    deals_imports_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 合同导入 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealImportOutput"];
                 };
             };
         };

@@ -2,7 +2,8 @@
 industry chain. Inserted with bulk_create in batches; never run against production data."""
 import random
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
+from datetime import time as dt_time
 from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
@@ -44,6 +45,8 @@ class Command(BaseCommand):
         parser.add_argument("--challenges", type=int, default=10_000)
         parser.add_argument("--needs", type=int, default=10_000)
         parser.add_argument("--capabilities", type=int, default=100_000)
+        parser.add_argument("--deals", type=int, default=0,
+                            help="technology contracts (with their ledger entries), e.g. 1000000 for the dashboard at scale")
         parser.add_argument("--batch-size", type=int, default=5_000)
         parser.add_argument("--seed", type=int, default=2027)
 
@@ -59,6 +62,8 @@ class Command(BaseCommand):
         self._bulk("challenges", opts["challenges"], lambda i: self._challenge(i, rng, enterprises, industries))
         self._bulk("needs", opts["needs"], lambda i: self._need(i, rng, enterprises, industries))
         self._bulk("capabilities", opts["capabilities"], lambda i: self._capability(i, rng, institutes, industries))
+        if opts["deals"] > 0:
+            self._deals(opts["deals"], rng, enterprises, institutes, industries)
 
     def _organisations(self, n: int, rng: random.Random):
         start = Organisation.objects.filter(name__startswith="规模测试").count()
@@ -136,5 +141,51 @@ class Command(BaseCommand):
             done += size
             rate = done / max(time.monotonic() - started, 1e-6)
             self.stdout.write(f"\r{label}: {done}/{total} ({done * 100 // total}%, {rate:,.0f}/s)", ending="")
+            self.stdout.flush()
+        self.stdout.write("")
+
+    def _deals(self, total: int, rng: random.Random, enterprises, institutes, industries) -> None:
+        """Registered contracts over the last three years between the synthetic organisations (a
+        tenth with a party outside Huzhou, 2% voided), each with its ledger entry, bulk-inserted."""
+        from deals.models import STATE_ATTNAMES, ContractType, Deal, DealEntry, DealOrigin, DealStatus
+
+        keeper = enterprises[0][1]
+        start = Deal.objects.filter(contract_number__startswith="SCALE").count()
+        today = timezone.localdate()
+        first = today.replace(year=today.year - 2, month=1, day=1)
+        span = (today - first).days
+        types = ContractType.values
+        started, done = time.monotonic(), 0
+        while done < total:
+            size = min(self.batch, total - done)
+            deals = []
+            for k in range(size):
+                i = start + done + k
+                (buyer, _u), (seller, _v) = rng.choice(enterprises), rng.choice(institutes)
+                registered = first + timedelta(days=rng.randrange(span))
+                contract = Decimal(rng.randrange(50_000, 30_000_000, 1_000))
+                outside = i % 10 == 0
+                deals.append(Deal(
+                    contract_number=f"SCALE{i:010d}", title=f"规模测试技术合同{i}", contract_type=types[i % len(types)],
+                    buyer_organisation=None if outside else buyer, buyer_name="上海规模测试科技有限公司" if outside else buyer.name,
+                    buyer_uscc=_uscc(900_000 + i % 1000, "91310000") if outside else buyer.uscc,
+                    buyer_region="outside" if outside else buyer.region,
+                    seller_organisation=seller, seller_name=seller.name, seller_uscc=seller.uscc, seller_region=seller.region,
+                    contract_amount=contract, technical_amount=(contract * Decimal("0.9")).quantize(Decimal("1")),
+                    signed_on=registered - timedelta(days=rng.randint(5, 60)), registered_on=registered,
+                    registration_number=f"SCALE-DJ-{i:010d}", industry=rng.choice(industries), origin=DealOrigin.OFFLINE,
+                    status=DealStatus.VOIDED if i % 50 == 7 else DealStatus.REGISTERED, created_by=keeper,
+                ))
+            with transaction.atomic():
+                Deal.objects.bulk_create(deals, batch_size=1000)
+                # Each entry is dated on its registration day, so "as of" figures have a history to reproduce.
+                DealEntry.objects.bulk_create([
+                    DealEntry(deal=d, kind=DealEntry.Kind.RECORD, by=keeper, reason="规模测试数据",
+                              at=timezone.make_aware(datetime.combine(d.registered_on, dt_time(10))),
+                              **{a: getattr(d, a) for a in STATE_ATTNAMES}) for d in deals
+                ], batch_size=1000)
+            done += size
+            rate = done / max(time.monotonic() - started, 1e-6)
+            self.stdout.write(f"\rdeals: {done}/{total} ({done * 100 // total}%, {rate:,.0f}/s)", ending="")
             self.stdout.flush()
         self.stdout.write("")

@@ -1,3 +1,4 @@
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.management.base import BaseCommand
@@ -7,19 +8,21 @@ from django.utils import timezone
 from accounts.models import Organisation, User
 from accounts.services import organisation_verify
 from accounts.uscc import uscc_check_char
+from deals import services as deals
+from deals.models import DEFAULT_REGISTRY, ContractType, Deal
 from marketplace import demo_data as demo
 from marketplace import services
 from marketplace.models import Bid, Capability, Challenge, IndustryChain, Need
 
 
 class Command(BaseCommand):
-    help = "Load the demo marketplace (organisations, users, challenges, needs, capabilities, bids). Idempotent."
+    help = "Load the demo marketplace (organisations, users, challenges, needs, capabilities, bids, contracts). Idempotent."
 
     @transaction.atomic
     def handle(self, *args, **options):
         users = self._organisations()
         industries = {i.code: i for i in IndustryChain.objects.all()}
-        created = {"capabilities": 0, "needs": 0, "challenges": 0}
+        created = {"capabilities": 0, "needs": 0, "challenges": 0, "contracts": 0}
         for key, title, industry, kind, trl, description, keywords, patents in demo.CAPABILITIES:
             if not Capability.objects.filter(organisation=users[key].organisation, title=title).exists():
                 services.capability_create(
@@ -38,6 +41,9 @@ class Command(BaseCommand):
         for row in demo.CHALLENGES:
             if self._challenge(row, users, industries):
                 created["challenges"] += 1
+        for row in demo.DEALS:
+            if self._deal(row, users, industries):
+                created["contracts"] += 1
         self.stdout.write(self.style.SUCCESS(
             "demo data: " + ", ".join(f"{n} new {what}" for what, n in created.items())
             + f"; log in as any of {', '.join(sorted(users))} with password {demo.DEMO_PASSWORD}"
@@ -103,3 +109,45 @@ class Command(BaseCommand):
         if status == Challenge.Status.IN_PROGRESS:
             services.challenge_start(challenge=challenge, by=by)
         return True
+
+    def _deal(self, row, users, industries) -> bool:
+        """A contract of this year or last, registered at its position in the year (this year: in the
+        part that has passed), recorded by the posting's owner when it came from the platform."""
+        number, buyer, seller, kind, chain, amount, technical, offset, position, status, origin, ref = row
+        today = timezone.localdate()
+        year = today.year + offset
+        contract_number = f"{year}3305{number.zfill(8)}"
+        if Deal.objects.filter(registry=DEFAULT_REGISTRY, contract_number=contract_number).exists():
+            return False
+        days = (today - date(year, 1, 1)).days if offset == 0 else 364
+        registered_on = date(year, 1, 1) + timedelta(days=round(position * days))
+        signed_on = registered_on - timedelta(days=10 + int(number) % 5 * 7)
+        kjj = users["kjj"]
+        parties = {"buyer": self._party(buyer, users), "seller": self._party(seller, users)}
+        by, link = kjj, {}
+        if origin == "challenge":
+            challenge = Challenge.objects.get(organisation=users[buyer].organisation, title=ref)
+            by, link, parties = users[buyer], {"challenge": challenge}, {}
+        elif origin == "need":
+            by, link = users[buyer], {"need": Need.objects.get(organisation=users[buyer].organisation, title=ref)}
+            parties.pop("buyer")
+        elif origin == "capability":
+            by, link = users[seller], {"capability": Capability.objects.get(organisation=users[seller].organisation, title=ref)}
+            parties.pop("seller")
+        industry = industries[chain]
+        deal = deals.deal_record(
+            by=by, contract_number=contract_number, signed_on=signed_on, origin=origin, contract_type=kind,
+            contract_amount=Decimal(amount), technical_amount=Decimal(technical), industry=industry,
+            title="" if link else f"{industry.name}关键技术{ContractType(kind).label}合同", **parties, **link,
+        )
+        if status in ("registered", "voided"):
+            deals.deal_register(deal=deal, by=kjj, registration_number=f"{year}-3305-{number.zfill(4)}", registered_on=registered_on)
+        if status == "voided":
+            deals.deal_void(deal=deal, by=kjj, reason="演示：双方协商解除合同，撤销认定登记")
+        return True
+
+    def _party(self, key, users) -> deals.Party:
+        if key in users:
+            return deals.Party.of(users[key].organisation)
+        name, region, first17 = demo.OFFLINE_PARTIES[key]
+        return deals.Party(name=name, uscc=first17 + uscc_check_char(first17), region=region)

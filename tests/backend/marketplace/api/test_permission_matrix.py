@@ -179,6 +179,102 @@ ROWS = [
         setup=capability_in(Capability.Status.PUBLISHED)),
 ]
 
+
+# --- deals and dashboard (issue 6): parties see their contracts; officials and the operator keep the ledger ---
+
+def deal_between_owner_and_institute(*, registered: bool = False) -> Callable[[World], dict]:
+    from datetime import date
+    from decimal import Decimal
+
+    from deals.services import Party, deal_record, deal_register
+    from tests.factories.deals import ledger_keeper
+
+    def make(w: World) -> dict:
+        deal = deal_record(by=ledger_keeper(), contract_number="2026330502000777", title="动力电池隔膜涂覆工艺技术开发合同",
+                           contract_type="development", contract_amount=Decimal("1200000.00"), signed_on=date(2026, 9, 1),
+                           buyer=Party.of(w.orgs["owner"]), seller=Party.of(w.orgs["institute"]))
+        if registered:
+            deal = deal_register(deal=deal, by=ledger_keeper(), registration_number="330502-2026-0777", registered_on=date(2026, 9, 20))
+        return {"id": deal.pk, "entry": deal.entries.order_by("-id").first().pk}
+    return make
+
+
+def awarded_challenge(w: World) -> dict:
+    from marketplace.services import challenge_award
+
+    c = ChallengeFactory(organisation=w.orgs["owner"], created_by=w.users["owner"], status=S.CLOSED)
+    bid = BidFactory(challenge=c, organisation=w.orgs["institute"], created_by=w.users["institute"])
+    challenge_award(challenge=c, by=w.users["owner"], bid_ids=[bid.pk])
+    return {"challenge": c.pk}
+
+
+def finished_import(w: World) -> dict:
+    from django.core.files.base import ContentFile
+
+    from deals.models import DealImport
+
+    job = DealImport(file_name="登记导出.csv", file_format="csv", file_size=3, sha256="0" * 64, created_by=w.users["operator"],
+                     status=DealImport.Status.SUCCEEDED)
+    job.file.save("matrix.csv", ContentFile(b"abc"), save=False)
+    job.save()
+    return {"id": job.pk}
+
+
+def first_policy_target(w: World) -> dict:
+    from dashboard.models import PolicyTarget
+
+    return {"id": PolicyTarget.objects.get(code="high_tech_enterprises").pk}
+
+
+def offline_deal_body(w: World, role: str) -> dict:
+    return {
+        "contract_number": "2026330523000456", "title": "竹木家具水性涂装工艺技术服务合同", "origin": "offline",
+        "buyer": {"name": "安吉竹木绿色家居有限公司", "uscc": "91330523MA2G5M6N81", "region": "anji"},
+        "seller": {"organisation": w.orgs["institute"].pk}, "contract_type": "service", "contract_amount": "680000.00",
+        "technical_amount": "600000.00", "signed_on": "2026-08-05", "industry": "green_home",
+    }
+
+
+LEDGER_KEEPERS = expect(403, anonymous=401, official=200, operator=200)
+PARTIES_AND_KEEPERS = expect(404, anonymous=401, owner=200, institute=200, official=200, operator=200)
+KEEPERS_CHANGE = expect(404, anonymous=401, owner=403, institute=403, official=200, operator=200)  # others cannot see it
+
+ROWS += [
+    Row("get", "/api/deals/", expect(200, anonymous=401), note="filtered: parties see their own contracts"),
+    Row("post", "/api/deals/", expect(403, anonymous=401, official=201, operator=201), body=offline_deal_body,
+        note="offline contracts are recorded by ledger keepers"),
+    Row("post", "/api/deals/", expect(403, anonymous=401, owner=201, official=201, operator=201), setup=awarded_challenge,
+        body=lambda w, r: {"contract_number": "2026330502000318", "origin": "challenge", "challenge": w.ids["challenge"],
+                           "signed_on": "2026-09-18"},
+        note="the challenge owner records from its award"),
+    Row("get", "/api/deals/{id}/", PARTIES_AND_KEEPERS, setup=deal_between_owner_and_institute()),
+    Row("post", "/api/deals/{id}/register/", KEEPERS_CHANGE, setup=deal_between_owner_and_institute(),
+        body=lambda w, r: {"registration_number": "330502-2026-0778", "registered_on": "2026-09-25"}),
+    Row("post", "/api/deals/{id}/amend/", KEEPERS_CHANGE, setup=deal_between_owner_and_institute(registered=True),
+        body=lambda w, r: {"technical_amount": "1100000.00", "reason": "登记机构核减设备费用"}),
+    Row("post", "/api/deals/{id}/void/", KEEPERS_CHANGE, setup=deal_between_owner_and_institute(), body=lambda w, r: {"reason": "双方解除合同"}),
+    Row("post", "/api/deals/{id}/reverse/", KEEPERS_CHANGE, setup=deal_between_owner_and_institute(registered=True),
+        body=lambda w, r: {"entry": w.ids["entry"], "reason": "登记日期录错，冲销后重新登记"}),
+    Row("post", "/api/deals/import/", expect(403, anonymous=401, official=415, operator=415),
+        note="takes a multipart file, not JSON: keepers get 415 here; uploads are tested in tests/backend/deals/api"),
+    Row("get", "/api/deals/import-template/", expect(200, anonymous=401)),
+    Row("get", "/api/deals/imports/", LEDGER_KEEPERS),
+    Row("get", "/api/deals/imports/{id}/", LEDGER_KEEPERS, setup=finished_import),
+    Row("get", "/api/deals/counting-rules/", READ_ALL, note="the rule is what the figures mean: public"),
+    Row("get", "/api/deals/counting-rules/{year}/", READ_ALL, setup=lambda w: {"year": 2027}),
+    Row("post", "/api/deals/counting-rules/", expect(403, anonymous=401, operator=201),
+        body=lambda w, r: {"year": 2028, "target_amount": "22000000000.00", "statuses": ["registered"], "date_field": "registered_on",
+                           "amount_field": "technical_amount", "require_huzhou_party": True, "reason": "2028年目标"}),
+    Row("get", "/api/dashboard/summary/", LEDGER_KEEPERS, body=lambda w, r: {"year": 2026}),
+    Row("get", "/api/dashboard/drilldown/", LEDGER_KEEPERS, body=lambda w, r: {"year": 2026, "figure": "district", "key": "wuxing"}),
+    Row("get", "/api/dashboard/drilldown/export/", LEDGER_KEEPERS,
+        body=lambda w, r: {"year": 2026, "figure": "total", "file_format": "csv"}),
+    Row("get", "/api/dashboard/targets/", LEDGER_KEEPERS),
+    Row("get", "/api/dashboard/targets/{id}/", LEDGER_KEEPERS, setup=first_policy_target),
+    Row("post", "/api/dashboard/targets/{id}/progress/", expect(403, anonymous=401, official=201, operator=201), setup=first_policy_target,
+        body=lambda w, r: {"value": "1980", "as_of": "2026-09-30", "note": "省科技厅高企认定公示（第二批）"}),
+]
+
 CASES = [
     pytest.param(row, role, id=f"{i:02d} {row.method.upper()} {row.path} as {role}")
     for i, row in enumerate(ROWS)

@@ -1,0 +1,64 @@
+"""The targets board: the policy's other 2027 targets (seeded by a data migration) and the progress
+officials enter by hand. Progress entries are append-only, so the board keeps its history."""
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+MAX_TARGET_VALUE = Decimal("9999999999999.99")
+
+
+class PolicyTarget(models.Model):
+    class Direction(models.TextChoices):
+        AT_LEAST = "at_least", _("不低于")
+        AT_MOST = "at_most", _("不高于")
+        ABOUT = "about", _("左右")
+
+    code = models.SlugField(_("代码"), max_length=60, unique=True)
+    group = models.CharField(_("指标组"), max_length=60, help_text=_("政策原文中的一行，如“全省重点实验室 / 省技术创新中心”"))
+    name = models.CharField(_("指标"), max_length=60)
+    target_text = models.CharField(_("目标（原文）"), max_length=60)
+    target_value = models.DecimalField(_("目标值"), max_digits=15, decimal_places=2)
+    unit = models.CharField(_("单位"), max_length=20)
+    direction = models.CharField(_("方向"), max_length=10, choices=Direction.choices, default=Direction.AT_LEAST)
+    year = models.PositiveSmallIntegerField(_("目标年度"), default=2027)
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        verbose_name = _("政策目标")
+        verbose_name_plural = _("政策目标")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TargetProgress(models.Model):
+    """One progress reading of a target, as entered by an official or the operator."""
+
+    target = models.ForeignKey(PolicyTarget, on_delete=models.PROTECT, related_name="progress", verbose_name=_("政策目标"))
+    value = models.DecimalField(
+        _("当前值"), max_digits=15, decimal_places=2,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_TARGET_VALUE)],
+    )
+    as_of = models.DateField(_("统计截至"))
+    note = models.CharField(_("数据来源与说明"), max_length=500, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("填报人"))
+    at = models.DateTimeField(_("填报时间"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("目标进展")
+        verbose_name_plural = _("目标进展")
+        ordering = ["-as_of", "-id"]
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError(_("进展记录写入后不能修改，请新增一条"))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("进展记录写入后不能修改，请新增一条"))

@@ -1,0 +1,301 @@
+"""The officials' dashboard: every figure is computed from deals.selectors.counted_deals (the one
+counting rule), and every contract figure names the drill-down (`figure`, `key`) that lists the
+contracts behind it, so a figure and the sum of its drill-down rows are equal by construction."""
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractMonth
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import Region
+from dashboard.models import PolicyTarget, TargetProgress
+from deals.models import HUZHOU_REGIONS, PLATFORM_ORIGINS, ContractType, DealOrigin
+from deals.selectors import (
+    Total,
+    cents_sum,
+    counted_deals,
+    counting_rule,
+    counting_rule_texts,
+    end_of_day,
+    money,
+    total_of,
+    yuan,
+)
+from marketplace.models import Bid, Challenge, ChallengeTransition, IndustryChain
+
+RATIO = Decimal("0.0001")
+TOP = 10
+UNCLASSIFIED = "unclassified"
+PLATFORM, OFFLINE = "platform", "offline"
+FIGURES = ["total", "month", "district", "industry", "contract_type", "origin", "platform", "buyer", "seller"]
+# Seasonal projection needs last year to have reached a meaningful share by the same day; below
+# this share (early January) one large contract would swing the projection wildly.
+MIN_SEASONAL_SHARE = Decimal("0.05")
+
+
+def ratio(part: Decimal, whole: Decimal) -> Decimal:
+    return (part / whole).quantize(RATIO, rounding=ROUND_HALF_UP) if whole else Decimal("0.0000")
+
+
+def _item(figure: str, key: str, label: str, total: Total | dict, whole: Decimal) -> dict[str, Any]:
+    amount, deals = (total.amount, total.deals) if isinstance(total, Total) else (total["amount"], total["deals"])
+    return {"figure": figure, "key": key, "label": label, "amount": amount, "deals": deals, "share": ratio(amount, whole)}
+
+
+def _empty() -> dict[str, Any]:
+    return {"amount": Decimal("0.00"), "deals": 0}
+
+
+# --- drill-down: the contracts behind a figure ----------------------------------------------------
+
+def figure_condition(figure: str, key: str) -> Q:
+    """The rows of counted_deals behind one figure. Keys are validated by the input serializer."""
+    if figure == "total":
+        return Q()
+    if figure == "month":
+        return Q(counted_on__month=int(key))
+    if figure == "district":
+        return Q(district=key)
+    if figure == "industry":
+        return Q(industry__isnull=True) if key == UNCLASSIFIED else Q(industry__code=key)
+    if figure == "contract_type":
+        return Q(contract_type=key)
+    if figure == "origin":
+        return Q(origin=key)
+    if figure == "platform":
+        return Q(origin__in=PLATFORM_ORIGINS) if key == PLATFORM else Q(origin=DealOrigin.OFFLINE)
+    if figure == "buyer":
+        return Q(buyer_uscc=key)
+    if figure == "seller":
+        return Q(seller_uscc=key)
+    raise ValueError(f"unknown figure {figure!r}")
+
+
+def figure_label(figure: str, key: str) -> str:
+    if figure == "total":
+        return str(_("全部计入合同"))
+    if figure == "month":
+        return _("%(month)d月") % {"month": int(key)}
+    if figure == "district":
+        return str(Region(key).label)
+    if figure == "industry":
+        return str(_("未分类")) if key == UNCLASSIFIED else IndustryChain.objects.get(code=key).name
+    if figure == "contract_type":
+        return str(ContractType(key).label)
+    if figure == "origin":
+        return str(DealOrigin(key).label)
+    if figure == "platform":
+        return str(_("平台撮合")) if key == PLATFORM else str(_("线下（平台外）"))
+    return key  # buyer / seller: the USCC; the rows carry the names
+
+
+def drilldown_rows(*, year: int, figure: str, key: str, as_of: date | None = None) -> QuerySet:
+    return counted_deals(year=year, as_of=as_of).filter(figure_condition(figure, key)).order_by("counted_on", "contract_number", "deal_ref")
+
+
+# --- the summary ---------------------------------------------------------------------------------
+
+CUBE = ("month", "district", "industry__code", "industry__name", "contract_type", "origin")
+
+
+def _cube(qs: QuerySet, *dimensions: str) -> list[dict[str, Any]]:
+    """One pass over the counted rows, grouped by every dimension at once: [{dims…, cents, deals}].
+    The breakdowns are sums of this cube in Python (integer cents, so exact). Over 1,000,000
+    contracts on PostgreSQL each pass costs about as much as one breakdown query did, and the
+    summary made eight of them (tests/benchmarks/bench_deals_import.py)."""
+    rows = qs.annotate(month=ExtractMonth("counted_on")).order_by().values(*dimensions).annotate(
+        cents=cents_sum("counted_amount"), deals=Count("pk"))
+    return list(rows)
+
+
+def _sum_by(cube: list[dict[str, Any]], *keys: str) -> dict[Any, dict[str, Any]]:
+    cents: dict[Any, int] = defaultdict(int)
+    deals: dict[Any, int] = defaultdict(int)
+    for row in cube:
+        key = row[keys[0]] if len(keys) == 1 else tuple(row[k] for k in keys)
+        cents[key] += row["cents"]
+        deals[key] += row["deals"]
+    return {key: {"amount": yuan(cents[key]), "deals": deals[key]} for key in cents}
+
+
+def _total(groups: dict[Any, dict[str, Any]]) -> Total:
+    return Total(amount=sum((g["amount"] for g in groups.values()), Decimal("0.00")), deals=sum(g["deals"] for g in groups.values()))
+
+
+def _top(qs: QuerySet, side: str, whole: Decimal) -> list[dict[str, Any]]:
+    rows = (
+        qs.order_by().values(f"{side}_uscc")
+        .annotate(cents=cents_sum("counted_amount"), deals=Count("pk"), name=Max(f"{side}_name"))
+        .order_by("-cents", f"{side}_uscc")[:TOP]
+    )
+    return [
+        _item(side, row[f"{side}_uscc"], row["name"], {"amount": yuan(row["cents"]), "deals": row["deals"]}, whole) for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class Calendar:
+    year: int
+    reference: date
+
+    @property
+    def days(self) -> int:
+        return 366 if calendar.isleap(self.year) else 365
+
+    @property
+    def elapsed(self) -> int:
+        """Days of the year that have passed at the end of `reference` (0 before, all after)."""
+        if self.reference < date(self.year, 1, 1):
+            return 0
+        if self.reference >= date(self.year, 12, 31):
+            return self.days
+        return (self.reference - date(self.year, 1, 1)).days + 1
+
+    def same_day_last_year(self) -> date:
+        day = min(self.reference, date(self.year, 12, 31))
+        return day.replace(year=self.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=self.year - 1)
+
+
+def _projection(cal: Calendar, counted: Total, last_full: Total, last_same_day: Total) -> dict[str, Any]:
+    fmt = "{:,.2f}".format
+    if cal.elapsed == 0:
+        return {"amount": Decimal("0.00"), "method": "not_started", "explanation": _("该年度尚未开始，暂无预测。")}
+    if cal.elapsed == cal.days:
+        return {"amount": counted.amount, "method": "final",
+                "explanation": _("年度已结束：全年计入额即为实际值，不再预测。")}
+    share = ratio(last_same_day.amount, last_full.amount)
+    if last_full.amount > 0 and share >= MIN_SEASONAL_SHARE:
+        amount = money(counted.amount / (last_same_day.amount / last_full.amount))
+        return {"amount": amount, "method": "seasonal", "explanation": _(
+            "按去年同期进度推算：去年截至%(day)s的计入额占全年的%(share)s%%，今年截至%(today)s已计入%(counted)s元，"
+            "按相同比例推算全年约%(amount)s元。技术合同登记集中在年末，按去年的节奏推算比按日均更接近实际。"
+        ) % {"day": cal.same_day_last_year().isoformat(), "share": f"{share * 100:.1f}", "today": cal.reference.isoformat(),
+             "counted": fmt(counted.amount), "amount": fmt(amount)}}
+    amount = money(counted.amount * cal.days / cal.elapsed)
+    return {"amount": amount, "method": "linear", "explanation": _(
+        "按日均进度线性推算：今年前%(elapsed)d天已计入%(counted)s元，按全年%(days)d天折算约%(amount)s元"
+        "（去年同期数据不足，未按季节规律调整）。"
+    ) % {"elapsed": cal.elapsed, "counted": fmt(counted.amount), "days": cal.days, "amount": fmt(amount)}}
+
+
+def _funnel(year: int, as_of: date | None, from_challenges: dict[str, Any]) -> list[dict[str, Any]]:
+    """Challenges published, bids submitted and challenges awarded in the year (up to `as_of`), and
+    the year's counted contracts that came from an award."""
+    start, end = end_of_day(date(year - 1, 12, 31)), end_of_day(date(year, 12, 31))
+    if as_of is not None:
+        end = min(end, end_of_day(as_of))
+    challenges = Challenge.objects.filter(published_at__gte=start, published_at__lt=end)
+    bids = Bid.objects.filter(created_at__gte=start, created_at__lt=end)
+    awards = ChallengeTransition.objects.filter(to_status=Challenge.Status.AWARDED, at__gte=start, at__lt=end)
+    return [
+        {"key": "challenges", "label": _("发布榜单"), "count": challenges.count(), "amount": yuan(challenges.aggregate(c=cents_sum("bounty"))["c"]),
+         "figure": None, "drill_key": None},
+        {"key": "bids", "label": _("揭榜申请"), "count": bids.count(), "amount": None, "figure": None, "drill_key": None},
+        {"key": "awards", "label": _("定榜"), "count": awards.values("challenge").distinct().count(), "amount": None,
+         "figure": None, "drill_key": None},
+        {"key": "deals", "label": _("签约并计入的技术合同"), "count": from_challenges["deals"], "amount": from_challenges["amount"],
+         "figure": "origin", "drill_key": DealOrigin.CHALLENGE},
+    ]
+
+
+def dashboard_summary(*, year: int, as_of: date | None = None) -> dict[str, Any]:
+    """Everything the dashboard shows for `year`, as the ledger stood at the end of `as_of` (now
+    when None): the same request with the same `as_of` always answers the same figures."""
+    cal = Calendar(year=year, reference=as_of or timezone.localdate())
+    rule = counting_rule(year=year, as_of=as_of)
+    counted = counted_deals(year=year, as_of=as_of, rule=rule)
+    last = counted_deals(year=year - 1, as_of=as_of)
+    cube = _cube(counted, *CUBE)
+    this_months = _sum_by(cube, "month")
+    last_months = _sum_by(_cube(last, "month"), "month")
+    total, last_full = _total(this_months), _total(last_months)
+    whole = total.amount
+    last_same_day = total_of(last.filter(counted_on__lte=cal.same_day_last_year()))
+    expected = money(rule.target_amount * cal.elapsed / cal.days)
+
+    monthly, running, running_last = [], Decimal("0.00"), Decimal("0.00")
+    for month in range(1, 13):
+        now, before = this_months.get(month, _empty()), last_months.get(month, _empty())
+        running += now["amount"]
+        running_last += before["amount"]
+        monthly.append({
+            "month": month, "figure": "month", "key": str(month), "amount": now["amount"], "deals": now["deals"],
+            "cumulative": running, "last_year_amount": before["amount"], "last_year_deals": before["deals"],
+            "last_year_cumulative": running_last,
+        })
+
+    districts = _sum_by(cube, "district")
+    district_items = [_item("district", r, str(Region(r).label), districts.get(r, _empty()), whole) for r in HUZHOU_REGIONS]
+    if Region.OUTSIDE in districts:  # only when the year's rule does not require a Huzhou party
+        district_items.append(_item("district", Region.OUTSIDE, str(Region.OUTSIDE.label), districts[Region.OUTSIDE], whole))
+    industry_items = sorted(
+        (_item("industry", code or UNCLASSIFIED, name or str(_("未分类")), group, whole)
+         for (code, name), group in _sum_by(cube, "industry__code", "industry__name").items()),
+        key=lambda item: (-item["amount"], item["key"]),
+    )
+    types = _sum_by(cube, "contract_type")
+    type_items = [_item("contract_type", t, str(ContractType(t).label), types.get(t, _empty()), whole) for t in ContractType.values]
+    origins = _sum_by(cube, "origin")
+    origin_items = [_item("origin", o, str(DealOrigin(o).label), origins.get(o, _empty()), whole) for o in DealOrigin.values]
+    platform = {
+        "amount": sum((origins.get(o, _empty())["amount"] for o in PLATFORM_ORIGINS), Decimal("0.00")),
+        "deals": sum(origins.get(o, _empty())["deals"] for o in PLATFORM_ORIGINS),
+    }
+    platform_items = [
+        _item("platform", PLATFORM, str(_("平台撮合")), platform, whole),
+        _item("platform", OFFLINE, str(_("线下（平台外）")), origins.get(DealOrigin.OFFLINE, _empty()), whole),
+    ]
+    texts = counting_rule_texts(rule)
+    return {
+        "year": year,
+        "as_of": as_of,
+        "reference_date": cal.reference,
+        "rule": {
+            "year": rule.year, "version": rule.version, "is_configured": rule.is_configured, "target_amount": rule.target_amount,
+            "statuses": list(rule.statuses), "date_field": rule.date_field, "amount_field": rule.amount_field,
+            "require_huzhou_party": rule.require_huzhou_party, "text": texts["en" if (translation.get_language() or "").startswith("en") else "zh"],
+            "text_zh": texts["zh"], "text_en": texts["en"],
+        },
+        "target_amount": rule.target_amount,
+        "counted_amount": total.amount,
+        "counted_deals": total.deals,
+        "progress": ratio(total.amount, rule.target_amount),
+        "expected_amount": expected,
+        "expected_progress": ratio(expected, rule.target_amount),
+        "gap_to_expected": total.amount - expected,
+        "last_year_amount": last_full.amount,
+        "last_year_same_period_amount": last_same_day.amount,
+        "projection": _projection(cal, total, last_full, last_same_day),
+        "monthly": monthly,
+        "by_district": district_items,
+        "by_industry": industry_items,
+        "by_contract_type": type_items,
+        "by_origin": origin_items,
+        "by_platform": platform_items,
+        "top_buyers": _top(counted, "buyer", whole),
+        "top_sellers": _top(counted, "seller", whole),
+        "funnel": _funnel(year, as_of, origins.get(DealOrigin.CHALLENGE, _empty())),
+    }
+
+
+# --- the targets board ---------------------------------------------------------------------------
+
+def policy_target_list() -> QuerySet[PolicyTarget]:
+    history = TargetProgress.objects.select_related("by").order_by("-as_of", "-id")
+    return PolicyTarget.objects.prefetch_related(Prefetch("progress", queryset=history))
+
+
+def target_progress_ratio(target: PolicyTarget, value: Decimal) -> Decimal | None:
+    """How far along a target is (1 = met). For an "at most" target (a ranking: 全国前20位) a value
+    at or below the target is met, and a higher one is target/value."""
+    if target.direction == PolicyTarget.Direction.AT_MOST:
+        return Decimal("1.0000") if value and value <= target.target_value else ratio(target.target_value, value) if value else None
+    return ratio(value, target.target_value)

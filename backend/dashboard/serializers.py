@@ -1,0 +1,237 @@
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts.models import Region
+from dashboard.models import MAX_TARGET_VALUE, PolicyTarget, TargetProgress
+from dashboard.selectors import FIGURES, OFFLINE, PLATFORM, UNCLASSIFIED, target_progress_ratio
+from deals.models import ContractType, CountingRule, DealOrigin
+from deals.serializers import FILE_FORMATS, DealPartyOutputSerializer, party_output
+from marketplace.models import IndustryChain
+
+MONEY = {"max_digits": 20, "decimal_places": 2}
+SHARE = {"max_digits": 9, "decimal_places": 4}
+
+
+def money_field(**kwargs) -> serializers.DecimalField:
+    return serializers.DecimalField(**MONEY, **kwargs)
+
+
+def ratio_field(**kwargs) -> serializers.DecimalField:
+    return serializers.DecimalField(**SHARE, **kwargs)
+
+
+class YearQueryInputSerializer(serializers.Serializer):
+    year = serializers.IntegerField(min_value=2000, max_value=2100, required=False, help_text="年度，默认今年")
+    as_of = serializers.DateField(required=False, allow_null=True,
+                                  help_text="按这一天结束时的台账和口径计算（复现当天看板显示的数字）；默认现在")
+
+    def validate_as_of(self, value):
+        if value is not None and value > timezone.localdate():
+            raise serializers.ValidationError(_("截至日期不能晚于今天"))
+        return value
+
+    def validate(self, attrs):
+        attrs.setdefault("year", timezone.localdate().year)
+        attrs.setdefault("as_of", None)
+        return attrs
+
+
+class DrilldownQueryInputSerializer(YearQueryInputSerializer):
+    figure = serializers.ChoiceField(choices=[(f, f) for f in FIGURES], help_text="看板上的哪一项数字")
+    key = serializers.CharField(max_length=40, required=False, allow_blank=True, default="",
+                                help_text="该项中的哪一个：月份 1-12、区县代码、产业链代码、合同类型、来源、platform/offline 或信用代码")
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        figure, key = attrs["figure"], attrs["key"]
+        allowed = {
+            "district": Region.values, "contract_type": ContractType.values, "origin": DealOrigin.values,
+            "platform": [PLATFORM, OFFLINE], "month": [str(m) for m in range(1, 13)],
+        }
+        if figure == "industry":
+            allowed["industry"] = [UNCLASSIFIED, *IndustryChain.objects.values_list("code", flat=True)]
+        if figure in allowed and key not in allowed[figure]:
+            raise serializers.ValidationError({"key": _("“%(key)s”不是该项可选的值") % {"key": key}})
+        if figure in ("buyer", "seller") and not key:
+            raise serializers.ValidationError({"key": _("请填写统一社会信用代码")})
+        return attrs
+
+
+class DrilldownExportQueryInputSerializer(DrilldownQueryInputSerializer):
+    file_format = serializers.ChoiceField(choices=FILE_FORMATS, default="xlsx")
+
+
+# --- output ---------------------------------------------------------------------------------------
+
+class CountingRuleSummaryOutputSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    version = serializers.IntegerField(help_text="0 表示该年度未设置口径，使用默认口径")
+    is_configured = serializers.BooleanField()
+    target_amount = money_field()
+    statuses = serializers.ListField(child=serializers.CharField())
+    date_field = serializers.ChoiceField(choices=CountingRule.DateField.choices)
+    amount_field = serializers.ChoiceField(choices=CountingRule.AmountField.choices)
+    require_huzhou_party = serializers.BooleanField()
+    text = serializers.CharField(help_text="计数口径说明（按请求语言）")
+    text_zh = serializers.CharField()
+    text_en = serializers.CharField()
+
+
+class FigureItemOutputSerializer(serializers.Serializer):
+    figure = serializers.CharField(help_text="下钻参数 figure")
+    key = serializers.CharField(help_text="下钻参数 key")
+    label = serializers.CharField()
+    amount = money_field()
+    deals = serializers.IntegerField()
+    share = ratio_field(help_text="占当年计入额的比例")
+
+
+class MonthOutputSerializer(serializers.Serializer):
+    month = serializers.IntegerField()
+    figure = serializers.CharField()
+    key = serializers.CharField()
+    amount = money_field()
+    deals = serializers.IntegerField()
+    cumulative = money_field()
+    last_year_amount = money_field()
+    last_year_deals = serializers.IntegerField()
+    last_year_cumulative = money_field()
+
+
+class ProjectionOutputSerializer(serializers.Serializer):
+    amount = money_field()
+    method = serializers.CharField(help_text="seasonal（按去年同期进度）、linear（按日均）、final（年度已结束）或 not_started")
+    explanation = serializers.CharField()
+
+
+class FunnelStageOutputSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    amount = money_field(allow_null=True)
+    figure = serializers.CharField(allow_null=True, help_text="可下钻到技术合同时的 figure；榜单、申请与定榜环节为 null")
+    drill_key = serializers.CharField(allow_null=True)
+
+
+class DashboardSummaryOutputSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    as_of = serializers.DateField(allow_null=True)
+    reference_date = serializers.DateField(help_text="计算应完成进度与预测所用的日期（as_of 或今天）")
+    rule = CountingRuleSummaryOutputSerializer()
+    target_amount = money_field()
+    counted_amount = money_field()
+    counted_deals = serializers.IntegerField()
+    progress = ratio_field()
+    expected_amount = money_field(help_text="按全年匀速完成目标，截至参考日期应完成的金额")
+    expected_progress = ratio_field()
+    gap_to_expected = money_field()
+    last_year_amount = money_field()
+    last_year_same_period_amount = money_field()
+    projection = ProjectionOutputSerializer()
+    monthly = MonthOutputSerializer(many=True)
+    by_district = FigureItemOutputSerializer(many=True)
+    by_industry = FigureItemOutputSerializer(many=True)
+    by_contract_type = FigureItemOutputSerializer(many=True)
+    by_origin = FigureItemOutputSerializer(many=True)
+    by_platform = FigureItemOutputSerializer(many=True)
+    top_buyers = FigureItemOutputSerializer(many=True)
+    top_sellers = FigureItemOutputSerializer(many=True)
+    funnel = FunnelStageOutputSerializer(many=True)
+
+
+class DrilldownRowOutputSerializer(serializers.Serializer):
+    deal = serializers.IntegerField(source="deal_ref", help_text="技术合同 id")
+    registry = serializers.CharField()
+    contract_number = serializers.CharField()
+    title = serializers.CharField()
+    contract_type = serializers.ChoiceField(choices=ContractType.choices)
+    contract_type_label = serializers.CharField(source="get_contract_type_display")
+    buyer = serializers.SerializerMethodField()
+    seller = serializers.SerializerMethodField()
+    contract_amount = money_field()
+    technical_amount = money_field()
+    counted_amount = money_field(help_text="按口径计入的金额")
+    signed_on = serializers.DateField()
+    registered_on = serializers.DateField(allow_null=True)
+    counted_on = serializers.DateField(help_text="按口径计入的日期")
+    registration_number = serializers.CharField()
+    industry = serializers.CharField(source="industry.code", allow_null=True, default=None)
+    industry_name = serializers.CharField(source="industry.name", allow_null=True, default=None)
+    district = serializers.ChoiceField(choices=Region.choices)
+    origin = serializers.ChoiceField(choices=DealOrigin.choices)
+    status = serializers.CharField()
+
+    @extend_schema_field(DealPartyOutputSerializer)
+    def get_buyer(self, obj):
+        return party_output(obj, "buyer")
+
+    @extend_schema_field(DealPartyOutputSerializer)
+    def get_seller(self, obj):
+        return party_output(obj, "seller")
+
+
+class DrilldownOutputSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    as_of = serializers.DateField(allow_null=True)
+    figure = serializers.CharField()
+    key = serializers.CharField()
+    label = serializers.CharField()
+    amount = money_field(help_text="全部下钻行的计入金额合计，等于看板上的该项数字")
+    deals = serializers.IntegerField()
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = DrilldownRowOutputSerializer(many=True)
+
+
+class TargetProgressInputSerializer(serializers.Serializer):
+    value = serializers.DecimalField(max_digits=15, decimal_places=2, min_value=Decimal("0"), max_value=MAX_TARGET_VALUE,
+                                     help_text="当前值，单位同目标")
+    as_of = serializers.DateField(help_text="统计截至日期")
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="", help_text="数据来源与说明")
+
+
+class TargetProgressOutputSerializer(serializers.ModelSerializer):
+    by = serializers.CharField(source="by.username")
+
+    class Meta:
+        model = TargetProgress
+        fields = ["id", "value", "as_of", "note", "by", "at"]
+
+
+class PolicyTargetOutputSerializer(serializers.ModelSerializer):
+    year = serializers.IntegerField()  # explicit: a model-derived bound differs between SQLite and PostgreSQL
+    direction_label = serializers.CharField(source="get_direction_display")
+    latest = serializers.SerializerMethodField()
+    progress_ratio = serializers.SerializerMethodField()
+
+    class Meta:
+        model = PolicyTarget
+        fields = ["id", "code", "group", "name", "target_text", "target_value", "unit", "direction", "direction_label", "year",
+                  "latest", "progress_ratio"]
+
+    def _latest(self, obj):
+        entries = list(obj.progress.all())  # prefetched, newest first
+        return entries[0] if entries else None
+
+    @extend_schema_field(TargetProgressOutputSerializer(allow_null=True))
+    def get_latest(self, obj):
+        latest = self._latest(obj)
+        return TargetProgressOutputSerializer(latest).data if latest else None
+
+    @extend_schema_field(ratio_field(allow_null=True, help_text="完成程度（1 为达到目标）"))
+    def get_progress_ratio(self, obj):
+        latest = self._latest(obj)
+        value = target_progress_ratio(obj, latest.value) if latest else None
+        return None if value is None else str(value)
+
+
+class PolicyTargetDetailOutputSerializer(PolicyTargetOutputSerializer):
+    history = TargetProgressOutputSerializer(source="progress", many=True)
+
+    class Meta(PolicyTargetOutputSerializer.Meta):
+        fields = PolicyTargetOutputSerializer.Meta.fields + ["history"]

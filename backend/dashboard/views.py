@@ -1,0 +1,115 @@
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.openapi import example
+from core.pagination import StandardPagination
+from dashboard.models import PolicyTarget
+from dashboard.selectors import dashboard_summary, drilldown_rows, figure_label, policy_target_list
+from dashboard.serializers import (
+    DashboardSummaryOutputSerializer,
+    DrilldownExportQueryInputSerializer,
+    DrilldownOutputSerializer,
+    DrilldownQueryInputSerializer,
+    PolicyTargetDetailOutputSerializer,
+    PolicyTargetOutputSerializer,
+    TargetProgressInputSerializer,
+    TargetProgressOutputSerializer,
+    YearQueryInputSerializer,
+)
+from dashboard.services import target_progress_add
+from deals.files import COUNTED_COLUMNS, ledger_file
+from deals.permissions import CanSeeDashboard
+from deals.selectors import total_of
+from deals.views import FILE_RESPONSES, file_response
+
+DASHBOARD = [permissions.IsAuthenticated, CanSeeDashboard]
+
+
+class DashboardSummaryView(APIView):
+    permission_classes = DASHBOARD
+
+    @extend_schema(
+        parameters=[YearQueryInputSerializer], responses=DashboardSummaryOutputSerializer, tags=["dashboard"],
+        summary="年度技术交易额看板：目标、计入额、进度、预测、分项与漏斗（附计数口径）",
+        description="每一项金额都带 figure/key，可用 /api/dashboard/drilldown/ 查看其背后的合同；as_of 复现某天结束时看板显示的数字。",
+    )
+    def get(self, request: Request) -> Response:
+        params = YearQueryInputSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        return Response(DashboardSummaryOutputSerializer(dashboard_summary(**params.validated_data)).data)
+
+
+class DrilldownView(APIView):
+    permission_classes = DASHBOARD
+
+    @extend_schema(
+        parameters=[DrilldownQueryInputSerializer], responses=DrilldownOutputSerializer, tags=["dashboard"],
+        summary="下钻：看板上某一项数字背后的技术合同（分页，amount 为全部行的合计）",
+    )
+    def get(self, request: Request) -> Response:
+        params = DrilldownQueryInputSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        p = params.validated_data
+        rows = drilldown_rows(year=p["year"], figure=p["figure"], key=p["key"], as_of=p["as_of"])
+        total = total_of(rows)
+        paginator = StandardPagination()
+        page = paginator.paginate_queryset(rows, request, view=self)
+        body = {
+            "year": p["year"], "as_of": p["as_of"], "figure": p["figure"], "key": p["key"], "label": figure_label(p["figure"], p["key"]),
+            "amount": total.amount, "deals": total.deals, "count": paginator.page.paginator.count,
+            "next": paginator.get_next_link(), "previous": paginator.get_previous_link(),
+            "results": page,
+        }
+        return Response(DrilldownOutputSerializer(body).data)
+
+
+class DrilldownExportView(APIView):
+    permission_classes = DASHBOARD
+
+    @extend_schema(
+        parameters=[DrilldownExportQueryInputSerializer], responses=FILE_RESPONSES, tags=["dashboard"],
+        summary="导出下钻的技术合同（xlsx/csv，与下钻结果逐行一致）",
+    )
+    def get(self, request: Request):
+        params = DrilldownExportQueryInputSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        p = params.validated_data
+        rows = drilldown_rows(year=p["year"], figure=p["figure"], key=p["key"], as_of=p["as_of"])
+        label = figure_label(p["figure"], p["key"])
+        name = f"{p['year']}年技术合同-{label}" + (f"-截至{p['as_of'].isoformat()}" if p["as_of"] else "")
+        content = ledger_file(rows.iterator(chunk_size=2000), columns=COUNTED_COLUMNS, file_format=p["file_format"], title="技术合同")
+        return file_response(content, file_format=p["file_format"], name=name)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="政策目标看板（2027年各项目标及最新进展）"),
+    retrieve=extend_schema(summary="政策目标详情与进展历史", responses=PolicyTargetDetailOutputSerializer),
+)
+@extend_schema(tags=["dashboard"])
+class PolicyTargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = PolicyTargetOutputSerializer
+    permission_classes = DASHBOARD
+    pagination_class = None
+    filter_backends: list = []
+
+    def get_queryset(self):
+        return policy_target_list()
+
+    def retrieve(self, request: Request, pk=None) -> Response:
+        return Response(PolicyTargetDetailOutputSerializer(self.get_object()).data)
+
+    @extend_schema(
+        request=TargetProgressInputSerializer, responses={201: TargetProgressOutputSerializer}, summary="填报目标进展（保留历史）",
+        examples=[example("高新技术企业数", {"value": "1980", "as_of": "2026-09-30", "note": "省科技厅高企认定公示（第二批）"})],
+    )
+    @action(detail=True, methods=["post"])
+    def progress(self, request: Request, pk=None) -> Response:
+        target: PolicyTarget = self.get_object()
+        data = TargetProgressInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        entry = target_progress_add(target=target, by=request.user, **data.validated_data)
+        return Response(TargetProgressOutputSerializer(entry).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,139 @@
+"""Spreadsheets out: the import template and exports of ledger rows. An export uses the import's
+columns first (plus a few read-only ones the import ignores), so an exported file re-imports as a
+no-op."""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from accounts.models import Region
+from deals.imports import COLUMNS
+from deals.models import ContractType, DealOrigin, DealStatus
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv; charset=utf-8"
+CONTENT_TYPES = {"xlsx": XLSX, "csv": CSV}
+
+
+@dataclass(frozen=True)
+class OutColumn:
+    header: str
+    value: Callable[[Any], Any]
+    width: int = 16
+
+
+def _label(choices, value) -> str:
+    return str(choices(value).label) if value in choices.values else (value or "")
+
+
+LEDGER_COLUMNS = [
+    OutColumn("合同编号", lambda d: d.contract_number, 20),
+    OutColumn("合同名称", lambda d: d.title, 36),
+    OutColumn("合同类型", lambda d: _label(ContractType, d.contract_type), 10),
+    OutColumn("买方名称", lambda d: d.buyer_name, 30),
+    OutColumn("买方统一社会信用代码", lambda d: d.buyer_uscc, 22),
+    OutColumn("买方所在地区", lambda d: _label(Region, d.buyer_region), 14),
+    OutColumn("卖方名称", lambda d: d.seller_name, 30),
+    OutColumn("卖方统一社会信用代码", lambda d: d.seller_uscc, 22),
+    OutColumn("卖方所在地区", lambda d: _label(Region, d.seller_region), 14),
+    OutColumn("合同金额（元）", lambda d: d.contract_amount, 16),
+    OutColumn("技术交易额（元）", lambda d: d.technical_amount, 16),
+    OutColumn("签订日期", lambda d: d.signed_on, 12),
+    OutColumn("认定登记日期", lambda d: d.registered_on, 12),
+    OutColumn("认定登记编号", lambda d: d.registration_number, 18),
+    OutColumn("产业链", lambda d: d.industry.name if d.industry_id else "", 12),
+    OutColumn("登记机构", lambda d: d.registry, 16),
+    OutColumn("状态", lambda d: _label(DealStatus, d.status), 10),
+    OutColumn("来源", lambda d: _label(DealOrigin, d.origin), 14),
+]
+COUNTED_COLUMNS = LEDGER_COLUMNS + [
+    OutColumn("区县归属", lambda d: _label(Region, d.district), 14),
+    OutColumn("计入日期", lambda d: d.counted_on, 12),
+    OutColumn("计入金额（元）", lambda d: d.counted_amount, 16),
+    OutColumn("台账ID", lambda d: d.deal_ref, 10),
+]
+assert [c.header for c in LEDGER_COLUMNS[: len(COLUMNS)]] == [c.header for c in COLUMNS], "exports must re-import"
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    # A name beginning with "=" must not become a formula when the file is opened in Excel.
+    return "'" + text if isinstance(value, str) and text.startswith(FORMULA_START) else text
+
+
+def csv_bytes(header: list[str], rows: Iterable[list[Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM tells Excel it is UTF-8
+
+
+def xlsx_bytes(sheets: list[tuple[str, list[str], Iterable[list[Any]], list[int]]]) -> bytes:
+    """Sheets of (title, header, rows, column widths), written streaming (openpyxl write-only)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    for title, header, rows, widths in sheets:
+        sheet = workbook.create_sheet(title)
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+        bold = []
+        for text in header:
+            cell = WriteOnlyCell(sheet, value=text)
+            cell.font = Font(bold=True)
+            bold.append(cell)
+        sheet.append(bold)
+        for row in rows:
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # text that starts with "=" stays text, never a formula
+                elif isinstance(value, Decimal):
+                    cell.number_format = "#,##0.00"
+                elif isinstance(value, date):
+                    cell.number_format = "yyyy-mm-dd"
+                cells.append(cell)
+            sheet.append(cells)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def ledger_file(rows: Iterable[Any], *, columns: list[OutColumn], file_format: str, title: str) -> bytes:
+    header = [c.header for c in columns]
+    values = ([c.value(row) for c in columns] for row in rows)
+    if file_format == "csv":
+        return csv_bytes(header, values)
+    return xlsx_bytes([(title, header, values, [c.width for c in columns])])
+
+
+def import_template(*, file_format: str) -> bytes:
+    header = [c.header for c in COLUMNS]
+    example = [c.example for c in COLUMNS]
+    if file_format == "csv":
+        return csv_bytes(header, [example])
+    typed = [Decimal(v) if c.key.endswith("amount") else date.fromisoformat(v) if c.key.endswith("_on") else v
+             for c, v in zip(COLUMNS, example, strict=True)]
+    guide = [[c.header, "必填" if c.required else "选填", c.help] for c in COLUMNS]
+    return xlsx_bytes([
+        ("技术合同", header, [typed], [max(12, len(h) * 2 + 2) for h in header]),
+        ("填写说明", ["列名", "是否必填", "说明"], guide, [22, 10, 80]),
+    ])

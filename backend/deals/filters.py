@@ -1,0 +1,41 @@
+import django_filters
+from django.db.models import Q
+
+from accounts.models import Region
+from deals.models import ContractType, Deal, DealOrigin, DealStatus
+
+
+class DealFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=DealStatus.choices, label="状态")
+    contract_type = django_filters.ChoiceFilter(choices=ContractType.choices, label="合同类型")
+    origin = django_filters.ChoiceFilter(choices=DealOrigin.choices, label="来源")
+    industry = django_filters.CharFilter(field_name="industry__code", label="产业链代码")
+    region = django_filters.ChoiceFilter(choices=Region.choices, method="filter_region", label="任一方所在地区")
+    registered_year = django_filters.NumberFilter(field_name="registered_on__year", label="认定登记年度")
+    signed_after = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte", label="签订日期起")
+    signed_before = django_filters.DateFilter(field_name="signed_on", lookup_expr="lte", label="签订日期止")
+    registered_after = django_filters.DateFilter(field_name="registered_on", lookup_expr="gte", label="登记日期起")
+    registered_before = django_filters.DateFilter(field_name="registered_on", lookup_expr="lte", label="登记日期止")
+    amount_min = django_filters.NumberFilter(field_name="technical_amount", lookup_expr="gte", label="技术交易额下限（元）")
+    amount_max = django_filters.NumberFilter(field_name="technical_amount", lookup_expr="lte", label="技术交易额上限（元）")
+    organisation = django_filters.NumberFilter(method="filter_organisation", label="一方为该平台机构（id）")
+    q = django_filters.CharFilter(method="filter_q", label="合同编号、名称或当事方名称包含")
+
+    class Meta:
+        model = Deal
+        fields = ["status", "contract_type", "origin", "registry"]
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(Q(buyer_region=value) | Q(seller_region=value))
+
+    def filter_organisation(self, queryset, name, value):
+        return queryset.filter(Q(buyer_organisation_id=value) | Q(seller_organisation_id=value))
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(contract_number__icontains=value) | Q(title__icontains=value) | Q(buyer_name__icontains=value)
+            | Q(seller_name__icontains=value)
+        )

@@ -1,0 +1,320 @@
+"""The technology-contract ledger (技术合同台账).
+
+A `Deal` is one contract; its columns hold the contract's *current* state. Every change of that
+state is a `DealEntry` that carries the complete state after the change (a snapshot), who made it,
+when and why. Entries are never updated or deleted, so the state of every contract at any past
+moment — and therefore every past dashboard figure — is reproducible: take, per contract, the
+last entry written before that moment. Corrections are new entries (amend, void, reverse).
+
+`CountingRule` says what counts toward a year's target; it is versioned the same way (a change is
+a new row), so a past summary is reproduced with the rule that was in force at the time.
+"""
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation, Region, validate_uscc
+from core.models import BaseModel
+from marketplace.models import Bid, Capability, Challenge, CooperationType, IndustryChain, Need
+
+# One contract above 100亿元 is a typing error, not a deal (the year's whole target is 200亿元).
+MAX_CONTRACT_AMOUNT = Decimal("10000000000.00")
+MAX_TARGET_AMOUNT = Decimal("99999999999999.99")
+DEFAULT_REGISTRY = "湖州市技术市场"
+HUZHOU_REGIONS = [r for r in Region.values if r != Region.OUTSIDE]
+
+
+class ContractType(models.TextChoices):
+    """技术合同的五类 (《技术合同认定规则》). The values are those of marketplace.CooperationType
+    where the two coincide; "合作研发" is a way of cooperating, not a contract type."""
+
+    DEVELOPMENT = CooperationType.DEVELOPMENT.value, _("技术开发")
+    TRANSFER = CooperationType.TRANSFER.value, _("技术转让")
+    LICENSE = CooperationType.LICENSE.value, _("技术许可")
+    CONSULTING = CooperationType.CONSULTING.value, _("技术咨询")
+    SERVICE = CooperationType.SERVICE.value, _("技术服务")
+
+
+class DealStatus(models.TextChoices):
+    RECORDED = "recorded", _("已录入")
+    REGISTERED = "registered", _("已认定登记")
+    VOIDED = "voided", _("已作废")
+
+
+class DealOrigin(models.TextChoices):
+    CHALLENGE = "challenge", _("揭榜挂帅定榜")
+    NEED = "need", _("技术需求对接")
+    CAPABILITY = "capability", _("能力成果对接")
+    OFFLINE = "offline", _("线下（平台外）")
+
+
+PLATFORM_ORIGINS = [DealOrigin.CHALLENGE, DealOrigin.NEED, DealOrigin.CAPABILITY]
+amount_validators = [MinValueValidator(Decimal("0.00")), MaxValueValidator(MAX_CONTRACT_AMOUNT)]
+
+
+def amount_field(verbose_name) -> models.DecimalField:
+    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, validators=amount_validators)
+
+
+class DealState(models.Model):
+    """Everything a ledger entry records. `Deal` (the current state) and `DealEntry` (the state
+    after each change) share these columns, so the counting rule reads either the same way."""
+
+    registry = models.CharField(_("登记机构"), max_length=60, default=DEFAULT_REGISTRY)
+    contract_number = models.CharField(_("合同编号"), max_length=40)
+    title = models.CharField(_("合同名称"), max_length=200)
+    contract_type = models.CharField(_("合同类型"), max_length=20, choices=ContractType.choices)
+    buyer_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("买方（平台机构）")
+    )
+    buyer_name = models.CharField(_("买方名称"), max_length=120)
+    buyer_uscc = models.CharField(_("买方统一社会信用代码"), max_length=18, validators=[validate_uscc])
+    buyer_region = models.CharField(_("买方所在地区"), max_length=20, choices=Region.choices)
+    seller_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("卖方（平台机构）")
+    )
+    seller_name = models.CharField(_("卖方名称"), max_length=120)
+    seller_uscc = models.CharField(_("卖方统一社会信用代码"), max_length=18, validators=[validate_uscc])
+    seller_region = models.CharField(_("卖方所在地区"), max_length=20, choices=Region.choices)
+    contract_amount = amount_field(_("合同金额（元）"))
+    technical_amount = amount_field(_("技术交易额（元）"))
+    signed_on = models.DateField(_("签订日期"))
+    registered_on = models.DateField(_("认定登记日期"), null=True, blank=True)
+    registration_number = models.CharField(_("认定登记编号"), max_length=40, blank=True)
+    industry = models.ForeignKey(
+        IndustryChain, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("产业链")
+    )
+    origin = models.CharField(_("来源"), max_length=20, choices=DealOrigin.choices, default=DealOrigin.OFFLINE)
+    origin_challenge = models.ForeignKey(Challenge, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("来源榜单"))
+    origin_bid = models.ForeignKey(Bid, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("中榜申请"))
+    origin_need = models.ForeignKey(Need, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("来源需求"))
+    origin_capability = models.ForeignKey(
+        Capability, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("来源能力成果")
+    )
+    status = models.CharField(_("状态"), max_length=20, choices=DealStatus.choices, default=DealStatus.RECORDED)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.contract_number} {self.title}"
+
+
+STATE_FIELDS = list(DealState._meta.local_fields)
+STATE_ATTNAMES = [f.attname for f in STATE_FIELDS]
+
+
+def deal_state_problems(values: dict) -> dict[str, str]:
+    """The rules every state must satisfy, keyed by field (attnames: `industry_id`, …).
+    Used by `Deal.clean` and, row by row, by the import, so both refuse the same things."""
+    problems: dict[str, str] = {}
+    contract, technical = values.get("contract_amount"), values.get("technical_amount")
+    if contract is not None and contract <= 0:
+        problems["contract_amount"] = str(_("合同金额必须大于0"))
+    if contract is not None and technical is not None and technical > contract:
+        problems["technical_amount"] = str(_("技术交易额不能大于合同金额"))
+    signed, registered = values.get("signed_on"), values.get("registered_on")
+    today = timezone.localdate()
+    if signed is not None and signed > today:
+        problems["signed_on"] = str(_("签订日期不能晚于今天"))
+    if registered is not None:
+        if registered > today:
+            problems["registered_on"] = str(_("认定登记日期不能晚于今天"))
+        elif signed is not None and registered < signed:
+            problems["registered_on"] = str(_("认定登记日期不能早于签订日期"))
+    if values.get("status") == DealStatus.REGISTERED:
+        if registered is None:
+            problems.setdefault("registered_on", str(_("已认定登记的合同须有认定登记日期")))
+        if not values.get("registration_number"):
+            problems["registration_number"] = str(_("已认定登记的合同须有认定登记编号"))
+    if values.get("buyer_uscc") and values.get("buyer_uscc") == values.get("seller_uscc"):
+        problems["seller_uscc"] = str(_("买方和卖方不能是同一机构"))
+    return problems
+
+
+class LedgerQuerySet(models.QuerySet):
+    def delete(self):
+        raise ValidationError(_("技术合同台账只能追加更正记录，不能删除"))
+
+
+class EntryQuerySet(LedgerQuerySet):
+    def update(self, **kwargs):
+        raise ValidationError(_("台账记录写入后不能修改"))
+
+
+class Deal(DealState, BaseModel):
+    """One technology contract. Its state changes only in deals.services, each time together with
+    a DealEntry that records the new state."""
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("录入人"))
+    note = models.CharField(_("备注"), max_length=500, blank=True)
+
+    objects = LedgerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("技术合同")
+        verbose_name_plural = _("技术合同")
+        ordering = ["-signed_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["registry", "contract_number"], name="deal_number_unique_per_registry"),
+            models.UniqueConstraint(
+                fields=["registry", "registration_number"], condition=~models.Q(registration_number=""),
+                name="deal_registration_number_unique_per_registry",
+            ),
+            models.CheckConstraint(condition=models.Q(technical_amount__lte=models.F("contract_amount")), name="deal_technical_within_contract"),
+            models.CheckConstraint(condition=models.Q(contract_amount__gt=0, technical_amount__gte=0), name="deal_amounts_positive"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "registered_on"], name="deal_status_registered"),
+            models.Index(fields=["buyer_uscc"], name="deal_buyer_uscc"),
+            models.Index(fields=["seller_uscc"], name="deal_seller_uscc"),
+        ]
+
+    def clean(self) -> None:
+        problems = deal_state_problems({a: getattr(self, a) for a in STATE_ATTNAMES})
+        if problems:
+            raise ValidationError(problems)
+        O = DealOrigin
+        links = {O.CHALLENGE: self.origin_challenge_id, O.NEED: self.origin_need_id, O.CAPABILITY: self.origin_capability_id}
+        if self.origin in links and links[self.origin] is None:
+            raise ValidationError({"origin": _("平台撮合的合同须关联来源榜单、需求或能力成果")})
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("技术合同台账只能追加更正记录，不能删除"))
+
+
+class DealImport(BaseModel):
+    """One upload of the technology-market registry export, imported all-or-nothing."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("排队中")
+        VALIDATING = "validating", _("校验中")
+        APPLYING = "applying", _("写入中")
+        SUCCEEDED = "succeeded", _("导入成功")
+        FAILED = "failed", _("导入失败（未写入任何数据）")
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "XLSX"
+
+    file = models.FileField(_("文件"), upload_to="deal-imports/%Y/%m/")
+    file_name = models.CharField(_("文件名"), max_length=200)
+    file_format = models.CharField(_("文件格式"), max_length=10, choices=Format.choices)
+    file_size = models.PositiveBigIntegerField(_("文件大小（字节）"))
+    sha256 = models.CharField(_("文件摘要"), max_length=64, db_index=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("导入人"))
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
+    total_rows = models.PositiveIntegerField(_("数据行数"), default=0)
+    processed_rows = models.PositiveIntegerField(_("已校验行数"), default=0)
+    created_count = models.PositiveIntegerField(_("新增合同"), default=0)
+    registered_count = models.PositiveIntegerField(_("补登记合同"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("未变化合同"), default=0)
+    error_count = models.PositiveIntegerField(_("错误数"), default=0)
+    errors = models.JSONField(_("错误明细"), default=list, blank=True)
+    message = models.CharField(_("说明"), max_length=500, blank=True)
+    language = models.CharField(_("报告语言"), max_length=10, default="zh-hans")
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("合同导入")
+        verbose_name_plural = _("合同导入")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class DealEntry(DealState):
+    """One line of the ledger: the state of `deal` after this change. Append-only."""
+
+    class Kind(models.TextChoices):
+        RECORD = "record", _("录入")
+        REGISTER = "register", _("认定登记")
+        AMEND = "amend", _("更正")
+        VOID = "void", _("作废")
+        REVERSE = "reverse", _("冲销")
+
+    deal = models.ForeignKey(Deal, on_delete=models.PROTECT, related_name="entries", verbose_name=_("技术合同"))
+    kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)
+    at = models.DateTimeField(_("记账时间"), default=timezone.now, db_index=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("操作人"))
+    reason = models.CharField(_("原因"), max_length=500, blank=True)
+    reverses = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("冲销的记录"))
+    import_job = models.ForeignKey(DealImport, null=True, blank=True, on_delete=models.PROTECT, related_name="entries", verbose_name=_("导入批次"))
+    changes = models.JSONField(_("变化"), default=dict, blank=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("台账记录")
+        verbose_name_plural = _("台账记录")
+        ordering = ["id"]
+        indexes = [models.Index(fields=["deal", "id"], name="dealentry_deal_id")]
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError(_("台账记录写入后不能修改"))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("技术合同台账只能追加更正记录，不能删除"))
+
+
+class CountingRule(models.Model):
+    """What counts toward a year's target (计数口径), versioned: a change is a new version."""
+
+    class DateField(models.TextChoices):
+        REGISTERED_ON = "registered_on", _("认定登记日期")
+        SIGNED_ON = "signed_on", _("签订日期")
+
+    class AmountField(models.TextChoices):
+        TECHNICAL_AMOUNT = "technical_amount", _("技术交易额")
+        CONTRACT_AMOUNT = "contract_amount", _("合同金额")
+
+    COUNTABLE_STATUSES = [DealStatus.RECORDED, DealStatus.REGISTERED]  # a voided contract never counts
+
+    year = models.PositiveSmallIntegerField(_("年度"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    version = models.PositiveIntegerField(_("版本"))
+    target_amount = models.DecimalField(
+        _("年度目标（元）"), max_digits=16, decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(MAX_TARGET_AMOUNT)],
+    )
+    statuses = models.JSONField(_("计入的合同状态"), default=list)
+    date_field = models.CharField(_("计入日期"), max_length=20, choices=DateField.choices, default=DateField.REGISTERED_ON)
+    amount_field = models.CharField(_("计入金额"), max_length=20, choices=AmountField.choices, default=AmountField.TECHNICAL_AMOUNT)
+    require_huzhou_party = models.BooleanField(_("至少一方在湖州"), default=True)
+    created_at = models.DateTimeField(_("生效时间"), default=timezone.now, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("设置人")
+    )
+    reason = models.CharField(_("调整原因"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("计数口径")
+        verbose_name_plural = _("计数口径")
+        ordering = ["year", "version"]
+        constraints = [models.UniqueConstraint(fields=["year", "version"], name="one_counting_rule_per_year_version")]
+
+    def __str__(self) -> str:
+        return f"{self.year} v{self.version}"
+
+    def clean(self) -> None:
+        statuses = self.statuses if isinstance(self.statuses, list) else []
+        if not statuses or any(s not in self.COUNTABLE_STATUSES for s in statuses) or len(set(statuses)) != len(statuses):
+            raise ValidationError({"statuses": _("计入的合同状态只能是“已录入”和/或“已认定登记”（作废合同从不计入）")})
+        if self.date_field == self.DateField.REGISTERED_ON and DealStatus.RECORDED in statuses:
+            raise ValidationError({"statuses": _("按认定登记日期计入时，未登记的合同没有登记日期，只能计入已认定登记的合同")})
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError(_("计数口径只能新增版本，不能修改"))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("计数口径只能新增版本，不能删除"))

@@ -1,0 +1,89 @@
+"""Who may do what with the ledger and the dashboard: every rule in one place.
+
+- Officials (科技局, `User.is_official`) and the platform operator keep the ledger: they see all
+  contracts and the dashboard, record any contract, register (认定登记), amend, void, reverse and
+  import. In Huzhou technical-contract registration is the science bureau's job, done through
+  the technology market the operator runs, so both hold the same rights here.
+- Only the operator changes the counting rule (the bureau states the policy; the operator
+  configures the platform), and every change is a new, visible version.
+- Enterprises and institutes see the contracts their organisation is a party to, and may record
+  a contract that follows from their own posting: the owner of an awarded challenge, of a need,
+  or of a capability. They cannot register, amend or void: a registered figure is the bureau's.
+"""
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework.permissions import BasePermission
+
+from accounts.models import Organisation, User
+from core.exceptions import ApplicationError
+
+
+def _authenticated(user: User | None) -> bool:
+    return user is not None and user.is_authenticated
+
+
+def is_ledger_keeper(user: User | None) -> bool:
+    return _authenticated(user) and (user.is_operator or user.is_official)
+
+
+def can_see_dashboard(user: User | None) -> bool:
+    return is_ledger_keeper(user)
+
+
+def can_change_counting_rule(user: User | None) -> bool:
+    return _authenticated(user) and user.is_operator
+
+
+def can_record_from(user: User | None, posting_organisation: Organisation | None) -> bool:
+    """Record a contract that follows from a posting of `posting_organisation` (None: offline)."""
+    if is_ledger_keeper(user):
+        return True
+    return _authenticated(user) and posting_organisation is not None and user.organisation_id == posting_organisation.pk
+
+
+def deal_visibility(user: User | None) -> Q | None:
+    """A filter on Deal (or DealEntry) rows the user may see; None means every row."""
+    if is_ledger_keeper(user):
+        return None
+    org = user.organisation if _authenticated(user) else None
+    if org is None:
+        return Q(pk__in=[])
+    return Q(buyer_organisation=org) | Q(seller_organisation=org) | Q(buyer_uscc=org.uscc) | Q(seller_uscc=org.uscc)
+
+
+def forbidden(message: str) -> ApplicationError:
+    return ApplicationError(message, code="permission_denied", status_code=403)
+
+
+def require_ledger_keeper(user: User | None) -> None:
+    if not is_ledger_keeper(user):
+        raise forbidden(_("只有科技部门或平台运营方可以认定登记、更正、作废或导入技术合同"))
+
+
+def require_dashboard(user: User | None) -> None:
+    if not can_see_dashboard(user):
+        raise forbidden(_("数据看板仅对科技部门和平台运营方开放"))
+
+
+def require_counting_rule_change(user: User | None) -> None:
+    if not can_change_counting_rule(user):
+        raise forbidden(_("只有平台运营方可以调整计数口径"))
+
+
+# --- the same rules as DRF permission classes, for views that only read --------------------------
+
+class IsLedgerKeeper(BasePermission):
+    message = gettext_lazy("只有科技部门或平台运营方可以查看")
+
+    def has_permission(self, request, view) -> bool:
+        return is_ledger_keeper(request.user)
+
+
+class CanSeeDashboard(BasePermission):
+    message = gettext_lazy("数据看板仅对科技部门和平台运营方开放")
+
+    def has_permission(self, request, view) -> bool:
+        return can_see_dashboard(request.user)

@@ -1,0 +1,270 @@
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts.models import Organisation, Region
+from accounts.serializers import UsccField
+from deals.models import (
+    DEFAULT_REGISTRY,
+    MAX_CONTRACT_AMOUNT,
+    MAX_TARGET_AMOUNT,
+    ContractType,
+    CountingRule,
+    Deal,
+    DealEntry,
+    DealImport,
+    DealOrigin,
+)
+from deals.services import Party
+from marketplace.models import Bid, Capability, Challenge, Need
+from marketplace.serializers import IndustryChainOutputSerializer, IndustryField
+
+FILE_FORMATS = [("xlsx", "Excel（.xlsx）"), ("csv", "CSV（UTF-8）")]
+
+
+def contract_amount_field(**kwargs) -> serializers.DecimalField:
+    return serializers.DecimalField(max_digits=14, decimal_places=2, min_value=Decimal("0.01"), max_value=MAX_CONTRACT_AMOUNT, **kwargs)
+
+
+def technical_amount_field(**kwargs) -> serializers.DecimalField:
+    return serializers.DecimalField(max_digits=14, decimal_places=2, min_value=Decimal("0.00"), max_value=MAX_CONTRACT_AMOUNT, **kwargs)
+
+
+class PartyInputSerializer(serializers.Serializer):
+    """A party on the platform (`organisation`), or one that is not (name, USCC and region)."""
+
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all(), required=False, allow_null=True,
+                                                      help_text="平台上的机构；填写后名称、信用代码和地区取自该机构")
+    name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
+    uscc = UsccField(required=False, allow_blank=True, default="")
+    region = serializers.ChoiceField(choices=Region.choices, required=False, allow_blank=True, default="")
+
+    def validate(self, attrs):
+        if attrs.get("organisation") is not None:
+            return Party(organisation=attrs["organisation"])
+        missing = {name: _("不是平台机构时必须填写名称、统一社会信用代码和所在地区") for name in ("name", "uscc", "region") if not attrs.get(name)}
+        if missing:
+            raise serializers.ValidationError(missing)
+        return Party(name=attrs["name"], uscc=attrs["uscc"], region=attrs["region"])
+
+
+def _check_amounts(attrs) -> None:
+    contract, technical = attrs.get("contract_amount"), attrs.get("technical_amount")
+    if contract is not None and technical is not None and technical > contract:
+        raise serializers.ValidationError({"technical_amount": _("技术交易额不能大于合同金额")})
+
+
+class DealRecordInputSerializer(serializers.Serializer):
+    contract_number = serializers.CharField(max_length=40, help_text="合同编号（同一登记机构内唯一）")
+    registry = serializers.CharField(max_length=60, required=False, default=DEFAULT_REGISTRY, help_text="登记机构")
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="", help_text="合同名称；来自榜单时默认取榜单标题")
+    origin = serializers.ChoiceField(choices=DealOrigin.choices, default=DealOrigin.OFFLINE)
+    challenge = serializers.PrimaryKeyRelatedField(queryset=Challenge.objects.all(), required=False, allow_null=True,
+                                                   help_text="来源榜单（origin=challenge）：已定榜，买卖双方、金额与产业链据此预填")
+    bid = serializers.PrimaryKeyRelatedField(queryset=Bid.objects.all(), required=False, allow_null=True,
+                                             help_text="签约的中榜申请；榜单只有一个中榜团队时可不填")
+    need = serializers.PrimaryKeyRelatedField(queryset=Need.objects.all(), required=False, allow_null=True, help_text="来源需求（origin=need）")
+    capability = serializers.PrimaryKeyRelatedField(queryset=Capability.objects.all(), required=False, allow_null=True,
+                                                    help_text="来源能力成果（origin=capability）")
+    buyer = PartyInputSerializer(required=False, help_text="买方（委托方、受让方、被许可方）")
+    seller = PartyInputSerializer(required=False, help_text="卖方（受托方、让与方、许可方）")
+    contract_type = serializers.ChoiceField(choices=ContractType.choices, required=False)
+    contract_amount = contract_amount_field(required=False, help_text="合同金额（元）；来自榜单时默认取中榜报价")
+    technical_amount = technical_amount_field(required=False, help_text="技术交易额（元），不大于合同金额；不填等于合同金额")
+    signed_on = serializers.DateField(help_text="签订日期")
+    industry = IndustryField(required=False, allow_null=True)
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+    def validate(self, attrs):
+        _check_amounts(attrs)
+        linked = {DealOrigin.CHALLENGE: "challenge", DealOrigin.NEED: "need", DealOrigin.CAPABILITY: "capability"}
+        name = linked.get(attrs["origin"])
+        if name and attrs.get(name) is None:
+            raise serializers.ValidationError({name: _("平台撮合的合同须关联来源")})
+        return attrs
+
+
+class DealRegisterInputSerializer(serializers.Serializer):
+    registration_number = serializers.CharField(max_length=40, help_text="认定登记编号")
+    registered_on = serializers.DateField(help_text="认定登记日期")
+    reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class DealAmendInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200, required=False)
+    contract_type = serializers.ChoiceField(choices=ContractType.choices, required=False)
+    contract_amount = contract_amount_field(required=False)
+    technical_amount = technical_amount_field(required=False)
+    signed_on = serializers.DateField(required=False)
+    registered_on = serializers.DateField(required=False)
+    registration_number = serializers.CharField(max_length=40, required=False)
+    industry = IndustryField(required=False, allow_null=True)
+    buyer = PartyInputSerializer(required=False)
+    seller = PartyInputSerializer(required=False)
+    reason = serializers.CharField(max_length=500, help_text="更正原因（写入台账）")
+
+    def validate(self, attrs):
+        _check_amounts(attrs)
+        if set(attrs) == {"reason"}:
+            raise serializers.ValidationError({"non_field_errors": [_("请至少填写一项需要更正的内容")]})
+        return attrs
+
+
+class DealVoidInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500, help_text="作废原因（写入台账）")
+
+
+class DealReverseInputSerializer(serializers.Serializer):
+    entry = serializers.IntegerField(min_value=1, help_text="要冲销的台账记录（须为该合同最近的一条）")
+    reason = serializers.CharField(max_length=500)
+
+
+class DealImportInputSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="技术市场登记导出文件（.xlsx 或 .csv，表头见导入模板）")
+
+
+class FileFormatInputSerializer(serializers.Serializer):
+    file_format = serializers.ChoiceField(choices=FILE_FORMATS, default="xlsx", help_text="xlsx 或 csv")
+
+
+# --- output ---------------------------------------------------------------------------------------
+
+class DealPartyOutputSerializer(serializers.Serializer):
+    organisation = serializers.IntegerField(allow_null=True, help_text="平台机构 id；平台外为 null")
+    name = serializers.CharField()
+    uscc = serializers.CharField()
+    region = serializers.ChoiceField(choices=Region.choices)
+    region_label = serializers.CharField()
+
+
+def party_output(deal, side: str) -> dict:
+    region = getattr(deal, f"{side}_region")
+    return {
+        "organisation": getattr(deal, f"{side}_organisation_id"), "name": getattr(deal, f"{side}_name"),
+        "uscc": getattr(deal, f"{side}_uscc"), "region": region, "region_label": str(Region(region).label),
+    }
+
+
+class DealListOutputSerializer(serializers.ModelSerializer):
+    buyer = serializers.SerializerMethodField()
+    seller = serializers.SerializerMethodField()
+    industry = IndustryChainOutputSerializer(allow_null=True)
+    contract_type_label = serializers.CharField(source="get_contract_type_display")
+    origin_label = serializers.CharField(source="get_origin_display")
+    status_label = serializers.CharField(source="get_status_display")
+
+    class Meta:
+        model = Deal
+        fields = [
+            "id", "registry", "contract_number", "title", "contract_type", "contract_type_label", "buyer", "seller",
+            "contract_amount", "technical_amount", "signed_on", "registered_on", "registration_number", "industry", "origin",
+            "origin_label", "origin_challenge", "origin_bid", "origin_need", "origin_capability", "status", "status_label",
+            "created_at", "updated_at",
+        ]
+
+    @extend_schema_field(DealPartyOutputSerializer)
+    def get_buyer(self, obj):
+        return party_output(obj, "buyer")
+
+    @extend_schema_field(DealPartyOutputSerializer)
+    def get_seller(self, obj):
+        return party_output(obj, "seller")
+
+
+class DealEntryOutputSerializer(serializers.ModelSerializer):
+    kind_label = serializers.CharField(source="get_kind_display")
+    by = serializers.CharField(source="by.username")
+    status_label = serializers.CharField(source="get_status_display")
+    changes = serializers.DictField(child=serializers.ListField(child=serializers.CharField(allow_null=True)),
+                                    help_text="本条记录改变的字段：{字段: [原值, 新值]}")
+
+    class Meta:
+        model = DealEntry
+        fields = [
+            "id", "kind", "kind_label", "at", "by", "reason", "reverses", "import_job", "changes", "status", "status_label",
+            "contract_amount", "technical_amount", "signed_on", "registered_on", "registration_number",
+        ]
+
+
+class DealDetailOutputSerializer(DealListOutputSerializer):
+    created_by = serializers.CharField(source="created_by.username")
+    entries = serializers.SerializerMethodField()
+
+    class Meta(DealListOutputSerializer.Meta):
+        fields = DealListOutputSerializer.Meta.fields + ["note", "created_by", "entries"]
+
+    @extend_schema_field(DealEntryOutputSerializer(many=True))
+    def get_entries(self, obj):
+        return DealEntryOutputSerializer(obj.entries.select_related("by").order_by("id"), many=True).data
+
+
+class DealImportErrorOutputSerializer(serializers.Serializer):
+    row = serializers.IntegerField(help_text="文件中的行号（表头为第1行）")
+    column = serializers.CharField()
+    message = serializers.CharField()
+    value = serializers.CharField()
+
+
+class DealImportOutputSerializer(serializers.ModelSerializer):
+    # Counters declared explicitly: a model-derived bound depends on the database (int32 on
+    # PostgreSQL, int64 on SQLite) and the committed OpenAPI document must not.
+    file_size = serializers.IntegerField()
+    total_rows = serializers.IntegerField()
+    processed_rows = serializers.IntegerField()
+    created_count = serializers.IntegerField()
+    registered_count = serializers.IntegerField()
+    unchanged_count = serializers.IntegerField()
+    error_count = serializers.IntegerField()
+    status_label = serializers.CharField(source="get_status_display")
+    created_by = serializers.CharField(source="created_by.username")
+    progress = serializers.SerializerMethodField()
+    errors = DealImportErrorOutputSerializer(many=True)
+
+    class Meta:
+        model = DealImport
+        fields = [
+            "id", "file_name", "file_format", "file_size", "sha256", "status", "status_label", "total_rows", "processed_rows",
+            "progress", "created_count", "registered_count", "unchanged_count", "error_count", "errors", "message",
+            "created_by", "created_at", "started_at", "finished_at",
+        ]
+
+    def get_progress(self, obj) -> float:
+        if obj.status in (DealImport.Status.SUCCEEDED, DealImport.Status.FAILED):
+            return 1.0
+        return round(obj.processed_rows / obj.total_rows, 4) if obj.total_rows else 0.0
+
+
+class CountingRuleInputSerializer(serializers.Serializer):
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    target_amount = serializers.DecimalField(max_digits=16, decimal_places=2, min_value=Decimal("0.01"), max_value=MAX_TARGET_AMOUNT,
+                                             help_text="年度目标（元）")
+    statuses = serializers.ListField(child=serializers.ChoiceField(choices=CountingRule.COUNTABLE_STATUSES), min_length=1, max_length=2)
+    date_field = serializers.ChoiceField(choices=CountingRule.DateField.choices)
+    amount_field = serializers.ChoiceField(choices=CountingRule.AmountField.choices)
+    require_huzhou_party = serializers.BooleanField()
+    reason = serializers.CharField(max_length=500, help_text="调整原因")
+
+
+class CountingRuleOutputSerializer(serializers.ModelSerializer):
+    year = serializers.IntegerField()
+    version = serializers.IntegerField()  # explicit: see DealImportOutputSerializer
+    created_by = serializers.CharField(source="created_by.username", allow_null=True, default=None)
+    statuses = serializers.ListField(child=serializers.ChoiceField(choices=CountingRule.COUNTABLE_STATUSES))
+    text_zh = serializers.CharField()
+    text_en = serializers.CharField()
+
+    class Meta:
+        model = CountingRule
+        fields = [
+            "year", "version", "target_amount", "statuses", "date_field", "amount_field", "require_huzhou_party", "text_zh",
+            "text_en", "created_at", "created_by", "reason",
+        ]
+
+
+class CountingRuleDetailOutputSerializer(CountingRuleOutputSerializer):
+    history = CountingRuleOutputSerializer(many=True, help_text="全部版本，新版本在前")
+
+    class Meta(CountingRuleOutputSerializer.Meta):
+        fields = CountingRuleOutputSerializer.Meta.fields + ["history"]

@@ -1,0 +1,230 @@
+"""The registry import and the dashboard at scale, on this machine: prints figures, asserts nothing.
+
+    .venv/bin/python tests/benchmarks/bench_deals_import.py [--rows 100000] [--format csv|xlsx|both]
+        [--scale-deals 1000000] [--database-url postgres://…]
+
+- writes a --rows technology-market registry export (realistic Chinese names, 2,000 buyers and 300
+  sellers across Huzhou's districts) as CSV and/or XLSX;
+- imports it through the service the API uses (deals_import_start, then the task), timing the whole
+  import (wall), the validation and the apply phases (from the job's progress), rows/s, and the
+  process's peak RSS growth;
+- imports the same file again (idempotent: every row unchanged, nothing written) and times it;
+- times the dashboard summary and a drill-down over the imported year; with --scale-deals N it first
+  adds N synthetic contracts (generate_scale_data --deals) and times the summary over all of them.
+
+It never touches your data: without --database-url it migrates a throw-away SQLite file in a
+temporary folder (pass a PostgreSQL URL of an empty, disposable database to measure PostgreSQL).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "backend"))
+sys.path.insert(0, str(ROOT))
+
+DISTRICTS = [("吴兴区", "330502"), ("南浔区", "330503"), ("德清县", "330521"), ("长兴县", "330522"), ("安吉县", "330523"),
+             ("南太湖新区", "330500"), ("湖州莫干山高新区", "330500")]
+TYPES = ["技术开发", "技术转让", "技术许可", "技术咨询", "技术服务"]
+CHAINS = ["新能源汽车", "物流装备", "半导体及光电", "合金特材", "生物医药", "地理信息", "人工智能", "智能装备", "绿色家居", ""]
+BUYER_WORDS = ["新能源", "智能装备", "精工", "绿色家居", "生物科技", "特种合金", "电池材料", "数字科技", "物流装备", "光电"]
+SELLER_WORDS = ["先进材料研究院", "大学湖州研究院", "新型研发中心", "产业技术研究院", "工程技术研究中心"]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def parties(rng: random.Random):
+    from tests.factories.accounts import make_uscc as uscc
+
+    buyers, sellers = [], []
+    for i in range(2000):
+        district, code = rng.choice(DISTRICTS) if i % 8 else ("湖州市外", "310000")
+        place = district[:2] if district != "湖州市外" else "上海"
+        buyers.append((f"{place}{rng.choice(BUYER_WORDS)}第{i}有限公司", uscc(400_000 + i, prefix=f"91{code}"), district))
+    for i in range(300):
+        district, code = rng.choice(DISTRICTS) if i % 4 else ("湖州市外", "330100")
+        sellers.append((f"{'杭州' if district == '湖州市外' else '湖州'}第{i}{rng.choice(SELLER_WORDS)}", uscc(600_000 + i, prefix=f"12{code}"), district))
+    return buyers, sellers
+
+
+def rows(n: int, rng: random.Random):
+    buyers, sellers = parties(rng)
+    first, span = date(2025, 1, 1), (date(2026, 10, 31) - date(2025, 1, 1)).days
+    for i in range(n):
+        buyer, seller = rng.choice(buyers), rng.choice(sellers)
+        registered = first + timedelta(days=rng.randrange(span))
+        signed = registered - timedelta(days=rng.randint(3, 60))
+        amount = rng.randrange(50_000, 20_000_000, 100)
+        technical = amount - rng.randrange(0, amount // 5 + 1, 100)
+        yield [
+            f"B{registered.year}3305{i:08d}", f"{rng.choice(CHAINS) or '通用'}关键技术{TYPES[i % 5]}合同（{i}）", TYPES[i % 5],
+            buyer[0], buyer[1], buyer[2], seller[0], seller[1], seller[2], f"{amount}.00", f"{technical}.00",
+            signed.isoformat(), registered.isoformat(), f"DJ{registered.year}-{i:08d}", rng.choice(CHAINS), "",
+        ]
+
+
+def write_file(path: Path, n: int, file_format: str) -> None:
+    from deals.imports import COLUMNS
+
+    header = [c.header for c in COLUMNS]
+    rng = random.Random(2027)
+    if file_format == "csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(header)
+            writer.writerows(rows(n, rng))
+        return
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("技术合同")
+    sheet.append(header)
+    for values in rows(n, rng):
+        sheet.append(values)
+    workbook.save(path)
+
+
+def run_import(path: Path, keeper) -> tuple[float, object, list[tuple[float, str, int]]]:
+    """Import synchronously (the task runs eagerly after the upload's transaction) and sample the
+    job's progress as the progress endpoint would see it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from deals import services
+    from deals.models import DealImport
+
+    seen: list[tuple[float, str, int]] = []
+    original = services._job_update
+    started = time.perf_counter()
+
+    def spy(job, **fields):
+        result = original(job, **fields)
+        seen.append((time.perf_counter() - started, job.status, job.processed_rows))
+        return result
+
+    services._job_update = spy
+    try:
+        upload = SimpleUploadedFile(path.name, path.read_bytes())
+        job = services.deals_import_start(by=keeper, upload=upload)
+    finally:
+        services._job_update = original
+    elapsed = time.perf_counter() - started
+    return elapsed, DealImport.objects.get(pk=job.pk), seen
+
+
+def summary_timings(label_year: int) -> None:
+    """Each figure twice: cold, then warm. On PostgreSQL the tables are analysed first, as
+    autovacuum would have done after a bulk load."""
+    from django.db import connection
+
+    from dashboard.selectors import dashboard_summary, drilldown_rows
+    from deals.models import Deal
+    from deals.selectors import total_of
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE deals_deal")
+            cursor.execute("ANALYZE deals_dealentry")
+
+    count = Deal.objects.count()
+    for label, fn in (
+        ("summary", lambda: dashboard_summary(year=label_year)),
+        (f"summary as of {label_year}-06-30 (from the ledger entries)", lambda: dashboard_summary(year=label_year, as_of=date(label_year, 6, 30))),
+        ("drill-down district=wuxing (total + first page)",
+         lambda: (total_of(drilldown_rows(year=label_year, figure="district", key="wuxing")),
+                  list(drilldown_rows(year=label_year, figure="district", key="wuxing")[:20]))),
+    ):
+        times = []
+        for _attempt in range(2):
+            started = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - started) * 1000)
+        print(f"  {label} over {count:,} contracts: {times[0]:,.0f} ms cold, {times[1]:,.0f} ms warm")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--format", choices=["csv", "xlsx", "both", "none"], default="both",
+                        help="both: one process per format, so that each peak RSS is its own")
+    parser.add_argument("--scale-deals", type=int, default=0)
+    parser.add_argument("--database-url", default="", help="an empty, disposable database (it is emptied again at the end)")
+    args = parser.parse_args()
+
+    if args.format == "both":
+        import subprocess
+
+        common = ["--rows", str(args.rows)] + (["--database-url", args.database_url] if args.database_url else [])
+        for file_format in ("csv", "xlsx"):
+            subprocess.run([sys.executable, __file__, "--format", file_format, *common], check=True)
+        if args.scale_deals:
+            subprocess.run([sys.executable, __file__, "--format", "none", "--scale-deals", str(args.scale_deals), *common], check=True)
+        return
+
+    workdir = Path(tempfile.mkdtemp(prefix="techmatch-bench-deals-"))
+    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ["TECHMATCH_VAR_DIR"] = str(workdir / "var")
+    # Production-like: DEBUG off (dev settings keep every SQL statement in memory).
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
+    os.environ.pop("CELERY_BROKER_URL", None)  # the import runs in this process, as with the embedded defaults
+
+    import django
+
+    django.setup()
+    import logging
+
+    logging.disable(logging.WARNING)
+    from django.core.management import call_command
+    from django.db import connection
+
+    from accounts.models import Organisation, User
+    from deals.models import Deal, DealEntry, DealImport
+    from tests.factories.accounts import make_uscc
+
+    call_command("migrate", verbosity=0)
+    where = args.database_url.split("@")[-1] if args.database_url else "a throw-away SQLite file"
+    print(f"\n[{args.format}] database: {connection.vendor} ({where})")
+    org, _ = Organisation.objects.get_or_create(uscc=make_uscc(1, prefix="52330502"),
+                                                defaults={"name": "基准测试运营中心", "kind": "operator", "region": "wuxing"})
+    keeper, _ = User.objects.get_or_create(username="bench-operator", defaults={"organisation": org})
+    try:
+        if args.format in ("csv", "xlsx"):
+            path = workdir / f"registry-export.{args.format}"
+            started = time.perf_counter()
+            write_file(path, args.rows, args.format)
+            print(f"{args.format}: {args.rows:,} rows, {path.stat().st_size / 2**20:.1f} MB, written in {time.perf_counter() - started:.1f}s")
+            rss_before = peak_rss_mb()
+            elapsed, job, seen = run_import(path, keeper)
+            applying = next((t for t, status, _n in seen if status == "applying"), elapsed)
+            print(f"  first import: {job.status}, {job.created_count:,} new, {job.error_count} errors; wall {elapsed:.1f}s "
+                  f"({args.rows / elapsed:,.0f} rows/s): read+validate {applying:.1f}s, apply {elapsed - applying:.1f}s; "
+                  f"{len(seen)} progress updates; peak RSS {peak_rss_mb():,.0f} MB (+{peak_rss_mb() - rss_before:,.0f} MB over the process before)")
+            elapsed, job, _seen = run_import(path, keeper)
+            print(f"  same file again: {job.status}, {job.unchanged_count:,} unchanged, {job.created_count} new; wall {elapsed:.1f}s "
+                  f"({args.rows / elapsed:,.0f} rows/s)")
+            summary_timings(2026)
+        if args.scale_deals:
+            started = time.perf_counter()
+            call_command("generate_scale_data", organisations=500, challenges=0, needs=0, capabilities=0, deals=args.scale_deals,
+                         batch_size=5000, stdout=open(os.devnull, "w"))
+            print(f"generate_scale_data --deals {args.scale_deals:,}: {time.perf_counter() - started:.0f}s")
+            summary_timings(date.today().year)
+    finally:
+        if args.database_url:
+            with connection.cursor() as cursor:  # the benchmark's own rows: bypasses the ledger's no-delete guard
+                for model in (DealEntry, Deal, DealImport):
+                    cursor.execute(f"DELETE FROM {model._meta.db_table}")
+
+
+if __name__ == "__main__":
+    main()
