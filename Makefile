@@ -48,6 +48,7 @@ run: install frontend serve
 serve:
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
+	$(MANAGE) reindex
 	@echo ""
 	@echo "TechMatch 科技撮合平台: http://$(HOST):$(PORT)/   (API docs: http://$(HOST):$(PORT)/api/docs/; Ctrl-C stops)"
 	$(MANAGE) runserver $(HOST):$(PORT)

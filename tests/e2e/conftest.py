@@ -3,6 +3,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -39,6 +40,15 @@ def server(tmp_path_factory):
             ["make", "--no-print-directory", "serve", f"PORT={port}"],
             cwd=REPO_DIR, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )
+    worker = None
+    if env.get("CELERY_BROKER_URL"):
+        # With a broker (CI), tasks leave the web process: run a worker as a deployment does.
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config.celery", "worker", "--pool=solo", "--without-gossip",
+             "--without-mingle", "--without-heartbeat", "-l", "WARNING"],
+            cwd=REPO_DIR / "backend", env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -54,6 +64,9 @@ def server(tmp_path_factory):
     yield base
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait(timeout=30)
+    if worker is not None:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=30)
     assert f"http://127.0.0.1:{port}/" in log.read_text()  # `make run` prints where it serves
 
 

@@ -59,8 +59,17 @@ def worker(settings, redis_server, tmp_path):
 
 
 def beat_tick(broker: str) -> None:
-    """What celery beat sends every minute."""
-    Celery(broker=broker).send_task("indexing.tasks.outbox_drain_task")
+    """What celery beat sends every minute. CELERY_BROKER_URL in the environment (CI sets it)
+    would win over the broker argument, so it is pointed at this test's Redis for the send."""
+    previous = os.environ.get("CELERY_BROKER_URL")
+    os.environ["CELERY_BROKER_URL"] = broker
+    try:
+        Celery(broker=broker).send_task("indexing.tasks.outbox_drain_task")
+    finally:
+        if previous is None:
+            os.environ.pop("CELERY_BROKER_URL", None)
+        else:
+            os.environ["CELERY_BROKER_URL"] = previous
 
 
 def wait_until(condition, timeout: float = 120, message: str = "") -> None:
