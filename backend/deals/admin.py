@@ -43,6 +43,10 @@ class DealAdmin(ReadOnlyAdmin):
 class DealImportAdmin(ReadOnlyAdmin):
     list_display = ["file_name", "status", "total_rows", "created_count", "registered_count", "unchanged_count", "error_count", "created_by", "created_at"]
     list_filter = ["status", "file_format"]
+    exclude = ["content"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("content")
 
 
 @admin.register(CountingRule)

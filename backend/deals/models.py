@@ -202,7 +202,9 @@ class DealImport(BaseModel):
         CSV = "csv", "CSV"
         XLSX = "xlsx", "XLSX"
 
-    file = models.FileField(_("文件"), upload_to="deal-imports/%Y/%m/")
+    # The file itself, in the database: the worker that imports it may run on another machine with
+    # no shared disk (the Kubernetes pods have none), and an import is at most MAX_UPLOAD_BYTES.
+    content = models.BinaryField(_("文件内容"), editable=False)
     file_name = models.CharField(_("文件名"), max_length=200)
     file_format = models.CharField(_("文件格式"), max_length=10, choices=Format.choices)
     file_size = models.PositiveBigIntegerField(_("文件大小（字节）"))

@@ -193,7 +193,7 @@ def deal_entries(*, deal: Deal) -> QuerySet[DealEntry]:
 
 
 def deal_import_list(*, viewer: User) -> QuerySet[DealImport]:
-    return DealImport.objects.select_related("created_by")
+    return DealImport.objects.select_related("created_by").defer("content")  # the file can be 50 MB
 
 
 def region_label(value: str) -> str:

@@ -3,6 +3,7 @@ DealEntry holding the new state in the same transaction."""
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -326,26 +327,22 @@ def deals_import_start(*, by: User, upload: UploadedFile) -> DealImport:
 
     require_ledger_keeper(by)
     file_format = imports.check_upload(upload)
-    digest = hashlib.sha256()
     upload.seek(0)
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    job = DealImport(
-        file_name=(upload.name or "upload")[-200:], file_format=file_format, file_size=upload.size, sha256=digest.hexdigest(),
-        created_by=by, language=translation.get_language() or "zh-hans",
+    content = b"".join(upload.chunks())
+    job = DealImport.objects.create(
+        file_name=(upload.name or "upload")[-200:], file_format=file_format, file_size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(), content=content, created_by=by, language=translation.get_language() or "zh-hans",
     )
-    job.file.save(f"{digest.hexdigest()[:16]}.{file_format}", upload, save=False)
-    job.save()
     deals_import_task.delay_on_commit(job.pk)
-    return job
+    # Returned without the file: with eager tasks the import runs before this object is released.
+    return DealImport.objects.defer("content").get(pk=job.pk)
 
 
 def deals_import_run(*, job_id: int) -> DealImport:
     """Validate every row, then apply all of them in one transaction, or none. Safe to run again:
     a finished job is left alone, an interrupted one starts over (nothing of it was applied), and
     rows already in the ledger with the same data are no-ops."""
-    job = DealImport.objects.get(pk=job_id)
+    job = DealImport.objects.defer("content").get(pk=job_id)
     if job.status in (DealImport.Status.SUCCEEDED, DealImport.Status.FAILED):
         return job
     with translation.override(job.language):  # the report speaks the uploader's language
@@ -361,11 +358,13 @@ def _import_run(job: DealImport) -> DealImport:
     S = DealImport.Status
     _job_update(job, status=S.VALIDATING, started_at=timezone.now(), processed_rows=0, errors=[], error_count=0, message="")
     try:
-        with job.file.open("rb") as handle:
-            plan = imports.plan_import(
-                handle, file_format=job.file_format,
-                on_progress=lambda done, total: _job_update(job, processed_rows=done, total_rows=total),
-            )
+        # One copy of the file in memory: the row's value is dropped once BytesIO holds it.
+        handle = io.BytesIO(DealImport.objects.filter(pk=job.pk).values_list("content", flat=True).get())
+        plan = imports.plan_import(
+            handle, file_format=job.file_format,
+            on_progress=lambda done, total: _job_update(job, processed_rows=done, total_rows=total),
+        )
+        del handle
         if plan.errors:
             return _job_update(
                 job, status=S.FAILED, processed_rows=plan.total, total_rows=plan.total, error_count=len(plan.errors),

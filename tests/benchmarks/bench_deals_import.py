@@ -98,7 +98,7 @@ def write_file(path: Path, n: int, file_format: str) -> None:
 def run_import(path: Path, keeper) -> tuple[float, object, list[tuple[float, str, int]]]:
     """Import synchronously (the task runs eagerly after the upload's transaction) and sample the
     job's progress as the progress endpoint would see it."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.files.uploadedfile import UploadedFile
 
     from deals import services
     from deals.models import DealImport
@@ -114,8 +114,9 @@ def run_import(path: Path, keeper) -> tuple[float, object, list[tuple[float, str
 
     services._job_update = spy
     try:
-        upload = SimpleUploadedFile(path.name, path.read_bytes())
-        job = services.deals_import_start(by=keeper, upload=upload)
+        # Read from disk, as Django hands over an upload above 2.5 MB (a temporary file).
+        with path.open("rb") as handle:
+            job = services.deals_import_start(by=keeper, upload=UploadedFile(handle, name=path.name, size=path.stat().st_size))
     finally:
         services._job_update = original
     elapsed = time.perf_counter() - started
