@@ -171,8 +171,9 @@ class Deal(DealState, BaseModel):
         ]
         indexes = [
             models.Index(fields=["status", "registered_on"], name="deal_status_registered"),
-            models.Index(fields=["buyer_uscc"], name="deal_buyer_uscc"),
-            models.Index(fields=["seller_uscc"], name="deal_seller_uscc"),
+            # (uscc, id): an organisation's contracts, and a party's latest name in one index step
+            models.Index(fields=["buyer_uscc", "id"], name="deal_buyer_uscc_id"),
+            models.Index(fields=["seller_uscc", "id"], name="deal_seller_uscc_id"),
         ]
 
     def clean(self) -> None:
@@ -266,6 +267,45 @@ class DealEntry(DealState):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("技术合同台账只能追加更正记录，不能删除"))
+
+
+class DealRollup(models.Model):
+    """Maintained sums of the current ledger (deals.rollups keeps them, in the transaction of every
+    write), so the dashboard summary reads a few thousand rows instead of aggregating every
+    contract: at 1,000,000 contracts on PostgreSQL the direct aggregation took over a second.
+
+    One row per (date field, period, status, whether a party is in Huzhou, dimension, key): the
+    counting rule's every variable is a column, so any version of the rule selects its rows with a
+    filter. `day` rows hold one calendar day's total (the monthly series and "same day last year");
+    the breakdown and party rows hold a whole year (period = 1 January). Voided contracts are in
+    no row. Figures "as of" a past day are computed from the ledger entries, not from here."""
+
+    class Dimension(models.TextChoices):
+        DAY = "day", _("日")
+        DISTRICT = "district", _("区县")
+        INDUSTRY = "industry", _("产业链")
+        CONTRACT_TYPE = "contract_type", _("合同类型")
+        ORIGIN = "origin", _("来源")
+        BUYER = "buyer", _("买方")
+        SELLER = "seller", _("卖方")
+
+    date_field = models.CharField(max_length=20)
+    period = models.DateField()
+    status = models.CharField(max_length=20)
+    huzhou_party = models.BooleanField()
+    dimension = models.CharField(max_length=20, choices=Dimension.choices)
+    key = models.CharField(max_length=40, blank=True)
+    technical_cents = models.BigIntegerField(default=0)
+    contract_cents = models.BigIntegerField(default=0)
+    deals = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("台账汇总")
+        verbose_name_plural = _("台账汇总")
+        constraints = [
+            models.UniqueConstraint(fields=["date_field", "period", "status", "huzhou_party", "dimension", "key"], name="deal_rollup_key"),
+        ]
+        indexes = [models.Index(fields=["dimension", "date_field", "period"], name="deal_rollup_lookup")]
 
 
 class CountingRule(models.Model):

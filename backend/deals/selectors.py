@@ -1,6 +1,8 @@
 """Reads of the ledger. `counted_deals` is THE counting rule: every figure that says how much
 counts toward a year's target (the dashboard's headline, its breakdowns, drill-downs and exports)
-is computed from the queryset it returns, and nowhere else."""
+is computed from the queryset it returns, or — for the current ledger's summary — from
+`counted_rollup`, the same rule applied to the maintained sums of deals.rollups (tests check
+that the two agree figure by figure)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -16,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Region, User
 from deals.filters import DealFilter
-from deals.models import HUZHOU_REGIONS, CountingRule, Deal, DealEntry, DealImport, DealStatus
+from deals.models import HUZHOU_REGIONS, CountingRule, Deal, DealEntry, DealImport, DealRollup, DealStatus
 from deals.permissions import deal_visibility
 
 CENT = Decimal("0.01")
@@ -137,7 +139,7 @@ def ledger_rows(*, as_of: date | None = None) -> QuerySet:
     Written as NOT EXISTS rather than MAX(id) … GROUP BY deal: the year's filters then apply before
     the anti-join, which took an as-of summary over 1,000,000 contracts on PostgreSQL from 38 s to
     the figure in tests/benchmarks/bench_deals_import.py."""
-    if as_of is None or as_of >= timezone.localdate():
+    if is_current(as_of):
         return Deal.objects.annotate(deal_ref=F("id"))
     cutoff = end_of_day(as_of)
     later = DealEntry.objects.filter(deal_id=OuterRef("deal_id"), id__gt=OuterRef("id"), at__lt=cutoff)
@@ -165,6 +167,23 @@ def counted_deals(*, year: int, as_of: date | None = None, rule: CountingRule | 
         .annotate(counted_amount=F(rule.amount_field), counted_on=F(rule.date_field), district=district_expression())
         .select_related("industry")
     )
+
+
+AMOUNT_CENTS = {CountingRule.AmountField.TECHNICAL_AMOUNT: "technical_cents", CountingRule.AmountField.CONTRACT_AMOUNT: "contract_cents"}
+
+
+def is_current(as_of: date | None) -> bool:
+    """Whether "as of" `as_of` is the ledger as it stands (no entry can be dated in the future)."""
+    return as_of is None or as_of >= timezone.localdate()
+
+
+def counted_rollup(*, year: int, rule: CountingRule) -> QuerySet[DealRollup]:
+    """The counting rule of `counted_deals`, for the current ledger, on the rollup's columns: the
+    rows that sum to what counts toward `year`, annotated with `counted_cents` (the rule's amount)."""
+    condition = Q(status__in=list(rule.statuses), date_field=rule.date_field, period__gte=date(year, 1, 1), period__lte=date(year, 12, 31))
+    if rule.require_huzhou_party:
+        condition &= Q(huzhou_party=True)
+    return DealRollup.objects.filter(condition).annotate(counted_cents=F(AMOUNT_CENTS[rule.amount_field]))
 
 
 @dataclass(frozen=True)

@@ -6,19 +6,21 @@ import hashlib
 import io
 import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from core.exceptions import ApplicationError
 from deals import imports
+from deals.rollups import rollup_change
 from deals.models import (
     DEFAULT_REGISTRY,
     STATE_ATTNAMES,
@@ -204,6 +206,7 @@ def deal_record(
         raise forbidden(_("本机构须为合同的一方"))
     _save(deal)
     _entry(deal, kind=DealEntry.Kind.RECORD, by=by, reason=reason or _("录入合同"), before=None).save()
+    rollup_change(after=[_state(deal)])
     return deal
 
 
@@ -221,6 +224,7 @@ def deal_register(*, deal: Deal, by: User, registration_number: str, registered_
     deal.status, deal.registration_number, deal.registered_on = DealStatus.REGISTERED, registration_number.strip(), registered_on
     _save(deal)
     _entry(deal, kind=DealEntry.Kind.REGISTER, by=by, reason=reason or _("认定登记"), before=before).save()
+    rollup_change(before=[before], after=[_state(deal)])
     return deal
 
 
@@ -251,6 +255,7 @@ def deal_amend(*, deal: Deal, by: User, reason: str, **changes: Any) -> Deal:
         raise ValidationError({"non_field_errors": [_("没有需要更正的内容")]})
     _save(deal)
     _entry(deal, kind=DealEntry.Kind.AMEND, by=by, reason=reason, before=before).save()
+    rollup_change(before=[before], after=[_state(deal)])
     return deal
 
 
@@ -264,6 +269,7 @@ def deal_void(*, deal: Deal, by: User, reason: str) -> Deal:
     deal.status = DealStatus.VOIDED
     deal.save(update_fields=["status", "updated_at"])
     _entry(deal, kind=DealEntry.Kind.VOID, by=by, reason=reason, before=before).save()
+    rollup_change(before=[before], after=[_state(deal)])
     return deal
 
 
@@ -288,6 +294,7 @@ def deal_reverse(*, deal: Deal, by: User, entry_id: int, reason: str) -> Deal:
         setattr(deal, attname, getattr(previous, attname))
     _save(deal)
     _entry(deal, kind=DealEntry.Kind.REVERSE, by=by, reason=reason, before=before, reverses=target).save()
+    rollup_change(before=[before], after=[_state(deal)])
     return deal
 
 
@@ -333,18 +340,34 @@ def deals_import_start(*, by: User, upload: UploadedFile) -> DealImport:
         file_name=(upload.name or "upload")[-200:], file_format=file_format, file_size=len(content),
         sha256=hashlib.sha256(content).hexdigest(), content=content, created_by=by, language=translation.get_language() or "zh-hans",
     )
-    deals_import_task.delay_on_commit(job.pk)
+    # robust: with the broker down the job stays queued and deals_imports_resume sends it later.
+    transaction.on_commit(lambda: deals_import_task.delay(job.pk), robust=True)
     # Returned without the file: with eager tasks the import runs before this object is released.
     return DealImport.objects.defer("content").get(pk=job.pk)
 
 
+# A running import writes its progress at least every few seconds and applies 100,000 rows in well
+# under a minute (tests/benchmarks/bench_deals_import.py); one silent for this long has lost its worker.
+STALE_IMPORT = timedelta(minutes=10)
+
+
+def _import_claim(job_id: int) -> bool:
+    """Take the job for this run: a queued one, or one whose worker died. One conditional UPDATE,
+    so of two deliveries of the same job only one runs it (no import is applied twice)."""
+    S = DealImport.Status
+    now = timezone.now()
+    runnable = Q(status=S.PENDING) | Q(status__in=[S.VALIDATING, S.APPLYING], updated_at__lt=now - STALE_IMPORT)
+    return DealImport.objects.filter(runnable, pk=job_id).update(
+        status=S.VALIDATING, started_at=now, updated_at=now, processed_rows=0, errors=[], error_count=0, message="") == 1
+
+
 def deals_import_run(*, job_id: int) -> DealImport:
     """Validate every row, then apply all of them in one transaction, or none. Safe to run again:
-    a finished job is left alone, an interrupted one starts over (nothing of it was applied), and
-    rows already in the ledger with the same data are no-ops."""
+    a finished or running job is left alone, one whose worker died starts over (nothing of it was
+    applied), and rows already in the ledger with the same data are no-ops."""
+    if not _import_claim(job_id):
+        return DealImport.objects.defer("content").get(pk=job_id)
     job = DealImport.objects.defer("content").get(pk=job_id)
-    if job.status in (DealImport.Status.SUCCEEDED, DealImport.Status.FAILED):
-        return job
     with translation.override(job.language):  # the report speaks the uploader's language
         try:
             return _import_run(job)
@@ -356,7 +379,6 @@ def deals_import_run(*, job_id: int) -> DealImport:
 
 def _import_run(job: DealImport) -> DealImport:
     S = DealImport.Status
-    _job_update(job, status=S.VALIDATING, started_at=timezone.now(), processed_rows=0, errors=[], error_count=0, message="")
     try:
         # One copy of the file in memory: the row's value is dropped once BytesIO holds it.
         handle = io.BytesIO(DealImport.objects.filter(pk=job.pk).values_list("content", flat=True).get())
@@ -384,6 +406,22 @@ def _import_run(job: DealImport) -> DealImport:
         message=_("新增%(created)d份，补登记%(registered)d份，%(unchanged)d份与台账一致未变化")
         % {"created": created, "registered": registered, "unchanged": plan.unchanged},
     )
+
+
+def deals_imports_resume() -> int:
+    """Queue again every import no worker is running: queued while the broker was down (the
+    upload's send failed after its commit), or left running by a worker that died. Beat calls it
+    every minute; `_import_claim` keeps a job that is in fact still running from running twice."""
+    from deals.tasks import deals_import_task  # lazy: tasks.py imports this module
+
+    S = DealImport.Status
+    now = timezone.now()
+    waiting = Q(status=S.PENDING, created_at__lt=now - timedelta(minutes=1)) | Q(
+        status__in=[S.VALIDATING, S.APPLYING], updated_at__lt=now - STALE_IMPORT)
+    ids = list(DealImport.objects.filter(waiting).order_by("id").values_list("id", flat=True))
+    for job_id in ids:
+        deals_import_task.delay(job_id)
+    return len(ids)
 
 
 def _job_update(job: DealImport, **fields: Any) -> DealImport:
@@ -429,6 +467,7 @@ def _apply_plan(plan: imports.ImportPlan, *, job: DealImport) -> tuple[int, int]
                  for values in plan.new[start:start + BATCH]]
         Deal.objects.bulk_create(deals, batch_size=BATCH)
         _record_entries_from_rows([d.pk for d in deals], by=by, at=now, reason=reason, job=job)
+        rollup_change(after=[_state(d) for d in deals])
     # Contracts recorded on the platform that the registry has now registered.
     registered = 0
     for start in range(0, len(plan.registrations), BATCH):
@@ -436,14 +475,16 @@ def _apply_plan(plan: imports.ImportPlan, *, job: DealImport) -> tuple[int, int]
         locked = list(Deal.objects.select_for_update().filter(pk__in=chunk, status=DealStatus.RECORDED))
         if len(locked) != len(chunk):
             raise IntegrityError("a contract changed status during the import")
-        entries = []
+        entries, befores = [], []
         for deal in locked:
             before = _state(deal)
+            befores.append(before)
             deal.status = DealStatus.REGISTERED
             deal.registered_on, deal.registration_number = chunk[deal.pk]
             deal.updated_at = now
             entries.append(_entry(deal, kind=DealEntry.Kind.REGISTER, by=by, reason=reason, before=before, at=now, import_job=job))
         Deal.objects.bulk_update(locked, ["status", "registered_on", "registration_number", "updated_at"], batch_size=BATCH)
         DealEntry.objects.bulk_create(entries, batch_size=BATCH)
+        rollup_change(before=befores, after=[_state(d) for d in locked])
         registered += len(locked)
     return len(plan.new), registered

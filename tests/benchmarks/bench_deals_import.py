@@ -1,7 +1,7 @@
 """The registry import and the dashboard at scale, on this machine: prints figures, asserts nothing.
 
     .venv/bin/python tests/benchmarks/bench_deals_import.py [--rows 100000] [--format csv|xlsx|both]
-        [--scale-deals 1000000] [--database-url postgres://…]
+        [--scale-deals 1000000] [--database-url postgres://…] [--reuse]
 
 - writes a --rows technology-market registry export (realistic Chinese names, 2,000 buyers and 300
   sellers across Huzhou's districts) as CSV and/or XLSX;
@@ -9,8 +9,10 @@
   import (wall), the validation and the apply phases (from the job's progress), rows/s, and the
   process's peak RSS growth;
 - imports the same file again (idempotent: every row unchanged, nothing written) and times it;
-- times the dashboard summary and a drill-down over the imported year; with --scale-deals N it first
-  adds N synthetic contracts (generate_scale_data --deals) and times the summary over all of them.
+- times the dashboard endpoints (summary p50/p95, the summary computed without the rollup, an as-of
+  summary, drill-down pages, and XLSX/CSV exports of the figure closest to 100,000 contracts); with
+  --scale-deals N it first adds N synthetic contracts (generate_scale_data --deals); with --reuse it
+  only times them over the contracts already in --database-url.
 
 It never touches your data: without --database-url it migrates a throw-away SQLite file in a
 temporary folder (pass a PostgreSQL URL of an empty, disposable database to measure PostgreSQL).
@@ -123,34 +125,66 @@ def run_import(path: Path, keeper) -> tuple[float, object, list[tuple[float, str
     return elapsed, DealImport.objects.get(pk=job.pk), seen
 
 
-def summary_timings(label_year: int) -> None:
-    """Each figure twice: cold, then warm. On PostgreSQL the tables are analysed first, as
-    autovacuum would have done after a bulk load."""
-    from django.db import connection
+def _percentiles(times: list[float]) -> str:
+    ordered = sorted(times)
+    pick = lambda q: ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]  # noqa: E731
+    return f"p50 {pick(0.5):,.0f} ms, p95 {pick(0.95):,.0f} ms, max {ordered[-1]:,.0f} ms ({len(times)} requests)"
 
-    from dashboard.selectors import dashboard_summary, drilldown_rows
+
+def summary_timings(label_year: int, keeper, *, runs: int = 30) -> None:
+    """The dashboard endpoints as an official calls them (DRF view, permissions, serialisation),
+    after one warm-up request each; the selectors alone for the ledger-computed variants. On
+    PostgreSQL the tables are analysed first, as autovacuum would have done after a bulk load."""
+    from django.db import connection
+    from rest_framework.test import APIClient
+
+    from dashboard.selectors import FIGURES, dashboard_summary
     from deals.models import Deal
-    from deals.selectors import total_of
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE deals_deal")
-            cursor.execute("ANALYZE deals_dealentry")
-
+            for table in ("deals_deal", "deals_dealentry", "deals_dealrollup"):
+                cursor.execute(f"ANALYZE {table}")
+    client = APIClient(SERVER_NAME="localhost")
+    client.force_authenticate(keeper)  # the platform operator: sees the dashboard as an official does
     count = Deal.objects.count()
-    for label, fn in (
-        ("summary", lambda: dashboard_summary(year=label_year)),
-        (f"summary as of {label_year}-06-30 (from the ledger entries)", lambda: dashboard_summary(year=label_year, as_of=date(label_year, 6, 30))),
-        ("drill-down district=wuxing (total + first page)",
-         lambda: (total_of(drilldown_rows(year=label_year, figure="district", key="wuxing")),
-                  list(drilldown_rows(year=label_year, figure="district", key="wuxing")[:20]))),
-    ):
-        times = []
-        for _attempt in range(2):
-            started = time.perf_counter()
-            fn()
-            times.append((time.perf_counter() - started) * 1000)
-        print(f"  {label} over {count:,} contracts: {times[0]:,.0f} ms cold, {times[1]:,.0f} ms warm")
+
+    def timed(fn) -> float:
+        started = time.perf_counter()
+        fn()
+        return (time.perf_counter() - started) * 1000
+
+    def endpoint(url: str, params: dict, n: int) -> list[float]:
+        def call():
+            response = client.get(url, params)
+            assert response.status_code == 200, response.content[:300]
+            return response
+        call()
+        return [timed(call) for _ in range(n)]
+
+    print(f"  over {count:,} contracts, year {label_year}:")
+    print(f"    GET /api/dashboard/summary/ (from the rollup): {_percentiles(endpoint('/api/dashboard/summary/', {'year': label_year}, runs))}")
+    ledger = [timed(lambda: dashboard_summary(year=label_year, from_ledger=True)) for _ in range(3)]
+    print(f"    the same summary aggregated from the contracts (no rollup, selector only): {_percentiles(ledger)}")
+    as_of = {"year": label_year, "as_of": f"{label_year}-06-30"}
+    print(f"    GET /api/dashboard/summary/?as_of={label_year}-06-30 (from the ledger entries): {_percentiles(endpoint('/api/dashboard/summary/', as_of, 3))}")
+    drill = {"year": label_year, "figure": "district", "key": "wuxing"}
+    print(f"    GET /api/dashboard/drilldown/ district=wuxing, first page with its total: {_percentiles(endpoint('/api/dashboard/drilldown/', drill, runs))}")
+    print(f"    ... page 50: {_percentiles(endpoint('/api/dashboard/drilldown/', {**drill, 'page': 50}, 10))}")
+    # The export: the figure whose contracts number closest to 100,000.
+    body = client.get("/api/dashboard/summary/", {"year": label_year}).json()
+    items = [i for name in ("by_district", "by_industry", "by_contract_type", "by_origin", "by_platform") for i in body[name]]
+    items += [{"figure": "total", "key": "all", "deals": body["counted_deals"]}]
+    target = min(items, key=lambda i: abs(i["deals"] - 100_000))
+    assert target["figure"] in FIGURES
+    for file_format in ("xlsx", "csv"):
+        params = {"year": label_year, "figure": target["figure"], "key": target["key"], "file_format": file_format}
+        started = time.perf_counter()
+        response = client.get("/api/dashboard/drilldown/export/", params)
+        elapsed = time.perf_counter() - started
+        assert response.status_code == 200, response.content[:300]
+        print(f"    export {target['figure']}={target['key']} ({target['deals']:,} rows) as {file_format}: {elapsed:,.1f} s, "
+              f"{len(response.content) / 2**20:,.1f} MB, peak RSS {peak_rss_mb():,.0f} MB")
 
 
 def main() -> None:
@@ -160,6 +194,8 @@ def main() -> None:
                         help="both: one process per format, so that each peak RSS is its own")
     parser.add_argument("--scale-deals", type=int, default=0)
     parser.add_argument("--database-url", default="", help="an empty, disposable database (it is emptied again at the end)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="time the dashboard over the contracts already in --database-url; add and delete nothing")
     args = parser.parse_args()
 
     if args.format == "both":
@@ -189,7 +225,7 @@ def main() -> None:
     from django.db import connection
 
     from accounts.models import Organisation, User
-    from deals.models import Deal, DealEntry, DealImport
+    from deals.models import Deal, DealEntry, DealImport, DealRollup
     from tests.factories.accounts import make_uscc
 
     call_command("migrate", verbosity=0)
@@ -198,6 +234,9 @@ def main() -> None:
     org, _ = Organisation.objects.get_or_create(uscc=make_uscc(1, prefix="52330502"),
                                                 defaults={"name": "基准测试运营中心", "kind": "operator", "region": "wuxing"})
     keeper, _ = User.objects.get_or_create(username="bench-operator", defaults={"organisation": org})
+    if args.reuse:
+        summary_timings(date.today().year, keeper)
+        return
     try:
         if args.format in ("csv", "xlsx"):
             path = workdir / f"registry-export.{args.format}"
@@ -213,17 +252,17 @@ def main() -> None:
             elapsed, job, _seen = run_import(path, keeper)
             print(f"  same file again: {job.status}, {job.unchanged_count:,} unchanged, {job.created_count} new; wall {elapsed:.1f}s "
                   f"({args.rows / elapsed:,.0f} rows/s)")
-            summary_timings(2026)
+            summary_timings(2026, keeper)
         if args.scale_deals:
             started = time.perf_counter()
             call_command("generate_scale_data", organisations=500, challenges=0, needs=0, capabilities=0, deals=args.scale_deals,
                          batch_size=5000, stdout=open(os.devnull, "w"))
             print(f"generate_scale_data --deals {args.scale_deals:,}: {time.perf_counter() - started:.0f}s")
-            summary_timings(date.today().year)
+            summary_timings(date.today().year, keeper)
     finally:
         if args.database_url:
             with connection.cursor() as cursor:  # the benchmark's own rows: bypasses the ledger's no-delete guard
-                for model in (DealEntry, Deal, DealImport):
+                for model in (DealEntry, Deal, DealImport, DealRollup):
                     cursor.execute(f"DELETE FROM {model._meta.db_table}")
 
 

@@ -148,6 +148,7 @@ class Command(BaseCommand):
         """Registered contracts over the last three years between the synthetic organisations (a
         tenth with a party outside Huzhou, 2% voided), each with its ledger entry, bulk-inserted."""
         from deals.models import STATE_ATTNAMES, ContractType, Deal, DealEntry, DealOrigin, DealStatus
+        from deals.rollups import rollup_change
 
         keeper = enterprises[0][1]
         start = Deal.objects.filter(contract_number__startswith="SCALE").count()
@@ -184,6 +185,7 @@ class Command(BaseCommand):
                               at=timezone.make_aware(datetime.combine(d.registered_on, dt_time(10))),
                               **{a: getattr(d, a) for a in STATE_ATTNAMES}) for d in deals
                 ], batch_size=1000)
+                rollup_change(after=[{a: getattr(d, a) for a in STATE_ATTNAMES} for d in deals])
             done += size
             rate = done / max(time.monotonic() - started, 1e-6)
             self.stdout.write(f"\rdeals: {done}/{total} ({done * 100 // total}%, {rate:,.0f}/s)", ending="")

@@ -238,3 +238,45 @@ def test_a_file_with_an_encoding_error_late_in_the_file_fails_as_a_whole(importe
     job = importer(broken)
 
     assert job.status == DealImport.Status.FAILED and "编码" in job.message and Deal.objects.count() == 0
+
+
+def test_an_import_queued_while_the_broker_was_down_is_sent_again_and_applied_once(db, django_capture_on_commit_callbacks, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from deals.tasks import deals_import_task
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionRefusedError("redis is down")
+
+    monkeypatch.setattr(deals_import_task, "delay", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.deals_import_start(by=ledger_keeper(), upload=csv_upload([row(1), row(2)]))  # no error for the uploader
+    job.refresh_from_db()
+    assert job.status == DealImport.Status.PENDING and Deal.objects.count() == 0
+
+    sent = []
+    monkeypatch.setattr(deals_import_task, "delay", lambda job_id: sent.append(job_id))
+    assert services.deals_imports_resume() == 0  # queued less than a minute ago: the first send may still arrive
+    DealImport.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=2))
+    assert services.deals_imports_resume() == 1 and sent == [job.pk]
+
+    assert services.deals_import_run(job_id=job.pk).status == DealImport.Status.SUCCEEDED
+    assert services.deals_import_run(job_id=job.pk).status == DealImport.Status.SUCCEEDED  # a second delivery
+    assert Deal.objects.count() == 2 and DealEntry.objects.count() == 2
+
+
+def test_an_import_whose_worker_died_is_taken_over_only_once_it_is_stale(importer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    job = importer(csv_upload([row(1)]))
+    DealImport.objects.filter(pk=job.pk).update(status=DealImport.Status.APPLYING)  # as a killed worker left it
+    assert services.deals_import_run(job_id=job.pk).status == DealImport.Status.APPLYING  # maybe still running: left alone
+
+    DealImport.objects.filter(pk=job.pk).update(updated_at=timezone.now() - services.STALE_IMPORT - timedelta(seconds=1))
+    rerun = services.deals_import_run(job_id=job.pk)
+
+    assert rerun.status == DealImport.Status.SUCCEEDED and rerun.unchanged_count == 1 and Deal.objects.count() == 1
