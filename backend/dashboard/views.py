@@ -6,7 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.openapi import example
-from core.pagination import StandardPagination
+from core.pagination import CountedPagination
 from dashboard.models import PolicyTarget
 from dashboard.selectors import dashboard_summary, drilldown_rows, figure_label, policy_target_list
 from dashboard.serializers import (
@@ -56,7 +56,7 @@ class DrilldownView(APIView):
         p = params.validated_data
         rows = drilldown_rows(year=p["year"], figure=p["figure"], key=p["key"], as_of=p["as_of"])
         total = total_of(rows)
-        paginator = StandardPagination()
+        paginator = CountedPagination(total.deals)
         page = paginator.paginate_queryset(rows, request, view=self)
         body = {
             "year": p["year"], "as_of": p["as_of"], "figure": p["figure"], "key": p["key"], "label": figure_label(p["figure"], p["key"]),
