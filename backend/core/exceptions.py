@@ -25,6 +25,11 @@ class ApplicationError(Exception):
         self.extra = extra or {}
 
 
+# Seconds a client should wait before asking again: a posting is indexed within seconds of its
+# write; an index that is down is retried by the outbox every minute.
+RETRY_AFTER = {"index_pending": 5, "search_unavailable": 30}
+
+
 def _as_lists(detail: Any) -> Any:
     if isinstance(detail, dict):
         return {key: _as_lists(value) for key, value in detail.items()}
@@ -40,12 +45,13 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
         # Decided: while the index is down, search and matches answer 503 (writes still succeed;
         # the outbox brings the index up to date when it returns).
         return Response({"detail": _("搜索服务暂时不可用，请稍后再试。"), "code": "search_unavailable", "fields": {}},
-                        status=status.HTTP_503_SERVICE_UNAVAILABLE)
+                        status=status.HTTP_503_SERVICE_UNAVAILABLE, headers={"Retry-After": str(RETRY_AFTER["search_unavailable"])})
     if isinstance(exc, ApplicationError):
         body = {"detail": exc.message, "code": exc.code, "fields": {}}
         if exc.extra:
             body["extra"] = exc.extra
-        return Response(body, status=exc.status_code)
+        retry = RETRY_AFTER.get(exc.code) if exc.status_code == status.HTTP_503_SERVICE_UNAVAILABLE else None
+        return Response(body, status=exc.status_code, headers={"Retry-After": str(retry)} if retry else None)
     if isinstance(exc, DjangoValidationError):
         fields = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(fields)

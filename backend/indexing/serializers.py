@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from rest_framework import serializers
 
 from accounts.serializers import OrganisationSummaryOutputSerializer
@@ -18,6 +20,8 @@ class PostingSummaryOutputSerializer(serializers.Serializer):
     industry_name = serializers.CharField(source="industry.name")
     status = serializers.CharField()
     amount = serializers.SerializerMethodField(help_text="榜额、预算上限或报价上限（元）")
+    trl = serializers.SerializerMethodField(help_text="能力成果的技术成熟度（1–9）；榜单和需求为空")
+    deadline = serializers.SerializerMethodField(help_text="榜单的揭榜截止时间；需求和能力成果为空")
 
     def get_kind(self, obj) -> str:
         return kind_of(obj)
@@ -25,6 +29,12 @@ class PostingSummaryOutputSerializer(serializers.Serializer):
     def get_snippet(self, obj) -> str:
         text = obj.summary if isinstance(obj, Challenge) else obj.description
         return text[:120]
+
+    def get_trl(self, obj) -> int | None:
+        return getattr(obj, "trl", None)
+
+    def get_deadline(self, obj) -> datetime | None:
+        return obj.bid_deadline if isinstance(obj, Challenge) else None
 
     def get_amount(self, obj) -> str | None:
         value = obj.bounty if isinstance(obj, Challenge) else obj.budget_max if isinstance(obj, Need) else obj.price_max

@@ -2823,6 +2823,13 @@ export interface components {
             status: string;
             /** @description 榜额、预算上限或报价上限（元） */
             readonly amount: string | null;
+            /** @description 能力成果的技术成熟度（1–9）；榜单和需求为空 */
+            readonly trl: number | null;
+            /**
+             * Format: date-time
+             * @description 榜单的揭榜截止时间；需求和能力成果为空
+             */
+            readonly deadline: string | null;
         };
         ProjectionOutput: {
             /** Format: decimal */

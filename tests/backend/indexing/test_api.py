@@ -1,3 +1,4 @@
+from django.utils.dateparse import parse_datetime
 from indexing.services import index_now
 from marketplace.models import Capability, Challenge
 from tests.backend.marketplace.payloads import capability_body, challenge_body
@@ -23,6 +24,7 @@ def test_a_challenge_owner_gets_explained_capabilities_and_the_institutes_behind
     assert top["explanation"]["indicators"][0] | {"evidence": ""} == {
         "name": "150℃热收缩率", "target": "≤2", "unit": "%", "addressed": True, "evidence": ""}
     assert top["components"]["dense"] == top["score"] > body["results"][1]["score"]
+    assert (top["posting"]["trl"], top["posting"]["deadline"]) == (separator.trl, None)
     assert body["institutes"][0]["organisation"]["name"] == world.orgs["institute"].name
     assert body["institutes"][0]["capabilities"][0] == separator.pk
 
@@ -36,6 +38,8 @@ def test_an_institute_gets_the_challenges_and_needs_its_capability_fits(world, p
     body = world.client("institute").get(f"/api/capabilities/{capability.pk}/matches/?limit=5").json()
 
     assert [(r["posting"]["kind"], r["posting"]["id"]) for r in body["results"]][0] == ("challenge", published.pk)
+    assert body["results"][0]["posting"]["trl"] is None
+    assert parse_datetime(body["results"][0]["posting"]["deadline"]) == published.bid_deadline
     assert body["institutes"] == []
 
 
@@ -54,6 +58,7 @@ def test_matches_of_a_posting_not_yet_indexed_answer_503_instead_of_encoding(wor
     response = world.client("owner").get(f"/api/challenges/{published.pk}/matches/")
 
     assert response.status_code == 503 and response.json()["code"] == "index_pending"
+    assert response["Retry-After"] == "5"
 
 
 def test_search_filters_ranks_and_counts_facets(world, published):

@@ -201,6 +201,7 @@ def test_while_elasticsearch_is_down_writes_succeed_search_says_503_and_the_inde
         close_search_backends()
         down = api_client.get("/api/search/?q=形变监测")
         assert down.status_code == 503 and down.json()["code"] == "search_unavailable"
+        assert down["Retry-After"] == "30"
 
         es_node.start()
         beat_tick(redis_server.url)
