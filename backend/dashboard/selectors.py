@@ -355,6 +355,16 @@ def dashboard_summary(*, year: int, as_of: date | None = None, from_ledger: bool
     }
 
 
+def year_progress(*, year: int) -> dict[str, Any]:
+    """The headline everybody may see (the home page): the year's counted amount against its target."""
+    rule = counting_rule(year=year)
+    totals = counted_rollup(year=year, rule=rule).filter(dimension=DealRollup.Dimension.DAY).aggregate(
+        cents=Sum("counted_cents"), deals=Sum("deals"))
+    counted = yuan(totals["cents"])
+    return {"year": year, "target_amount": rule.target_amount, "counted_amount": counted, "counted_deals": totals["deals"] or 0,
+            "progress": ratio(counted, rule.target_amount)}
+
+
 # --- the targets board ---------------------------------------------------------------------------
 
 def policy_target_list() -> QuerySet[PolicyTarget]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import Organisation, User
 from marketplace.models import Bid, Capability, Challenge, IndustryChain, Need
@@ -157,8 +158,11 @@ def bids_of(*, viewer: User) -> QuerySet[Bid]:
 
 
 def marketplace_stats() -> dict:
-    """The marketplace at a glance, over what everybody may see."""
+    """The marketplace at a glance, over what everybody may see, with the year's technology-transaction
+    volume against its target (an aggregate: no contract is disclosed)."""
     from django.db.models import Sum
+
+    from dashboard.selectors import year_progress  # the dashboard reads the marketplace's models: import late
 
     open_challenges = Challenge.objects.filter(status=Challenge.Status.PUBLISHED).exclude(
         confidentiality=Challenge.Confidentiality.INVITATION_ONLY
@@ -169,4 +173,5 @@ def marketplace_stats() -> dict:
         "open_needs": Need.objects.filter(status=Need.Status.OPEN).count(),
         "capabilities": Capability.objects.filter(status=Capability.Status.PUBLISHED).count(),
         "institutes": Organisation.objects.filter(kind=Organisation.Kind.INSTITUTE, verification=Organisation.Verification.VERIFIED).count(),
+        "transactions": year_progress(year=timezone.localdate().year),
     }

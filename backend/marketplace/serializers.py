@@ -319,9 +319,18 @@ class MyBidOutputSerializer(BidOutputSerializer):
     challenge = ChallengeListOutputSerializer()
 
 
+class YearProgressOutputSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    target_amount = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="年度技术交易额目标（元）")
+    counted_amount = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="按当年计数口径已计入的技术交易额（元）")
+    counted_deals = serializers.IntegerField()
+    progress = serializers.DecimalField(max_digits=8, decimal_places=4, help_text="计入额 / 目标")
+
+
 class MarketplaceStatsOutputSerializer(serializers.Serializer):
     open_challenges = serializers.IntegerField(help_text="揭榜中的公开榜单数")
     open_bounty = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="揭榜中榜单的榜额合计（元）")
     open_needs = serializers.IntegerField()
     capabilities = serializers.IntegerField()
     institutes = serializers.IntegerField(help_text="已认证的科研机构数")
+    transactions = YearProgressOutputSerializer(help_text="今年技术交易额与年度目标（如2027年200亿元）")

@@ -2242,6 +2242,8 @@ export interface components {
             capabilities: number;
             /** @description 已认证的科研机构数 */
             institutes: number;
+            /** @description 今年技术交易额与年度目标（如2027年200亿元） */
+            transactions: components["schemas"]["YearProgressOutput"];
         };
         MatchListOutput: {
             results: components["schemas"]["MatchOutput"][];
@@ -2965,6 +2967,25 @@ export interface components {
          * @enum {string}
          */
         VerificationEnum: "unverified" | "verified" | "rejected";
+        YearProgressOutput: {
+            year: number;
+            /**
+             * Format: decimal
+             * @description 年度技术交易额目标（元）
+             */
+            target_amount: string;
+            /**
+             * Format: decimal
+             * @description 按当年计数口径已计入的技术交易额（元）
+             */
+            counted_amount: string;
+            counted_deals: number;
+            /**
+             * Format: decimal
+             * @description 计入额 / 目标
+             */
+            progress: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3003,8 +3024,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RegisterInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RegisterInputRequest"];
-                "multipart/form-data": components["schemas"]["RegisterInputRequest"];
             };
         };
         responses: {
@@ -3028,8 +3047,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TokenInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TokenInputRequest"];
-                "multipart/form-data": components["schemas"]["TokenInputRequest"];
             };
         };
         responses: {
@@ -3139,8 +3156,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CapabilityInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["CapabilityInputRequest"];
-                "multipart/form-data": components["schemas"]["CapabilityInputRequest"];
             };
         };
         responses: {
@@ -3189,8 +3204,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedCapabilityUpdateInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedCapabilityUpdateInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedCapabilityUpdateInputRequest"];
             };
         };
         responses: {
@@ -3350,8 +3363,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChallengeInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ChallengeInputRequest"];
-                "multipart/form-data": components["schemas"]["ChallengeInputRequest"];
             };
         };
         responses: {
@@ -3400,8 +3411,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedChallengeUpdateInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedChallengeUpdateInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedChallengeUpdateInputRequest"];
             };
         };
         responses: {
@@ -3450,8 +3459,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AwardInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["AwardInputRequest"];
-                "multipart/form-data": components["schemas"]["AwardInputRequest"];
             };
         };
         responses: {
@@ -3500,8 +3507,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BidInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["BidInputRequest"];
-                "multipart/form-data": components["schemas"]["BidInputRequest"];
             };
         };
         responses: {
@@ -3574,8 +3579,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RequiredReasonInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RequiredReasonInputRequest"];
-                "multipart/form-data": components["schemas"]["RequiredReasonInputRequest"];
             };
         };
         responses: {
@@ -3602,8 +3605,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["ReasonInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ReasonInputRequest"];
-                "multipart/form-data": components["schemas"]["ReasonInputRequest"];
             };
         };
         responses: {
@@ -3630,8 +3631,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConcludeInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ConcludeInputRequest"];
-                "multipart/form-data": components["schemas"]["ConcludeInputRequest"];
             };
         };
         responses: {
@@ -3899,8 +3898,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TargetProgressInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TargetProgressInputRequest"];
-                "multipart/form-data": components["schemas"]["TargetProgressInputRequest"];
             };
         };
         responses: {
@@ -4009,8 +4006,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DealRecordInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["DealRecordInputRequest"];
-                "multipart/form-data": components["schemas"]["DealRecordInputRequest"];
             };
         };
         responses: {
@@ -4057,8 +4052,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DealAmendInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["DealAmendInputRequest"];
-                "multipart/form-data": components["schemas"]["DealAmendInputRequest"];
             };
         };
         responses: {
@@ -4084,8 +4077,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DealRegisterInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["DealRegisterInputRequest"];
-                "multipart/form-data": components["schemas"]["DealRegisterInputRequest"];
             };
         };
         responses: {
@@ -4111,8 +4102,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DealReverseInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["DealReverseInputRequest"];
-                "multipart/form-data": components["schemas"]["DealReverseInputRequest"];
             };
         };
         responses: {
@@ -4138,8 +4127,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DealVoidInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["DealVoidInputRequest"];
-                "multipart/form-data": components["schemas"]["DealVoidInputRequest"];
             };
         };
         responses: {
@@ -4182,8 +4169,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CountingRuleInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["CountingRuleInputRequest"];
-                "multipart/form-data": components["schemas"]["CountingRuleInputRequest"];
             };
         };
         responses: {
@@ -4415,8 +4400,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["NeedInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["NeedInputRequest"];
-                "multipart/form-data": components["schemas"]["NeedInputRequest"];
             };
         };
         responses: {
@@ -4465,8 +4448,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedNeedUpdateInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedNeedUpdateInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedNeedUpdateInputRequest"];
             };
         };
         responses: {
@@ -4760,8 +4741,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedOrganisationUpdateInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedOrganisationUpdateInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedOrganisationUpdateInputRequest"];
             };
         };
         responses: {
@@ -4788,8 +4767,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MemberAddInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["MemberAddInputRequest"];
-                "multipart/form-data": components["schemas"]["MemberAddInputRequest"];
             };
         };
         responses: {
@@ -4816,8 +4793,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["OrganisationVerifyInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["OrganisationVerifyInputRequest"];
-                "multipart/form-data": components["schemas"]["OrganisationVerifyInputRequest"];
             };
         };
         responses: {

@@ -85,3 +85,10 @@ def test_a_drifted_rollup_is_found_and_rebuilt(year_of_deals):
     call_command("deal_rollups", "--rebuild")
     agree()
     assert rollup_rebuild() == DealRollup.objects.count()
+
+
+def test_everybody_sees_the_years_total_against_its_target_and_no_contract(year_of_deals):
+    stats = year_of_deals.client("anonymous").get("/api/stats/").json()
+
+    assert stats["transactions"] == {"year": 2026, "target_amount": "17500000000.00", "counted_amount": "4450000.50",
+                                     "counted_deals": 5, "progress": "0.0003"}
