@@ -40,7 +40,7 @@ export interface PostingCardProps {
  * what it is, who offers it, where, how much, linked to its page.
  */
 export function PostingCard({ posting, terms = [], headingLevel = 2, aside, children, testId = 'posting-card' }: PostingCardProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, formatDate } = useI18n();
   const titleId = `${testId}-${posting.kind}-${posting.id}-title`;
   const path = postingPath(posting.kind, posting.id);
   const statusKey = postingStatusKey(posting.kind, posting.status);
@@ -88,6 +88,17 @@ export function PostingCard({ posting, terms = [], headingLevel = 2, aside, chil
           <span>
             {t('common.labelled', { label: t(POSTING_AMOUNT_LABELS[kind]) })}
             <strong className="amount-inline">{formatAmount(posting.amount, locale)}</strong>
+          </span>
+        ) : null}
+        {posting.trl ? (
+          <span data-testid="posting-trl">
+            {t('common.labelled', { label: t('capabilities.field.trl') })}TRL {posting.trl}
+          </span>
+        ) : null}
+        {posting.deadline ? (
+          <span data-testid="posting-deadline">
+            {t('common.labelled', { label: t('challenges.field.deadline') })}
+            {formatDate(posting.deadline)}
           </span>
         ) : null}
       </Flex>

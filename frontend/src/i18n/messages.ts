@@ -57,6 +57,9 @@ const coreZh = {
   'stats.capabilities': '已发布的能力成果',
   'stats.institutes': '已认证的科研机构',
   'stats.error': '平台概况加载失败',
+  'stats.transactions.title': '{year}年技术交易额',
+  'stats.transactions.aria': '{year}年技术交易额完成年度目标的{percent}%',
+  'stats.transactions.detail': '已认定登记并计入 {counted}（{deals}份合同），年度目标 {target}',
 
   'health.title': '系统状态',
   'health.intro': '平台依赖的各项服务的实时检查结果，每 30 秒自动刷新。',
@@ -151,6 +154,9 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'stats.capabilities': 'Published capabilities',
   'stats.institutes': 'Verified research institutes',
   'stats.error': 'Could not load the marketplace figures',
+  'stats.transactions.title': 'Technology transactions in {year}',
+  'stats.transactions.aria': 'Technology transactions in {year}: {percent}% of the annual target',
+  'stats.transactions.detail': '{counted} registered and counted ({deals} contracts) of a {target} target',
 
   'health.title': 'System status',
   'health.intro': 'Live checks of the services the platform depends on, refreshed every 30 seconds.',

@@ -1,9 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 
 import { takeUnroutedRequests } from './mock-fetch';
+
+// findBy*/waitFor wait 1 s by default: on 2 busy cores the first render of a lazy route takes longer.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no layout engine and no matchMedia. antd's Grid.useBreakpoint needs one, so this
 // evaluates (min-width)/(max-width) queries against window.innerWidth: tests choose the screen

@@ -7,6 +7,7 @@ import { LinkButton } from '@/components/link-button';
 import { LatestChallenges } from '@/features/challenges/components/latest-challenges';
 import { HealthIndicator } from '@/features/health/components/health-indicator';
 import { StatsOverview } from '@/features/stats/components/stats-overview';
+import { YearProgress } from '@/features/stats/components/year-progress';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useI18n } from '@/i18n/i18n';
 import type { MessageKey } from '@/i18n/messages';
@@ -61,6 +62,9 @@ export function HomeRoute() {
             <Paragraph type="secondary" style={{ marginBottom: 0 }}>
               {t('home.target.source')}
             </Paragraph>
+          </div>
+          <div style={{ flex: 1, minWidth: 240 }}>
+            <YearProgress />
           </div>
         </Flex>
       </Card>

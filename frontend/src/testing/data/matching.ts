@@ -25,6 +25,8 @@ export const separatorPosting: S['PostingSummaryOutput'] = {
   industry_name: '新能源汽车',
   status: 'published',
   amount: '3000000.00',
+  trl: null,
+  deadline: separatorChallenge.bid_deadline,
 };
 
 export const boehmitePosting: S['PostingSummaryOutput'] = {
@@ -37,6 +39,8 @@ export const boehmitePosting: S['PostingSummaryOutput'] = {
   industry_name: '新能源汽车',
   status: 'published',
   amount: null,
+  trl: capability.trl,
+  deadline: null,
 };
 
 export const bmsPosting: S['PostingSummaryOutput'] = {
@@ -49,6 +53,8 @@ export const bmsPosting: S['PostingSummaryOutput'] = {
   industry_name: '新能源汽车',
   status: 'published',
   amount: null,
+  trl: 6,
+  deadline: null,
 };
 
 export const forkliftNeedPosting: S['PostingSummaryOutput'] = {
@@ -61,6 +67,8 @@ export const forkliftNeedPosting: S['PostingSummaryOutput'] = {
   industry_name: '物流装备',
   status: 'open',
   amount: '1200000.00',
+  trl: null,
+  deadline: null,
 };
 
 /** GET /api/challenges/1/matches/ for tianneng: the boehmite capability first, with its explanation. */
@@ -175,6 +183,7 @@ export const stats: S['MarketplaceStatsOutput'] = {
   open_needs: 7,
   capabilities: 14,
   institutes: 5,
+  transactions: { year: 2026, target_amount: '17500000000.00', counted_amount: '7546500000.00', counted_deals: 41, progress: '0.4312' },
 };
 
 export const notifications: S['NotificationOutput'][] = [

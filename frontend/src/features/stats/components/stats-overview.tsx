@@ -11,7 +11,7 @@ import { formatAmount } from '@/utils/money';
 import { useStats, type MarketplaceStats } from '../api/get-stats';
 
 interface Figure {
-  key: keyof MarketplaceStats;
+  key: Exclude<keyof MarketplaceStats, 'transactions'>; // the year's volume has its own card (YearProgress)
   label: MessageKey;
   icon: ReactNode;
   to: string;

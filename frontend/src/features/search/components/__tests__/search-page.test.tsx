@@ -48,6 +48,10 @@ describe('search page', () => {
     expect(hits[0]).toHaveTextContent('长兴县');
     expect(within(hits[1]!).getByRole('link', { name: '勃姆石陶瓷涂覆隔膜制备技术' })).toHaveAttribute('href', '/capabilities/5');
     expect(within(hits[1]!).getAllByTestId('term-hit').map((mark) => mark.textContent)).toEqual(['隔膜', '隔膜']);
+    // A challenge shows its bid deadline, a capability its TRL.
+    expect(within(hits[0]!).getByTestId('posting-deadline')).toHaveTextContent('揭榜截止时间：2030年1月10日');
+    expect(within(hits[0]!).queryByTestId('posting-trl')).toBeNull();
+    expect(within(hits[1]!).getByTestId('posting-trl')).toHaveTextContent('技术成熟度：TRL 6');
     expect(screen.getByTestId('search-count')).toHaveTextContent('“隔膜”共 2 条结果');
     expect(document.title).toBe('搜索“隔膜” · 湖州科技撮合平台 TechMatch');
     expect(screen.getByLabelText('搜索关键词')).toHaveValue('隔膜');
