@@ -4,7 +4,6 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from '@/components/layout/app-layout';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 
-import { ComingSoonRoute } from './routes/coming-soon';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 import { StatusRoute } from './routes/status';
@@ -31,6 +30,13 @@ const SearchRoute = page(() => import('./routes/search/search'), 'SearchRoute');
 const RecommendationsRoute = page(() => import('./routes/account/recommendations'), 'RecommendationsRoute');
 const MyBidsRoute = page(() => import('./routes/account/my-bids'), 'MyBidsRoute');
 const NotificationsRoute = page(() => import('./routes/account/notifications'), 'NotificationsRoute');
+const DealsRoute = page(() => import('./routes/deals/list'), 'DealsRoute');
+const NewDealRoute = page(() => import('./routes/deals/new'), 'NewDealRoute');
+const DealRoute = page(() => import('./routes/deals/detail'), 'DealRoute');
+const DashboardRoute = page(() => import('./routes/dashboard/dashboard'), 'DashboardRoute');
+const DealImportsRoute = page(() => import('./routes/dashboard/imports'), 'DealImportsRoute');
+const DealImportRoute = page(() => import('./routes/dashboard/import-detail'), 'DealImportRoute');
+const TargetsRoute = page(() => import('./routes/dashboard/targets'), 'TargetsRoute');
 
 // Paths are the site's public URLs; Django's `spa` view returns index.html for each of them.
 export const routes: RouteObject[] = [
@@ -56,7 +62,13 @@ export const routes: RouteObject[] = [
       { path: 'recommendations', element: <RecommendationsRoute /> },
       { path: 'my-bids', element: <MyBidsRoute /> },
       { path: 'notifications', element: <NotificationsRoute /> },
-      { path: 'dashboard', element: <ComingSoonRoute feature="nav.dashboard" /> },
+      { path: 'deals', element: <DealsRoute /> },
+      { path: 'deals/new', element: <NewDealRoute /> },
+      { path: 'deals/:id', element: <DealRoute /> },
+      { path: 'dashboard', element: <DashboardRoute /> },
+      { path: 'dashboard/imports', element: <DealImportsRoute /> },
+      { path: 'dashboard/imports/:id', element: <DealImportRoute /> },
+      { path: 'dashboard/targets', element: <TargetsRoute /> },
       { path: 'status', element: <StatusRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],

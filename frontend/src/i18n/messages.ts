@@ -1,6 +1,8 @@
 // UI strings. zh-CN is the source language; en-US must provide every key (checked by the type).
 // The marketplace and auth strings live in dictionaries/ by domain and are merged here.
 import { authEn, authZh } from './dictionaries/auth';
+import { dashboardEn, dashboardZh } from './dictionaries/dashboard';
+import { dealsEn, dealsZh } from './dictionaries/deals';
 import { marketplaceEn, marketplaceZh } from './dictionaries/marketplace';
 import { matchingEn, matchingZh } from './dictionaries/matching';
 import { notificationsEn, notificationsZh } from './dictionaries/notifications';
@@ -97,7 +99,7 @@ const coreZh = {
   'notFound.description': '找不到地址 {path} 对应的页面。',
 } as const;
 
-export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh, ...matchingZh, ...notificationsZh };
+export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh, ...matchingZh, ...notificationsZh, ...dealsZh, ...dashboardZh };
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -194,7 +196,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'notFound.description': 'There is no page at {path}.',
 };
 
-export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn, ...matchingEn, ...notificationsEn };
+export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn, ...matchingEn, ...notificationsEn, ...dealsEn, ...dashboardEn };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -3,6 +3,7 @@ import type { MenuProps } from 'antd';
 import { Link, useLocation } from 'react-router';
 
 import { useI18n } from '@/i18n/i18n';
+import { useCurrentUser } from '@/lib/auth';
 
 import { NAV_ITEMS, selectedNavPath } from './nav-items';
 
@@ -15,9 +16,10 @@ export interface MainNavProps {
 export function MainNav({ mode, onNavigate }: MainNavProps) {
   const { t } = useI18n();
   const { pathname } = useLocation();
+  const { user } = useCurrentUser();
   const selected = selectedNavPath(pathname);
 
-  const items: MenuProps['items'] = NAV_ITEMS.map((item) => ({
+  const items: MenuProps['items'] = NAV_ITEMS.filter((item) => !item.visibleTo || item.visibleTo(user)).map((item) => ({
     key: item.path,
     label: (
       <Link to={item.path} onClick={onNavigate} aria-current={item.path === selected ? 'page' : undefined}>

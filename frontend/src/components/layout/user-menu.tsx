@@ -1,4 +1,4 @@
-import { BellOutlined, BulbOutlined, FileDoneOutlined, LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, BulbOutlined, FileDoneOutlined, FileProtectOutlined, LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Spin, Tag, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, useLocation } from 'react-router';
@@ -69,6 +69,10 @@ export function UserMenu({ compact = false, narrow = false }: { compact?: boolea
       ? [{ key: 'recommendations', icon: <BulbOutlined aria-hidden />, label: <Link to="/recommendations">{t('recommendations.title')}</Link> }]
       : []),
     ...(role.canBid ? [{ key: 'my-bids', icon: <FileDoneOutlined aria-hidden />, label: <Link to="/my-bids">{t('myBids.title')}</Link> }] : []),
+    // Technology contracts: an organisation's own, or the whole ledger for officials and the operator.
+    ...(org || user.is_official || user.is_operator
+      ? [{ key: 'deals', icon: <FileProtectOutlined aria-hidden />, label: <Link to="/deals">{t('nav.deals')}</Link> }]
+      : []),
     { key: 'notifications', icon: <BellOutlined aria-hidden />, label: <Link to="/notifications">{t('notifications.title')}</Link> },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('auth.logout'), danger: true },

@@ -13,7 +13,6 @@ const NAV = [
   ['需求', '/needs'],
   ['能力成果', '/capabilities'],
   ['搜索', '/search'],
-  ['数据看板', '/dashboard'],
   ['系统状态', '/status'],
 ] as const;
 
@@ -38,6 +37,8 @@ describe('app layout', () => {
       expect(within(nav).getByRole('link', { name: label })).toHaveAttribute('href', href);
     }
     expect(within(nav).getByRole('link', { name: '搜索' })).toHaveAttribute('aria-current', 'page');
+    // The dashboard is for officials and the operator: nobody else sees it in the menu.
+    expect(within(nav).queryByRole('link', { name: '数据看板' })).not.toBeInTheDocument();
     expect(screen.getByRole('banner')).toHaveTextContent('湖州科技撮合平台 TechMatch');
     // Nobody is signed in: the header offers to sign in (and come back here) or register.
     expect(within(screen.getByRole('banner')).getByRole('link', { name: /登录/ })).toHaveAttribute('href', '/login?next=%2Fsearch');
@@ -49,10 +50,11 @@ describe('app layout', () => {
     await screen.findAllByTestId('search-hit');
   });
 
-  it('navigates between sections and shows a placeholder for features still to come', async () => {
+  it('navigates between sections, and asks a visitor to sign in for the dashboard', async () => {
     mockApi(searchRoutes);
     const { user, router } = renderApp('/dashboard');
-    expect(screen.getByRole('heading', { level: 2, name: '数据看板功能即将上线' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: '技术交易额看板' })).toBeInTheDocument();
+    expect(within(screen.getByRole('main')).getByRole('link', { name: /登\s*录/ })).toHaveAttribute('href', '/login?next=%2Fdashboard');
     expect(document.title).toBe('数据看板 · 湖州科技撮合平台 TechMatch');
 
     const nav = screen.getByRole('navigation', { name: '主导航' });

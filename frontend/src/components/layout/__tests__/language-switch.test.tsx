@@ -40,7 +40,7 @@ describe('language switch', () => {
     await user.click(screen.getByRole('button', { name: 'English' }));
 
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
-    for (const label of ['Home', 'Challenges', 'Needs', 'Capabilities', 'Search', 'Dashboard', 'System status']) {
+    for (const label of ['Home', 'Challenges', 'Needs', 'Capabilities', 'Search', 'System status']) {
       expect(within(nav).getByRole('link', { name: label })).toBeInTheDocument();
     }
     expect(within(nav).queryByRole('link', { name: '榜单' })).not.toBeInTheDocument();

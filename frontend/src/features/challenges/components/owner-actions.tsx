@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, EditOutlined, PlayCircleOutlined, SendOutlined, StopOutlined, FieldTimeOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, EditOutlined, FieldTimeOutlined, FileProtectOutlined, PlayCircleOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 
@@ -15,7 +15,9 @@ type Dialog = 'close' | 'cancel' | 'conclude' | null;
 /**
  * The owner's (and operator's) lifecycle buttons for the challenge's current status:
  * draft → publish; published → close; closed → award (in the bids panel); awarded → start;
- * in progress → conclude; cancel while nothing is awarded. The server has the last word (409).
+ * in progress → conclude; cancel while nothing is awarded. Once awarded, the contract signed with
+ * the winner is recorded on the deals page (a link: features do not import each other), pre-filled
+ * from the challenge. The server has the last word (409).
  */
 export function OwnerActions({ challenge }: { challenge: Challenge }) {
   const { t } = useI18n();
@@ -40,6 +42,7 @@ export function OwnerActions({ challenge }: { challenge: Challenge }) {
 
   const editable = status === 'draft' || status === 'published';
   const cancellable = status === 'draft' || status === 'published' || status === 'closed';
+  const awarded = status === 'awarded' || status === 'in_progress' || status === 'accepted' || status === 'failed';
 
   return (
     <>
@@ -67,6 +70,11 @@ export function OwnerActions({ challenge }: { challenge: Challenge }) {
         <Button type="primary" icon={<CheckCircleOutlined aria-hidden />} onClick={() => setDialog('conclude')}>
           {t('challenges.action.conclude')}
         </Button>
+      ) : null}
+      {awarded ? (
+        <LinkButton to={`/deals/new?challenge=${challenge.id}`} icon={<FileProtectOutlined aria-hidden />}>
+          {t('deals.recordFromChallenge')}
+        </LinkButton>
       ) : null}
       {cancellable ? (
         <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setDialog('cancel')}>

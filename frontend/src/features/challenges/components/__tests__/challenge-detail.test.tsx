@@ -2,9 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
-import { bids, history, organisations, separatorChallenge, taihuLab, tianneng } from '@/testing/data/marketplace';
+import { awardedBids, awardedSeparator, dealListItem, recordedDeal } from '@/testing/data/deals';
+import { bids, history, organisations, page, separatorChallenge, taihuLab, tianneng } from '@/testing/data/marketplace';
 import { noMatches } from '@/testing/data/matching';
-import { jsonResponse, mockApi, requestsMade, type ApiRoutes } from '@/testing/mock-fetch';
+import { jsonResponse, mockApi, requestsMade, requestsTo, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
 describe('challenge detail for anyone', () => {
@@ -48,8 +49,10 @@ describe('challenge detail for its owner', () => {
       'GET /api/challenges/1/': () => jsonResponse(separatorChallenge),
       'GET /api/challenges/1/history/': () => jsonResponse(history),
       'GET /api/challenges/1/bids/': () => jsonResponse(bids),
-      // The owner also sees the recommended capabilities (features/matching has its own tests).
+      // The owner also sees the recommended capabilities (features/matching has its own tests)
+      // and, once awarded, the contracts recorded from the challenge (features/deals).
       'GET /api/challenges/1/matches/': () => jsonResponse(noMatches),
+      'GET /api/deals/': () => jsonResponse(page([])),
       ...extra,
     };
   }
@@ -168,6 +171,33 @@ describe('challenge detail for its owner', () => {
     expect(await screen.findByText('榜单已发布')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByTestId('challenge-status')).toHaveTextContent('揭榜中'));
     expect(screen.getByRole('button', { name: /截止揭榜/ })).toBeInTheDocument();
+  });
+
+  it('offers the owner of an awarded challenge to record the contract, and lists those recorded', async () => {
+    const spy = mockApi(
+      ownerRoutes({
+        'GET /api/challenges/1/': () => jsonResponse(awardedSeparator),
+        'GET /api/challenges/1/bids/': () => jsonResponse(awardedBids),
+        'GET /api/deals/': () => jsonResponse(page([dealListItem(recordedDeal), dealListItem({ ...recordedDeal, id: 9, origin_challenge: 4 })])),
+      }),
+    );
+    renderApp('/challenges/1');
+    expect(await screen.findByRole('link', { name: /登记合同/ })).toHaveAttribute('href', '/deals/new?challenge=1');
+    const recorded = await screen.findAllByTestId('challenge-deal');
+    // Only the contracts of this challenge (the API filters by party and origin, not by challenge).
+    expect(recorded).toHaveLength(1);
+    expect(within(recorded[0]!).getByRole('link', { name: '高安全动力电池陶瓷涂覆隔膜研发' })).toHaveAttribute('href', '/deals/7');
+    expect(recorded[0]).toHaveTextContent('已录入');
+    const query = new URL(requestsTo(spy, 'GET /api/deals/')[0]!.url).searchParams;
+    expect(Object.fromEntries(query)).toEqual({ origin: 'challenge', organisation: '3', page_size: '200' });
+  });
+
+  it('does not offer to record a contract before the award', async () => {
+    mockApi(ownerRoutes());
+    renderApp('/challenges/1');
+    await screen.findByTestId('bids-comparison');
+    expect(screen.queryByRole('link', { name: /登记合同/ })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('challenge-deals')).not.toBeInTheDocument();
   });
 
   it('concludes a challenge in progress with a verdict and a reason', async () => {

@@ -1,0 +1,97 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import type { components } from '@/api/schema';
+import { signedInAs } from '@/testing/auth';
+import { kjj, targets } from '@/testing/data/dashboard';
+import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
+import { renderApp } from '@/testing/render-app';
+
+type Progress = components['schemas']['TargetProgressOutput'];
+
+const earlier: Progress = { id: 11, value: '1850.00', as_of: '2026-06-30', note: '省科技厅高企认定公示（第一批）', by: 'kjj', at: '2026-07-03T09:00:00+08:00' };
+const hte = targets[3]!;
+
+describe('targets board', () => {
+  it('lists the targets with their latest readings, and records a new reading with its history', async () => {
+    const history: Progress[] = [earlier];
+    let answered = 0;
+    const bodies: unknown[] = [];
+    const board = () =>
+      targets.map((target) =>
+        target.id === hte.id ? { ...target, latest: history[0]!, progress_ratio: history[0]!.value === '1980.00' ? '0.7920' : '0.7400' } : target,
+      );
+    const spy = mockApi({
+      ...signedInAs(kjj),
+      'GET /api/dashboard/targets/': () => jsonResponse(board()),
+      'GET /api/dashboard/targets/4/': () => jsonResponse({ ...board()[3], history }),
+      'POST /api/dashboard/targets/4/progress/': async (request) => {
+        const body = (await request.json()) as { value: string; as_of: string; note: string };
+        bodies.push(body);
+        answered += 1;
+        // The first answer is the server's refusal of a date after its "today" (the browser's
+        // clock may run ahead of the server's); the second is accepted.
+        if (answered === 1) {
+          return jsonResponse({ detail: '输入有误，请检查各字段。', code: 'invalid', fields: { as_of: ['统计截至日期不能晚于今天'] } }, 400);
+        }
+        const entry = { id: 12, ...body, by: 'kjj', at: '2026-11-27T10:00:00+08:00' };
+        history.unshift(entry);
+        return jsonResponse(entry, 201);
+      },
+    });
+    const { user, router } = renderApp('/dashboard/targets');
+    expect(await screen.findByRole('heading', { level: 1, name: '政策目标看板' })).toBeInTheDocument();
+    const cards = await screen.findAllByTestId('target-card');
+    expect(cards).toHaveLength(4);
+    const [rank, , , hteCard] = cards as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
+    expect(rank).toHaveTextContent('全国前20位');
+    expect(rank).toHaveTextContent('不高于');
+    expect(within(rank).getByTestId('target-latest')).toHaveTextContent('尚未填报进展');
+    expect(within(hteCard).getByTestId('target-latest')).toHaveTextContent('最新进展：1,850 家（截至2026年6月30日）');
+    expect(within(hteCard).getByRole('progressbar', { name: '高新技术企业（累计）完成程度' })).toHaveAttribute('aria-valuenow', '74');
+
+    await user.click(within(hteCard).getByRole('button', { name: '高新技术企业（累计）：填报进展与历史' }));
+    expect(router.state.location.search).toBe('?target=4');
+    const drawer = within(await screen.findByRole('dialog'));
+    expect(await drawer.findByText('省科技厅高企认定公示（第一批）')).toBeInTheDocument();
+
+    const form = within(drawer.getByRole('form', { name: '填报新进展' }));
+    await user.type(form.getByLabelText('当前值'), '1980');
+    const date = form.getByLabelText('统计截至');
+    await user.click(date);
+    await user.clear(date);
+    // Typed, then committed when focus moves on (Enter would also submit the form).
+    await user.type(date, '2026-09-30');
+    await user.tab();
+    await user.type(form.getByLabelText('数据来源与说明'), '省科技厅高企认定公示（第二批）');
+    await user.click(form.getByRole('button', { name: /保存进展/ }));
+    // The server's message appears under the field it is about.
+    const message = await drawer.findByText('统计截至日期不能晚于今天');
+    expect(message.closest('.ant-form-item')).toContainElement(date);
+
+    await user.click(form.getByRole('button', { name: /保存进展/ }));
+    expect(await screen.findByText('进展已保存')).toBeInTheDocument();
+    expect(requestsTo(spy, 'POST /api/dashboard/targets/4/progress/')).toHaveLength(2);
+    expect(bodies[1]).toEqual({ value: '1980', as_of: '2026-09-30', note: '省科技厅高企认定公示（第二批）' });
+    // The board and the history refresh.
+    expect(await drawer.findByText('省科技厅高企认定公示（第二批）')).toBeInTheDocument();
+    await waitFor(() => expect(within(screen.getAllByTestId('target-card')[3]!).getByTestId('target-latest')).toHaveTextContent('最新进展：1,980 家（截至2026年9月30日）'));
+  });
+
+  it('checks the value before sending it', async () => {
+    const spy = mockApi({
+      ...signedInAs(kjj),
+      'GET /api/dashboard/targets/': () => jsonResponse(targets),
+      'GET /api/dashboard/targets/2/': () => jsonResponse({ ...targets[1], history: [] }),
+    });
+    const { user } = renderApp('/dashboard/targets?target=2');
+    const drawer = within(await screen.findByRole('dialog'));
+    expect(await drawer.findByText('还没有进展记录')).toBeInTheDocument();
+    const form = within(drawer.getByRole('form', { name: '填报新进展' }));
+    await user.click(form.getByRole('button', { name: /保存进展/ }));
+    expect(await form.findByText('请填写当前值')).toBeInTheDocument();
+    await user.type(form.getByLabelText('当前值'), '-3');
+    expect(await form.findByText('请输入不小于 0 的数字，最多两位小数')).toBeInTheDocument();
+    expect(requestsTo(spy, 'POST /api/dashboard/targets/2/progress/')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,59 @@
+import { Card, Typography } from 'antd';
+import { useMemo } from 'react';
+
+import { useI18n } from '@/i18n/i18n';
+import { formatAmount } from '@/utils/money';
+
+import type { DashboardSummary } from '../api/get-dashboard-summary';
+import { isFigure, type DrillTarget } from '../api/get-drilldown';
+import { buildFunnelOption } from '../utils/chart-options';
+
+import { CardTitle } from './card-title';
+import { EChart } from './echart';
+import { FigureButton } from './figure-button';
+
+/** 揭榜挂帅 from published challenges to counted contracts; only the contracts stage has a list behind it. */
+export function FunnelCard({ summary, onDrill }: { summary: DashboardSummary; onDrill: (target: DrillTarget) => void }) {
+  const { t, locale } = useI18n();
+  const option = useMemo(() => buildFunnelOption(summary, summary.funnel, { t, locale }), [summary, t, locale]);
+  return (
+    <Card title={<CardTitle>{t('dashboard.funnel.title')}</CardTitle>} data-testid="funnel-card" style={{ height: '100%' }}>
+      <EChart
+        option={option}
+        height={220}
+        onDrill={onDrill}
+        ariaLabel={t('dashboard.funnel.aria', {
+          stages: summary.funnel.map((stage) => `${stage.label} ${stage.count}`).join('，'),
+        })}
+      />
+      <ol style={{ margin: '8px 0 0', paddingInlineStart: 20 }}>
+        {summary.funnel.map((stage) => (
+          <li key={stage.key} data-testid="funnel-stage">
+            <Typography.Text>{stage.label}</Typography.Text>
+            {'：'}
+            <Typography.Text strong>{stage.count}</Typography.Text>
+            {stage.amount !== null ? (
+              <>
+                {' · '}
+                {stage.figure && isFigure(stage.figure) ? (
+                  <FigureButton
+                    target={{ year: summary.year, figure: stage.figure, key: stage.drill_key ?? '', asOf: summary.as_of }}
+                    label={stage.label}
+                    onDrill={onDrill}
+                  >
+                    {formatAmount(stage.amount, locale)}
+                  </FigureButton>
+                ) : (
+                  formatAmount(stage.amount, locale)
+                )}
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
+        {t('dashboard.funnel.note')}
+      </Typography.Paragraph>
+    </Card>
+  );
+}

@@ -1,0 +1,141 @@
+import { Alert, Card, Col, Descriptions, Progress, Row, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo } from 'react';
+
+import { PageHeader } from '@/components/page-header';
+import { ErrorResult, LoadingBlock } from '@/components/query-states';
+import { useI18n } from '@/i18n/i18n';
+
+import { isImportRunning, useDealImport, type DealImport, type DealImportError } from '../api/get-deal-imports';
+
+import { CardTitle } from './card-title';
+import { DashboardNav } from './dashboard-nav';
+import { ImportStatusTag } from './import-status-tag';
+
+/** The API keeps the first 2000 row errors of a file (deals/imports.py MAX_REPORTED_ERRORS). */
+const REPORTED_ERRORS = 2000;
+
+/** Progress as a whole percentage for the bar (the API sends 0…1). */
+export function progressPercent(job: Pick<DealImport, 'progress' | 'status'>): number {
+  if (job.status === 'succeeded' || job.status === 'failed') return 100;
+  return Math.min(99, Math.max(0, Math.floor(job.progress * 100)));
+}
+
+function ImportReport({ job }: { job: DealImport }) {
+  const { t } = useI18n();
+  const columnsFilter = useMemo(
+    () => [...new Set(job.errors.map((error) => error.column))].map((column) => ({ text: column, value: column })),
+    [job.errors],
+  );
+  const columns: ColumnsType<DealImportError> = [
+    { title: t('dealImports.report.row'), dataIndex: 'row', width: 80, sorter: (a, b) => a.row - b.row, defaultSortOrder: 'ascend' },
+    {
+      title: t('dealImports.report.column'),
+      dataIndex: 'column',
+      width: 180,
+      filters: columnsFilter,
+      onFilter: (value, error) => error.column === value,
+    },
+    {
+      title: t('dealImports.report.value'),
+      dataIndex: 'value',
+      width: 200,
+      render: (value: string) => (value ? <Typography.Text code>{value}</Typography.Text> : <Typography.Text type="secondary">{t('dealImports.report.blank')}</Typography.Text>),
+    },
+    { title: t('dealImports.report.message'), dataIndex: 'message' },
+  ];
+  return (
+    <Card title={<CardTitle>{t('dealImports.report.title')}</CardTitle>} data-testid="import-report">
+      {job.errors.length === 0 ? (
+        <Alert
+          type={job.status === 'succeeded' ? 'success' : 'info'}
+          showIcon
+          message={job.status === 'succeeded' ? t('dealImports.report.clean') : isImportRunning(job) ? t('dealImports.report.pending') : t('dealImports.report.none')}
+        />
+      ) : (
+        <>
+          {job.error_count > job.errors.length ? (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('dealImports.report.truncated', { shown: job.errors.length, total: job.error_count, max: REPORTED_ERRORS })} />
+          ) : null}
+          <Table<DealImportError>
+            rowKey={(error) => `${error.row}:${error.column}:${error.message}`}
+            size="small"
+            columns={columns}
+            dataSource={job.errors}
+            scroll={{ x: 720 }}
+            pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true, showTotal: (total) => t('dealImports.report.count', { n: total }) }}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** One import: progress while the worker reads it (polled), then the result and the per-row report. */
+export function ImportDetail({ id }: { id: number }) {
+  const { t, formatDateTime } = useI18n();
+  const query = useDealImport(id);
+  const job = query.data;
+  const back = { to: '/dashboard/imports', label: t('dealImports.back') };
+
+  if (query.isPending) {
+    return (
+      <>
+        <PageHeader title={t('dealImports.detail.title')} back={back} />
+        <DashboardNav />
+        <LoadingBlock />
+      </>
+    );
+  }
+  if (!job) {
+    return (
+      <>
+        <PageHeader title={t('dealImports.detail.title')} back={back} />
+        <DashboardNav />
+        <ErrorResult error={query.error} onRetry={() => void query.refetch()} />
+      </>
+    );
+  }
+  const running = isImportRunning(job);
+  const percent = progressPercent(job);
+  return (
+    <>
+      <PageHeader title={job.file_name} back={back} tags={<ImportStatusTag job={job} />} intro={t('dealImports.detail.intro')} />
+      <DashboardNav />
+      <Row gutter={[16, 16]}>
+        <Col span={24}>
+          <Card title={<CardTitle>{t('dealImports.progress.title')}</CardTitle>} data-testid="import-progress">
+            <div role="status" aria-live="polite">
+              <Progress
+                percent={percent}
+                status={job.status === 'failed' ? 'exception' : job.status === 'succeeded' ? 'success' : 'active'}
+                aria-label={t('dealImports.progress.label')}
+              />
+              <Typography.Paragraph style={{ marginTop: 8 }} data-testid="import-progress-text">
+                {running
+                  ? t('dealImports.progress.running', { status: job.status_label, processed: job.processed_rows, total: job.total_rows })
+                  : t('dealImports.progress.done', { status: job.status_label, total: job.total_rows })}
+              </Typography.Paragraph>
+            </div>
+            {job.message ? (
+              <Alert type={job.status === 'failed' ? 'error' : 'success'} showIcon message={job.message} style={{ marginBottom: 16 }} data-testid="import-message" />
+            ) : null}
+            <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} bordered>
+              <Descriptions.Item label={t('dealImports.count.created')}>{job.created_count}</Descriptions.Item>
+              <Descriptions.Item label={t('dealImports.count.registered')}>{job.registered_count}</Descriptions.Item>
+              <Descriptions.Item label={t('dealImports.count.unchanged')}>{job.unchanged_count}</Descriptions.Item>
+              <Descriptions.Item label={t('dealImports.count.errors')}>{job.error_count}</Descriptions.Item>
+              <Descriptions.Item label={t('dealImports.col.by')}>{job.created_by}</Descriptions.Item>
+              <Descriptions.Item label={t('dealImports.col.at')}>{formatDateTime(job.created_at)}</Descriptions.Item>
+              <Descriptions.Item label={t('dealImports.col.finished')}>{job.finished_at ? formatDateTime(job.finished_at) : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('dealImports.col.format')}>{job.file_format.toUpperCase()}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col span={24}>
+          <ImportReport job={job} />
+        </Col>
+      </Row>
+    </>
+  );
+}

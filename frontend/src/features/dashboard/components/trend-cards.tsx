@@ -1,0 +1,127 @@
+import { Card, Collapse, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo } from 'react';
+
+import { useI18n } from '@/i18n/i18n';
+import { formatAmount } from '@/utils/money';
+
+import type { DashboardSummary, MonthFigure } from '../api/get-dashboard-summary';
+import type { DrillTarget } from '../api/get-drilldown';
+import { buildCumulativeOption, buildMonthlyOption } from '../utils/chart-options';
+import { expectedCumulativeByMonth, monthsElapsed } from '../utils/figures';
+
+import { CardTitle } from './card-title';
+import { EChart } from './echart';
+import { FigureButton } from './figure-button';
+
+interface TrendProps {
+  summary: DashboardSummary;
+  onDrill: (target: DrillTarget) => void;
+  isPhone: boolean;
+}
+
+/** Expected (even pace to the target) against actual, cumulative by month, with last year and the projection. */
+export function CumulativeCard({ summary, onDrill, isPhone }: TrendProps) {
+  const { t, locale, formatDate } = useI18n();
+  const option = useMemo(() => buildCumulativeOption(summary, { t, locale }), [summary, t, locale]);
+  return (
+    <Card title={<CardTitle>{t('dashboard.cumulative.title')}</CardTitle>} data-testid="cumulative-card">
+      <EChart
+        option={option}
+        height={isPhone ? 260 : 340}
+        onDrill={onDrill}
+        ariaLabel={t('dashboard.cumulative.aria', {
+          date: formatDate(summary.reference_date),
+          actual: formatAmount(summary.counted_amount, locale),
+          expected: formatAmount(summary.expected_amount, locale),
+          target: formatAmount(summary.target_amount, locale),
+        })}
+      />
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
+        {t('dashboard.cumulative.note')}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
+
+interface MonthRow extends MonthFigure {
+  expected: string;
+  happened: boolean;
+}
+
+/** Monthly counted amounts, this year against last; every amount opens that month's contracts. */
+export function MonthlyCard({ summary, onDrill, isPhone }: TrendProps) {
+  const { t, locale } = useI18n();
+  const option = useMemo(() => buildMonthlyOption(summary, { t, locale }), [summary, t, locale]);
+  const rows = useMemo<MonthRow[]>(() => {
+    const expected = expectedCumulativeByMonth(summary.target_amount, summary.year);
+    const elapsed = monthsElapsed(summary.year, summary.reference_date);
+    return summary.monthly.map((m, index) => ({ ...m, expected: expected[index] ?? '0', happened: m.month <= elapsed }));
+  }, [summary]);
+  const month = (m: number) => t('dashboard.month', { month: m });
+  const target = (m: MonthFigure, year: number): DrillTarget => ({ year, figure: 'month', key: m.key, asOf: summary.as_of });
+  const columns: ColumnsType<MonthRow> = [
+    { title: t('dashboard.table.month'), dataIndex: 'month', render: (m: number) => month(m), width: 70 },
+    {
+      title: t('dashboard.series.year', { year: summary.year }),
+      key: 'amount',
+      align: 'right',
+      render: (_, m) => (
+        <FigureButton target={target(m, summary.year)} label={t('dashboard.monthOfYear', { year: summary.year, month: m.month })} onDrill={onDrill}>
+          {formatAmount(m.amount, locale)}
+        </FigureButton>
+      ),
+    },
+    { title: t('dashboard.table.deals'), dataIndex: 'deals', align: 'right', width: 80 },
+    {
+      title: t('dashboard.table.cumulative'),
+      key: 'cumulative',
+      align: 'right',
+      render: (_, m) => (m.happened ? formatAmount(m.cumulative, locale) : '—'),
+    },
+    { title: t('dashboard.series.expected'), key: 'expected', align: 'right', render: (_, m) => formatAmount(m.expected, locale) },
+    {
+      title: t('dashboard.series.year', { year: summary.year - 1 }),
+      key: 'last',
+      align: 'right',
+      render: (_, m) => (
+        <FigureButton target={target(m, summary.year - 1)} label={t('dashboard.monthOfYear', { year: summary.year - 1, month: m.month })} onDrill={onDrill}>
+          {formatAmount(m.last_year_amount, locale)}
+        </FigureButton>
+      ),
+    },
+    { title: t('dashboard.table.deals'), dataIndex: 'last_year_deals', align: 'right', width: 80 },
+  ];
+
+  return (
+    <Card title={<CardTitle>{t('dashboard.monthly.title', { year: summary.year, last: summary.year - 1 })}</CardTitle>} data-testid="monthly-card">
+      <EChart
+        option={option}
+        height={isPhone ? 240 : 300}
+        onDrill={onDrill}
+        ariaLabel={t('dashboard.monthly.aria', { year: summary.year, last: summary.year - 1 })}
+      />
+      <Collapse
+        ghost
+        size="small"
+        items={[
+          {
+            key: 'table',
+            label: t('dashboard.monthly.table'),
+            children: (
+              <Table<MonthRow>
+                rowKey="month"
+                size="small"
+                columns={columns}
+                dataSource={rows}
+                pagination={false}
+                scroll={{ x: 720 }}
+                data-testid="monthly-table"
+              />
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,194 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import dayjs from 'dayjs';
+import { describe, expect, it } from 'vitest';
+
+import { signedInAs } from '@/testing/auth';
+import { correctedDeal, kjj, recordedDeal, registeredDeal } from '@/testing/data/deals';
+import { industries, tianneng } from '@/testing/data/marketplace';
+import { jsonResponse, mockApi, requestsMade, type ApiRoutes } from '@/testing/mock-fetch';
+import { renderApp } from '@/testing/render-app';
+
+function fieldOf(control: HTMLElement) {
+  const item = control.closest('.ant-form-item');
+  if (!(item instanceof HTMLElement)) throw new Error('no form item');
+  return item;
+}
+
+const entries = () => screen.getAllByTestId('ledger-entry');
+// The app shows times in the browser's time zone; the data is in Huzhou's (+08:00).
+const at = (iso: string) => dayjs(iso).format('YYYY年M月D日 HH:mm:ss');
+
+describe('the ledger history of a contract', () => {
+  it('lists every line oldest first: what, who, when, why, what changed and the state after', async () => {
+    mockApi({ ...signedInAs(tianneng), 'GET /api/deals/7/': () => jsonResponse(correctedDeal) });
+    renderApp('/deals/7');
+    expect(await screen.findByRole('heading', { level: 1, name: '高安全动力电池陶瓷涂覆隔膜研发' })).toBeInTheDocument();
+    expect(screen.getByTestId('deal-status')).toHaveTextContent('已认定登记');
+
+    const lines = entries();
+    expect(lines.map((line) => line.dataset.kind)).toEqual(['record', 'register', 'amend', 'reverse']);
+    expect(lines[0]).toHaveTextContent('第 1 条 · 录入');
+    expect(within(lines[0]!).getByTestId('ledger-meta')).toHaveTextContent(`tianneng · ${at('2026-11-20T10:15:00+08:00')}`);
+    expect(lines[0]).toHaveTextContent('原因：录入合同');
+    expect(within(lines[0]!).queryByTestId('ledger-changes')).not.toBeInTheDocument();
+
+    // 认定登记: status, date and number, each from → to.
+    const registered = within(lines[1]!).getAllByTestId('ledger-change').map((change) => change.textContent);
+    expect(registered).toEqual(['状态：已录入 → 已认定登记', '认定登记日期：— → 2026年11月24日', '认定登记编号：— → 330522-2026-0318']);
+    expect(within(lines[1]!).getByTestId('ledger-meta')).toHaveTextContent(`kjj · ${at('2026-11-24T16:40:00+08:00')}`);
+
+    // 更正: the amounts, exactly (a 0.50 yuan difference is not rounded away).
+    expect(lines[2]).toHaveTextContent('原因：登记机构核减设备费用');
+    expect(within(lines[2]!).getByTestId('ledger-change')).toHaveTextContent(
+      '技术交易额：260万元（2600000.00 元） → 245万元（2450000.50 元）',
+    );
+    expect(lines[2]).toHaveTextContent('记账后：已认定登记技术交易额：245万元');
+
+    // 冲销 names the line it undoes, by its position in this contract's ledger.
+    expect(lines[3]).toHaveTextContent('第 4 条 · 冲销最新');
+    expect(lines[3]).toHaveTextContent('冲销第 3 条记录（更正）');
+    expect(within(lines[3]!).getByTestId('ledger-meta')).toHaveTextContent('operator');
+
+    const facts = screen.getByTestId('deal-facts');
+    expect(facts).toHaveTextContent('长兴新能动力电池材料有限公司（长兴县）');
+    expect(facts).toHaveTextContent('统一社会信用代码：91330522MA2B7K3Q12 · 平台机构');
+    expect(facts).toHaveTextContent('330522-2026-0318');
+    expect(within(facts).getByRole('link', { name: '查看来源榜单' })).toHaveAttribute('href', '/challenges/1');
+  });
+
+  it('offers an enterprise no ledger actions and says who registers', async () => {
+    mockApi({ ...signedInAs(tianneng), 'GET /api/deals/7/': () => jsonResponse(recordedDeal) });
+    renderApp('/deals/7');
+    await screen.findByTestId('deal-ledger');
+    expect(screen.getByText('认定登记、更正、作废和冲销由科技部门或平台运营方办理。')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /认定登记/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /作\s*废/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('ledger actions for officials', () => {
+  function routes(extra: ApiRoutes = {}): ApiRoutes {
+    return {
+      ...signedInAs(kjj),
+      'GET /api/industries/': () => jsonResponse(industries),
+      'GET /api/deals/7/': () => jsonResponse(recordedDeal),
+      ...extra,
+    };
+  }
+
+  it('registers a recorded contract; a taken number is shown next to its field', async () => {
+    const today = dayjs().format('YYYY-MM-DD');
+    const bodies: unknown[] = [];
+    mockApi(
+      routes({
+        'POST /api/deals/7/register/': async (request) => {
+          bodies.push(await request.json());
+          if (bodies.length === 1) {
+            return jsonResponse(
+              { detail: '输入有误，请检查各字段。', code: 'invalid', fields: { registration_number: ['该登记机构下已有此认定登记编号'] } },
+              400,
+            );
+          }
+          return jsonResponse(registeredDeal);
+        },
+      }),
+    );
+    const { user } = renderApp('/deals/7');
+    expect(screen.queryByRole('button', { name: /冲销/ })).not.toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: /认定登记/ }));
+    const dialog = await screen.findByRole('dialog', { name: '认定登记' });
+    expect(within(dialog).getByLabelText('认定登记日期')).toHaveValue(today);
+
+    await user.click(within(dialog).getByRole('button', { name: '认定登记' }));
+    expect(await within(dialog).findByText('请填写认定登记编号')).toBeInTheDocument();
+
+    await user.type(within(dialog).getByLabelText('认定登记编号'), '330522-2026-0317');
+    await user.click(within(dialog).getByRole('button', { name: '认定登记' }));
+    expect(await within(fieldOf(within(dialog).getByLabelText('认定登记编号'))).findByText('该登记机构下已有此认定登记编号')).toBeInTheDocument();
+
+    await user.clear(within(dialog).getByLabelText('认定登记编号'));
+    await user.type(within(dialog).getByLabelText('认定登记编号'), '330522-2026-0318');
+    await user.click(within(dialog).getByRole('button', { name: '认定登记' }));
+    await waitFor(() => expect(screen.getByTestId('deal-status')).toHaveTextContent('已认定登记'));
+    const page = within(screen.getByTestId('deal-detail'));
+    expect(bodies.at(-1)).toEqual({ registration_number: '330522-2026-0318', registered_on: today, reason: '' });
+    expect(entries().map((line) => line.dataset.kind)).toEqual(['record', 'register']);
+    // Registered: no second registration, and the registration can be reversed.
+    expect(page.queryByRole('button', { name: /认定登记/ })).not.toBeInTheDocument();
+    expect(page.getByRole('button', { name: /冲销最近记录/ })).toBeInTheDocument();
+  });
+
+  it('amends only what changed, with a reason, and refuses an amendment that changes nothing', async () => {
+    let body: unknown;
+    const spy = mockApi(
+      routes({
+        'GET /api/deals/7/': () => jsonResponse(registeredDeal),
+        'POST /api/deals/7/amend/': async (request) => {
+          body = await request.json();
+          return jsonResponse({ ...registeredDeal, technical_amount: '2450000.50' });
+        },
+      }),
+    );
+    const { user } = renderApp('/deals/7');
+    await user.click(await screen.findByRole('button', { name: /更\s*正/ }));
+    const dialog = await screen.findByRole('dialog', { name: '更正合同' });
+    expect(within(dialog).getByLabelText('技术交易额')).toHaveValue('2600000.00');
+
+    await user.type(within(dialog).getByLabelText('原因'), '登记机构核减设备费用');
+    await user.click(within(dialog).getByRole('button', { name: /更\s*正/ }));
+    expect(await within(dialog).findByText('请至少修改一项需要更正的内容')).toBeInTheDocument();
+    expect(requestsMade(spy)).not.toContain('POST /api/deals/7/amend/');
+
+    await user.clear(within(dialog).getByLabelText('技术交易额'));
+    await user.type(within(dialog).getByLabelText('技术交易额'), '2450000.50');
+    await user.click(within(dialog).getByRole('button', { name: /更\s*正/ }));
+    await waitFor(() => expect(body).toEqual({ technical_amount: '2450000.50', reason: '登记机构核减设备费用' }));
+    expect(await screen.findByText('合同已更正')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('deal-technical-amount')).toHaveAttribute('data-amount', '2450000.50'));
+  });
+
+  it('voids only with a reason and shows a refusal from the server in the dialog', async () => {
+    let calls = 0;
+    mockApi(
+      routes({
+        'POST /api/deals/7/void/': async (request) => {
+          calls += 1;
+          expect(await request.json()).toEqual({ reason: '双方解除合同' });
+          return jsonResponse({ detail: '合同已作废', code: 'conflict', fields: {}, extra: { status: 'voided' } }, 409);
+        },
+      }),
+    );
+    const { user } = renderApp('/deals/7');
+    await user.click(await screen.findByRole('button', { name: /作\s*废/ }));
+    const dialog = await screen.findByRole('dialog', { name: '作废合同' });
+    await user.click(within(dialog).getByRole('button', { name: /作\s*废/ }));
+    expect(await within(dialog).findByText('请填写原因')).toBeInTheDocument();
+    expect(calls).toBe(0);
+
+    await user.type(within(dialog).getByLabelText('原因'), '双方解除合同');
+    await user.click(within(dialog).getByRole('button', { name: /作\s*废/ }));
+    expect(await within(dialog).findByText('合同已作废')).toBeInTheDocument();
+    expect(calls).toBe(1);
+  });
+
+  it('reverses the latest line by its id', async () => {
+    let body: unknown;
+    mockApi(
+      routes({
+        'GET /api/deals/7/': () => jsonResponse(registeredDeal),
+        'POST /api/deals/7/reverse/': async (request) => {
+          body = await request.json();
+          return jsonResponse(recordedDeal);
+        },
+      }),
+    );
+    const { user } = renderApp('/deals/7');
+    await user.click(await screen.findByRole('button', { name: /冲销最近记录/ }));
+    const dialog = await screen.findByRole('dialog', { name: '冲销最近一条台账记录' });
+    expect(dialog).toHaveTextContent(`冲销第 2 条记录“认定登记”（kjj，${at('2026-11-24T16:40:00+08:00')}）`);
+    await user.type(within(dialog).getByLabelText('原因'), '登记编号录错，冲销后重新登记');
+    await user.click(within(dialog).getByRole('button', { name: /冲销最近记录/ }));
+    await waitFor(() => expect(body).toEqual({ entry: 502, reason: '登记编号录错，冲销后重新登记' }));
+    await waitFor(() => expect(screen.getByTestId('deal-status')).toHaveTextContent('已录入'));
+  });
+});

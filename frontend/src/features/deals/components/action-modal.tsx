@@ -1,0 +1,84 @@
+import { Alert, Form, Modal, type FormInstance } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+
+import { useFormServerErrors } from '@/components/form-error-alert';
+import { useI18n } from '@/i18n/i18n';
+
+export interface ActionModalProps<V> {
+  open: boolean;
+  title: string;
+  okText: string;
+  intro?: ReactNode;
+  danger?: boolean;
+  initialValues?: Partial<V>;
+  /**
+   * Sends the request. Return a message instead to refuse without sending (e.g. nothing changed);
+   * a rejection from the API puts its field messages next to the fields, the rest above the buttons.
+   */
+  onSubmit: (values: V, form: FormInstance<V>) => Promise<unknown> | string;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** A ledger action in a dialog: a small form (at least the reason) whose server errors sit next to its fields. */
+export function ActionModal<V extends object>({ open, title, okText, intro, danger, initialValues, onSubmit, onClose, children }: ActionModalProps<V>) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<V>();
+  const errors = useFormServerErrors(form);
+  const { clear } = errors;
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  // The form is destroyed with the dialog (fresh initial values each time); only the alert lingers.
+  useEffect(() => {
+    if (open) {
+      clear();
+      setRefusal(null);
+    }
+  }, [open, clear]);
+
+  const submit = async () => {
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the messages are shown next to the fields
+    }
+    clear();
+    setRefusal(null);
+    const sent = onSubmit(values, form);
+    if (typeof sent === 'string') {
+      setRefusal(sent);
+      return;
+    }
+    setSubmitting(true);
+    try {
+      await sent;
+      onClose();
+    } catch (error) {
+      errors.show(error);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={okText}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger, loading: submitting }}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {intro ? <p>{intro}</p> : null}
+      <Form form={form} layout="vertical" initialValues={initialValues} preserve={false} aria-label={title}>
+        {children}
+      </Form>
+      {refusal ? <Alert type="warning" showIcon message={refusal} style={{ marginBottom: 16 }} data-testid="form-error" /> : null}
+      {errors.alert}
+    </Modal>
+  );
+}

@@ -1,0 +1,319 @@
+import { Button, Col, DatePicker, Descriptions, Form, Input, Row, Select, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+
+import { AmountField } from '@/components/amount-input';
+import { useFormServerErrors } from '@/components/form-error-alert';
+import { IndustrySelect } from '@/components/industry-select';
+import { useI18n, type Translate } from '@/i18n/i18n';
+import { REGIONS, type Region } from '@/utils/enums';
+import { formatAmount } from '@/utils/money';
+import { normaliseUscc, usccProblem, type UsccProblem } from '@/utils/uscc';
+
+import type { ChallengePrefill } from '../api/get-challenge-prefill';
+import type { DealRecordInput, PartyInput } from '../api/record-deal';
+import { CONTRACT_TYPES, type ContractType } from './deal-tags';
+import { technicalWithinContract } from './form-rules';
+
+interface PartyValues {
+  name?: string;
+  uscc?: string;
+  region?: Region;
+}
+
+export interface DealFormValues {
+  contract_number: string;
+  title: string;
+  contract_type: ContractType;
+  /** The winning bid signed with, when the challenge has several winners. */
+  bid?: number;
+  buyer?: PartyValues;
+  seller?: PartyValues;
+  contract_amount?: string;
+  technical_amount?: string;
+  signed_on: Dayjs;
+  industry?: string;
+  note?: string;
+}
+
+const DATE = 'YYYY-MM-DD';
+type Side = 'buyer' | 'seller';
+const SIDES: readonly Side[] = ['buyer', 'seller'];
+
+/**
+ * What the form starts with. From an awarded challenge it mirrors the server's pre-fill
+ * (deals.services._prefill): the challenge's title, industry chain and 技术开发, and the winning
+ * bid's price when there is exactly one winner.
+ */
+export function dealFormInitialValues(prefill?: ChallengePrefill): Partial<DealFormValues> {
+  if (!prefill) return { contract_type: 'development', buyer: {}, seller: {} };
+  const only = prefill.winners.length === 1 ? prefill.winners[0] : undefined;
+  return {
+    title: prefill.challenge.title,
+    contract_type: 'development',
+    industry: prefill.challenge.industry.code,
+    contract_amount: only?.price,
+  };
+}
+
+function party(values: PartyValues | undefined): PartyInput {
+  return { name: (values?.name ?? '').trim(), uscc: normaliseUscc(values?.uscc ?? ''), region: values?.region ?? '' };
+}
+
+/** The request body: from a challenge the server fills in the parties; offline they are typed in. */
+export function toDealRecordInput(values: DealFormValues, prefill?: ChallengePrefill): DealRecordInput {
+  const input: DealRecordInput = {
+    contract_number: values.contract_number.trim(),
+    title: values.title.trim(),
+    contract_type: values.contract_type,
+    signed_on: values.signed_on.format(DATE),
+    note: (values.note ?? '').trim(),
+  };
+  if (values.industry) input.industry = values.industry;
+  if (values.contract_amount) input.contract_amount = values.contract_amount;
+  if (values.technical_amount) input.technical_amount = values.technical_amount;
+  if (prefill) {
+    input.origin = 'challenge';
+    input.challenge = prefill.challenge.id;
+    // One winner: the bid shown as the seller (it has no field, so it is not among the values).
+    const bid = values.bid ?? (prefill.winners.length === 1 ? prefill.winners[0]?.id : undefined);
+    if (bid !== undefined) input.bid = bid;
+  } else {
+    input.origin = 'offline';
+    input.buyer = party(values.buyer);
+    input.seller = party(values.seller);
+  }
+  return input;
+}
+
+function usccMessage(problem: UsccProblem, t: Translate): string {
+  switch (problem.kind) {
+    case 'length':
+      return t('uscc.error.length', { length: problem.length });
+    case 'chars':
+      return t('uscc.error.chars', { chars: problem.chars });
+    case 'division':
+      return t('uscc.error.division');
+    case 'check':
+      return t('uscc.error.check', { expected: problem.expected, actual: problem.actual });
+  }
+}
+
+// The model check reports some party problems at the top level (e.g. "买方和卖方不能是同一机构" on
+// seller_uscc); in the offline form they belong next to the party's fields.
+const PARTY_ALIASES = Object.fromEntries(
+  SIDES.flatMap((side) => ['name', 'uscc', 'region'].map((field) => [`${side}_${field}`, [side, field]])),
+);
+
+/** The challenge side of the form: where the contract comes from and who signed it (not editable). */
+function ChallengeParties({ prefill }: { prefill: ChallengePrefill }) {
+  const { t, locale } = useI18n();
+  const { challenge, winners } = prefill;
+  const buyer = challenge.organisation;
+  const only = winners.length === 1 ? winners[0] : undefined;
+  return (
+    <>
+      <Descriptions
+        data-testid="deal-prefill"
+        size="small"
+        column={1}
+        bordered
+        style={{ marginBottom: 16 }}
+        title={<Tag color="blue">{t('dealForm.prefilled')}</Tag>}
+        items={[
+          {
+            key: 'challenge',
+            label: t('dealForm.fromChallenge'),
+            children: <Link to={`/challenges/${challenge.id}`}>{challenge.title}</Link>,
+          },
+          {
+            key: 'buyer',
+            label: t('deals.side.buyerLong'),
+            children: <span data-testid="prefill-buyer">{t('common.withNote', { text: buyer.name, note: t(`enum.region.${buyer.region}`) })}</span>,
+          },
+          {
+            key: 'seller',
+            label: t('deals.side.sellerLong'),
+            children: (
+              <span data-testid="prefill-seller">
+                {only
+                  ? t('common.withNote', { text: only.organisation.name, note: t(`enum.region.${only.organisation.region}`) })
+                  : winners.length > 1
+                    ? winners.map((bid) => bid.organisation.name).join('、')
+                    : t('dealForm.winnerAuto')}
+              </span>
+            ),
+          },
+        ]}
+      />
+      {winners.length > 1 ? (
+        <Form.Item name="bid" label={t('dealForm.winnerPick')} rules={[{ required: true, message: t('form.select', { field: t('dealForm.winnerPick') }) }]}>
+          <Select
+            options={winners.map((bid) => ({
+              value: bid.id,
+              label: t('dealForm.winnerOption', { name: bid.organisation.name, amount: formatAmount(bid.price, locale) }),
+            }))}
+          />
+        </Form.Item>
+      ) : null}
+    </>
+  );
+}
+
+function PartyFields({ side }: { side: Side }) {
+  const { t } = useI18n();
+  const who = t(side === 'buyer' ? 'deals.side.buyer' : 'deals.side.seller');
+  const name = t('dealForm.party.name', { side: who });
+  const uscc = t('dealForm.party.uscc', { side: who });
+  const region = t('dealForm.party.region', { side: who });
+  return (
+    <fieldset className="form-fieldset" data-testid={`party-${side}`}>
+      <legend>{t(side === 'buyer' ? 'deals.side.buyerLong' : 'deals.side.sellerLong')}</legend>
+      <Row gutter={12}>
+        <Col xs={24} md={10}>
+          <Form.Item name={[side, 'name']} label={name} rules={[{ required: true, whitespace: true, message: t('form.required', { field: name }) }]}>
+            <Input maxLength={120} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name={[side, 'uscc']}
+            label={uscc}
+            rules={[
+              { required: true, whitespace: true, message: t('form.required', { field: uscc }) },
+              {
+                validator: (_rule, value: unknown) => {
+                  if (typeof value !== 'string' || value.trim() === '') return Promise.resolve();
+                  const problem = usccProblem(value);
+                  return problem ? Promise.reject(new Error(usccMessage(problem, t))) : Promise.resolve();
+                },
+              },
+            ]}
+          >
+            <Input maxLength={18} autoComplete="off" style={{ textTransform: 'uppercase' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={6}>
+          <Form.Item name={[side, 'region']} label={region} rules={[{ required: true, message: t('form.select', { field: region }) }]}>
+            <Select options={REGIONS.map((value) => ({ value, label: t(`enum.region.${value}`) }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </fieldset>
+  );
+}
+
+export interface DealFormProps {
+  /** The awarded challenge the contract follows from; without it the form records an offline contract. */
+  prefill?: ChallengePrefill;
+  submitting: boolean;
+  onSubmit: (input: DealRecordInput) => Promise<unknown>;
+}
+
+/**
+ * Records a signed technology contract. From an awarded challenge the parties, the amount and the
+ * industry chain are pre-filled and can be checked against the contract; offline, the parties are
+ * typed in. Server field errors appear next to their fields; anything else above the button.
+ */
+export function DealForm({ prefill, submitting, onSubmit }: DealFormProps) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<DealFormValues>();
+  const aliases = useMemo(() => (prefill ? {} : { aliases: PARTY_ALIASES }), [prefill]);
+  const errors = useFormServerErrors(form, aliases);
+  const initialValues = useMemo(() => dealFormInitialValues(prefill), [prefill]);
+  const amountOptional = prefill !== undefined && prefill.winners.length === 0;
+  const required = (field: string) => ({ required: true, whitespace: true, message: t('form.required', { field }) });
+
+  const submit = async (values: DealFormValues) => {
+    errors.clear();
+    try {
+      await onSubmit(toDealRecordInput(values, prefill));
+    } catch (error) {
+      errors.show(error);
+    }
+  };
+
+  return (
+    <Form<DealFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={(values) => void submit(values)}
+      onValuesChange={(changed: Partial<DealFormValues>) => {
+        // Choosing the winning bid signed with brings its price along (still editable).
+        if (changed.bid !== undefined && prefill) {
+          const bid = prefill.winners.find((winner) => winner.id === changed.bid);
+          if (bid) form.setFieldValue('contract_amount', bid.price);
+        }
+      }}
+      scrollToFirstError
+      aria-label={prefill ? t('dealForm.title') : t('dealForm.titleOffline')}
+      data-testid="deal-form"
+    >
+      {prefill ? <ChallengeParties prefill={prefill} /> : null}
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="contract_number"
+            label={t('deals.field.contractNumber')}
+            extra={t('dealForm.contractNumberHelp')}
+            rules={[required(t('deals.field.contractNumber'))]}
+          >
+            <Input maxLength={40} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="signed_on" label={t('deals.field.signedOn')} rules={[{ required: true, message: t('form.select', { field: t('deals.field.signedOn') }) }]}>
+            <DatePicker format={DATE} style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs().endOf('day'))} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="title" label={t('deals.field.title')} rules={[required(t('deals.field.title'))]}>
+        <Input maxLength={200} showCount />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="contract_type" label={t('deals.field.contractType')} rules={[{ required: true, message: t('form.select', { field: t('deals.field.contractType') }) }]}>
+            <Select options={CONTRACT_TYPES.map((value) => ({ value, label: t(`enum.contractType.${value}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="industry" label={t('deals.field.industry')}>
+            <IndustrySelect allowClear />
+          </Form.Item>
+        </Col>
+      </Row>
+      {prefill ? null : SIDES.map((side) => <PartyFields key={side} side={side} />)}
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <AmountField
+            name="contract_amount"
+            label={t('deals.field.contractAmount')}
+            required={!amountOptional}
+            placeholder={amountOptional ? t('dealForm.contractAmountOptional') : undefined}
+          />
+        </Col>
+        <Col xs={24} md={12}>
+          <AmountField
+            name="technical_amount"
+            label={t('deals.field.technicalAmount')}
+            placeholder={t('dealForm.technicalAmountPlaceholder')}
+            rules={[technicalWithinContract(t('dealForm.technicalTooHigh'))]}
+          />
+        </Col>
+      </Row>
+      <p className="muted" style={{ marginTop: 0 }}>
+        {prefill && !amountOptional ? t('dealForm.contractAmountHelp') : ''}
+        {t('dealForm.technicalAmountHelp')}
+      </p>
+      <Form.Item name="note" label={t('deals.field.note')}>
+        <Input.TextArea rows={2} maxLength={500} showCount />
+      </Form.Item>
+      {errors.alert}
+      <Button type="primary" htmlType="submit" loading={submitting}>
+        {t('dealForm.submit')}
+      </Button>
+    </Form>
+  );
+}

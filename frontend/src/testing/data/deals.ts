@@ -1,0 +1,172 @@
+import type { components } from '@/api/schema';
+
+import { bids, industries, kjjOrg, separatorChallenge, taihuLabOrg, tiannengOrg, zjuOrg } from './marketplace';
+
+type S = components['schemas'];
+
+// Shapes and values as the real API answers them (backend/deals/serializers.py).
+
+export const kjj: S['MeOutput'] = {
+  id: 2,
+  username: 'kjj',
+  email: '',
+  organisation: kjjOrg,
+  org_role: 'admin',
+  is_operator: false,
+  is_official: true,
+};
+
+const party = (org: S['OrganisationOutput'], uscc: string): S['DealPartyOutput'] => ({
+  organisation: org.id,
+  name: org.name,
+  uscc,
+  region: org.region,
+  region_label: '',
+});
+
+export const tiannengParty = party(tiannengOrg, '91330522MA2B7K3Q12');
+export const taihuLabParty = party(taihuLabOrg, '12330500MB0A1B2C3A');
+export const zjuParty = party(zjuOrg, '12330500MB0D4E5F6C');
+
+/** The separator challenge, awarded to 南太湖先进材料研究院 (bid 31). */
+export const awardedSeparator: S['ChallengeDetailOutput'] = {
+  ...separatorChallenge,
+  mode: 'jiebang',
+  mode_label: '揭榜挂帅',
+  max_winners: 1,
+  status: 'awarded',
+  status_label: '已定榜',
+};
+export const awardedBids: S['BidOutput'][] = [
+  { ...bids[0]!, status: 'awarded', status_label: '中榜' },
+  { ...bids[1]!, status: 'not_awarded', status_label: '未中榜' },
+];
+
+const recordEntry: S['DealEntryOutput'] = {
+  id: 501,
+  kind: 'record',
+  kind_label: '录入',
+  at: '2026-11-20T10:15:00+08:00',
+  by: 'tianneng',
+  reason: '录入合同',
+  reverses: null,
+  import_job: null,
+  changes: {},
+  status: 'recorded',
+  status_label: '已录入',
+  contract_amount: '2800000.00',
+  technical_amount: '2600000.00',
+  signed_on: '2026-11-18',
+  registered_on: null,
+  registration_number: '',
+};
+
+export const recordedDeal: S['DealDetailOutput'] = {
+  id: 7,
+  registry: '湖州市技术市场',
+  contract_number: '2026330522000318',
+  title: '高安全动力电池陶瓷涂覆隔膜研发',
+  contract_type: 'development',
+  contract_type_label: '技术开发',
+  buyer: tiannengParty,
+  seller: taihuLabParty,
+  contract_amount: '2800000.00',
+  technical_amount: '2600000.00',
+  signed_on: '2026-11-18',
+  registered_on: null,
+  registration_number: '',
+  industry: industries[0]!,
+  origin: 'challenge',
+  origin_label: '揭榜挂帅定榜',
+  origin_challenge: 1,
+  origin_bid: 31,
+  origin_need: null,
+  origin_capability: null,
+  status: 'recorded',
+  status_label: '已录入',
+  created_at: '2026-11-20T10:15:00+08:00',
+  updated_at: '2026-11-20T10:15:00+08:00',
+  note: '技术交易额扣除设备采购费用',
+  created_by: 'tianneng',
+  entries: [recordEntry],
+};
+
+const registerEntry: S['DealEntryOutput'] = {
+  ...recordEntry,
+  id: 502,
+  kind: 'register',
+  kind_label: '认定登记',
+  at: '2026-11-24T16:40:00+08:00',
+  by: 'kjj',
+  reason: '认定登记',
+  changes: {
+    status: ['recorded', 'registered'],
+    registered_on: [null, '2026-11-24'],
+    registration_number: ['', '330522-2026-0318'],
+  },
+  status: 'registered',
+  status_label: '已认定登记',
+  registered_on: '2026-11-24',
+  registration_number: '330522-2026-0318',
+};
+
+export const registeredDeal: S['DealDetailOutput'] = {
+  ...recordedDeal,
+  status: 'registered',
+  status_label: '已认定登记',
+  registered_on: '2026-11-24',
+  registration_number: '330522-2026-0318',
+  entries: [recordEntry, registerEntry],
+};
+
+const amendEntry: S['DealEntryOutput'] = {
+  ...registerEntry,
+  id: 503,
+  kind: 'amend',
+  kind_label: '更正',
+  at: '2026-11-25T09:05:00+08:00',
+  reason: '登记机构核减设备费用',
+  changes: { technical_amount: ['2600000.00', '2450000.50'] },
+  technical_amount: '2450000.50',
+};
+const reverseEntry: S['DealEntryOutput'] = {
+  ...registerEntry,
+  id: 504,
+  kind: 'reverse',
+  kind_label: '冲销',
+  at: '2026-11-25T11:30:00+08:00',
+  by: 'operator',
+  reason: '核减金额录错，冲销后重新更正',
+  reverses: 503,
+  changes: { technical_amount: ['2450000.50', '2600000.00'] },
+};
+
+/** Registered, amended (technical amount cut), then the amendment reversed by the operator. */
+export const correctedDeal: S['DealDetailOutput'] = {
+  ...registeredDeal,
+  entries: [recordEntry, registerEntry, amendEntry, reverseEntry],
+};
+
+export function dealListItem(deal: S['DealDetailOutput']): S['DealListOutput'] {
+  const { note: _n, created_by: _c, entries: _e, ...rest } = deal;
+  return rest;
+}
+
+export const offlineDeal: S['DealDetailOutput'] = {
+  ...recordedDeal,
+  id: 8,
+  contract_number: '2026330502000123',
+  title: '竹木家具水性涂装工艺技术服务合同',
+  contract_type: 'service',
+  contract_type_label: '技术服务',
+  buyer: { organisation: null, name: '安吉舒适椅业科技有限公司', uscc: '91330523MA2K3M4N5L', region: 'anji', region_label: '' },
+  seller: zjuParty,
+  contract_amount: '680000.00',
+  technical_amount: '600000.00',
+  origin: 'offline',
+  origin_label: '线下（平台外）',
+  origin_challenge: null,
+  origin_bid: null,
+  created_by: 'kjj',
+  note: '',
+};
