@@ -1,4 +1,4 @@
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -47,7 +47,12 @@ class DrilldownView(APIView):
     permission_classes = DASHBOARD
 
     @extend_schema(
-        parameters=[DrilldownQueryInputSerializer], responses=DrilldownOutputSerializer, tags=["dashboard"],
+        parameters=[
+            DrilldownQueryInputSerializer,
+            OpenApiParameter("page", int, description="页码，从1开始"),
+            OpenApiParameter("page_size", int, description="每页条数（最多200）"),
+        ],
+        responses=DrilldownOutputSerializer, tags=["dashboard"],
         summary="下钻：看板上某一项数字背后的技术合同（分页，amount 为全部行的合计）",
     )
     def get(self, request: Request) -> Response:

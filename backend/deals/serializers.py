@@ -18,7 +18,7 @@ from deals.models import (
     DealOrigin,
 )
 from deals.services import Party
-from marketplace.models import Bid, Capability, Challenge, Need
+from marketplace.models import Bid, Capability, Challenge, IndustryChain, Need
 from marketplace.serializers import IndustryChainOutputSerializer, IndustryField
 
 FILE_FORMATS = [("xlsx", "Excel（.xlsx）"), ("csv", "CSV（UTF-8）")]
@@ -177,8 +177,8 @@ class DealEntryOutputSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display")
     by = serializers.CharField(source="by.username")
     status_label = serializers.CharField(source="get_status_display")
-    changes = serializers.DictField(child=serializers.ListField(child=serializers.CharField(allow_null=True)),
-                                    help_text="本条记录改变的字段：{字段: [原值, 新值]}")
+    changes = serializers.SerializerMethodField(
+        help_text="本条记录改变的字段：{字段: [原值, 新值]}；产业链和平台机构给出名称而非内部编号")
 
     class Meta:
         model = DealEntry
@@ -186,6 +186,20 @@ class DealEntryOutputSerializer(serializers.ModelSerializer):
             "id", "kind", "kind_label", "at", "by", "reason", "reverses", "import_job", "changes", "status", "status_label",
             "contract_amount", "technical_amount", "signed_on", "registered_on", "registration_number",
         ]
+
+
+    # The ledger stores row ids for these; readers want the names.
+    NAMED = {"industry_id": IndustryChain, "buyer_organisation_id": Organisation, "seller_organisation_id": Organisation}
+
+    @extend_schema_field(serializers.DictField(child=serializers.ListField(child=serializers.CharField(allow_null=True))))
+    def get_changes(self, entry: DealEntry) -> dict:
+        changes = dict(entry.changes)
+        for field, model in self.NAMED.items():
+            if field in changes:
+                ids = [v for v in changes[field] if v is not None]
+                names = {str(pk): name for pk, name in model.objects.filter(pk__in=ids).values_list("pk", "name")}
+                changes[field] = [None if v is None else names.get(str(v), str(v)) for v in changes[field]]
+        return changes
 
 
 class DealDetailOutputSerializer(DealListOutputSerializer):

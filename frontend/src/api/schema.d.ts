@@ -1775,8 +1775,8 @@ export interface components {
             reverses?: number | null;
             /** 导入批次 */
             import_job?: number | null;
-            /** @description 本条记录改变的字段：{字段: [原值, 新值]} */
-            changes: {
+            /** @description 本条记录改变的字段：{字段: [原值, 新值]}；产业链和平台机构给出名称而非内部编号 */
+            readonly changes: {
                 [key: string]: (string | null)[];
             };
             /** 状态 */
@@ -3755,6 +3755,10 @@ export interface operations {
                 figure: "total" | "month" | "district" | "industry" | "contract_type" | "origin" | "platform" | "buyer" | "seller";
                 /** @description 该项中的哪一个：月份 1-12、区县代码、产业链代码、合同类型、来源、platform/offline 或信用代码 */
                 key?: string;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数（最多200） */
+                page_size?: number;
                 /** @description 年度，默认今年 */
                 year?: number;
             };

@@ -126,7 +126,7 @@ const amendEntry: S['DealEntryOutput'] = {
   kind_label: '更正',
   at: '2026-11-25T09:05:00+08:00',
   reason: '登记机构核减设备费用',
-  changes: { technical_amount: ['2600000.00', '2450000.50'] },
+  changes: { technical_amount: ['2600000.00', '2450000.50'], industry_id: ['新能源汽车', '新材料'] },
   technical_amount: '2450000.50',
 };
 const reverseEntry: S['DealEntryOutput'] = {

@@ -114,6 +114,19 @@ def test_registration_amendment_and_void_through_the_api(world):
     assert client.post(f"/api/deals/{deal.pk}/reverse/", {"entry": entries[0]["id"], "reason": "x"}, format="json").status_code == 409
 
 
+def test_a_correction_of_the_chain_or_a_party_reads_as_names_in_the_ledger(world):
+    from marketplace.models import IndustryChain
+
+    deal = between(world, "N-1")
+    chain = IndustryChain.objects.exclude(pk=deal.industry_id).first()
+    client = world.client("official")
+
+    body = client.post(f"/api/deals/{deal.pk}/amend/", {"industry": chain.code, "reason": "产业链归类更正"}, format="json").json()
+
+    before = IndustryChain.objects.get(pk=deal.industry_id).name if deal.industry_id else None
+    assert body["entries"][-1]["changes"] == {"industry_id": [before, chain.name]}
+
+
 def test_nothing_can_be_deleted_over_http(world):
     deal = between(world, "X-1")
 
@@ -221,8 +234,8 @@ def test_a_deal_between_two_outsiders_is_listed_but_never_counted(world):
     assert world.client("official").get("/api/dashboard/summary/", {"year": 2026}).json()["counted_deals"] == 0
 
 
-def test_an_upload_announced_as_too_big_is_refused_before_it_is_read(world, monkeypatch):
-    monkeypatch.setattr("deals.views.MAX_UPLOAD_BYTES", 1024)
+def test_an_upload_announced_as_too_big_is_refused_before_it_is_read(world, settings):
+    settings.DEALS_IMPORT_MAX_BYTES = 1024
 
     response = world.client("operator").post("/api/deals/import/", {"file": csv_upload([row(n) for n in range(1, 400)])}, format="multipart")
 

@@ -31,9 +31,9 @@ const SIDE_FIELDS: Record<string, MessageKey> = {
   region: 'deals.field.region',
   organisation_id: 'deals.field.organisation',
 };
-// Ids of other rows (industry chain, platform organisation, origin posting): the entry carries the
-// id only, so the line says that it changed rather than showing a bare number.
-const ID_FIELDS = /(_id)$/;
+// The origin posting's id: the line says that it changed rather than showing a bare number. (The
+// API names the industry chain and platform organisations in `changes`.)
+const ID_FIELDS = /^origin_.+_id$/;
 
 function useChangeText() {
   const { t, locale, formatDate } = useI18n();

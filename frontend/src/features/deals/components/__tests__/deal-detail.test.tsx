@@ -39,9 +39,10 @@ describe('the ledger history of a contract', () => {
 
     // 更正: the amounts, exactly (a 0.50 yuan difference is not rounded away).
     expect(lines[2]).toHaveTextContent('原因：登记机构核减设备费用');
-    expect(within(lines[2]!).getByTestId('ledger-change')).toHaveTextContent(
+    expect(within(lines[2]!).getAllByTestId('ledger-change').map((change) => change.textContent)).toEqual([
       '技术交易额：260万元（2600000.00 元） → 245万元（2450000.50 元）',
-    );
+      '产业链：新能源汽车 → 新材料', // the API names the chain; the ledger stores its id
+    ]);
     expect(lines[2]).toHaveTextContent('记账后：已认定登记技术交易额：245万元');
 
     // 冲销 names the line it undoes, by its position in this contract's ledger.
