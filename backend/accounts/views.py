@@ -25,6 +25,7 @@ from accounts.serializers import (
     TokenOutputSerializer,
 )
 from accounts.services import member_add, organisation_update, organisation_verify, token_revoke, user_register
+from accounts.throttles import ThrottledAuthMixin
 
 REGISTER_EXAMPLE = example(
     "研究院注册",
@@ -43,13 +44,18 @@ REGISTER_EXAMPLE = example(
 )
 
 
-class TokenView(APIView):
+class TokenView(ThrottledAuthMixin, APIView):
+    throttle_scope = "login"
+
     def get_permissions(self):
         return [permissions.IsAuthenticated()] if self.request.method == "DELETE" else [permissions.AllowAny()]
 
     def get_authenticators(self):
         # Signing in needs no credentials (and must not trip over a stale token); signing out does.
         return super().get_authenticators() if getattr(self.request, "method", "") == "DELETE" else []
+
+    def get_throttles(self):
+        return [] if self.request.method == "DELETE" else super().get_throttles()
 
     @extend_schema(request=None, responses={204: None}, tags=["auth"], summary="退出登录（吊销令牌）")
     def delete(self, request: Request) -> Response:
@@ -67,9 +73,10 @@ class TokenView(APIView):
         return Response(TokenOutputSerializer({"token": token.key}).data)
 
 
-class RegisterView(APIView):
+class RegisterView(ThrottledAuthMixin, APIView):
     permission_classes = [permissions.AllowAny]
     authentication_classes: list = []
+    throttle_scope = "register"
 
     @extend_schema(
         request=RegisterInputSerializer,

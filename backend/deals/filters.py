@@ -11,14 +11,16 @@ class DealFilter(django_filters.FilterSet):
     origin = django_filters.ChoiceFilter(choices=DealOrigin.choices, label="来源")
     industry = django_filters.CharFilter(field_name="industry__code", label="产业链代码")
     region = django_filters.ChoiceFilter(choices=Region.choices, method="filter_region", label="任一方所在地区")
-    registered_year = django_filters.NumberFilter(field_name="registered_on__year", label="认定登记年度")
+    # Bounded: a year outside 1-9999 cannot become a date (a 500), an id beyond 2**63-1 cannot
+    # become a database integer (found by tests/fuzz).
+    registered_year = django_filters.NumberFilter(field_name="registered_on__year", min_value=1, max_value=9999, label="认定登记年度")
     signed_after = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte", label="签订日期起")
     signed_before = django_filters.DateFilter(field_name="signed_on", lookup_expr="lte", label="签订日期止")
     registered_after = django_filters.DateFilter(field_name="registered_on", lookup_expr="gte", label="登记日期起")
     registered_before = django_filters.DateFilter(field_name="registered_on", lookup_expr="lte", label="登记日期止")
     amount_min = django_filters.NumberFilter(field_name="technical_amount", lookup_expr="gte", label="技术交易额下限（元）")
     amount_max = django_filters.NumberFilter(field_name="technical_amount", lookup_expr="lte", label="技术交易额上限（元）")
-    organisation = django_filters.NumberFilter(method="filter_organisation", label="一方为该平台机构（id）")
+    organisation = django_filters.NumberFilter(method="filter_organisation", min_value=1, max_value=2**63 - 1, label="一方为该平台机构（id）")
     q = django_filters.CharFilter(method="filter_q", label="合同编号、名称或当事方名称包含")
 
     class Meta:

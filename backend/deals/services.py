@@ -394,18 +394,21 @@ def _import_run(job: DealImport) -> DealImport:
                 message=_("共有%(n)d处错误，未写入任何数据；请修正后重新导入整个文件") % {"n": len(plan.errors)}, finished_at=timezone.now(),
             )
         _job_update(job, status=S.APPLYING, processed_rows=plan.total, total_rows=plan.total)
-        created, registered = _apply_plan(plan, job=job)
+        # The contracts and the job's "succeeded" commit together: a worker killed in between
+        # leaves neither, and the rerun reports what this file did, not "0 new".
+        with transaction.atomic():
+            created, registered = _apply_plan(plan, job=job)
+            return _job_update(
+                job, status=S.SUCCEEDED, created_count=created, registered_count=registered,
+                unchanged_count=plan.unchanged, finished_at=timezone.now(),
+                message=_("新增%(created)d份，补登记%(registered)d份，%(unchanged)d份与台账一致未变化")
+                % {"created": created, "registered": registered, "unchanged": plan.unchanged},
+            )
     except imports.FileProblem as problem:
         return _job_update(job, status=S.FAILED, message=str(problem), finished_at=timezone.now())
     except IntegrityError:
         logger.warning("deal import %s collided with a concurrent write", job.pk, exc_info=True)
         return _job_update(job, status=S.FAILED, message=_("导入期间台账被同时修改，未写入任何数据；请重新导入"), finished_at=timezone.now())
-    return _job_update(
-        job, status=S.SUCCEEDED, created_count=created, registered_count=registered,
-        unchanged_count=plan.unchanged, finished_at=timezone.now(),
-        message=_("新增%(created)d份，补登记%(registered)d份，%(unchanged)d份与台账一致未变化")
-        % {"created": created, "registered": registered, "unchanged": plan.unchanged},
-    )
 
 
 def deals_imports_resume() -> int:

@@ -1,8 +1,6 @@
 from urllib.parse import quote
 
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
@@ -15,7 +13,7 @@ from core.openapi import example
 from deals import services
 from deals.files import CONTENT_TYPES, import_template
 from deals.filters import DealFilter
-from deals.imports import MAX_UPLOAD_BYTES
+from deals.imports import refuse_announced_oversize
 from deals.models import Deal, DealImport
 from deals.permissions import IsLedgerKeeper
 from deals.selectors import counting_rule_history, counting_rules_current, deal_import_list, deal_list, with_texts
@@ -137,9 +135,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     @action(detail=False, methods=["post"], url_path="import", parser_classes=[MultiPartParser, FormParser],
             permission_classes=[permissions.IsAuthenticated, IsLedgerKeeper])
     def import_file(self, request: Request) -> Response:
-        # Refuse an oversized body from its header, before Django spools it to disk.
-        if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_UPLOAD_BYTES + 64 * 1024:
-            raise ValidationError({"file": _("文件超过%(mb)dMB上限，请分批导入") % {"mb": MAX_UPLOAD_BYTES // 1024 // 1024}})
+        refuse_announced_oversize(request.META.get("CONTENT_LENGTH"))  # before Django spools the body to disk
         data = DealImportInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         job = services.deals_import_start(by=request.user, upload=data.validated_data["file"])

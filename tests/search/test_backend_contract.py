@@ -16,6 +16,14 @@ def indexed(backend, capability_docs):
     return backend
 
 
+def test_a_backend_with_nothing_indexed_finds_nothing(backend, encoder):
+    vector = encoder.encode_queries(["陶瓷隔膜"])[0]
+
+    for query in (SearchQuery(vector=vector), SearchQuery(text="隔膜", vector=vector, facets=True), SearchQuery()):
+        result = backend.search(query)
+        assert (result.ids, result.total) == ([], 0)
+
+
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_the_obvious_match_ranks_first_for_a_chinese_query(indexed, encoder, name):
     expected, text = QUERIES[name]

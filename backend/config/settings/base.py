@@ -9,7 +9,8 @@ FRONTEND_DIST = REPO_DIR / "frontend" / "dist"
 
 # --- core -----------------------------------------------------------------------------------
 # Overridden in prod.py, which requires DJANGO_SECRET_KEY; this key only ever signs dev data.
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="dev-insecure-techmatch-key-do-not-use-in-production")
+DEV_SECRET_KEY = "dev-insecure-techmatch-key-do-not-use-in-production"
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=DEV_SECRET_KEY)
 DEBUG = False
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
@@ -47,6 +48,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that its process_exception runs first: a lost database answers 503 JSON, not a 500 page.
+    "core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -70,6 +73,11 @@ TEMPLATES = [
     },
 ]
 
+# --- cache: rate-limit counters --------------------------------------------------------------
+# Local memory by default (one counter per process); production points it at Redis, e.g.
+# redis://redis:6379/2, so that every web process shares the counters.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
 # --- database -------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -82,11 +90,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # libpq waits forever for a server that accepts and never answers (a partition, a failover in
+    # progress); bounded, the request answers 503 instead (tests/faults/test_postgresql_restart.py).
+    # A ?connect_timeout= in DATABASE_URL wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
 # --- auth -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "accounts.validators.MinimumLengthValidator"},  # Django's, with a message Chinese users can read
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -112,6 +124,12 @@ WHITENOISE_IMMUTABLE_FILE_TEST = r"^.+[.-][0-9a-zA-Z_-]{8,}\.[^.]+$"
 
 MEDIA_ROOT = VAR_DIR / "media"
 
+# --- uploads: the registry import (deals/imports.py checks each file before it is stored) -------
+# 100,000 rows are about 25 MB as CSV, 9 MB as XLSX inflating to about 60 MB (tests/benchmarks).
+DEALS_IMPORT_MAX_BYTES = env.int("TECHMATCH_IMPORT_MAX_BYTES", default=50 * 1024 * 1024)
+DEALS_IMPORT_MAX_ROWS = env.int("TECHMATCH_IMPORT_MAX_ROWS", default=200_000)
+DEALS_IMPORT_MAX_XLSX_UNCOMPRESSED = env.int("TECHMATCH_IMPORT_MAX_XLSX_UNCOMPRESSED", default=400 * 1024 * 1024)
+
 # --- e-mail ---------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="TechMatch <noreply@techmatch.local>")
@@ -125,12 +143,25 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # JSON bodies only (the registry import declares its own multipart parser). Form encodings cannot
+    # carry our nested fields (indicators, milestones, parties): tests/fuzz found a multipart PATCH
+    # answered 200 having silently dropped them. A cross-site HTML form cannot send JSON either.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "core.pagination.StandardPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.exceptions.api_exception_handler",
     "COERCE_DECIMAL_TO_STRING": True,
+    # Signing in and registering, per client address (accounts/throttles.py); "10/minute" style,
+    # an empty value switches a limit off. The counters live in the default cache (CACHE_URL).
+    "DEFAULT_THROTTLE_RATES": {
+        "login": env.str("TECHMATCH_LOGIN_RATE", default="10/minute") or None,
+        "register": env.str("TECHMATCH_REGISTER_RATE", default="20/hour") or None,
+    },
+    # Proxies in front of the app whose X-Forwarded-For is trusted for the client address. 0: the
+    # socket's address only, which nobody can forge (`make run`); prod.py defaults to 1, its proxy.
+    "NUM_PROXIES": env.int("TECHMATCH_NUM_PROXIES", default=0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "TechMatch 科技撮合平台 API",

@@ -109,6 +109,22 @@ def test_an_institute_is_recommended_the_postings_its_capabilities_fit(world, pu
     assert world.client("owner").get("/api/recommendations/").json() == []  # no capabilities
 
 
+def test_recommendations_rank_from_the_most_recently_updated_capabilities_only(world, published, monkeypatch):
+    # A bound on the request's cost: one kNN search per capability (tests/benchmarks/load/).
+    monkeypatch.setattr("indexing.selectors.RECOMMEND_FROM_CAPABILITIES", 1)
+    separator = institute_capability(world)
+    geo = institute_capability(world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation"))
+    index_now(posting=published)
+
+    newest_first = world.client("institute").get("/api/recommendations/?limit=5").json()
+    separator.save()  # now the most recently updated
+    body = world.client("institute").get("/api/recommendations/?limit=5").json()
+
+    assert {r["capability"]["id"] for r in newest_first} == {geo.pk}
+    assert {r["capability"]["id"] for r in body} == {separator.pk}
+    assert body[0]["posting"]["id"] == published.pk
+
+
 def test_my_bids_lists_the_bids_led_or_joined(world, published, institute_bid):
     institute_bid.partner_links.create(organisation=world.orgs["other_enterprise"], role="中试")
 

@@ -116,7 +116,8 @@ def test_postings_written_while_the_broker_is_down_are_all_indexed_once_it_retur
     redis_server.start()
     beat_tick(redis_server.url)
 
-    wait_until(lambda: not SearchOutbox.objects.exists(), message="outbox not drained")
+    # 100 embeddings: about 12 s on an idle machine, over 120 s on 2 cores shared with a busy CI run.
+    wait_until(lambda: not SearchOutbox.objects.exists(), timeout=400, message="outbox not drained")
     ids = indexed_ids()
     assert len(ids) == 100 and get_search_backend().count() == 100  # nothing lost, nothing doubled
 
@@ -136,81 +137,5 @@ def test_a_poison_document_stays_behind_and_the_queue_moves_on(world, settings, 
     assert indexed_ids() == {f"capability:{c.pk}" for c in good}
 
 
-class ElasticsearchNode:
-    """A private node that the test stops and restarts on the same port and data."""
-
-    def __init__(self, workdir):
-        from tests.services import ES_RUN, free_port
-
-        if not ES_RUN.exists():
-            pytest.fail("deploy/elasticsearch-local/run is missing")
-        self.run, self.port, self.data = ES_RUN, free_port(), workdir / "es-node"
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        started = subprocess.run([str(self.run), "start", "--port", str(self.port), "--data", str(self.data)],
-                                 capture_output=True, text=True, timeout=600)
-        assert started.returncode == 0, started.stderr[-3000:]
-
-    def stop(self) -> None:
-        subprocess.run([str(self.run), "stop", "--data", str(self.data)], capture_output=True, timeout=120)
-
-
-@pytest.fixture
-def es_node(tmp_path):
-    node = ElasticsearchNode(tmp_path)
-    node.start()
-    yield node
-    node.stop()
-
-
-def test_while_elasticsearch_is_down_writes_succeed_search_says_503_and_the_index_catches_up(
-        world, settings, redis_server, es_node, tmp_path, api_client):
-    index = f"faults-{os.getpid()}"
-    env = {**process_env(settings, redis_server.url), "SEARCH_BACKEND": "elasticsearch",
-           "ELASTICSEARCH_URL": es_node.url, "ELASTICSEARCH_INDEX": index}
-    log = (tmp_path / "es-worker.log").open("w")
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config.celery", "worker", "--pool=solo", "--without-gossip",
-         "--without-mingle", "--without-heartbeat", "-l", "INFO"],
-        cwd=REPO_DIR / "backend", env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    try:
-        es_node.stop()
-        institute = world.users["institute"]
-        script = textwrap.dedent(f"""
-            from accounts.models import User
-            from marketplace import services
-            from marketplace.models import IndustryChain
-            user = User.objects.get(pk={institute.pk})
-            for i in range(20):
-                services.capability_create(by=user, publish=True, title=f"北斗形变监测技术（{{i}}）",
-                    description="北斗与InSAR融合的毫米级边坡形变监测。", industry=IndustryChain.objects.get(code="geoinformation"),
-                    trl=7, cooperation_types=["service"])
-            print("created")
-        """)
-        writer = subprocess.run([sys.executable, "manage.py", "shell", "-c", script], cwd=REPO_DIR / "backend",
-                                env=env, capture_output=True, text=True, timeout=300)
-        assert writer.returncode == 0 and "created" in writer.stdout, writer.stderr[-3000:]
-        assert Capability.objects.count() == 20 and SearchOutbox.objects.count() == 20
-
-        settings.SEARCH_BACKEND, settings.ELASTICSEARCH_URLS, settings.ELASTICSEARCH_INDEX = "elasticsearch", [es_node.url], index
-        close_search_backends()
-        down = api_client.get("/api/search/?q=形变监测")
-        assert down.status_code == 503 and down.json()["code"] == "search_unavailable"
-        assert down["Retry-After"] == "30"
-
-        es_node.start()
-        beat_tick(redis_server.url)
-        wait_until(lambda: not SearchOutbox.objects.exists(), timeout=180, message="outbox not drained after the node returned")
-        close_search_backends()
-        up = api_client.get("/api/search/?q=形变监测&page_size=50").json()
-        assert up["count"] == 20 and get_search_backend().count() == 20
-    finally:
-        worker.terminate()
-        worker.wait(timeout=30)
-        log.close()
-        close_search_backends()
+# Elasticsearch stopped and restarted under the real app (gunicorn, a worker, beat's sweep):
+# tests/faults/test_elasticsearch_restart.py, with the other fault tests.

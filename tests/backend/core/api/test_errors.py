@@ -49,3 +49,21 @@ def test_messages_are_chinese_by_default_and_english_on_request(client, language
 
     assert response.status_code == 405
     assert response.json() == {"detail": expected, "code": "method_not_allowed", "fields": {}}
+
+
+@pytest.mark.parametrize("language", [None, "en"])
+def test_a_lost_database_connection_answers_503_json_not_a_500_page(client, monkeypatch, language):
+    from django.db import OperationalError
+
+    def lost(**_kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr("indexing.views.search_postings", lost)
+    headers = {"HTTP_ACCEPT_LANGUAGE": language} if language else {}
+
+    response = client.get("/api/search/?q=隔膜", **headers)
+
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert response.json()["code"] == "database_unavailable"
+    assert response.json()["detail"] == ("The database is temporarily unavailable; please try again later." if language
+                                         else "数据库暂时不可用，请稍后再试。")

@@ -191,8 +191,8 @@ def test_an_xlsx_with_an_xml_entity_declaration_is_refused(db):
         services.deals_import_start(by=ledger_keeper(), upload=SimpleUploadedFile("登记导出.xlsx", patched.getvalue()))
 
 
-def test_an_oversized_upload_is_refused(db, monkeypatch):
-    monkeypatch.setattr("deals.imports.MAX_UPLOAD_BYTES", 1024)
+def test_an_oversized_upload_is_refused(db, settings):
+    settings.DEALS_IMPORT_MAX_BYTES = 1024
 
     with pytest.raises(ValidationError) as error:
         services.deals_import_start(by=ledger_keeper(), upload=csv_upload([row(n) for n in range(1, 20)]))

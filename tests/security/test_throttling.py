@@ -1,0 +1,127 @@
+"""Signing in and registering are rate limited per client address: a password-guessing script
+gets 429 with Retry-After, and the limits come from settings (environment in production)."""
+import pytest
+from django.core.cache import cache
+
+from tests.factories.accounts import UserFactory
+
+LOGIN, REGISTER = "/api/auth/token/", "/api/auth/register/"
+
+
+@pytest.fixture
+def limits(settings):
+    """Rates as a deployment sets them (test settings switch them off for the other suites)."""
+    cache.clear()
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"login": "3/minute", "register": "2/hour"}}
+    yield settings
+    cache.clear()
+
+
+def test_the_fourth_attempt_in_a_minute_gets_429_with_retry_after(db, api_client, limits):
+    UserFactory(username="zhang.wei")
+    attempts = [api_client.post(LOGIN, {"username": "zhang.wei", "password": f"guess-{n}"}, format="json") for n in range(4)]
+
+    assert [r.status_code for r in attempts] == [400, 400, 400, 429]
+    refused = attempts[-1]
+    assert 0 < int(refused["Retry-After"]) <= 60
+    assert refused.json()["code"] == "throttled" and refused.json()["detail"].startswith("尝试次数过多")
+
+
+def test_the_right_password_is_refused_too_once_the_limit_is_reached(db, api_client, limits):
+    """Otherwise the 429 would only slow the guesser down, not stop the guess being checked."""
+    UserFactory(username="zhang.wei", password="Huzhou-2027-keji")
+    for n in range(3):
+        api_client.post(LOGIN, {"username": "zhang.wei", "password": f"guess-{n}"}, format="json")
+
+    response = api_client.post(LOGIN, {"username": "zhang.wei", "password": "Huzhou-2027-keji"}, format="json")
+
+    assert response.status_code == 429 and "token" not in response.json()
+
+
+def test_the_message_speaks_english_on_request(db, api_client, limits):
+    for _n in range(3):
+        api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json")
+
+    response = api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 429 and response.json()["detail"].startswith("Too many attempts; please try again later. Retry in")
+
+
+def test_another_client_address_is_counted_on_its_own(db, api_client, limits):
+    for _n in range(3):
+        api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json", REMOTE_ADDR="10.0.0.1")
+
+    elsewhere = api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json", REMOTE_ADDR="10.0.0.2")
+
+    assert elsewhere.status_code == 400
+
+
+def test_a_forged_forwarded_for_header_does_not_reset_the_count(db, api_client, limits):
+    """NUM_PROXIES is 0 unless a deployment says a proxy sets X-Forwarded-For."""
+    responses = [api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}")
+                 for n in range(4)]
+
+    assert responses[-1].status_code == 429
+
+
+def test_behind_one_trusted_proxy_the_forwarded_address_is_the_client(db, api_client, limits):
+    limits.REST_FRAMEWORK = {**limits.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    for _n in range(3):
+        api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_X_FORWARDED_FOR="198.51.100.7")
+
+    other_client = api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_X_FORWARDED_FOR="198.51.100.8")
+    same_client = api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_X_FORWARDED_FOR="198.51.100.7")
+
+    assert (other_client.status_code, same_client.status_code) == (400, 429)
+
+
+def test_registration_is_limited_too(db, api_client, limits):
+    bodies = [{"username": f"user{n}", "password": "Taihu-lake-2027"} for n in range(3)]
+
+    codes = [api_client.post(REGISTER, body, format="json").status_code for body in bodies]
+
+    assert codes == [201, 201, 429]
+
+
+def test_signing_out_is_not_limited(db, api_client, limits):
+    user = UserFactory(username="zhang.wei")
+    api_client.force_authenticate(user)
+
+    assert [api_client.delete(LOGIN).status_code for _n in range(5)] == [204] * 5
+
+
+def test_an_unset_rate_switches_the_limit_off(db, api_client, settings):
+    cache.clear()
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"login": None, "register": None}}
+
+    codes = {api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json").status_code for _n in range(15)}
+
+    assert codes == {400}
+
+
+def test_production_limits_come_from_the_environment():
+    """base.py reads TECHMATCH_LOGIN_RATE / TECHMATCH_REGISTER_RATE; the defaults are these."""
+    import subprocess
+    import sys
+
+    from tests.services import REPO_DIR
+
+    code = "from django.conf import settings; print(settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'], settings.REST_FRAMEWORK['NUM_PROXIES'])"
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings.base", "PATH": "/usr/bin:/bin", "TECHMATCH_VAR_DIR": "/tmp/techmatch-throttle-test"}
+    default = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=REPO_DIR / "backend",
+                             env=env, capture_output=True, text=True, check=True).stdout
+    configured = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=REPO_DIR / "backend",
+                                env={**env, "TECHMATCH_LOGIN_RATE": "5/minute", "TECHMATCH_REGISTER_RATE": "", "TECHMATCH_NUM_PROXIES": "1"},
+                                capture_output=True, text=True, check=True).stdout
+
+    assert default.strip() == "{'login': '10/minute', 'register': '20/hour'} 0"
+    assert configured.strip() == "{'login': '5/minute', 'register': None} 1"
+
+
+def test_production_counts_the_address_its_proxy_appends():
+    from tests.backend.config.test_settings import PROD_ENV, manage
+
+    code = "from django.conf import settings; print(settings.REST_FRAMEWORK['NUM_PROXIES'])"
+
+    assert manage("shell", "-c", code, env=PROD_ENV).stdout.strip().splitlines()[-1] == "1"
+    assert manage("shell", "-c", code, env={**PROD_ENV, "TECHMATCH_NUM_PROXIES": "2"}).stdout.strip().splitlines()[-1] == "2"
