@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
@@ -52,6 +53,10 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
             body["extra"] = exc.extra
         retry = RETRY_AFTER.get(exc.code) if exc.status_code == status.HTTP_503_SERVICE_UNAVAILABLE else None
         return Response(body, status=exc.status_code, headers={"Retry-After": str(retry)} if retry else None)
+    if isinstance(exc, DataError):
+        # A value the database cannot store or compare (a NUL in a query parameter, on PostgreSQL):
+        # the client's input, not a server fault.
+        exc = exceptions.ValidationError({"non_field_errors": [_("请求中含有数据库无法处理的字符或数值")]})
     if isinstance(exc, DjangoValidationError):
         fields = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(fields)

@@ -72,3 +72,25 @@ def test_the_import_still_takes_a_multipart_file(world):
     response = world.client("operator").post("/api/deals/import/", {"file": csv_upload([row(1)])}, format="multipart")
 
     assert response.status_code == 202
+
+
+@pytest.mark.parametrize("body", [
+    {"title": "隔膜涂布车间粉尘治理", "description": "技术服务", "industry": "*\u0000", "cooperation_type": "service"},
+    {"title": "隔膜涂布车间粉尘治理", "description": "技术服务", "industry": "new_energy_vehicle", "\u0000": "x"},
+], ids=["in-a-value", "in-a-key"])
+def test_a_nul_character_in_a_body_is_a_400_on_every_database(world, body):
+    """POST /api/needs/ with a NUL in `industry` looked the industry up with it: PostgreSQL refuses NUL
+    in text (DataError, a 500); SQLite answered 400. Found by the fuzz run in CI, on PostgreSQL."""
+    from marketplace.models import Need
+
+    response = world.client("owner").post("/api/needs/", body, format="json")
+
+    assert response.status_code == 400 and response.json()["code"] == "parse_error"
+    assert not Need.objects.filter(title="隔膜涂布车间粉尘治理").exists()
+
+
+def test_a_nul_character_in_a_query_parameter_is_a_400_not_a_500(world):
+    """A filter's text must never reach PostgreSQL with a NUL in it (DataError); the filter refuses it."""
+    response = world.client("operator").get("/api/deals/", {"q": "长兴\u0000"})
+
+    assert response.status_code == 400 and "q" in response.json()["fields"]

@@ -146,7 +146,7 @@ REST_FRAMEWORK = {
     # JSON bodies only (the registry import declares its own multipart parser). Form encodings cannot
     # carry our nested fields (indicators, milestones, parties): tests/fuzz found a multipart PATCH
     # answered 200 having silently dropped them. A cross-site HTML form cannot send JSON either.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.JSONParser"],  # DRF's, refusing NUL characters
     "DEFAULT_PAGINATION_CLASS": "core.pagination.StandardPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
