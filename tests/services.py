@@ -26,6 +26,21 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+def post_json(url: str, token: str, body: dict) -> int:
+    """POST `body` as JSON with a token to a running server; the response's status code."""
+    import json
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Authorization": f"Token {token}", "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status
+    except urllib.error.HTTPError as err:
+        return err.code
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

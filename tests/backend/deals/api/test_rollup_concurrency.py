@@ -1,9 +1,6 @@
 """Concurrent ledger writes against a real server and PostgreSQL keep the dashboard rollup exact:
 every request adds to the same rollup rows (same day, district, chain, type), and none is lost."""
-import json
 import threading
-import urllib.error
-import urllib.request
 from datetime import date
 from decimal import Decimal
 
@@ -15,22 +12,10 @@ from dashboard.selectors import dashboard_summary
 from deals.models import Deal, DealStatus
 from deals.rollups import rollup_drift
 from tests.factories.deals import DealFactory, ledger_keeper
-from tests.services import unavailable
+from tests.services import post_json, unavailable
 
 pytestmark = pytest.mark.services
 WRITERS = 8
-
-
-def post(url: str, token: str, body: dict) -> int:
-    request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), method="POST",
-        headers={"Authorization": f"Token {token}", "Content-Type": "application/json"},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=120) as response:
-            return response.status
-    except urllib.error.HTTPError as err:
-        return err.code
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -48,7 +33,7 @@ def test_concurrent_registrations_and_corrections_keep_the_rollup_exact(live_ser
 
     def write(path, body):
         barrier.wait()
-        statuses.append(post(live_server.url + path, token, body))
+        statuses.append(post_json(live_server.url + path, token, body))
 
     threads = [threading.Thread(target=write, args=call) for call in calls]
     for t in threads:

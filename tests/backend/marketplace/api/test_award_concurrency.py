@@ -1,8 +1,5 @@
 """Concurrent award calls against a real server and PostgreSQL can never exceed the winner count."""
-import json
 import threading
-import urllib.error
-import urllib.request
 from itertools import combinations
 
 import pytest
@@ -12,22 +9,10 @@ from rest_framework.authtoken.models import Token
 from marketplace.models import Bid, Challenge
 from tests.factories.accounts import OrganisationFactory, UserFactory
 from tests.factories.marketplace import BidFactory, ChallengeFactory
-from tests.services import unavailable
+from tests.services import post_json, unavailable
 
 pytestmark = pytest.mark.services
 REQUESTS = 6
-
-
-def post(url: str, token: str, body: dict) -> int:
-    request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), method="POST",
-        headers={"Authorization": f"Token {token}", "Content-Type": "application/json"},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status
-    except urllib.error.HTTPError as err:
-        return err.code
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -48,7 +33,7 @@ def test_concurrent_awards_of_a_saima_challenge_never_exceed_its_winner_count(li
 
     def award(pair):
         barrier.wait()
-        statuses.append(post(url, token, {"bids": list(pair)}))
+        statuses.append(post_json(url, token, {"bids": list(pair)}))
 
     threads = [threading.Thread(target=award, args=(pair,)) for pair in pairs]
     for t in threads:
