@@ -204,7 +204,7 @@ class DealImport(BaseModel):
         XLSX = "xlsx", "XLSX"
 
     # The file itself, in the database: the worker that imports it may run on another machine with
-    # no shared disk (the Kubernetes pods have none), and an import is at most MAX_UPLOAD_BYTES.
+    # no shared disk (the Kubernetes pods have none), and an import is at most settings.DEALS_IMPORT_MAX_BYTES.
     content = models.BinaryField(_("文件内容"), editable=False)
     file_name = models.CharField(_("文件名"), max_length=200)
     file_format = models.CharField(_("文件格式"), max_length=10, choices=Format.choices)
