@@ -165,8 +165,8 @@ def enterprise_publishes_a_challenge(page, server: str) -> int:
     challenge = int(re.search(r"/challenges/(\d+)$", page.url).group(1))
     expect(page.get_by_role("heading", level=1, name=TITLE)).to_be_visible()
     expect(page.get_by_test_id("challenge-status")).to_have_text("草稿")
-    # CI's database keeps earlier runs' challenges: saving this one may warn, top right, that it is
-    # nearly a copy of one of them — over the 发布 button. Read, then closed, as a user would.
+    # Saving warns, top right, when a similar challenge already exists (the demo data, or another
+    # test's) — over the 发布 button. Read, then closed, as a user would.
     page.wait_for_load_state("networkidle")
     for notice in page.locator(".ant-notification-notice").all():
         expect(notice).to_contain_text("相似")
