@@ -10,9 +10,11 @@ import shutil
 import socket
 import subprocess
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -149,3 +151,40 @@ def elasticsearch_url(workdir: Path) -> Iterator[str]:
         unavailable("ELASTICSEARCH_URL is not set")
     with temporary_elasticsearch(workdir) as url:
         yield url
+
+
+def database_url() -> str:
+    """The URL of the database the test process uses (pytest-django's test database)."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{s['NAME']}"
+    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def with_path(url: str, path: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, parts.fragment))
+
+
+@contextmanager
+def own_postgres_database(configured: str, prefix: str) -> Iterator[str]:
+    """A fresh, empty database on the PostgreSQL server of `configured`, dropped afterwards.
+
+    CI's database outlives its runs; a server started by a test on it would read what earlier
+    runs left there.
+    """
+    import psycopg
+
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    try:
+        admin = psycopg.connect(with_path(configured, "/postgres"), autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as exc:
+        unavailable(f"PostgreSQL at DATABASE_URL does not answer: {exc}")
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield with_path(configured, f"/{name}")
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -6,16 +6,13 @@ import subprocess
 import sys
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.services import REPO_DIR, free_port, unavailable
+from tests.services import REPO_DIR, free_port, own_postgres_database, unavailable
 
 ARTIFACTS = REPO_DIR / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -31,34 +28,17 @@ def fetch(url: str) -> tuple[int, dict, bytes]:
         return err.code, dict(err.headers), err.read()
 
 
-@contextmanager
-def own_database(configured: str) -> Iterator[str]:
-    """A fresh, empty database beside the configured PostgreSQL one, dropped afterwards.
-
-    CI's database outlives its runs: served from it, the demo's challenges would sink below the
-    ones earlier runs' journeys published, and the tests would read another run's data. SQLite
-    needs nothing: it lives in the server's own TECHMATCH_VAR_DIR.
-    """
-    if not configured.startswith(("postgres://", "postgresql://")):
-        yield configured
-        return
-    import psycopg
-
-    name = f"techmatch_e2e_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(configured, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield urllib.parse.urlsplit(configured)._replace(path=f"/{name}").geturl()
-    finally:
-        with psycopg.connect(configured, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     if not (REPO_DIR / "frontend" / "dist" / "index.html").is_file():
         pytest.fail("frontend/dist is not built: `make test` builds it before running pytest")
-    with own_database(os.environ.get("DATABASE_URL", "")) as database:
+    configured = os.environ.get("DATABASE_URL", "")
+    if not configured.startswith(("postgres://", "postgresql://")):
+        # SQLite lives in the server's own TECHMATCH_VAR_DIR: fresh already.
+        yield from serve(tmp_path_factory, "")
+        return
+    # On CI's database the demo's challenges would sink below the ones earlier runs' journeys published.
+    with own_postgres_database(configured, "techmatch_e2e") as database:
         yield from serve(tmp_path_factory, database)
 
 

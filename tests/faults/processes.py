@@ -22,16 +22,6 @@ from tests.services import REPO_DIR, free_port
 BACKEND = REPO_DIR / "backend"
 
 
-def database_url() -> str:
-    """The URL of the database the test process uses (pytest-django's test database)."""
-    from django.db import connection
-
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 def process_env(*, database: str, var_dir: Path | str, broker: str = "", settings_module: str = "config.settings.dev",
                 **extra: str) -> dict[str, str]:
     env = {

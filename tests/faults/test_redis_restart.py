@@ -11,7 +11,8 @@ from deals.models import Deal, DealImport
 from indexing.models import SearchOutbox
 from tests.backend.deals.files import csv_upload, row
 from tests.backend.marketplace.payloads import capability_body
-from tests.faults.processes import LiveApp, Worker, database_url, process_env, send_task, wait_until
+from tests.faults.processes import LiveApp, Worker, process_env, send_task, wait_until
+from tests.services import database_url
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -19,7 +19,8 @@ from indexing.models import SearchOutbox
 from tests.backend.deals.files import csv_upload, row
 from tests.factories.deals import ledger_keeper
 from tests.factories.marketplace import CapabilityFactory
-from tests.faults.processes import Worker, database_url, process_env, send_task, wait_until
+from tests.faults.processes import Worker, process_env, send_task, wait_until
+from tests.services import database_url
 
 # serialized_rollback: a transactional test flushes the tables, and the next one needs the
 # industry chains and targets that data migrations seeded.

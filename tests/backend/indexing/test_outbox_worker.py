@@ -7,25 +7,17 @@ import time
 
 import pytest
 from celery import Celery
-from django.db import connection
 
 from indexing.backend import close_search_backends, get_search_backend
 from indexing.models import SearchOutbox
 from marketplace.models import Capability
 from tests.factories.marketplace import CapabilityFactory
 from tests.faults.celery_app import POISON
-from tests.services import REPO_DIR, RedisProcess
+from tests.services import REPO_DIR, RedisProcess, database_url
 
 # serialized_rollback: a transactional test flushes the tables, and the next one needs the
 # industry chains that a data migration seeded.
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def database_url() -> str:
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 def process_env(settings, broker: str) -> dict:

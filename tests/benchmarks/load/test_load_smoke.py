@@ -10,12 +10,11 @@ import subprocess
 import sys
 import time
 import uuid
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
 from tests.benchmarks.load import run_load
-from tests.services import unavailable
+from tests.services import own_postgres_database, unavailable, with_path
 
 pytestmark = [pytest.mark.services, pytest.mark.e2e]
 
@@ -31,36 +30,18 @@ TASKS = {"login", "search", "search_filtered", "challenge_detail", "capability_d
          "challenge_matches", "recommendations", "bid", "bid_withdraw", "dashboard_summary", "dashboard_drilldown"}
 
 
-def _with_path(url: str, path: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, parts.fragment))
-
-
 @pytest.fixture
 def smoke_database():
-    """A database of its own on the configured PostgreSQL server, dropped afterwards."""
     configured = os.environ.get("DATABASE_URL", "")
     if not configured.startswith(("postgres://", "postgresql://")):
         unavailable("DATABASE_URL is not a PostgreSQL URL: the load smoke runs the production stack")
-    import psycopg
-
-    name = f"techmatch_load_smoke_{os.getpid()}"
-    try:
-        admin = psycopg.connect(_with_path(configured, "/postgres"), autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as exc:
-        unavailable(f"PostgreSQL at DATABASE_URL does not answer: {exc}")
-    with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield _with_path(configured, f"/{name}")
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with own_postgres_database(configured, "techmatch_load_smoke") as database:
+        yield database
 
 
 def test_the_load_mix_runs_clean_against_the_production_stack(tmp_path, smoke_database, redis, elasticsearch):
     index = f"techmatch-load-smoke-{uuid.uuid4().hex[:8]}"
-    broker = _with_path(redis, "/9")  # a Redis database of its own: nothing else consumes what the servers enqueue
+    broker = with_path(redis, "/9")  # a Redis database of its own: nothing else consumes what the servers enqueue
     logs = tmp_path / "logs"
     logs.mkdir()
     # Demo data through the embedded defaults' path (tasks eager: seed_demo indexes as it writes).
