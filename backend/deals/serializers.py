@@ -86,6 +86,24 @@ class DealRecordInputSerializer(serializers.Serializer):
         return attrs
 
 
+class DealPrefillInputSerializer(serializers.Serializer):
+    """Where the contract comes from: exactly one posting (and, for a challenge, optionally the winning bid)."""
+
+    challenge = serializers.PrimaryKeyRelatedField(queryset=Challenge.objects.all(), required=False, help_text="来源榜单（须已定榜）")
+    bid = serializers.PrimaryKeyRelatedField(queryset=Bid.objects.all(), required=False, help_text="签约的中榜申请（多个中榜团队时选其一）")
+    need = serializers.PrimaryKeyRelatedField(queryset=Need.objects.all(), required=False, help_text="来源需求")
+    capability = serializers.PrimaryKeyRelatedField(queryset=Capability.objects.all(), required=False, help_text="来源能力成果")
+
+    def validate(self, attrs):
+        sources = [name for name in ("challenge", "need", "capability") if attrs.get(name) is not None]
+        if len(sources) != 1:
+            raise serializers.ValidationError({"non_field_errors": [_("请指定一个来源：榜单、需求或能力成果，三者选一")]})
+        if attrs.get("bid") is not None and sources != ["challenge"]:
+            raise serializers.ValidationError({"bid": _("只有来自榜单的合同才选择中榜申请")})
+        attrs["origin"] = {"challenge": DealOrigin.CHALLENGE, "need": DealOrigin.NEED, "capability": DealOrigin.CAPABILITY}[sources[0]]
+        return attrs
+
+
 class DealRegisterInputSerializer(serializers.Serializer):
     registration_number = serializers.CharField(max_length=40, help_text="认定登记编号")
     registered_on = serializers.DateField(help_text="认定登记日期")
@@ -145,6 +163,57 @@ def party_output(deal, side: str) -> dict:
         "organisation": getattr(deal, f"{side}_organisation_id"), "name": getattr(deal, f"{side}_name"),
         "uscc": getattr(deal, f"{side}_uscc"), "region": region, "region_label": str(Region(region).label),
     }
+
+
+def prefill_party(party) -> dict | None:
+    if party is None:
+        return None
+    return {
+        "organisation": party.organisation.pk if party.organisation else None, "name": party.name, "uscc": party.uscc,
+        "region": party.region, "region_label": str(Region(party.region).label) if party.region else "",
+    }
+
+
+class DealPrefillWinnerOutputSerializer(serializers.Serializer):
+    bid = serializers.IntegerField(help_text="中榜申请 id")
+    organisation = DealPartyOutputSerializer(help_text="中榜机构（合同卖方）")
+    price = serializers.DecimalField(max_digits=14, decimal_places=2, help_text="中榜报价（元）")
+
+
+class DealPrefillOutputSerializer(serializers.Serializer):
+    """What the server would record if the form left everything to it (deals.services.Prefill)."""
+
+    origin = serializers.ChoiceField(choices=DealOrigin.choices)
+    origin_label = serializers.CharField()
+    challenge = serializers.IntegerField(allow_null=True)
+    need = serializers.IntegerField(allow_null=True)
+    capability = serializers.IntegerField(allow_null=True)
+    bid = serializers.IntegerField(allow_null=True, help_text="预填所取的中榜申请；多个中榜团队且未选择时为 null")
+    title = serializers.CharField(help_text="合同名称（取来源的标题）")
+    contract_type = serializers.ChoiceField(choices=ContractType.choices, allow_null=True)
+    contract_type_label = serializers.CharField(allow_null=True)
+    industry = IndustryChainOutputSerializer(allow_null=True)
+    buyer = DealPartyOutputSerializer(allow_null=True)
+    seller = DealPartyOutputSerializer(allow_null=True, help_text="多个中榜团队且未选择时为 null")
+    contract_amount = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True,
+                                               help_text="合同金额（元）：中榜报价；多个中榜团队且未选择时为 null")
+    winners = DealPrefillWinnerOutputSerializer(many=True, help_text="榜单的全部中榜申请（赛马制可有多个）")
+
+    @staticmethod
+    def of(prefill) -> dict:
+        values = prefill.values
+        contract_type = values.get("contract_type")
+        return {
+            "origin": prefill.origin, "origin_label": str(DealOrigin(prefill.origin).label),
+            "challenge": getattr(values.get("origin_challenge"), "pk", None), "need": getattr(values.get("origin_need"), "pk", None),
+            "capability": getattr(values.get("origin_capability"), "pk", None), "bid": getattr(values.get("origin_bid"), "pk", None),
+            "title": values.get("title", ""), "contract_type": contract_type,
+            "contract_type_label": str(ContractType(contract_type).label) if contract_type else None,
+            "industry": values.get("industry"), "buyer": prefill_party(values.get("buyer")), "seller": prefill_party(values.get("seller")),
+            "contract_amount": values.get("contract_amount"),
+            "winners": [{"bid": bid.pk, "organisation": prefill_party(Party.of(bid.organisation)), "price": bid.price}
+                        for bid in prefill.winners],
+        }
 
 
 class DealListOutputSerializer(serializers.ModelSerializer):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -124,47 +124,75 @@ def _locked(deal: Deal) -> Deal:
 
 # --- recording a contract ---------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Prefill:
+    """What a contract that follows from a posting starts with.
+
+    `values` are deal_record's defaults; `winners` the challenge's awarded bids (赛马制 may award
+    several: the one signed with is then chosen, and until it is the seller and amount stay empty).
+    """
+
+    origin: str
+    posting: Organisation | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    winners: tuple[Bid, ...] = ()
+
+
 def _prefill(*, origin: str, challenge: Challenge | None, bid: Bid | None, need: Need | None,
-             capability: Capability | None) -> tuple[Organisation | None, dict[str, Any]]:
-    """What a contract that follows from a posting starts with: (the posting's organisation, defaults)."""
+             capability: Capability | None) -> Prefill:
     O = DealOrigin
     if origin == O.CHALLENGE:
         if challenge is None:
             raise ValidationError({"challenge": _("平台撮合的合同须选择来源榜单")})
         if challenge.status not in AWARDED_CHALLENGE:
             raise _conflict(_("榜单尚未定榜，不能据此录入合同"), status=challenge.status)
-        winners = list(challenge.bids.filter(status=Bid.Status.AWARDED).select_related("organisation"))
-        if bid is None:
-            if len(winners) != 1:
-                raise ValidationError({"bid": _("该榜单有多个中榜团队，请选择与之签约的中榜申请")})
-            bid = winners[0]
-        elif bid not in winners:
+        winners = tuple(challenge.bids.filter(status=Bid.Status.AWARDED).select_related("organisation").order_by("id"))
+        if bid is not None and bid not in winners:
             raise ValidationError({"bid": _("所选申请不是该榜单的中榜申请")})
-        return challenge.organisation, {
-            "buyer": Party.of(challenge.organisation), "seller": Party.of(bid.organisation), "contract_amount": bid.price,
-            "industry": challenge.industry, "contract_type": ContractType.DEVELOPMENT, "title": challenge.title,
-            "origin_challenge": challenge, "origin_bid": bid,
+        if bid is None and len(winners) == 1:
+            bid = winners[0]
+        values = {
+            "buyer": Party.of(challenge.organisation), "industry": challenge.industry, "contract_type": ContractType.DEVELOPMENT,
+            "title": challenge.title, "origin_challenge": challenge,
         }
+        if bid is not None:
+            values.update(seller=Party.of(bid.organisation), contract_amount=bid.price, origin_bid=bid)
+        return Prefill(origin=origin, posting=challenge.organisation, values=values, winners=winners)
     if origin == O.NEED:
         if need is None:
             raise ValidationError({"need": _("平台撮合的合同须选择来源需求")})
         if need.status == Need.Status.DRAFT:
             raise _conflict(_("草稿状态的需求不能据此录入合同"))
         contract_type = need.cooperation_type if need.cooperation_type in ContractType.values else ContractType.DEVELOPMENT
-        return need.organisation, {
+        return Prefill(origin=origin, posting=need.organisation, values={
             "buyer": Party.of(need.organisation), "industry": need.industry, "contract_type": contract_type,
             "title": need.title, "origin_need": need,
-        }
+        })
     if origin == O.CAPABILITY:
         if capability is None:
             raise ValidationError({"capability": _("平台撮合的合同须选择来源能力成果")})
         if capability.status == Capability.Status.DRAFT:
             raise _conflict(_("草稿状态的能力成果不能据此录入合同"))
-        return capability.organisation, {
+        return Prefill(origin=origin, posting=capability.organisation, values={
             "seller": Party.of(capability.organisation), "industry": capability.industry, "title": capability.title,
             "origin_capability": capability,
-        }
-    return None, {}
+        })
+    return Prefill(origin=origin)
+
+
+def _require_recorder(by: User, prefill: Prefill) -> None:
+    if not can_record_from(by, prefill.posting):
+        raise forbidden(_("只能为本机构的榜单、需求或能力成果录入合同；线下合同由科技部门或平台运营方录入"))
+
+
+def deal_prefill(*, by: User, origin: str, challenge: Challenge | None = None, bid: Bid | None = None,
+                 need: Need | None = None, capability: Capability | None = None) -> Prefill:
+    """What recording a contract from this posting would start with, for whoever may record it
+    (the posting's organisation, officials, the operator): the form shows exactly the server's
+    pre-fill, and the challenge's winners to choose from."""
+    prefill = _prefill(origin=origin, challenge=challenge, bid=bid, need=need, capability=capability)
+    _require_recorder(by, prefill)
+    return prefill
 
 
 @transaction.atomic
@@ -178,9 +206,10 @@ def deal_record(
     """Record a signed contract (status 已录入). One that follows from an awarded challenge is
     pre-filled from it: the challenge owner buys, the winning bidder sells, for the winning bid's
     price, in the challenge's industry chain. Anything passed explicitly overrides the pre-fill."""
-    posting_org, defaults = _prefill(origin=origin, challenge=challenge, bid=bid, need=need, capability=capability)
-    if not can_record_from(by, posting_org):
-        raise forbidden(_("只能为本机构的榜单、需求或能力成果录入合同；线下合同由科技部门或平台运营方录入"))
+    prefill = deal_prefill(by=by, origin=origin, challenge=challenge, bid=bid, need=need, capability=capability)
+    if prefill.winners and "origin_bid" not in prefill.values:
+        raise ValidationError({"bid": _("该榜单有多个中榜团队，请选择与之签约的中榜申请")})
+    posting_org, defaults = prefill.posting, prefill.values
     values = {
         "buyer": buyer or defaults.get("buyer"), "seller": seller or defaults.get("seller"),
         "contract_type": contract_type or defaults.get("contract_type"), "industry": industry or defaults.get("industry"),
@@ -249,8 +278,8 @@ def deal_amend(*, deal: Deal, by: User, reason: str, **changes: Any) -> Deal:
         if changes.get(side) is not None:
             _set_party(deal, side, changes.pop(side))
         changes.pop(side, None)
-    for field, value in changes.items():
-        setattr(deal, field, value)
+    for name, value in changes.items():
+        setattr(deal, name, value)
     if _state(deal) == before:
         raise ValidationError({"non_field_errors": [_("没有需要更正的内容")]})
     _save(deal)

@@ -26,6 +26,8 @@ from deals.serializers import (
     DealImportInputSerializer,
     DealImportOutputSerializer,
     DealListOutputSerializer,
+    DealPrefillInputSerializer,
+    DealPrefillOutputSerializer,
     DealRecordInputSerializer,
     DealRegisterInputSerializer,
     DealReverseInputSerializer,
@@ -88,6 +90,17 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data.is_valid(raise_exception=True)
         deal = services.deal_record(by=request.user, **data.validated_data)
         return Response(DealDetailOutputSerializer(deal).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        parameters=[DealPrefillInputSerializer], responses=DealPrefillOutputSerializer,
+        summary="录入合同的预填内容（买卖双方、中榜报价、产业链；赛马制列出全部中榜团队）",
+        description="与录入时服务器采用的预填完全一致；仅来源的发布机构、科技部门与平台运营方可查看。榜单须已定榜。",
+    )
+    @action(detail=False, methods=["get"])
+    def prefill(self, request: Request) -> Response:
+        data = DealPrefillInputSerializer(data=request.query_params)
+        data.is_valid(raise_exception=True)
+        return Response(DealPrefillOutputSerializer(DealPrefillOutputSerializer.of(services.deal_prefill(by=request.user, **data.validated_data))).data)
 
     @extend_schema(request=DealRegisterInputSerializer, responses=DealDetailOutputSerializer, summary="认定登记（已录入 → 已认定登记）",
                    examples=[example("认定登记", {"registration_number": "330522-2026-0318", "registered_on": "2026-10-09"})])

@@ -93,6 +93,7 @@ def queries(path: str, ids: dict, marker: str) -> list[dict]:
         "/api/dashboard/drilldown/": [{"year": year, "figure": "total"}],
         "/api/dashboard/drilldown/export/": [{"year": year, "figure": "total", "file_format": f} for f in ("csv", "xlsx")],
         "/api/deals/import-template/": [{"file_format": "xlsx"}],
+        "/api/deals/prefill/": [{"challenge": pk} for pk in ids["challenges"]],
     }.get(path, [{}])
 
 

@@ -728,6 +728,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deals/prefill/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 录入合同的预填内容（买卖双方、中榜报价、产业链；赛马制列出全部中榜团队）
+         * @description 与录入时服务器采用的预填完全一致；仅来源的发布机构、科技部门与平台运营方可查看。榜单须已定榜。
+         */
+        get: operations["deals_prefill_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/": {
         parameters: {
             query?: never;
@@ -1951,6 +1971,42 @@ export interface components {
             region: components["schemas"]["RegionEnum"];
             region_label: string;
         };
+        /** @description What the server would record if the form left everything to it (deals.services.Prefill). */
+        DealPrefillOutput: {
+            origin: components["schemas"]["DealOriginEnum"];
+            origin_label: string;
+            challenge: number | null;
+            need: number | null;
+            capability: number | null;
+            /** @description 预填所取的中榜申请；多个中榜团队且未选择时为 null */
+            bid: number | null;
+            /** @description 合同名称（取来源的标题） */
+            title: string;
+            contract_type: (components["schemas"]["ContractTypeEnum"] | components["schemas"]["NullEnum"]) | null;
+            contract_type_label: string | null;
+            industry: components["schemas"]["IndustryChainOutput"] | null;
+            buyer: components["schemas"]["DealPartyOutput"] | null;
+            /** @description 多个中榜团队且未选择时为 null */
+            seller: components["schemas"]["DealPartyOutput"] | null;
+            /**
+             * Format: decimal
+             * @description 合同金额（元）：中榜报价；多个中榜团队且未选择时为 null
+             */
+            contract_amount: string | null;
+            /** @description 榜单的全部中榜申请（赛马制可有多个） */
+            winners: components["schemas"]["DealPrefillWinnerOutput"][];
+        };
+        DealPrefillWinnerOutput: {
+            /** @description 中榜申请 id */
+            bid: number;
+            /** @description 中榜机构（合同卖方） */
+            organisation: components["schemas"]["DealPartyOutput"];
+            /**
+             * Format: decimal
+             * @description 中榜报价（元）
+             */
+            price: string;
+        };
         DealRecordInputRequest: {
             /** @description 合同编号（同一登记机构内唯一） */
             contract_number: string;
@@ -2474,6 +2530,8 @@ export interface components {
          * @enum {string}
          */
         NotificationOutputKindEnum: "new_challenge" | "new_need" | "new_capability";
+        /** @enum {unknown} */
+        NullEnum: null;
         /**
          * @description * `admin` - 管理员
          *     * `member` - 成员
@@ -4300,6 +4358,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DealImportOutput"];
+                };
+            };
+        };
+    };
+    deals_prefill_retrieve: {
+        parameters: {
+            query?: {
+                /** @description 签约的中榜申请（多个中榜团队时选其一） */
+                bid?: number;
+                /** @description 来源能力成果 */
+                capability?: number;
+                /** @description 来源榜单（须已定榜） */
+                challenge?: number;
+                /** @description 来源需求 */
+                need?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealPrefillOutput"];
                 };
             };
         };

@@ -243,6 +243,8 @@ ROWS += [
         body=lambda w, r: {"contract_number": "2026330502000318", "origin": "challenge", "challenge": w.ids["challenge"],
                            "signed_on": "2026-09-18"},
         note="the challenge owner records from its award"),
+    Row("get", "/api/deals/prefill/", expect(403, anonymous=401, owner=200, official=200, operator=200), setup=awarded_challenge,
+        body=lambda w, r: {"challenge": w.ids["challenge"]}, note="who may record from the challenge: its organisation and ledger keepers"),
     Row("get", "/api/deals/{id}/", PARTIES_AND_KEEPERS, setup=deal_between_owner_and_institute()),
     Row("post", "/api/deals/{id}/register/", KEEPERS_CHANGE, setup=deal_between_owner_and_institute(),
         body=lambda w, r: {"registration_number": "330502-2026-0778", "registered_on": "2026-09-25"}),
