@@ -42,6 +42,36 @@ export const awardedBids: S['BidOutput'][] = [
   { ...bids[1]!, status: 'not_awarded', status_label: '未中榜' },
 ];
 
+/** GET /api/deals/prefill/?challenge=1 for the awarded separator challenge: one winner, bid 31. */
+export const separatorPrefill: S['DealPrefillOutput'] = {
+  origin: 'challenge',
+  origin_label: '揭榜挂帅定榜',
+  challenge: separatorChallenge.id,
+  need: null,
+  capability: null,
+  bid: 31,
+  title: separatorChallenge.title,
+  contract_type: 'development',
+  contract_type_label: '技术开发',
+  industry: separatorChallenge.industry,
+  buyer: tiannengParty,
+  seller: taihuLabParty,
+  contract_amount: '2800000.00',
+  winners: [{ bid: 31, organisation: taihuLabParty, price: '2800000.00' }],
+};
+
+/** The same challenge run as 赛马制 with two winners: the seller waits for the form's choice. */
+export const saimaPrefill: S['DealPrefillOutput'] = {
+  ...separatorPrefill,
+  bid: null,
+  seller: null,
+  contract_amount: null,
+  winners: [
+    { bid: 31, organisation: taihuLabParty, price: '2800000.00' },
+    { bid: 34, organisation: zjuParty, price: '2600000.00' },
+  ],
+};
+
 const recordEntry: S['DealEntryOutput'] = {
   id: 501,
   kind: 'record',

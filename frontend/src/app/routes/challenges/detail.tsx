@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 
 import { NotFoundRoute } from '@/app/routes/not-found';
 import { ChallengeDetail } from '@/features/challenges/components/challenge-detail';
-import { AWARDED_STATUSES } from '@/features/deals/api/get-challenge-prefill';
+import { AWARDED_STATUSES } from '@/features/deals/api/get-deal-prefill';
 import { ChallengeDeals } from '@/features/deals/components/challenge-deals';
 import { MatchesSection } from '@/features/matching/components/matches-section';
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ErrorResult, LoadingBlock } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
 
-import { AWARDED_STATUSES } from '../api/get-challenge-prefill';
+import { AWARDED_STATUSES } from '../api/get-deal-prefill';
 import { useDeals } from '../api/get-deals';
 import { Amount, DealStatusTag } from './deal-tags';
 

@@ -11,7 +11,7 @@ import { REGIONS, type Region } from '@/utils/enums';
 import { formatAmount } from '@/utils/money';
 import { normaliseUscc, usccProblem, type UsccProblem } from '@/utils/uscc';
 
-import type { ChallengePrefill } from '../api/get-challenge-prefill';
+import type { DealPrefill } from '../api/get-deal-prefill';
 import type { DealRecordInput, PartyInput } from '../api/record-deal';
 import { CONTRACT_TYPES, type ContractType } from './deal-tags';
 import { technicalWithinContract } from './form-rules';
@@ -41,19 +41,14 @@ const DATE = 'YYYY-MM-DD';
 type Side = 'buyer' | 'seller';
 const SIDES: readonly Side[] = ['buyer', 'seller'];
 
-/**
- * What the form starts with. From an awarded challenge it mirrors the server's pre-fill
- * (deals.services._prefill): the challenge's title, industry chain and 技术开发, and the winning
- * bid's price when there is exactly one winner.
- */
-export function dealFormInitialValues(prefill?: ChallengePrefill): Partial<DealFormValues> {
+/** What the form starts with: from an awarded challenge, the server's pre-fill (still editable). */
+export function dealFormInitialValues(prefill?: DealPrefill): Partial<DealFormValues> {
   if (!prefill) return { contract_type: 'development', buyer: {}, seller: {} };
-  const only = prefill.winners.length === 1 ? prefill.winners[0] : undefined;
   return {
-    title: prefill.challenge.title,
-    contract_type: 'development',
-    industry: prefill.challenge.industry.code,
-    contract_amount: only?.price,
+    title: prefill.title,
+    contract_type: prefill.contract_type ?? 'development',
+    industry: prefill.industry?.code,
+    contract_amount: prefill.contract_amount ?? undefined,
   };
 }
 
@@ -62,7 +57,7 @@ function party(values: PartyValues | undefined): PartyInput {
 }
 
 /** The request body: from a challenge the server fills in the parties; offline they are typed in. */
-export function toDealRecordInput(values: DealFormValues, prefill?: ChallengePrefill): DealRecordInput {
+export function toDealRecordInput(values: DealFormValues, prefill?: DealPrefill): DealRecordInput {
   const input: DealRecordInput = {
     contract_number: values.contract_number.trim(),
     title: values.title.trim(),
@@ -75,10 +70,10 @@ export function toDealRecordInput(values: DealFormValues, prefill?: ChallengePre
   if (values.technical_amount) input.technical_amount = values.technical_amount;
   if (prefill) {
     input.origin = 'challenge';
-    input.challenge = prefill.challenge.id;
-    // One winner: the bid shown as the seller (it has no field, so it is not among the values).
-    const bid = values.bid ?? (prefill.winners.length === 1 ? prefill.winners[0]?.id : undefined);
-    if (bid !== undefined) input.bid = bid;
+    if (prefill.challenge !== null) input.challenge = prefill.challenge;
+    // One winner: the server's choice (the seller shown); several: the one picked in the form.
+    const bid = values.bid ?? prefill.bid;
+    if (bid !== null) input.bid = bid;
   } else {
     input.origin = 'offline';
     input.buyer = party(values.buyer);
@@ -107,11 +102,10 @@ const PARTY_ALIASES = Object.fromEntries(
 );
 
 /** The challenge side of the form: where the contract comes from and who signed it (not editable). */
-function ChallengeParties({ prefill }: { prefill: ChallengePrefill }) {
+function ChallengeParties({ prefill }: { prefill: DealPrefill }) {
   const { t, locale } = useI18n();
-  const { challenge, winners } = prefill;
-  const buyer = challenge.organisation;
-  const only = winners.length === 1 ? winners[0] : undefined;
+  const { buyer, seller, winners } = prefill;
+  const named = (party: { name: string; region: Region }) => t('common.withNote', { text: party.name, note: t(`enum.region.${party.region}`) });
   return (
     <>
       <Descriptions
@@ -125,23 +119,23 @@ function ChallengeParties({ prefill }: { prefill: ChallengePrefill }) {
           {
             key: 'challenge',
             label: t('dealForm.fromChallenge'),
-            children: <Link to={`/challenges/${challenge.id}`}>{challenge.title}</Link>,
+            children: <Link to={`/challenges/${prefill.challenge}`}>{prefill.title}</Link>,
           },
           {
             key: 'buyer',
             label: t('deals.side.buyerLong'),
-            children: <span data-testid="prefill-buyer">{t('common.withNote', { text: buyer.name, note: t(`enum.region.${buyer.region}`) })}</span>,
+            children: <span data-testid="prefill-buyer">{buyer ? named(buyer) : '—'}</span>,
           },
           {
             key: 'seller',
             label: t('deals.side.sellerLong'),
             children: (
               <span data-testid="prefill-seller">
-                {only
-                  ? t('common.withNote', { text: only.organisation.name, note: t(`enum.region.${only.organisation.region}`) })
-                  : winners.length > 1
-                    ? winners.map((bid) => bid.organisation.name).join('、')
-                    : t('dealForm.winnerAuto')}
+                {seller
+                  ? named(seller)
+                  : winners.length > 0
+                    ? winners.map((winner) => winner.organisation.name).join('、')
+                    : t('dealForm.winnerNone')}
               </span>
             ),
           },
@@ -150,9 +144,9 @@ function ChallengeParties({ prefill }: { prefill: ChallengePrefill }) {
       {winners.length > 1 ? (
         <Form.Item name="bid" label={t('dealForm.winnerPick')} rules={[{ required: true, message: t('form.select', { field: t('dealForm.winnerPick') }) }]}>
           <Select
-            options={winners.map((bid) => ({
-              value: bid.id,
-              label: t('dealForm.winnerOption', { name: bid.organisation.name, amount: formatAmount(bid.price, locale) }),
+            options={winners.map((winner) => ({
+              value: winner.bid,
+              label: t('dealForm.winnerOption', { name: winner.organisation.name, amount: formatAmount(winner.price, locale) }),
             }))}
           />
         </Form.Item>
@@ -206,7 +200,7 @@ function PartyFields({ side }: { side: Side }) {
 
 export interface DealFormProps {
   /** The awarded challenge the contract follows from; without it the form records an offline contract. */
-  prefill?: ChallengePrefill;
+  prefill?: DealPrefill;
   submitting: boolean;
   onSubmit: (input: DealRecordInput) => Promise<unknown>;
 }
@@ -222,7 +216,6 @@ export function DealForm({ prefill, submitting, onSubmit }: DealFormProps) {
   const aliases = useMemo(() => (prefill ? {} : { aliases: PARTY_ALIASES }), [prefill]);
   const errors = useFormServerErrors(form, aliases);
   const initialValues = useMemo(() => dealFormInitialValues(prefill), [prefill]);
-  const amountOptional = prefill !== undefined && prefill.winners.length === 0;
   const required = (field: string) => ({ required: true, whitespace: true, message: t('form.required', { field }) });
 
   const submit = async (values: DealFormValues) => {
@@ -243,7 +236,7 @@ export function DealForm({ prefill, submitting, onSubmit }: DealFormProps) {
       onValuesChange={(changed: Partial<DealFormValues>) => {
         // Choosing the winning bid signed with brings its price along (still editable).
         if (changed.bid !== undefined && prefill) {
-          const bid = prefill.winners.find((winner) => winner.id === changed.bid);
+          const bid = prefill.winners.find((winner) => winner.bid === changed.bid);
           if (bid) form.setFieldValue('contract_amount', bid.price);
         }
       }}
@@ -287,12 +280,7 @@ export function DealForm({ prefill, submitting, onSubmit }: DealFormProps) {
       {prefill ? null : SIDES.map((side) => <PartyFields key={side} side={side} />)}
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <AmountField
-            name="contract_amount"
-            label={t('deals.field.contractAmount')}
-            required={!amountOptional}
-            placeholder={amountOptional ? t('dealForm.contractAmountOptional') : undefined}
-          />
+          <AmountField name="contract_amount" label={t('deals.field.contractAmount')} required />
         </Col>
         <Col xs={24} md={12}>
           <AmountField
@@ -304,7 +292,7 @@ export function DealForm({ prefill, submitting, onSubmit }: DealFormProps) {
         </Col>
       </Row>
       <p className="muted" style={{ marginTop: 0 }}>
-        {prefill && !amountOptional ? t('dealForm.contractAmountHelp') : ''}
+        {prefill ? t('dealForm.contractAmountHelp') : ''}
         {t('dealForm.technicalAmountHelp')}
       </p>
       <Form.Item name="note" label={t('deals.field.note')}>

@@ -3,14 +3,16 @@ import { useNavigate } from 'react-router';
 
 import { ErrorResult, LoadingBlock } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
+import { isApiError } from '@/lib/api-error';
 import type { User } from '@/lib/auth';
+import { CHALLENGE_STATUSES, type ChallengeStatus } from '@/utils/enums';
 
-import { AWARDED_STATUSES, useChallengePrefill, type ChallengePrefill } from '../api/get-challenge-prefill';
+import { useDealPrefill, type DealPrefill } from '../api/get-deal-prefill';
 import { useRecordDeal } from '../api/record-deal';
 import { DealForm } from './deal-form';
 import { isLedgerKeeper } from './keeper';
 
-function RecordForm({ prefill }: { prefill?: ChallengePrefill }) {
+function RecordForm({ prefill }: { prefill?: DealPrefill }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -33,24 +35,24 @@ function RecordForm({ prefill }: { prefill?: ChallengePrefill }) {
 
 /**
  * Recording a contract: from an awarded challenge (its organisation, officials and the operator),
- * pre-filled; or an offline contract (officials and the operator only).
+ * pre-filled by the server; or an offline contract (officials and the operator only).
  */
 export function RecordDeal({ challengeId, user }: { challengeId: number | null; user: User }) {
   const { t } = useI18n();
-  const prefill = useChallengePrefill(challengeId);
-  const keeper = isLedgerKeeper(user);
+  const prefill = useDealPrefill(challengeId);
 
   if (challengeId === null) {
-    return keeper ? <RecordForm /> : <Alert type="warning" showIcon message={t('dealForm.offlineNotAllowed')} />;
+    return isLedgerKeeper(user) ? <RecordForm /> : <Alert type="warning" showIcon message={t('dealForm.offlineNotAllowed')} />;
   }
   if (prefill.isPending) return <LoadingBlock rows={6} />;
-  if (prefill.error) return <ErrorResult error={prefill.error} onRetry={() => void prefill.refetch()} />;
-  const { challenge } = prefill.data;
-  if (!keeper && user.organisation?.id !== challenge.organisation.id) {
-    return <Alert type="warning" showIcon message={t('dealForm.notAllowed')} />;
-  }
-  if (!AWARDED_STATUSES.includes(challenge.status ?? 'draft')) {
-    return <Alert type="warning" showIcon message={t('dealForm.notAwarded', { status: t(`enum.challengeStatus.${challenge.status ?? 'draft'}`) })} />;
+  if (prefill.error) {
+    const error = prefill.error;
+    if (isApiError(error) && error.status === 403) return <Alert type="warning" showIcon message={t('dealForm.notAllowed')} />;
+    const status = isApiError(error) && error.status === 409 ? error.extra.status : undefined;
+    if (CHALLENGE_STATUSES.includes(status as ChallengeStatus)) {
+      return <Alert type="warning" showIcon message={t('dealForm.notAwarded', { status: t(`enum.challengeStatus.${status as ChallengeStatus}`) })} />;
+    }
+    return <ErrorResult error={error} onRetry={() => void prefill.refetch()} />;
   }
   return <RecordForm prefill={prefill.data} />;
 }

@@ -3,8 +3,8 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
-import { awardedBids, awardedSeparator, kjj, offlineDeal, recordedDeal } from '@/testing/data/deals';
-import { bids, industries, separatorChallenge, taihuLab, tianneng } from '@/testing/data/marketplace';
+import { kjj, offlineDeal, recordedDeal, saimaPrefill, separatorPrefill } from '@/testing/data/deals';
+import { industries, taihuLab, tianneng } from '@/testing/data/marketplace';
 import { jsonResponse, mockApi, requestsMade, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -22,8 +22,7 @@ function ownerRoutes(extra: ApiRoutes = {}): ApiRoutes {
   return {
     ...signedInAs(tianneng),
     'GET /api/industries/': () => jsonResponse(industries),
-    'GET /api/challenges/1/': () => jsonResponse(awardedSeparator),
-    'GET /api/challenges/1/bids/': () => jsonResponse(awardedBids),
+    'GET /api/deals/prefill/': () => jsonResponse(separatorPrefill),
     ...extra,
   };
 }
@@ -134,20 +133,23 @@ describe('recording the contract of an awarded challenge', () => {
     expect(requestsMade(spy)).not.toContain('POST /api/deals/');
   });
 
-  it('asks which winner was signed with when a 赛马制 challenge has several, and takes its price', async () => {
+  it('lets an official pick which winner was signed with when a 赛马制 challenge has several, and takes its price', async () => {
     let body: Record<string, unknown> = {};
-    mockApi(
-      ownerRoutes({
-        'GET /api/challenges/1/': () => jsonResponse({ ...separatorChallenge, status: 'awarded' }),
-        'GET /api/challenges/1/bids/': () => jsonResponse(bids.map((bid) => ({ ...bid, status: 'awarded' }))),
-        'POST /api/deals/': async (request) => {
-          body = (await request.json()) as Record<string, unknown>;
-          return jsonResponse(recordedDeal, 201);
-        },
-      }),
-    );
+    const spy = mockApi({
+      ...signedInAs(kjj),
+      'GET /api/industries/': () => jsonResponse(industries),
+      'GET /api/deals/prefill/': () => jsonResponse(saimaPrefill),
+      'POST /api/deals/': async (request) => {
+        body = (await request.json()) as Record<string, unknown>;
+        return jsonResponse(recordedDeal, 201);
+      },
+      'GET /api/deals/7/': () => jsonResponse(recordedDeal),
+    });
     const { user } = renderApp('/deals/new?challenge=1');
     await screen.findByTestId('deal-form');
+    const asked = spy.mock.calls.map(([input]) => new URL((input as Request).url)).find((url) => url.pathname === '/api/deals/prefill/');
+    expect(asked?.searchParams.get('challenge')).toBe('1');
+    expect(screen.getByTestId('prefill-buyer')).toHaveTextContent('长兴新能动力电池材料有限公司（长兴县）');
     expect(screen.getByTestId('prefill-seller')).toHaveTextContent('南太湖先进材料研究院、浙江某大学湖州研究院（演示）');
     expect(screen.getByLabelText('合同金额')).toHaveValue('');
 
@@ -159,11 +161,16 @@ describe('recording the contract of an awarded challenge', () => {
     await user.click(await screen.findByText('浙江某大学湖州研究院（演示）（报价 260万元）', { selector: '.ant-select-item-option-content' }));
     expect(screen.getByLabelText('合同金额')).toHaveValue('2600000.00');
     await user.click(screen.getByRole('button', { name: '提交合同' }));
-    await waitFor(() => expect(body).toMatchObject({ bid: 34, contract_amount: '2600000.00' }));
+    await waitFor(() => expect(body).toMatchObject({ origin: 'challenge', challenge: 1, bid: 34, contract_amount: '2600000.00' }));
   });
 
-  it('does not offer the form before the challenge is awarded, nor to another organisation', async () => {
-    mockApi(ownerRoutes({ 'GET /api/challenges/1/': () => jsonResponse(separatorChallenge) }));
+  it('does not offer the form before the challenge is awarded, and says its status', async () => {
+    mockApi(
+      ownerRoutes({
+        'GET /api/deals/prefill/': () =>
+          jsonResponse({ detail: '榜单尚未定榜，不能据此录入合同', code: 'conflict', fields: {}, extra: { status: 'published' } }, 409),
+      }),
+    );
     renderApp('/deals/new?challenge=1');
     expect(await screen.findByText('榜单当前状态为“揭榜中”，定榜后才能据此登记合同。')).toBeInTheDocument();
     expect(screen.queryByTestId('deal-form')).not.toBeInTheDocument();
@@ -172,11 +179,12 @@ describe('recording the contract of an awarded challenge', () => {
   it('tells an institute that only the challenge’s organisation records from it', async () => {
     mockApi({
       ...signedInAs(taihuLab),
-      'GET /api/challenges/1/': () => jsonResponse(awardedSeparator),
-      'GET /api/challenges/1/bids/': () => jsonResponse([awardedBids[0]]),
+      'GET /api/deals/prefill/': () =>
+        jsonResponse({ detail: '只能为本机构的榜单、需求或能力成果录入合同；线下合同由科技部门或平台运营方录入', code: 'permission_denied', fields: {} }, 403),
     });
     renderApp('/deals/new?challenge=1');
     expect(await screen.findByText('只有榜单的发布机构、科技部门或平台运营方可以据此登记合同。')).toBeInTheDocument();
+    expect(screen.queryByTestId('deal-form')).not.toBeInTheDocument();
   });
 });
 
