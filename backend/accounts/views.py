@@ -1,12 +1,9 @@
-from django.contrib.auth import authenticate
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 
 from core.openapi import example
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -24,7 +21,7 @@ from accounts.serializers import (
     TokenInputSerializer,
     TokenOutputSerializer,
 )
-from accounts.services import member_add, organisation_update, organisation_verify, token_revoke, user_register
+from accounts.services import member_add, organisation_update, organisation_verify, token_obtain, token_revoke, user_register
 from accounts.throttles import ThrottledAuthMixin
 
 REGISTER_EXAMPLE = example(
@@ -66,10 +63,7 @@ class TokenView(ThrottledAuthMixin, APIView):
     def post(self, request: Request) -> Response:
         data = TokenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = authenticate(request, **data.validated_data)
-        if user is None:
-            raise ValidationError({"non_field_errors": [_("用户名或密码错误")]})
-        token, _created = Token.objects.get_or_create(user=user)
+        token = token_obtain(request=request, **data.validated_data)
         return Response(TokenOutputSerializer({"token": token.key}).data)
 
 

@@ -1,5 +1,6 @@
-"""Signing in and registering are rate limited per client address: a password-guessing script
-gets 429 with Retry-After, and the limits come from settings (environment in production)."""
+"""Signing in and registering are rate limited per client address, and failed sign-ins per account
+name: a password-guessing script gets 429 with Retry-After, whether it guesses from one address or
+from many, and the limits come from settings (environment in production)."""
 import pytest
 from django.core.cache import cache
 
@@ -99,8 +100,95 @@ def test_an_unset_rate_switches_the_limit_off(db, api_client, settings):
     assert codes == {400}
 
 
+@pytest.fixture
+def account_limit(settings):
+    """Failed sign-ins per account only (the per-address limit off): 3 an hour."""
+    cache.clear()
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK,
+                               "DEFAULT_THROTTLE_RATES": {"login": None, "login_account": "3/hour", "register": None}}
+    yield settings
+    cache.clear()
+
+
+def sign_in(api_client, username: str, password: str, address: str):
+    return api_client.post(LOGIN, {"username": username, "password": password}, format="json", REMOTE_ADDR=address)
+
+
+def test_guesses_at_one_account_from_many_addresses_are_stopped_even_for_the_right_password(db, api_client, account_limit):
+    UserFactory(username="zhang.wei", password="Huzhou-2027-keji")
+    guesses = [sign_in(api_client, "zhang.wei", f"guess-{n}", f"198.51.100.{n}") for n in range(3)]
+
+    right = sign_in(api_client, "zhang.wei", "Huzhou-2027-keji", "203.0.113.9")
+
+    assert [r.status_code for r in guesses] == [400, 400, 400]
+    assert right.status_code == 429 and "token" not in right.json()
+    assert 3500 < int(right["Retry-After"]) <= 3600
+
+
+def test_another_account_signs_in_from_the_same_addresses(db, api_client, account_limit):
+    UserFactory(username="li.na", password="Taihu-lake-2027")
+    for n in range(3):
+        sign_in(api_client, "zhang.wei", f"guess-{n}", f"198.51.100.{n}")
+
+    assert sign_in(api_client, "li.na", "Taihu-lake-2027", "198.51.100.0").status_code == 200
+
+
+def test_successful_sign_ins_do_not_count(db, api_client, account_limit):
+    UserFactory(username="zhang.wei", password="Huzhou-2027-keji")
+
+    codes = [sign_in(api_client, "zhang.wei", "Huzhou-2027-keji", "127.0.0.1").status_code for _n in range(6)]
+
+    assert codes == [200] * 6
+
+
+@pytest.mark.parametrize("variant", ["Zhang.Wei", " zhang.wei ", "ZHANG.WEI"])
+def test_unknown_names_and_case_variants_count_alike_so_the_429_reveals_nothing(db, api_client, account_limit, variant):
+    for n in range(3):
+        assert sign_in(api_client, variant, f"guess-{n}", "127.0.0.1").status_code == 400
+
+    assert sign_in(api_client, "zhang.wei", "guess", "127.0.0.1").status_code == 429
+
+
+def test_the_window_slides_the_oldest_failure_out_first(db, api_client, account_limit, monkeypatch):
+    import time
+
+    UserFactory(username="zhang.wei", password="Huzhou-2027-keji")
+    start = time.time()
+    clock = {"now": start}
+    monkeypatch.setattr(time, "time", lambda: clock["now"])
+    for minute in (0, 20, 40):
+        clock["now"] = start + minute * 60
+        sign_in(api_client, "zhang.wei", f"guess-{minute}", "127.0.0.1")
+
+    clock["now"] = start + 45 * 60
+    refused = sign_in(api_client, "zhang.wei", "Huzhou-2027-keji", "127.0.0.1")
+    clock["now"] = start + 60 * 60 + 1  # the first failure is an hour old; the other two still count
+    allowed = sign_in(api_client, "zhang.wei", "Huzhou-2027-keji", "127.0.0.1")
+
+    assert refused.status_code == 429 and abs(int(refused["Retry-After"]) - 15 * 60) <= 1
+    assert allowed.status_code == 200
+
+
+def test_with_the_rate_limit_cache_unreachable_sign_in_still_works_and_still_checks_the_password(db, api_client, settings, caplog):
+    """Fail open: a Redis outage must not lock everybody out (the password is still checked)."""
+    from tests.services import free_port
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": f"redis://127.0.0.1:{free_port()}/0"}}  # nothing listens there
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK,
+                               "DEFAULT_THROTTLE_RATES": {"login": "1/minute", "login_account": "1/hour", "register": None}}
+    UserFactory(username="zhang.wei", password="Huzhou-2027-keji")
+
+    wrong = [sign_in(api_client, "zhang.wei", "guess", "127.0.0.1").status_code for _n in range(2)]
+    right = [sign_in(api_client, "zhang.wei", "Huzhou-2027-keji", "127.0.0.1").status_code for _n in range(2)]
+
+    assert (wrong, right) == ([400, 400], [200, 200])
+    assert "rate-limit cache unavailable; login not throttled" in caplog.text
+    assert "rate-limit cache unavailable; sign-in failures not checked" in caplog.text
+
+
 def test_production_limits_come_from_the_environment():
-    """base.py reads TECHMATCH_LOGIN_RATE / TECHMATCH_REGISTER_RATE; the defaults are these."""
+    """base.py reads TECHMATCH_LOGIN_RATE / TECHMATCH_LOGIN_ACCOUNT_RATE / TECHMATCH_REGISTER_RATE; the defaults are these."""
     import subprocess
     import sys
 
@@ -111,11 +199,12 @@ def test_production_limits_come_from_the_environment():
     default = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=REPO_DIR / "backend",
                              env=env, capture_output=True, text=True, check=True).stdout
     configured = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=REPO_DIR / "backend",
-                                env={**env, "TECHMATCH_LOGIN_RATE": "5/minute", "TECHMATCH_REGISTER_RATE": "", "TECHMATCH_NUM_PROXIES": "1"},
+                                env={**env, "TECHMATCH_LOGIN_RATE": "5/minute", "TECHMATCH_LOGIN_ACCOUNT_RATE": "3/hour",
+                                     "TECHMATCH_REGISTER_RATE": "", "TECHMATCH_NUM_PROXIES": "1"},
                                 capture_output=True, text=True, check=True).stdout
 
-    assert default.strip() == "{'login': '10/minute', 'register': '20/hour'} 0"
-    assert configured.strip() == "{'login': '5/minute', 'register': None} 1"
+    assert default.strip() == "{'login': '10/minute', 'login_account': '20/hour', 'register': '20/hour'} 0"
+    assert configured.strip() == "{'login': '5/minute', 'login_account': '3/hour', 'register': None} 1"
 
 
 def test_production_counts_the_address_its_proxy_appends():

@@ -153,10 +153,12 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.exceptions.api_exception_handler",
     "COERCE_DECIMAL_TO_STRING": True,
-    # Signing in and registering, per client address (accounts/throttles.py); "10/minute" style,
-    # an empty value switches a limit off. The counters live in the default cache (CACHE_URL).
+    # Signing in and registering, per client address, and failed sign-ins per account name
+    # (accounts/throttles.py); "10/minute" style, an empty value switches a limit off. The counters
+    # live in the default cache (CACHE_URL).
     "DEFAULT_THROTTLE_RATES": {
         "login": env.str("TECHMATCH_LOGIN_RATE", default="10/minute") or None,
+        "login_account": env.str("TECHMATCH_LOGIN_ACCOUNT_RATE", default="20/hour") or None,
         "register": env.str("TECHMATCH_REGISTER_RATE", default="20/hour") or None,
     },
     # Proxies in front of the app whose X-Forwarded-For is trusted for the client address. 0: the

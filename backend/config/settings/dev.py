@@ -6,5 +6,6 @@ DEBUG = True
 # environment variables still win.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {  # noqa: F405
     "login": env.str("TECHMATCH_LOGIN_RATE", default="120/minute") or None,
+    "login_account": env.str("TECHMATCH_LOGIN_ACCOUNT_RATE", default="60/hour") or None,
     "register": env.str("TECHMATCH_REGISTER_RATE", default="120/hour") or None,
 }}

@@ -12,7 +12,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 # Suites sign in hundreds of times a minute from 127.0.0.1; tests/security/test_throttling.py sets
 # the rates it checks with the `settings` fixture.
-REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"login": None, "register": None}}  # noqa: F405
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"login": None, "login_account": None, "register": None}}  # noqa: F405
 
 # Search indexes and uploads of a test run live in a throw-away folder, never in the user's var/.
 VAR_DIR = Path(tempfile.mkdtemp(prefix="techmatch-test-var-"))

@@ -12,6 +12,7 @@ PROD_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.prod",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
     "DJANGO_ALLOWED_HOSTS": "techmatch.huzhou.example.cn",
+    "CACHE_URL": "redis://redis.example.invalid:6379/2",
 }
 
 
@@ -51,6 +52,14 @@ def test_the_deployment_checklist_does_flag_the_dev_settings():
 
     assert result.returncode != 0
     assert "security.W018" in result.stderr  # DEBUG on
+
+
+def test_the_deployment_checklist_flags_rate_limits_counted_per_process():
+    """Without CACHE_URL every gunicorn worker would count sign-in attempts on its own."""
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env={k: v for k, v in PROD_ENV.items() if k != "CACHE_URL"})
+
+    assert result.returncode != 0
+    assert "accounts.W001" in result.stderr
 
 
 def test_chinese_is_the_default_language_and_english_is_available():
