@@ -10,13 +10,16 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Region
+from core.exceptions import ApplicationError
 from dashboard.models import PolicyTarget, TargetProgress
+from deals.files import COUNTED_COLUMNS, ledger_file
 from deals.models import HUZHOU_REGIONS, PLATFORM_ORIGINS, ContractType, Deal, DealOrigin, DealRollup
 from deals.selectors import (
     Total,
@@ -101,6 +104,29 @@ def figure_label(figure: str, key: str) -> str:
 
 def drilldown_rows(*, year: int, figure: str, key: str, as_of: date | None = None) -> QuerySet:
     return counted_deals(year=year, as_of=as_of).filter(figure_condition(figure, key)).order_by("counted_on", "contract_number", "deal_ref")
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    content: bytes
+    name: str
+
+
+def drilldown_export(*, year: int, figure: str, key: str, as_of: date | None, file_format: str) -> ExportFile:
+    """Exactly the drill-down's rows as a file. The file is built within the request, so a figure
+    with more contracts than DASHBOARD_EXPORT_MAX_ROWS is refused up front, naming its size,
+    rather than left to run into the web server's timeout."""
+    rows = drilldown_rows(year=year, figure=figure, key=key, as_of=as_of)
+    count, limit = rows.count(), settings.DASHBOARD_EXPORT_MAX_ROWS
+    if count > limit:
+        raise ApplicationError(
+            _("这一项共有 %(rows)s 份合同，超过单次导出的上限 %(limit)s 份：请按月份、区县或产业链分别导出。")
+            % {"rows": f"{count:,}", "limit": f"{limit:,}"},
+            code="export_too_large", extra={"rows": count, "max_rows": limit},
+        )
+    name = f"{year}年技术合同-{figure_label(figure, key)}" + (f"-截至{as_of.isoformat()}" if as_of else "")
+    content = ledger_file(rows.iterator(chunk_size=2000), columns=COUNTED_COLUMNS, file_format=file_format, title="技术合同")
+    return ExportFile(content=content, name=name)
 
 
 # --- the summary ---------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from rest_framework.views import APIView
 from core.openapi import example
 from core.pagination import CountedPagination
 from dashboard.models import PolicyTarget
-from dashboard.selectors import dashboard_summary, drilldown_rows, figure_label, policy_target_list
+from dashboard.selectors import dashboard_summary, drilldown_export, drilldown_rows, figure_label, policy_target_list
 from dashboard.serializers import (
     DashboardSummaryOutputSerializer,
     DrilldownExportQueryInputSerializer,
@@ -21,7 +21,6 @@ from dashboard.serializers import (
     YearQueryInputSerializer,
 )
 from dashboard.services import target_progress_add
-from deals.files import COUNTED_COLUMNS, ledger_file
 from deals.permissions import CanSeeDashboard
 from deals.selectors import total_of
 from deals.views import FILE_RESPONSES, file_response
@@ -83,11 +82,8 @@ class DrilldownExportView(APIView):
         params = DrilldownExportQueryInputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         p = params.validated_data
-        rows = drilldown_rows(year=p["year"], figure=p["figure"], key=p["key"], as_of=p["as_of"])
-        label = figure_label(p["figure"], p["key"])
-        name = f"{p['year']}年技术合同-{label}" + (f"-截至{p['as_of'].isoformat()}" if p["as_of"] else "")
-        content = ledger_file(rows.iterator(chunk_size=2000), columns=COUNTED_COLUMNS, file_format=p["file_format"], title="技术合同")
-        return file_response(content, file_format=p["file_format"], name=name)
+        export = drilldown_export(**params.validated_data)
+        return file_response(export.content, file_format=p["file_format"], name=export.name)
 
 
 @extend_schema_view(

@@ -130,6 +130,11 @@ DEALS_IMPORT_MAX_BYTES = env.int("TECHMATCH_IMPORT_MAX_BYTES", default=50 * 1024
 DEALS_IMPORT_MAX_ROWS = env.int("TECHMATCH_IMPORT_MAX_ROWS", default=200_000)
 DEALS_IMPORT_MAX_XLSX_UNCOMPRESSED = env.int("TECHMATCH_IMPORT_MAX_XLSX_UNCOMPRESSED", default=400 * 1024 * 1024)
 
+# --- dashboard exports: built within the request (gunicorn's --timeout is 60 s) -----------------
+# 100,000 rows take 17.5 s as XLSX on a quiet 2-core machine and up to 29 s under load, CSV half
+# that (tests/benchmarks/bench_deals_import.py); a larger figure is refused with its size.
+DASHBOARD_EXPORT_MAX_ROWS = env.int("TECHMATCH_EXPORT_MAX_ROWS", default=120_000)
+
 # --- e-mail ---------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="TechMatch <noreply@techmatch.local>")

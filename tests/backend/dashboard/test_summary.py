@@ -137,6 +137,22 @@ def test_exports_contain_exactly_the_drilled_rows(year_of_deals, figure, key):
     assert [(r[number], D(str(r[counted])).quantize(D("0.01"))) for r in cells] == expected
 
 
+def test_a_figure_above_the_export_limit_is_refused_with_its_size_and_one_at_the_limit_is_exported(year_of_deals, settings):
+    client = year_of_deals.client("official")
+    wuxing = drilled(year_of_deals, figure="district", key="wuxing")["deals"]
+    settings.DASHBOARD_EXPORT_MAX_ROWS = wuxing
+
+    total = client.get("/api/dashboard/drilldown/export/", {"year": 2026, "figure": "total", "file_format": "csv"})
+    at_limit = client.get("/api/dashboard/drilldown/export/", {"year": 2026, "figure": "district", "key": "wuxing", "file_format": "csv"})
+
+    assert total.status_code == 400
+    assert total.json()["code"] == "export_too_large"
+    assert total.json()["extra"] == {"rows": drilled(year_of_deals, figure="total", key="")["deals"], "max_rows": wuxing}
+    assert f"超过单次导出的上限 {wuxing} 份" in total.json()["detail"]
+    assert at_limit.status_code == 200
+    assert len(list(csv.DictReader(io.StringIO(at_limit.content.decode("utf-8-sig"))))) == wuxing
+
+
 def test_an_export_reimports_as_a_no_op(year_of_deals, django_capture_on_commit_callbacks):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

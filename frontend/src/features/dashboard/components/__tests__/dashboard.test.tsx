@@ -124,6 +124,34 @@ describe('dashboard', () => {
     await waitFor(() => expect(router.state.location.search).toBe('?year=2026'));
   });
 
+  it('says why a figure too large to export in one file was refused, and saves nothing', async () => {
+    const createObjectURL = vi.fn(() => 'blob:export');
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    mockApi(
+      dashboardRoutes({
+        'GET /api/dashboard/drilldown/': () => jsonResponse(marchDrilldown),
+        'GET /api/dashboard/drilldown/export/': () =>
+          jsonResponse(
+            {
+              detail: '这一项共有 612,480 份合同，超过单次导出的上限 120,000 份：请按月份、区县或产业链分别导出。',
+              code: 'export_too_large',
+              fields: {},
+              extra: { rows: 612480, max_rows: 120000 },
+            },
+            400,
+          ),
+      }),
+    );
+    const { user } = renderApp('/dashboard?year=2026&figure=month&key=3');
+    const drawer = within(await screen.findByRole('dialog'));
+    await drawer.findByTestId('drilldown-total');
+
+    await user.click(drawer.getByRole('button', { name: /导出 Excel/ }));
+
+    expect(await screen.findByText(/超过单次导出的上限 120,000 份：请按月份、区县或产业链分别导出/)).toBeInTheDocument();
+    expect(createObjectURL).not.toHaveBeenCalled();
+  });
+
   it('drills into last year’s month from the monthly table, in last year', async () => {
     const spy = mockApi(dashboardRoutes({ 'GET /api/dashboard/drilldown/': () => jsonResponse({ ...marchDrilldown, year: 2025, label: '12月', results: [] }) }));
     const { user, router } = renderApp('/dashboard?year=2026');
