@@ -5,7 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.views import MeView, OrganisationViewSet, RegisterView, TokenView
 from core.views import HealthView, api_not_found
-from dashboard.views import DashboardSummaryView, DrilldownExportView, DrilldownView, PolicyTargetViewSet
+from dashboard.views import DashboardExportViewSet, DashboardSummaryView, DrilldownExportView, DrilldownView, PolicyTargetViewSet
 from deals.views import CountingRuleViewSet, DealImportViewSet, DealViewSet
 from indexing.views import RecommendationsView, SearchView
 from marketplace.views import CapabilityViewSet, ChallengeViewSet, IndustryViewSet, MarketplaceStatsView, MyBidViewSet, NeedViewSet
@@ -23,6 +23,7 @@ router.register("deals/imports", DealImportViewSet, basename="deal-import")
 router.register("deals/counting-rules", CountingRuleViewSet, basename="counting-rule")
 router.register("deals", DealViewSet, basename="deal")
 router.register("dashboard/targets", PolicyTargetViewSet, basename="policy-target")
+router.register("dashboard/exports", DashboardExportViewSet, basename="dashboard-export")
 router.register("bids", MyBidViewSet, basename="bid")
 
 urlpatterns = [

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Region
 from core.exceptions import ApplicationError
-from dashboard.models import PolicyTarget, TargetProgress
+from dashboard.models import DashboardExport, PolicyTarget, TargetProgress
 from deals.files import COUNTED_COLUMNS, ledger_file
 from deals.models import HUZHOU_REGIONS, PLATFORM_ORIGINS, ContractType, Deal, DealOrigin, DealRollup
 from deals.selectors import (
@@ -112,21 +112,38 @@ class ExportFile:
     name: str
 
 
+def export_name(*, year: int, figure: str, key: str, as_of: date | None) -> str:
+    return f"{year}年技术合同-{figure_label(figure, key)}" + (f"-截至{as_of.isoformat()}" if as_of else "")
+
+
 def drilldown_export(*, year: int, figure: str, key: str, as_of: date | None, file_format: str) -> ExportFile:
-    """Exactly the drill-down's rows as a file. The file is built within the request, so a figure
-    with more contracts than DASHBOARD_EXPORT_MAX_ROWS is refused up front, naming its size,
-    rather than left to run into the web server's timeout."""
+    """Exactly the drill-down's rows as a file, built within the request. A figure with more
+    contracts than DASHBOARD_EXPORT_MAX_ROWS is refused up front, naming its size, rather than
+    left to run into the web server's timeout: POST /api/dashboard/exports/ builds it in a worker."""
     rows = drilldown_rows(year=year, figure=figure, key=key, as_of=as_of)
     count, limit = rows.count(), settings.DASHBOARD_EXPORT_MAX_ROWS
     if count > limit:
         raise ApplicationError(
-            _("这一项共有 %(rows)s 份合同，超过单次导出的上限 %(limit)s 份：请按月份、区县或产业链分别导出。")
+            _("这一项共有 %(rows)s 份合同，超过直接下载的上限 %(limit)s 份：请改用后台导出生成文件。")
             % {"rows": f"{count:,}", "limit": f"{limit:,}"},
             code="export_too_large", extra={"rows": count, "max_rows": limit},
         )
-    name = f"{year}年技术合同-{figure_label(figure, key)}" + (f"-截至{as_of.isoformat()}" if as_of else "")
     content = ledger_file(rows.iterator(chunk_size=2000), columns=COUNTED_COLUMNS, file_format=file_format, title="技术合同")
-    return ExportFile(content=content, name=name)
+    return ExportFile(content=content, name=export_name(year=year, figure=figure, key=key, as_of=as_of))
+
+
+def dashboard_export_list(*, viewer) -> QuerySet[DashboardExport]:
+    """The viewer's own background exports, newest first, without their files."""
+    return DashboardExport.objects.filter(created_by=viewer).defer("content").order_by("-created_at", "-id")
+
+
+def dashboard_export_file(*, job: DashboardExport) -> ExportFile:
+    """The finished file of a background export; 409 while it is being built or when it failed."""
+    if job.status != DashboardExport.Status.SUCCEEDED:
+        raise ApplicationError(_("文件尚未生成（%(status)s）") % {"status": job.get_status_display()}, code="conflict",
+                               status_code=409, extra={"status": job.status})
+    content = DashboardExport.objects.filter(pk=job.pk).values_list("content", flat=True).get()
+    return ExportFile(content=bytes(content), name=job.file_name.rsplit(".", 1)[0])
 
 
 # --- the summary ---------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Region
-from dashboard.models import MAX_TARGET_VALUE, PolicyTarget, TargetProgress
-from dashboard.selectors import FIGURES, OFFLINE, PLATFORM, UNCLASSIFIED, target_progress_ratio
+from dashboard.models import MAX_TARGET_VALUE, DashboardExport, PolicyTarget, TargetProgress
+from dashboard.selectors import FIGURES, OFFLINE, PLATFORM, UNCLASSIFIED, figure_label, target_progress_ratio
 from deals.models import ContractType, CountingRule, DealOrigin
 from deals.serializers import FILE_FORMATS, DealPartyOutputSerializer, party_output
 from marketplace.models import IndustryChain
@@ -235,3 +235,30 @@ class PolicyTargetDetailOutputSerializer(PolicyTargetOutputSerializer):
 
     class Meta(PolicyTargetOutputSerializer.Meta):
         fields = PolicyTargetOutputSerializer.Meta.fields + ["history"]
+
+
+class DashboardExportOutputSerializer(serializers.ModelSerializer):
+    # Counters declared explicitly: a model-derived bound depends on the database (see DealImportOutputSerializer).
+    year = serializers.IntegerField()
+    total_rows = serializers.IntegerField(help_text="合同份数（排队时为当时的份数，完成后为文件中的份数）")
+    processed_rows = serializers.IntegerField()
+    file_size = serializers.IntegerField()
+    label = serializers.SerializerMethodField()
+    file_format = serializers.ChoiceField(choices=FILE_FORMATS)  # the request's choices: one enum in the schema
+    status_label = serializers.CharField(source="get_status_display")
+    progress = serializers.SerializerMethodField(help_text="0 到 1")
+
+    class Meta:
+        model = DashboardExport
+        fields = [
+            "id", "year", "figure", "key", "label", "as_of", "file_format", "file_name", "file_size", "status", "status_label",
+            "total_rows", "processed_rows", "progress", "message", "created_at", "started_at", "finished_at",
+        ]
+
+    def get_label(self, obj) -> str:
+        return figure_label(obj.figure, obj.key)
+
+    def get_progress(self, obj) -> float:
+        if obj.status in (DashboardExport.Status.SUCCEEDED, DashboardExport.Status.FAILED):
+            return 1.0
+        return round(min(obj.processed_rows / obj.total_rows, 1.0), 4) if obj.total_rows else 0.0

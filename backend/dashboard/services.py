@@ -1,15 +1,24 @@
-"""Writes of the dashboard: progress readings of the policy targets (append-only)."""
-from datetime import date
+"""Writes of the dashboard: progress readings of the policy targets (append-only), and the
+background exports of figures too large to export within a request."""
+import logging
+from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
-from django.db import transaction
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from dashboard.models import PolicyTarget, TargetProgress
+from dashboard.models import DashboardExport, PolicyTarget, TargetProgress
+from dashboard.selectors import drilldown_rows, export_name
+from deals.files import COUNTED_COLUMNS, ledger_file
 from deals.permissions import require_dashboard
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -21,3 +30,91 @@ def target_progress_add(*, target: PolicyTarget, by: User, value: Decimal, as_of
     progress.full_clean()
     progress.save()
     return progress
+
+
+# --- background exports ----------------------------------------------------------------------------
+
+# A running export writes its progress every PROGRESS_EVERY rows (a few seconds apart); one silent
+# for this long has lost its worker and is run again.
+STALE_EXPORT = timedelta(minutes=10)
+PROGRESS_EVERY = 5000
+
+
+@transaction.atomic
+def dashboard_export_start(*, by: User, year: int, figure: str, key: str, as_of: date | None, file_format: str) -> DashboardExport:
+    """Queue the file of a drill-down (exactly its rows) for a worker to build; the job reports
+    progress and, when done, is downloaded from /api/dashboard/exports/{id}/download/."""
+    from dashboard.tasks import dashboard_export_task  # lazy: tasks.py imports this module
+
+    require_dashboard(by)
+    job = DashboardExport.objects.create(
+        created_by=by, year=year, figure=figure, key=key, as_of=as_of, file_format=file_format,
+        total_rows=drilldown_rows(year=year, figure=figure, key=key, as_of=as_of).count(),
+        file_name=f"{export_name(year=year, figure=figure, key=key, as_of=as_of)}.{file_format}"[-200:],
+    )
+    # robust: with the broker down the job stays queued and dashboard_exports_maintain sends it later.
+    transaction.on_commit(lambda: dashboard_export_task.delay(job.pk), robust=True)
+    return job
+
+
+def _export_claim(job_id: int) -> bool:
+    """Take the job for this run: a queued one, or one whose worker died. One conditional UPDATE,
+    so of two deliveries of the same job only one builds it."""
+    S = DashboardExport.Status
+    now = timezone.now()
+    runnable = Q(status=S.PENDING) | Q(status=S.RUNNING, updated_at__lt=now - STALE_EXPORT)
+    return DashboardExport.objects.filter(runnable, pk=job_id).update(
+        status=S.RUNNING, started_at=now, updated_at=now, processed_rows=0, message="") == 1
+
+
+def _export_update(job: DashboardExport, **fields: Any) -> DashboardExport:
+    for name, value in fields.items():
+        setattr(job, name, value)
+    DashboardExport.objects.filter(pk=job.pk).update(updated_at=timezone.now(), **fields)
+    return job
+
+
+def dashboard_export_run(*, job_id: int) -> DashboardExport:
+    """Build the file. Safe to run again: a finished or running job is left alone, one whose
+    worker died starts over (a file is stored whole or not at all)."""
+    if not _export_claim(job_id):
+        return DashboardExport.objects.defer("content").get(pk=job_id)
+    job = DashboardExport.objects.defer("content").get(pk=job_id)
+    written = 0
+
+    def counted(rows):
+        nonlocal written
+        for written, row in enumerate(rows, start=1):  # noqa: B007  `written` is read after the loop
+            yield row
+            if written % PROGRESS_EVERY == 0:
+                _export_update(job, processed_rows=written)
+
+    try:
+        rows = drilldown_rows(year=job.year, figure=job.figure, key=job.key, as_of=job.as_of)
+        content = ledger_file(counted(rows.iterator(chunk_size=2000)), columns=COUNTED_COLUMNS, file_format=job.file_format,
+                              title="技术合同")
+    except Exception:
+        logger.exception("dashboard export %s failed unexpectedly", job.pk)
+        _export_update(job, status=DashboardExport.Status.FAILED, message=_("生成文件时发生内部错误，请重新导出"),
+                       finished_at=timezone.now())
+        raise
+    return _export_update(
+        job, status=DashboardExport.Status.SUCCEEDED, content=content, file_size=len(content), processed_rows=written,
+        total_rows=written, finished_at=timezone.now(), message=_("共%(n)d份合同") % {"n": written},
+    )
+
+
+def dashboard_exports_maintain() -> tuple[int, int]:
+    """Beat, every minute: queue again every export no worker is running (queued while the broker
+    was down, or left running by a worker that died), and drop exports older than
+    DASHBOARD_EXPORT_KEEP_DAYS with their files. Returns (queued again, dropped)."""
+    from dashboard.tasks import dashboard_export_task  # lazy: tasks.py imports this module
+
+    S = DashboardExport.Status
+    now = timezone.now()
+    dropped, _by_model = DashboardExport.objects.filter(created_at__lt=now - timedelta(days=settings.DASHBOARD_EXPORT_KEEP_DAYS)).delete()
+    waiting = Q(status=S.PENDING, created_at__lt=now - timedelta(minutes=1)) | Q(status=S.RUNNING, updated_at__lt=now - STALE_EXPORT)
+    ids = list(DashboardExport.objects.filter(waiting).order_by("id").values_list("id", flat=True))
+    for job_id in ids:
+        dashboard_export_task.delay(job_id)
+    return len(ids), dropped

@@ -7,9 +7,18 @@ from rest_framework.views import APIView
 
 from core.openapi import example
 from core.pagination import CountedPagination
-from dashboard.models import PolicyTarget
-from dashboard.selectors import dashboard_summary, drilldown_export, drilldown_rows, figure_label, policy_target_list
+from dashboard.models import DashboardExport, PolicyTarget
+from dashboard.selectors import (
+    dashboard_export_file,
+    dashboard_export_list,
+    dashboard_summary,
+    drilldown_export,
+    drilldown_rows,
+    figure_label,
+    policy_target_list,
+)
 from dashboard.serializers import (
+    DashboardExportOutputSerializer,
     DashboardSummaryOutputSerializer,
     DrilldownExportQueryInputSerializer,
     DrilldownOutputSerializer,
@@ -20,7 +29,7 @@ from dashboard.serializers import (
     TargetProgressOutputSerializer,
     YearQueryInputSerializer,
 )
-from dashboard.services import target_progress_add
+from dashboard.services import dashboard_export_start, target_progress_add
 from deals.permissions import CanSeeDashboard
 from deals.selectors import total_of
 from deals.views import FILE_RESPONSES, file_response
@@ -84,6 +93,41 @@ class DrilldownExportView(APIView):
         p = params.validated_data
         export = drilldown_export(**params.validated_data)
         return file_response(export.content, file_format=p["file_format"], name=export.name)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="我的后台导出（最新在前；文件保留若干天）"),
+    retrieve=extend_schema(summary="后台导出的进度"),
+)
+@extend_schema(tags=["dashboard"])
+class DashboardExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    # Figures too large to download within a request: a worker builds the file (the same rows).
+    serializer_class = DashboardExportOutputSerializer
+    permission_classes = DASHBOARD
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return DashboardExport.objects.none()
+        return dashboard_export_list(viewer=self.request.user)
+
+    @extend_schema(
+        request=DrilldownExportQueryInputSerializer, responses={202: DashboardExportOutputSerializer},
+        summary="后台导出下钻的技术合同（与下钻结果逐行一致；适用于超过直接下载上限的数字）",
+        examples=[example("全年计入合同", {"year": 2026, "figure": "total", "file_format": "xlsx"})],
+    )
+    def create(self, request: Request) -> Response:
+        data = DrilldownExportQueryInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        job = dashboard_export_start(by=request.user, **data.validated_data)
+        return Response(DashboardExportOutputSerializer(job).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(responses=FILE_RESPONSES, summary="下载后台导出的文件（生成完成后）")
+    @action(detail=True, methods=["get"])
+    def download(self, request: Request, pk=None):
+        job = self.get_object()
+        export = dashboard_export_file(job=job)
+        return file_response(export.content, file_format=job.file_format, name=export.name)
 
 
 @extend_schema_view(

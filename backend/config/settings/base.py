@@ -130,10 +130,12 @@ DEALS_IMPORT_MAX_BYTES = env.int("TECHMATCH_IMPORT_MAX_BYTES", default=50 * 1024
 DEALS_IMPORT_MAX_ROWS = env.int("TECHMATCH_IMPORT_MAX_ROWS", default=200_000)
 DEALS_IMPORT_MAX_XLSX_UNCOMPRESSED = env.int("TECHMATCH_IMPORT_MAX_XLSX_UNCOMPRESSED", default=400 * 1024 * 1024)
 
-# --- dashboard exports: built within the request (gunicorn's --timeout is 60 s) -----------------
-# 100,000 rows take 17.5 s as XLSX on a quiet 2-core machine and up to 29 s under load, CSV half
-# that (tests/benchmarks/bench_deals_import.py); a larger figure is refused with its size.
+# --- dashboard exports: built within the request (gunicorn's --timeout is 60 s) up to this many
+# contracts, by a worker beyond (POST /api/dashboard/exports/). 100,000 rows take 17.5 s as XLSX on
+# a quiet 2-core machine and up to 29 s under load, CSV half that (tests/benchmarks/bench_deals_import.py).
 DASHBOARD_EXPORT_MAX_ROWS = env.int("TECHMATCH_EXPORT_MAX_ROWS", default=120_000)
+# Background exports, files included, are dropped this many days after they were made.
+DASHBOARD_EXPORT_KEEP_DAYS = env.int("TECHMATCH_EXPORT_KEEP_DAYS", default=7)
 
 # --- e-mail ---------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
@@ -191,6 +193,9 @@ SPECTACULAR_SETTINGS = {
         "RegionEnum": "accounts.models.Region",
         "DealStatusEnum": "deals.models.DealStatus",
         "DealImportStatusEnum": "deals.models.DealImport.Status",
+        "DashboardExportStatusEnum": "dashboard.models.DashboardExport.Status",
+        "ExportFileFormatEnum": "deals.serializers.FILE_FORMATS",
+        "FileFormatEnum": "deals.models.DealImport.Format",
         "DealEntryKindEnum": "deals.models.DealEntry.Kind",
         "ContractTypeEnum": "deals.models.ContractType",
         "DealOriginEnum": "deals.models.DealOrigin",

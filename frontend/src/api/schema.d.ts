@@ -436,6 +436,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/exports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的后台导出（最新在前；文件保留若干天） */
+        get: operations["dashboard_exports_list"];
+        put?: never;
+        /** 后台导出下钻的技术合同（与下钻结果逐行一致；适用于超过直接下载上限的数字） */
+        post: operations["dashboard_exports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/exports/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台导出的进度 */
+        get: operations["dashboard_exports_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/exports/{id}/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载后台导出的文件（生成完成后） */
+        get: operations["dashboard_exports_download_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/summary/": {
         parameters: {
             query?: never;
@@ -1632,6 +1684,60 @@ export interface components {
             text_zh: string;
             text_en: string;
         };
+        DashboardExportOutput: {
+            readonly id: number;
+            year: number;
+            /** 看板数字 */
+            figure: string;
+            /** 分项 */
+            key?: string;
+            readonly label: string;
+            /**
+             * 截至日期
+             * Format: date
+             */
+            as_of?: string | null;
+            file_format: components["schemas"]["ExportFileFormatEnum"];
+            /** 文件名 */
+            file_name: string;
+            file_size: number;
+            /** 状态 */
+            status?: components["schemas"]["DashboardExportStatusEnum"];
+            status_label: string;
+            /** @description 合同份数（排队时为当时的份数，完成后为文件中的份数） */
+            total_rows: number;
+            processed_rows: number;
+            /**
+             * Format: double
+             * @description 0 到 1
+             */
+            readonly progress: number;
+            /** 说明 */
+            message?: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 开始时间
+             * Format: date-time
+             */
+            started_at?: string | null;
+            /**
+             * 完成时间
+             * Format: date-time
+             */
+            finished_at?: string | null;
+        };
+        /**
+         * @description * `pending` - 排队中
+         *     * `running` - 生成中
+         *     * `succeeded` - 已生成
+         *     * `failed` - 生成失败
+         * @enum {string}
+         */
+        DashboardExportStatusEnum: "pending" | "running" | "succeeded" | "failed";
         DashboardSummaryOutput: {
             year: number;
             /** Format: date */
@@ -2089,6 +2195,36 @@ export interface components {
          * @enum {string}
          */
         DirectionEnum: "at_least" | "at_most" | "about";
+        DrilldownExportQueryInputRequest: {
+            /** @description 年度，默认今年 */
+            year?: number;
+            /**
+             * Format: date
+             * @description 按这一天结束时的台账和口径计算（复现当天看板显示的数字）；默认现在
+             */
+            as_of?: string | null;
+            /**
+             * @description 看板上的哪一项数字
+             *
+             *     * `total` - total
+             *     * `month` - month
+             *     * `district` - district
+             *     * `industry` - industry
+             *     * `contract_type` - contract_type
+             *     * `origin` - origin
+             *     * `platform` - platform
+             *     * `buyer` - buyer
+             *     * `seller` - seller
+             */
+            figure: components["schemas"]["FigureEnum"];
+            /**
+             * @description 该项中的哪一个：月份 1-12、区县代码、产业链代码、合同类型、来源、platform/offline 或信用代码
+             * @default
+             */
+            key: string;
+            /** @default xlsx */
+            file_format: components["schemas"]["ExportFileFormatEnum"];
+        };
         DrilldownOutput: {
             year: number;
             /** Format: date */
@@ -2159,6 +2295,25 @@ export interface components {
                 [key: string]: number;
             };
         };
+        /**
+         * @description * `xlsx` - Excel（.xlsx）
+         *     * `csv` - CSV（UTF-8）
+         * @enum {string}
+         */
+        ExportFileFormatEnum: "xlsx" | "csv";
+        /**
+         * @description * `total` - total
+         *     * `month` - month
+         *     * `district` - district
+         *     * `industry` - industry
+         *     * `contract_type` - contract_type
+         *     * `origin` - origin
+         *     * `platform` - platform
+         *     * `buyer` - buyer
+         *     * `seller` - seller
+         * @enum {string}
+         */
+        FigureEnum: "total" | "month" | "district" | "industry" | "contract_type" | "origin" | "platform" | "buyer" | "seller";
         FigureItemOutput: {
             /** @description 下钻参数 figure */
             figure: string;
@@ -2640,6 +2795,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ChallengeListOutput"][];
+        };
+        PaginatedDashboardExportOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["DashboardExportOutput"][];
         };
         PaginatedDealImportOutputList: {
             /** @example 123 */
@@ -3867,6 +4037,96 @@ export interface operations {
             };
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    dashboard_exports_list: {
+        parameters: {
+            query?: {
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDashboardExportOutputList"];
+                };
+            };
+        };
+    };
+    dashboard_exports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DrilldownExportQueryInputRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardExportOutput"];
+                };
+            };
+        };
+    };
+    dashboard_exports_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardExportOutput"];
+                };
+            };
+        };
+    };
+    dashboard_exports_download_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;

@@ -148,7 +148,7 @@ def test_a_figure_above_the_export_limit_is_refused_with_its_size_and_one_at_the
     assert total.status_code == 400
     assert total.json()["code"] == "export_too_large"
     assert total.json()["extra"] == {"rows": drilled(year_of_deals, figure="total", key="")["deals"], "max_rows": wuxing}
-    assert f"超过单次导出的上限 {wuxing} 份" in total.json()["detail"]
+    assert f"超过直接下载的上限 {wuxing} 份" in total.json()["detail"]
     assert at_limit.status_code == 200
     assert len(list(csv.DictReader(io.StringIO(at_limit.content.decode("utf-8-sig"))))) == wuxing
 

@@ -29,5 +29,6 @@ CELERY_BEAT_SCHEDULE = {
     "drain-search-outbox": {"task": "indexing.tasks.outbox_drain_task", "schedule": 60.0},
     "close-expired-challenges": {"task": "marketplace.tasks.challenges_close_expired_task", "schedule": 60.0},
     "resume-deal-imports": {"task": "deals.tasks.deals_imports_resume_task", "schedule": 60.0},
+    "maintain-dashboard-exports": {"task": "dashboard.tasks.dashboard_exports_maintain_task", "schedule": 60.0},
     "email-digests": {"task": "notifications.tasks.digests_send_task", "schedule": crontab(minute=0, hour=8)},
 }

@@ -216,6 +216,15 @@ def finished_import(w: World) -> dict:
     return {"id": job.pk}
 
 
+def official_export(w: World) -> dict:
+    from dashboard.models import DashboardExport
+
+    job = DashboardExport.objects.create(created_by=w.users["official"], year=2026, figure="total", file_format="csv",
+                                         file_name="2026年技术合同-全年.csv", status=DashboardExport.Status.SUCCEEDED,
+                                         content="合同编号\r\n".encode(), file_size=14)
+    return {"id": job.pk}
+
+
 def first_policy_target(w: World) -> dict:
     from dashboard.models import PolicyTarget
 
@@ -267,6 +276,12 @@ ROWS += [
     Row("get", "/api/dashboard/drilldown/", LEDGER_KEEPERS, body=lambda w, r: {"year": 2026, "figure": "district", "key": "wuxing"}),
     Row("get", "/api/dashboard/drilldown/export/", LEDGER_KEEPERS,
         body=lambda w, r: {"year": 2026, "figure": "total", "file_format": "csv"}),
+    Row("get", "/api/dashboard/exports/", LEDGER_KEEPERS, note="each keeper's own exports"),
+    Row("post", "/api/dashboard/exports/", expect(403, anonymous=401, official=202, operator=202),
+        body=lambda w, r: {"year": 2026, "figure": "total", "file_format": "csv"}),
+    Row("get", "/api/dashboard/exports/{id}/", expect(403, anonymous=401, official=200, operator=404), setup=official_export,
+        note="an export is its maker's: another keeper gets 404"),
+    Row("get", "/api/dashboard/exports/{id}/download/", expect(403, anonymous=401, official=200, operator=404), setup=official_export),
     Row("get", "/api/dashboard/targets/", LEDGER_KEEPERS),
     Row("get", "/api/dashboard/targets/{id}/", LEDGER_KEEPERS, setup=first_policy_target),
     Row("post", "/api/dashboard/targets/{id}/progress/", expect(403, anonymous=401, official=201, operator=201), setup=first_policy_target,
