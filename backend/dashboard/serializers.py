@@ -183,6 +183,8 @@ class DrilldownOutputSerializer(serializers.Serializer):
     amount = money_field(help_text="全部下钻行的计入金额合计，等于看板上的该项数字")
     deals = serializers.IntegerField()
     count = serializers.IntegerField()
+    export_max_rows = serializers.IntegerField(
+        help_text="直接下载（/api/dashboard/drilldown/export/）的合同份数上限；超过时用后台导出（POST /api/dashboard/exports/）")
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     results = DrilldownRowOutputSerializer(many=True)
@@ -247,6 +249,7 @@ class DashboardExportOutputSerializer(serializers.ModelSerializer):
     file_format = serializers.ChoiceField(choices=FILE_FORMATS)  # the request's choices: one enum in the schema
     status_label = serializers.CharField(source="get_status_display")
     progress = serializers.SerializerMethodField(help_text="0 到 1")
+    message = serializers.CharField(help_text="完成时为合同份数，失败时为原因")
 
     class Meta:
         model = DashboardExport

@@ -1,3 +1,4 @@
+from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
@@ -74,6 +75,7 @@ class DrilldownView(APIView):
         body = {
             "year": p["year"], "as_of": p["as_of"], "figure": p["figure"], "key": p["key"], "label": figure_label(p["figure"], p["key"]),
             "amount": total.amount, "deals": total.deals, "count": paginator.page.paginator.count,
+            "export_max_rows": settings.DASHBOARD_EXPORT_MAX_ROWS,
             "next": paginator.get_next_link(), "previous": paginator.get_previous_link(),
             "results": page,
         }
@@ -104,7 +106,7 @@ class DashboardExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, v
     # Figures too large to download within a request: a worker builds the file (the same rows).
     serializer_class = DashboardExportOutputSerializer
     permission_classes = DASHBOARD
-    lookup_value_regex = r"\d+"
+    filter_backends: list = []
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services import REPO_DIR, free_port, own_postgres_database, unavailable
+from tests.services import REPO_DIR, free_port, own_postgres_database, unavailable, with_path
 
 ARTIFACTS = REPO_DIR / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -45,9 +45,14 @@ def server(tmp_path_factory):
 def serve(tmp_path_factory, database: str) -> Iterator[str]:
     port = free_port()
     log = tmp_path_factory.mktemp("server") / "serve.log"
-    env = {**os.environ, "TECHMATCH_VAR_DIR": str(log.parent), "PORT": str(port)}
+    # A direct-download limit the demo's year exceeds, so the browser exercises the background export.
+    env = {**os.environ, "TECHMATCH_VAR_DIR": str(log.parent), "PORT": str(port), "TECHMATCH_EXPORT_MAX_ROWS": "10"}
     if database:
         env["DATABASE_URL"] = database
+    if env.get("CELERY_BROKER_URL", "").startswith("redis://"):
+        # A Redis database of its own: no other test's leftover (or concurrent) messages reach this
+        # worker, and no other worker takes this server's tasks.
+        env["CELERY_BROKER_URL"] = env["CELERY_RESULT_BACKEND"] = with_path(env["CELERY_BROKER_URL"], "/8")
     env.pop("DJANGO_SETTINGS_MODULE", None)
     with log.open("w") as out:
         proc = subprocess.Popen(

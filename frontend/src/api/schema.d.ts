@@ -1712,8 +1712,8 @@ export interface components {
              * @description 0 到 1
              */
             readonly progress: number;
-            /** 说明 */
-            message?: string;
+            /** @description 完成时为合同份数，失败时为原因 */
+            message: string;
             /**
              * 创建时间
              * Format: date-time
@@ -2239,6 +2239,8 @@ export interface components {
             amount: string;
             deals: number;
             count: number;
+            /** @description 直接下载（/api/dashboard/drilldown/export/）的合同份数上限；超过时用后台导出（POST /api/dashboard/exports/） */
+            export_max_rows: number;
             /** Format: uri */
             next: string | null;
             /** Format: uri */
@@ -4104,7 +4106,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description 标识此 看板导出 的 唯一整数值。 */
+                id: number;
             };
             cookie?: never;
         };
@@ -4125,7 +4128,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description 标识此 看板导出 的 唯一整数值。 */
+                id: number;
             };
             cookie?: never;
         };

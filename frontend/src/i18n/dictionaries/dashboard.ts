@@ -113,6 +113,11 @@ export const dashboardZh = {
   'dashboard.export.xlsx': '导出 Excel',
   'dashboard.export.csv': '导出 CSV',
   'dashboard.export.done': '已下载 {name}',
+  'dashboard.export.background': '这一项共有 {rows} 份合同，超过直接下载的上限，已转为后台生成文件。',
+  'dashboard.export.building': '正在后台生成文件（共 {total} 份合同），完成后自动下载；可以关闭此窗口。',
+  'dashboard.export.progress': '{done} / {total}',
+  'dashboard.export.download': '下载 {name}',
+  'dashboard.export.failed': '文件生成失败：{message}',
 
   'dealImports.title': '合同导入',
   'dealImports.intro': '导入技术市场登记系统导出的技术合同。整个文件全部通过校验才写入台账，否则一行也不写入；重复导入同一文件不会改变台账。',
@@ -300,6 +305,11 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.export.xlsx': 'Export Excel',
   'dashboard.export.csv': 'Export CSV',
   'dashboard.export.done': 'Downloaded {name}',
+  'dashboard.export.background': 'This figure has {rows} contracts, more than a direct download holds: the file is being built in the background.',
+  'dashboard.export.building': 'Building the file in the background ({total} contracts); it downloads when ready.',
+  'dashboard.export.progress': '{done} / {total}',
+  'dashboard.export.download': 'Download {name}',
+  'dashboard.export.failed': 'The file could not be built: {message}',
 
   'dealImports.title': 'Contract imports',
   'dealImports.intro':

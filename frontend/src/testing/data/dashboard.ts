@@ -904,6 +904,7 @@ export const marchDrilldown: S['DrilldownOutput'] = {
   "amount": "8000000.00",
   "deals": 1,
   "count": 1,
+  "export_max_rows": 120000,
   "next": null,
   "previous": null,
   "results": [

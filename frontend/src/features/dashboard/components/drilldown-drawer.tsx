@@ -1,14 +1,18 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Flex, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
 import { Link } from 'react-router';
 
 import { ErrorResult, useErrorMessage } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
+import { isApiError } from '@/lib/api-error';
 import { formatAmount } from '@/utils/money';
 
+import { useStartBackgroundExport } from '../api/background-export';
 import { useExportDrilldown, type ExportFormat } from '../api/export-drilldown';
 import { DRILLDOWN_PAGE_SIZE, useDrilldown, type DrillTarget, type DrilldownRow } from '../api/get-drilldown';
+import { BackgroundExport } from './background-export';
 
 export interface DrilldownDrawerProps {
   target: DrillTarget | null;
@@ -29,18 +33,45 @@ export function DrilldownDrawer({ target, page, onPage, onClose }: DrilldownDraw
   const isPhone = screens.md === false;
   const query = useDrilldown(target, page);
   const exporter = useExportDrilldown();
+  const background = useStartBackgroundExport();
+  const [jobId, setJobId] = useState<number | null>(null);
   const data = query.data;
 
-  const exportAs = (fileFormat: ExportFormat) => {
+  // Directly when the server writes the file within the request (up to export_max_rows
+  // contracts); otherwise a worker builds it and BackgroundExport downloads it when it is ready.
+  // A figure that grew past the limit meanwhile answers 400 export_too_large: the same path.
+  const exportInBackground = (fileFormat: ExportFormat, rows: unknown) => {
     if (!target) return;
-    exporter.mutate(
+    background.mutate(
       { target, fileFormat },
       {
-        onSuccess: (name) => void message.success(t('dashboard.export.done', { name })),
+        onSuccess: (job) => {
+          setJobId(job.id);
+          void message.info(t('dashboard.export.background', { rows: typeof rows === 'number' ? rows.toLocaleString(locale) : job.total_rows }));
+        },
         onError: (error) => void message.error(describe(error)),
       },
     );
   };
+  const exportAs = (fileFormat: ExportFormat) => {
+    if (!target) return;
+    if (data && data.deals > data.export_max_rows) {
+      exportInBackground(fileFormat, data.deals);
+      return;
+    }
+    exporter.mutate(
+      { target, fileFormat },
+      {
+        onSuccess: (name) => void message.success(t('dashboard.export.done', { name })),
+        onError: (error) =>
+          isApiError(error) && error.code === 'export_too_large'
+            ? exportInBackground(fileFormat, error.extra.rows)
+            : void message.error(describe(error)),
+      },
+    );
+  };
+  const busy = (fileFormat: ExportFormat) =>
+    (exporter.isPending && exporter.variables?.fileFormat === fileFormat) || (background.isPending && background.variables?.fileFormat === fileFormat);
 
   const party = (p: DrilldownRow['buyer']) => (
     <>
@@ -96,14 +127,19 @@ export function DrilldownDrawer({ target, page, onPage, onClose }: DrilldownDraw
               {data?.as_of ? ` ${t('dashboard.drill.asOf', { date: formatDate(data.as_of) })}` : ''}
             </Typography.Paragraph>
             <Flex gap={8} wrap>
-              <Button icon={<DownloadOutlined aria-hidden />} onClick={() => exportAs('xlsx')} loading={exporter.isPending && exporter.variables?.fileFormat === 'xlsx'} disabled={!data}>
+              <Button icon={<DownloadOutlined aria-hidden />} onClick={() => exportAs('xlsx')} loading={busy('xlsx')} disabled={!data}>
                 {t('dashboard.export.xlsx')}
               </Button>
-              <Button icon={<DownloadOutlined aria-hidden />} onClick={() => exportAs('csv')} loading={exporter.isPending && exporter.variables?.fileFormat === 'csv'} disabled={!data}>
+              <Button icon={<DownloadOutlined aria-hidden />} onClick={() => exportAs('csv')} loading={busy('csv')} disabled={!data}>
                 {t('dashboard.export.csv')}
               </Button>
             </Flex>
           </Flex>
+          {jobId !== null ? (
+            <div style={{ marginBottom: 12 }}>
+              <BackgroundExport key={jobId} jobId={jobId} />
+            </div>
+          ) : null}
           <Table<DrilldownRow>
             rowKey="deal"
             size="small"

@@ -124,22 +124,32 @@ describe('dashboard', () => {
     await waitFor(() => expect(router.state.location.search).toBe('?year=2026'));
   });
 
-  it('says why a figure too large to export in one file was refused, and saves nothing', async () => {
+  it('builds a figure too large for a direct download in the background, shows its progress and downloads it when done', async () => {
     const createObjectURL = vi.fn(() => 'blob:export');
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
-    mockApi(
+    const job = {
+      id: 5, year: 2026, figure: 'month', key: '3', label: '3月', as_of: null, file_format: 'xlsx', file_name: '2026年技术合同-3月.xlsx',
+      file_size: 0, status: 'pending', status_label: '排队中', total_rows: 612480, processed_rows: 0, progress: 0, message: '',
+      created_at: '2026-11-26T10:00:00+08:00', started_at: null, finished_at: null,
+    } as const;
+    const states = [
+      { ...job, status: 'running', status_label: '生成中', processed_rows: 300000, progress: 0.4898 },
+      { ...job, status: 'succeeded', status_label: '已生成', processed_rows: 612480, progress: 1, file_size: 77000000, message: '共612480份合同' },
+    ];
+    let polls = 0;
+    const spy = mockApi(
       dashboardRoutes({
-        'GET /api/dashboard/drilldown/': () => jsonResponse(marchDrilldown),
-        'GET /api/dashboard/drilldown/export/': () =>
-          jsonResponse(
-            {
-              detail: '这一项共有 612,480 份合同，超过单次导出的上限 120,000 份：请按月份、区县或产业链分别导出。',
-              code: 'export_too_large',
-              fields: {},
-              extra: { rows: 612480, max_rows: 120000 },
+        // More contracts than the direct download's limit: the file is built in the background at once.
+        'GET /api/dashboard/drilldown/': () => jsonResponse({ ...marchDrilldown, deals: 612480, count: 612480 }),
+        'POST /api/dashboard/exports/': () => jsonResponse(job, 202),
+        'GET /api/dashboard/exports/5/': () => jsonResponse(states[Math.min(polls++, states.length - 1)]),
+        'GET /api/dashboard/exports/5/download/': () =>
+          new Response('PK', {
+            headers: {
+              'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('2026年技术合同-3月')}.xlsx`,
             },
-            400,
-          ),
+          }),
       }),
     );
     const { user } = renderApp('/dashboard?year=2026&figure=month&key=3');
@@ -148,8 +158,56 @@ describe('dashboard', () => {
 
     await user.click(drawer.getByRole('button', { name: /导出 Excel/ }));
 
-    expect(await screen.findByText(/超过单次导出的上限 120,000 份：请按月份、区县或产业链分别导出/)).toBeInTheDocument();
-    expect(createObjectURL).not.toHaveBeenCalled();
+    expect(await screen.findByText('这一项共有 612,480 份合同，超过直接下载的上限，已转为后台生成文件。')).toBeInTheDocument();
+    expect(await drawer.findByText('300000 / 612480')).toBeInTheDocument();
+    expect(await screen.findByText('已下载 2026年技术合同-3月.xlsx', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(drawer.getByTestId('background-export')).toHaveTextContent('共612480份合同');
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    const body = (await requestsTo(spy, 'POST /api/dashboard/exports/')[0]!.json()) as Record<string, unknown>;
+    expect(body).toEqual({ year: 2026, figure: 'month', key: '3', file_format: 'xlsx' });
+    expect(requestsTo(spy, 'GET /api/dashboard/drilldown/export/')).toHaveLength(0);
+  });
+
+  it('turns to the background export when the figure has grown past the limit since it was shown', async () => {
+    const spy = mockApi(
+      dashboardRoutes({
+        'GET /api/dashboard/drilldown/': () => jsonResponse(marchDrilldown),
+        'GET /api/dashboard/drilldown/export/': () =>
+          jsonResponse(
+            {
+              detail: '这一项共有 120,001 份合同，超过直接下载的上限 120,000 份：请改用后台导出生成文件。',
+              code: 'export_too_large',
+              fields: {},
+              extra: { rows: 120001, max_rows: 120000 },
+            },
+            400,
+          ),
+        'POST /api/dashboard/exports/': () =>
+          jsonResponse(
+            {
+              id: 6, year: 2026, figure: 'month', key: '3', label: '3月', as_of: null, file_format: 'csv', file_name: '2026年技术合同-3月.csv',
+              file_size: 0, status: 'failed', status_label: '生成失败', total_rows: 120001, processed_rows: 0, progress: 1,
+              message: '生成文件时发生内部错误，请重新导出', created_at: '2026-11-26T10:00:00+08:00', started_at: null, finished_at: null,
+            },
+            202,
+          ),
+        'GET /api/dashboard/exports/6/': () =>
+          jsonResponse({
+            id: 6, year: 2026, figure: 'month', key: '3', label: '3月', as_of: null, file_format: 'csv', file_name: '2026年技术合同-3月.csv',
+            file_size: 0, status: 'failed', status_label: '生成失败', total_rows: 120001, processed_rows: 0, progress: 1,
+            message: '生成文件时发生内部错误，请重新导出', created_at: '2026-11-26T10:00:00+08:00', started_at: null, finished_at: null,
+          }),
+      }),
+    );
+    const { user } = renderApp('/dashboard?year=2026&figure=month&key=3');
+    const drawer = within(await screen.findByRole('dialog'));
+    await drawer.findByTestId('drilldown-total');
+
+    await user.click(drawer.getByRole('button', { name: /导出 CSV/ }));
+
+    expect(await screen.findByText('这一项共有 120,001 份合同，超过直接下载的上限，已转为后台生成文件。')).toBeInTheDocument();
+    expect(await drawer.findByText('文件生成失败：生成文件时发生内部错误，请重新导出')).toBeInTheDocument();
+    expect(requestsTo(spy, 'GET /api/dashboard/exports/6/download/')).toHaveLength(0);
   });
 
   it('drills into last year’s month from the monthly table, in last year', async () => {
