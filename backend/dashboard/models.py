@@ -70,8 +70,9 @@ class TargetProgress(models.Model):
 class DashboardExport(BaseModel):
     """A drill-down export built by a worker: for a figure with more contracts than one request can
     write before the web server's timeout (settings.DASHBOARD_EXPORT_MAX_ROWS). The file is kept in
-    the database (web and worker share no disk) for DASHBOARD_EXPORT_KEEP_DAYS, then dropped: the
-    same figure can always be exported again, `as_of` reproducing it exactly."""
+    the database (web and worker share no disk), in parts (DashboardExportPart), for
+    DASHBOARD_EXPORT_KEEP_DAYS, then dropped: the same figure can always be exported again, `as_of`
+    reproducing it exactly."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("排队中")
@@ -92,7 +93,6 @@ class DashboardExport(BaseModel):
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
     total_rows = models.PositiveIntegerField(_("合同份数"), default=0)
     processed_rows = models.PositiveIntegerField(_("已写入份数"), default=0)
-    content = models.BinaryField(_("文件内容"), null=True, editable=False)
     file_name = models.CharField(_("文件名"), max_length=200)
     file_size = models.PositiveBigIntegerField(_("文件大小（字节）"), default=0)
     message = models.CharField(_("说明"), max_length=500, blank=True)
@@ -106,3 +106,15 @@ class DashboardExport(BaseModel):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class DashboardExportPart(models.Model):
+    """One piece of an export's file, in order. Written and read a piece at a time, so neither the
+    worker nor the web process ever holds a whole year's file (a 300,000-row CSV is about 100 MB)."""
+
+    export = models.ForeignKey(DashboardExport, on_delete=models.CASCADE, related_name="parts")
+    number = models.PositiveIntegerField()
+    content = models.BinaryField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["export", "number"], name="dashboard_export_part_unique")]

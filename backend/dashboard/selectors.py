@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -133,17 +134,22 @@ def drilldown_export(*, year: int, figure: str, key: str, as_of: date | None, fi
 
 
 def dashboard_export_list(*, viewer) -> QuerySet[DashboardExport]:
-    """The viewer's own background exports, newest first, without their files."""
-    return DashboardExport.objects.filter(created_by=viewer).defer("content").order_by("-created_at", "-id")
+    """The viewer's own background exports, newest first."""
+    return DashboardExport.objects.filter(created_by=viewer).order_by("-created_at", "-id")
 
 
-def dashboard_export_file(*, job: DashboardExport) -> ExportFile:
-    """The finished file of a background export; 409 while it is being built or when it failed."""
+def dashboard_export_parts(*, job: DashboardExport) -> Iterator[bytes]:
+    """The finished file of a background export, a stored part at a time (never all of it in
+    memory); 409 while it is being built or when it failed."""
     if job.status != DashboardExport.Status.SUCCEEDED:
         raise ApplicationError(_("文件尚未生成（%(status)s）") % {"status": job.get_status_display()}, code="conflict",
                                status_code=409, extra={"status": job.status})
-    content = DashboardExport.objects.filter(pk=job.pk).values_list("content", flat=True).get()
-    return ExportFile(content=bytes(content), name=job.file_name.rsplit(".", 1)[0])
+    numbers = list(job.parts.order_by("number").values_list("number", flat=True))
+
+    def parts() -> Iterator[bytes]:
+        for number in numbers:
+            yield bytes(job.parts.values_list("content", flat=True).get(number=number))
+    return parts()
 
 
 # --- the summary ---------------------------------------------------------------------------------

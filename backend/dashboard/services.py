@@ -1,6 +1,7 @@
 """Writes of the dashboard: progress readings of the policy targets (append-only), and the
 background exports of figures too large to export within a request."""
 import logging
+import tempfile
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -13,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from dashboard.models import DashboardExport, PolicyTarget, TargetProgress
+from dashboard.models import DashboardExport, DashboardExportPart, PolicyTarget, TargetProgress
 from dashboard.selectors import drilldown_rows, export_name
-from deals.files import COUNTED_COLUMNS, ledger_file
+from deals.files import COUNTED_COLUMNS, write_ledger_file
 from deals.permissions import require_dashboard
 
 logger = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ def target_progress_add(*, target: PolicyTarget, by: User, value: Decimal, as_of
 # for this long has lost its worker and is run again.
 STALE_EXPORT = timedelta(minutes=10)
 PROGRESS_EVERY = 5000
+# Parts of a stored file: a few round trips for a year's export, little memory for each.
+PART_BYTES = 4 * 1024 * 1024
 
 
 @transaction.atomic
@@ -76,10 +79,10 @@ def _export_update(job: DashboardExport, **fields: Any) -> DashboardExport:
 
 def dashboard_export_run(*, job_id: int) -> DashboardExport:
     """Build the file. Safe to run again: a finished or running job is left alone, one whose
-    worker died starts over (a file is stored whole or not at all)."""
+    worker died starts over (its parts are replaced; only a finished job can be downloaded)."""
     if not _export_claim(job_id):
-        return DashboardExport.objects.defer("content").get(pk=job_id)
-    job = DashboardExport.objects.defer("content").get(pk=job_id)
+        return DashboardExport.objects.get(pk=job_id)
+    job = DashboardExport.objects.get(pk=job_id)
     written = 0
 
     def counted(rows):
@@ -90,17 +93,27 @@ def dashboard_export_run(*, job_id: int) -> DashboardExport:
                 _export_update(job, processed_rows=written)
 
     try:
+        DashboardExportPart.objects.filter(export=job).delete()
         rows = drilldown_rows(year=job.year, figure=job.figure, key=job.key, as_of=job.as_of)
-        content = ledger_file(counted(rows.iterator(chunk_size=2000)), columns=COUNTED_COLUMNS, file_format=job.file_format,
+        # The file goes to the worker's own disk first, then into the database a part at a time.
+        with tempfile.TemporaryFile(prefix="techmatch-export-") as out:
+            write_ledger_file(out, counted(rows.iterator(chunk_size=2000)), columns=COUNTED_COLUMNS, file_format=job.file_format,
                               title="技术合同")
+            size = out.tell()
+            out.seek(0)
+            number = 0
+            while part := out.read(PART_BYTES):
+                DashboardExportPart.objects.create(export=job, number=number, content=part)
+                number += 1
     except Exception:
         logger.exception("dashboard export %s failed unexpectedly", job.pk)
+        DashboardExportPart.objects.filter(export=job).delete()
         _export_update(job, status=DashboardExport.Status.FAILED, message=_("生成文件时发生内部错误，请重新导出"),
                        finished_at=timezone.now())
         raise
     return _export_update(
-        job, status=DashboardExport.Status.SUCCEEDED, content=content, file_size=len(content), processed_rows=written,
-        total_rows=written, finished_at=timezone.now(), message=_("共%(n)d份合同") % {"n": written},
+        job, status=DashboardExport.Status.SUCCEEDED, file_size=size, processed_rows=written, total_rows=written,
+        finished_at=timezone.now(), message=_("共%(n)d份合同") % {"n": written},
     )
 
 

@@ -10,8 +10,8 @@ from core.openapi import example
 from core.pagination import CountedPagination
 from dashboard.models import DashboardExport, PolicyTarget
 from dashboard.selectors import (
-    dashboard_export_file,
     dashboard_export_list,
+    dashboard_export_parts,
     dashboard_summary,
     drilldown_export,
     drilldown_rows,
@@ -128,8 +128,8 @@ class DashboardExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, v
     @action(detail=True, methods=["get"])
     def download(self, request: Request, pk=None):
         job = self.get_object()
-        export = dashboard_export_file(job=job)
-        return file_response(export.content, file_format=job.file_format, name=export.name)
+        parts = dashboard_export_parts(job=job)
+        return file_response(parts, file_format=job.file_format, name=job.file_name.rsplit(".", 1)[0], size=job.file_size)
 
 
 @extend_schema_view(

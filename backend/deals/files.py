@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, BinaryIO
 
 from accounts.models import Region
 from deals.imports import COLUMNS
@@ -72,22 +72,31 @@ def _csv_cell(value: Any) -> str:
     return "'" + text if isinstance(value, str) and text.startswith(FORMULA_START) else text
 
 
-def csv_bytes(header: list[str], rows: Iterable[list[Any]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+def write_csv(out: BinaryIO, header: list[str], rows: Iterable[list[Any]]) -> None:
+    """Rows as UTF-8 CSV into a binary file, encoded as they are written (a whole year's export
+    holds hundreds of thousands of rows: never all of them as one str)."""
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")  # the BOM tells Excel it is UTF-8
+    writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([_csv_cell(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM tells Excel it is UTF-8
+    text.flush()
+    text.detach()  # `out` stays open for the caller
 
 
-def xlsx_bytes(sheets: list[tuple[str, list[str], Iterable[list[Any]], list[int]]]) -> bytes:
-    """Sheets of (title, header, rows, column widths), streamed row by row. Written with XlsxWriter
-    (openpyxl reads the imports): tests/benchmarks/bench_deals_import.py exported 62,475 counted
-    contracts in 29 s with openpyxl's write-only mode and 2.6 times faster with this."""
+def csv_bytes(header: list[str], rows: Iterable[list[Any]]) -> bytes:
+    out = io.BytesIO()
+    write_csv(out, header, rows)
+    return out.getvalue()
+
+
+def write_xlsx(out: BinaryIO, sheets: list[tuple[str, list[str], Iterable[list[Any]], list[int]]]) -> None:
+    """Sheets of (title, header, rows, column widths), streamed row by row into a binary file.
+    Written with XlsxWriter (openpyxl reads the imports): tests/benchmarks/bench_deals_import.py
+    exported 62,475 counted contracts in 29 s with openpyxl's write-only mode and 2.6 times faster
+    with this. In constant-memory mode the rows wait in temporary files, not in memory."""
     import xlsxwriter
 
-    out = io.BytesIO()
     # Every string is written as a string: a name beginning with "=" never becomes a formula.
     workbook = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                                          "strings_to_numbers": False})
@@ -113,15 +122,27 @@ def xlsx_bytes(sheets: list[tuple[str, list[str], Iterable[list[Any]], list[int]
                 else:
                     sheet.write_number(r, c, value)
     workbook.close()
+
+
+def xlsx_bytes(sheets: list[tuple[str, list[str], Iterable[list[Any]], list[int]]]) -> bytes:
+    out = io.BytesIO()
+    write_xlsx(out, sheets)
     return out.getvalue()
 
 
-def ledger_file(rows: Iterable[Any], *, columns: list[OutColumn], file_format: str, title: str) -> bytes:
+def write_ledger_file(out: BinaryIO, rows: Iterable[Any], *, columns: list[OutColumn], file_format: str, title: str) -> None:
     header = [c.header for c in columns]
     values = ([c.value(row) for c in columns] for row in rows)
     if file_format == "csv":
-        return csv_bytes(header, values)
-    return xlsx_bytes([(title, header, values, [c.width for c in columns])])
+        write_csv(out, header, values)
+    else:
+        write_xlsx(out, [(title, header, values, [c.width for c in columns])])
+
+
+def ledger_file(rows: Iterable[Any], *, columns: list[OutColumn], file_format: str, title: str) -> bytes:
+    out = io.BytesIO()
+    write_ledger_file(out, rows, columns=columns, file_format=file_format, title=title)
+    return out.getvalue()
 
 
 def import_template(*, file_format: str) -> bytes:

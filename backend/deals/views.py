@@ -1,6 +1,7 @@
+from collections.abc import Iterator
 from urllib.parse import quote
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
@@ -48,9 +49,15 @@ RECORD_OFFLINE = example("线下合同", {
 })
 
 
-def file_response(content: bytes, *, file_format: str, name: str) -> HttpResponse:
-    """A download; the Chinese file name is sent RFC 5987-encoded."""
-    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
+def file_response(content: bytes | Iterator[bytes], *, file_format: str, name: str, size: int | None = None) -> HttpResponse:
+    """A download; the Chinese file name is sent RFC 5987-encoded. Parts (an iterator) are
+    streamed as they are read, `size` announcing the whole."""
+    if isinstance(content, bytes):
+        response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
+    else:
+        response = StreamingHttpResponse(content, content_type=CONTENT_TYPES[file_format])
+        if size is not None:
+            response["Content-Length"] = str(size)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}.{file_format}"
     return response
 

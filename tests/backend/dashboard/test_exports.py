@@ -15,6 +15,12 @@ from dashboard.models import DashboardExport
 EXPORTS = "/api/dashboard/exports/"
 
 
+def body(download) -> bytes:
+    """A finished file is streamed a stored part at a time."""
+    assert download.status_code == 200 and download.streaming
+    return b"".join(download.streaming_content)
+
+
 def sync_rows(world, **params) -> list[dict]:
     response = world.client("official").get("/api/dashboard/drilldown/export/", {"year": 2026, "file_format": "csv", **params})
     assert response.status_code == 200, response.content[:300]
@@ -39,9 +45,10 @@ def test_the_background_file_holds_exactly_the_rows_of_the_direct_download(year_
     expected = sync_rows(year_of_deals, figure=figure, key=key)
     assert queued["status"] == "pending" and queued["total_rows"] == len(expected)
     assert (job["status"], job["progress"], job["processed_rows"], job["total_rows"]) == ("succeeded", 1.0, len(expected), len(expected))
-    assert job["message"] == f"共{len(expected)}份合同" and job["file_size"] == len(download.content)
-    assert download.status_code == 200 and "attachment" in download["Content-Disposition"]
-    assert list(csv.DictReader(io.StringIO(download.content.decode("utf-8-sig")))) == expected
+    content = body(download)
+    assert job["message"] == f"共{len(expected)}份合同" and job["file_size"] == len(content) == int(download["Content-Length"])
+    assert "attachment" in download["Content-Disposition"]
+    assert list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")))) == expected
 
 
 def test_an_xlsx_export_names_the_figure_and_holds_its_contracts(year_of_deals, django_capture_on_commit_callbacks):
@@ -50,7 +57,7 @@ def test_an_xlsx_export_names_the_figure_and_holds_its_contracts(year_of_deals, 
     download = year_of_deals.client("official").get(f"{EXPORTS}{queued['id']}/download/")
 
     assert queued["file_name"] == "2026年技术合同-吴兴区.xlsx" and queued["label"] == "吴兴区"
-    header, *cells = list(load_workbook(io.BytesIO(download.content), read_only=True).worksheets[0].iter_rows(values_only=True))
+    header, *cells = list(load_workbook(io.BytesIO(body(download)), read_only=True).worksheets[0].iter_rows(values_only=True))
     number = header.index("合同编号")
     assert sorted(r[number] for r in cells) == sorted(r["合同编号"] for r in sync_rows(year_of_deals, figure="district", key="wuxing"))
 
@@ -130,12 +137,12 @@ def test_a_failure_while_building_is_reported_on_the_job_and_keeps_no_file(year_
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(services, "ledger_file", disk_full)
+    monkeypatch.setattr(services, "write_ledger_file", disk_full)
     with pytest.raises(OSError):
         services.dashboard_export_run(job_id=job.pk)
 
     job.refresh_from_db()
-    assert (job.status, job.message, job.content) == ("failed", "生成文件时发生内部错误，请重新导出", None)
+    assert (job.status, job.message, job.parts.count()) == ("failed", "生成文件时发生内部错误，请重新导出", 0)
     assert year_of_deals.client("official").get(f"{EXPORTS}{job.pk}/download/").status_code == 409
 
 
@@ -156,3 +163,29 @@ def test_progress_is_written_while_the_file_is_built(year_of_deals, monkeypatch)
 
     assert written == [2, 4]
     assert DashboardExport.objects.get(pk=job.pk).processed_rows == 5
+
+
+def test_a_file_larger_than_a_part_is_stored_in_parts_and_streamed_back_whole(year_of_deals, django_capture_on_commit_callbacks,
+                                                                              monkeypatch):
+    monkeypatch.setattr(services, "PART_BYTES", 500)
+    queued = start(year_of_deals, django_capture_on_commit_callbacks)
+
+    job = DashboardExport.objects.get(pk=queued["id"])
+    content = body(year_of_deals.client("official").get(f"{EXPORTS}{job.pk}/download/"))
+
+    assert job.parts.count() == -(-job.file_size // 500) > 1
+    assert list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")))) == sync_rows(year_of_deals, figure="total")
+
+
+def test_a_rerun_after_a_dead_worker_replaces_the_parts_it_left(year_of_deals, django_capture_on_commit_callbacks):
+    from dashboard.models import DashboardExportPart
+
+    job = DashboardExport.objects.get(pk=start(year_of_deals, django_capture_on_commit_callbacks)["id"])
+    DashboardExport.objects.filter(pk=job.pk).update(status="running", updated_at=timezone.now() - services.STALE_EXPORT - timedelta(seconds=1))
+    DashboardExportPart.objects.create(export=job, number=99, content=b"half a file")
+
+    services.dashboard_export_run(job_id=job.pk)
+
+    content = body(year_of_deals.client("official").get(f"{EXPORTS}{job.pk}/download/"))
+    assert b"half a file" not in content
+    assert list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")))) == sync_rows(year_of_deals, figure="total")

@@ -217,11 +217,11 @@ def finished_import(w: World) -> dict:
 
 
 def official_export(w: World) -> dict:
-    from dashboard.models import DashboardExport
+    from dashboard.models import DashboardExport, DashboardExportPart
 
     job = DashboardExport.objects.create(created_by=w.users["official"], year=2026, figure="total", file_format="csv",
-                                         file_name="2026年技术合同-全年.csv", status=DashboardExport.Status.SUCCEEDED,
-                                         content="合同编号\r\n".encode(), file_size=14)
+                                         file_name="2026年技术合同-全年.csv", status=DashboardExport.Status.SUCCEEDED, file_size=14)
+    DashboardExportPart.objects.create(export=job, number=0, content="合同编号\r\n".encode())
     return {"id": job.pk}
 
 
