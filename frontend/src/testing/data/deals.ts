@@ -72,6 +72,39 @@ export const saimaPrefill: S['DealPrefillOutput'] = {
   ],
 };
 
+/** GET /api/deals/prefill/?need=7 for tianneng's need: the buyer is fixed, the seller is typed in. */
+export const needPrefill: S['DealPrefillOutput'] = {
+  origin: 'need',
+  origin_label: '需求对接',
+  challenge: null,
+  need: 7,
+  capability: null,
+  bid: null,
+  title: '叉车锂电池快充缩短到一小时内',
+  contract_type: 'development',
+  contract_type_label: '技术开发',
+  industry: industries[1]!,
+  buyer: tiannengParty,
+  seller: null,
+  contract_amount: null,
+  winners: [],
+};
+
+/** GET /api/deals/prefill/?capability=5 for the institute's capability: the seller is fixed. */
+export const capabilityPrefill: S['DealPrefillOutput'] = {
+  ...needPrefill,
+  origin: 'capability',
+  origin_label: '能力成果对接',
+  need: null,
+  capability: 5,
+  title: '勃姆石陶瓷涂覆隔膜制备技术',
+  contract_type: null,
+  contract_type_label: null,
+  industry: industries[0]!,
+  buyer: null,
+  seller: taihuLabParty,
+};
+
 const recordEntry: S['DealEntryOutput'] = {
   id: 501,
   kind: 'record',

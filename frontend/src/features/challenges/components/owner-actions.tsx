@@ -73,7 +73,7 @@ export function OwnerActions({ challenge }: { challenge: Challenge }) {
       ) : null}
       {awarded ? (
         <LinkButton to={`/deals/new?challenge=${challenge.id}`} icon={<FileProtectOutlined aria-hidden />}>
-          {t('deals.recordFromChallenge')}
+          {t('deals.recordContract')}
         </LinkButton>
       ) : null}
       {cancellable ? (

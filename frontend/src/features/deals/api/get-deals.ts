@@ -16,7 +16,7 @@ export const dealKeys = {
   list: (query: DealQuery) => [...dealKeys.lists(), query] as const,
   detail: (id: number) => [...dealKeys.all, 'detail', id] as const,
   /** What a contract recorded from a challenge starts with (the challenge and its winners). */
-  challengePrefill: (challengeId: number) => [...dealKeys.all, 'prefill', 'challenge', challengeId] as const,
+  prefill: (kind: string, id: number) => [...dealKeys.all, 'prefill', kind, id] as const,
 };
 
 export const getDealsQueryOptions = (query: DealQuery, { enabled = true }: { enabled?: boolean } = {}) =>

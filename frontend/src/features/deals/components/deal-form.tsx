@@ -41,22 +41,30 @@ const DATE = 'YYYY-MM-DD';
 type Side = 'buyer' | 'seller';
 const SIDES: readonly Side[] = ['buyer', 'seller'];
 
-/** What the form starts with: from an awarded challenge, the server's pre-fill (still editable). */
+/** What the form starts with: from a posting, the server's pre-fill (still editable). */
 export function dealFormInitialValues(prefill?: DealPrefill): Partial<DealFormValues> {
   if (!prefill) return { contract_type: 'development', buyer: {}, seller: {} };
   return {
     title: prefill.title,
-    contract_type: prefill.contract_type ?? 'development',
+    contract_type: prefill.contract_type ?? undefined,
     industry: prefill.industry?.code,
     contract_amount: prefill.contract_amount ?? undefined,
+    buyer: {},
+    seller: {},
   };
+}
+
+/** The sides the form asks for: those the posting does not fix (offline: both). */
+export function typedSides(prefill?: DealPrefill): Side[] {
+  if (!prefill) return [...SIDES];
+  return SIDES.filter((side) => (side === 'buyer' ? prefill.buyer === null : prefill.seller === null && prefill.winners.length === 0));
 }
 
 function party(values: PartyValues | undefined): PartyInput {
   return { name: (values?.name ?? '').trim(), uscc: normaliseUscc(values?.uscc ?? ''), region: values?.region ?? '' };
 }
 
-/** The request body: from a challenge the server fills in the parties; offline they are typed in. */
+/** The request body: the server fills in what the posting fixes; the rest is typed in. */
 export function toDealRecordInput(values: DealFormValues, prefill?: DealPrefill): DealRecordInput {
   const input: DealRecordInput = {
     contract_number: values.contract_number.trim(),
@@ -64,21 +72,18 @@ export function toDealRecordInput(values: DealFormValues, prefill?: DealPrefill)
     contract_type: values.contract_type,
     signed_on: values.signed_on.format(DATE),
     note: (values.note ?? '').trim(),
+    origin: prefill?.origin ?? 'offline',
   };
   if (values.industry) input.industry = values.industry;
   if (values.contract_amount) input.contract_amount = values.contract_amount;
   if (values.technical_amount) input.technical_amount = values.technical_amount;
-  if (prefill) {
-    input.origin = 'challenge';
-    if (prefill.challenge !== null) input.challenge = prefill.challenge;
-    // One winner: the server's choice (the seller shown); several: the one picked in the form.
-    const bid = values.bid ?? prefill.bid;
-    if (bid !== null) input.bid = bid;
-  } else {
-    input.origin = 'offline';
-    input.buyer = party(values.buyer);
-    input.seller = party(values.seller);
-  }
+  if (prefill?.challenge != null) input.challenge = prefill.challenge;
+  if (prefill?.need != null) input.need = prefill.need;
+  if (prefill?.capability != null) input.capability = prefill.capability;
+  // One winner: the server's choice (the seller shown); several: the one picked in the form.
+  const bid = values.bid ?? prefill?.bid ?? null;
+  if (bid !== null) input.bid = bid;
+  for (const side of typedSides(prefill)) input[side] = party(values[side]);
   return input;
 }
 
@@ -101,11 +106,16 @@ const PARTY_ALIASES = Object.fromEntries(
   SIDES.flatMap((side) => ['name', 'uscc', 'region'].map((field) => [`${side}_${field}`, [side, field]])),
 );
 
-/** The challenge side of the form: where the contract comes from and who signed it (not editable). */
-function ChallengeParties({ prefill }: { prefill: DealPrefill }) {
+const SOURCE_PAGES = { challenge: '/challenges', need: '/needs', capability: '/capabilities' } as const;
+
+/** Where the contract comes from and the parties the posting fixes (not editable). */
+function SourceParties({ prefill }: { prefill: DealPrefill }) {
   const { t, locale } = useI18n();
   const { buyer, seller, winners } = prefill;
+  const kind = prefill.origin === 'need' || prefill.origin === 'capability' ? prefill.origin : 'challenge';
+  const id = prefill[kind];
   const named = (party: { name: string; region: Region }) => t('common.withNote', { text: party.name, note: t(`enum.region.${party.region}`) });
+  const sellerText = seller ? named(seller) : winners.map((winner) => winner.organisation.name).join('、');
   return (
     <>
       <Descriptions
@@ -117,28 +127,16 @@ function ChallengeParties({ prefill }: { prefill: DealPrefill }) {
         title={<Tag color="blue">{t('dealForm.prefilled')}</Tag>}
         items={[
           {
-            key: 'challenge',
-            label: t('dealForm.fromChallenge'),
-            children: <Link to={`/challenges/${prefill.challenge}`}>{prefill.title}</Link>,
+            key: 'source',
+            label: t(`dealForm.from.${kind}`),
+            children: <Link to={`${SOURCE_PAGES[kind]}/${id}`}>{prefill.title}</Link>,
           },
-          {
-            key: 'buyer',
-            label: t('deals.side.buyerLong'),
-            children: <span data-testid="prefill-buyer">{buyer ? named(buyer) : '—'}</span>,
-          },
-          {
-            key: 'seller',
-            label: t('deals.side.sellerLong'),
-            children: (
-              <span data-testid="prefill-seller">
-                {seller
-                  ? named(seller)
-                  : winners.length > 0
-                    ? winners.map((winner) => winner.organisation.name).join('、')
-                    : t('dealForm.winnerNone')}
-              </span>
-            ),
-          },
+          ...(buyer
+            ? [{ key: 'buyer', label: t('deals.side.buyerLong'), children: <span data-testid="prefill-buyer">{named(buyer)}</span> }]
+            : []),
+          ...(sellerText
+            ? [{ key: 'seller', label: t('deals.side.sellerLong'), children: <span data-testid="prefill-seller">{sellerText}</span> }]
+            : []),
         ]}
       />
       {winners.length > 1 ? (
@@ -213,7 +211,7 @@ export interface DealFormProps {
 export function DealForm({ prefill, submitting, onSubmit }: DealFormProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<DealFormValues>();
-  const aliases = useMemo(() => (prefill ? {} : { aliases: PARTY_ALIASES }), [prefill]);
+  const aliases = useMemo(() => ({ aliases: PARTY_ALIASES }), []);
   const errors = useFormServerErrors(form, aliases);
   const initialValues = useMemo(() => dealFormInitialValues(prefill), [prefill]);
   const required = (field: string) => ({ required: true, whitespace: true, message: t('form.required', { field }) });
@@ -244,7 +242,7 @@ export function DealForm({ prefill, submitting, onSubmit }: DealFormProps) {
       aria-label={prefill ? t('dealForm.title') : t('dealForm.titleOffline')}
       data-testid="deal-form"
     >
-      {prefill ? <ChallengeParties prefill={prefill} /> : null}
+      {prefill ? <SourceParties prefill={prefill} /> : null}
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item
@@ -277,7 +275,7 @@ export function DealForm({ prefill, submitting, onSubmit }: DealFormProps) {
           </Form.Item>
         </Col>
       </Row>
-      {prefill ? null : SIDES.map((side) => <PartyFields key={side} side={side} />)}
+      {typedSides(prefill).map((side) => <PartyFields key={side} side={side} />)}
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <AmountField name="contract_amount" label={t('deals.field.contractAmount')} required />
@@ -292,7 +290,7 @@ export function DealForm({ prefill, submitting, onSubmit }: DealFormProps) {
         </Col>
       </Row>
       <p className="muted" style={{ marginTop: 0 }}>
-        {prefill ? t('dealForm.contractAmountHelp') : ''}
+        {prefill?.origin === 'challenge' ? t('dealForm.contractAmountHelp') : ''}
         {t('dealForm.technicalAmountHelp')}
       </p>
       <Form.Item name="note" label={t('deals.field.note')}>

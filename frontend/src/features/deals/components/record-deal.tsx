@@ -7,7 +7,7 @@ import { isApiError } from '@/lib/api-error';
 import type { User } from '@/lib/auth';
 import { CHALLENGE_STATUSES, type ChallengeStatus } from '@/utils/enums';
 
-import { useDealPrefill, type DealPrefill } from '../api/get-deal-prefill';
+import { useDealPrefill, type DealPrefill, type DealSource } from '../api/get-deal-prefill';
 import { useRecordDeal } from '../api/record-deal';
 import { DealForm } from './deal-form';
 import { isLedgerKeeper } from './keeper';
@@ -34,23 +34,27 @@ function RecordForm({ prefill }: { prefill?: DealPrefill }) {
 }
 
 /**
- * Recording a contract: from an awarded challenge (its organisation, officials and the operator),
- * pre-filled by the server; or an offline contract (officials and the operator only).
+ * Recording a contract: from an awarded challenge, a need or a capability (the posting's
+ * organisation, officials and the operator), pre-filled by the server; or an offline contract
+ * (officials and the operator only).
  */
-export function RecordDeal({ challengeId, user }: { challengeId: number | null; user: User }) {
+export function RecordDeal({ source, user }: { source: DealSource | null; user: User }) {
   const { t } = useI18n();
-  const prefill = useDealPrefill(challengeId);
+  const prefill = useDealPrefill(source);
 
-  if (challengeId === null) {
+  if (source === null) {
     return isLedgerKeeper(user) ? <RecordForm /> : <Alert type="warning" showIcon message={t('dealForm.offlineNotAllowed')} />;
   }
   if (prefill.isPending) return <LoadingBlock rows={6} />;
   if (prefill.error) {
     const error = prefill.error;
     if (isApiError(error) && error.status === 403) return <Alert type="warning" showIcon message={t('dealForm.notAllowed')} />;
-    const status = isApiError(error) && error.status === 409 ? error.extra.status : undefined;
-    if (CHALLENGE_STATUSES.includes(status as ChallengeStatus)) {
-      return <Alert type="warning" showIcon message={t('dealForm.notAwarded', { status: t(`enum.challengeStatus.${status as ChallengeStatus}`) })} />;
+    if (isApiError(error) && error.status === 409) {
+      const status = error.extra.status;
+      const message = CHALLENGE_STATUSES.includes(status as ChallengeStatus)
+        ? t('dealForm.notAwarded', { status: t(`enum.challengeStatus.${status as ChallengeStatus}`) })
+        : error.detail; // a draft need or capability: the server says which
+      return <Alert type="warning" showIcon message={message} />;
     }
     return <ErrorResult error={error} onRetry={() => void prefill.refetch()} />;
   }

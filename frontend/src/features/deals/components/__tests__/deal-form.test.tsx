@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
-import { kjj, offlineDeal, recordedDeal, saimaPrefill, separatorPrefill } from '@/testing/data/deals';
+import { capabilityPrefill, kjj, needPrefill, offlineDeal, recordedDeal, saimaPrefill, separatorPrefill } from '@/testing/data/deals';
 import { industries, taihuLab, tianneng } from '@/testing/data/marketplace';
 import { jsonResponse, mockApi, requestsMade, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
@@ -183,7 +183,97 @@ describe('recording the contract of an awarded challenge', () => {
         jsonResponse({ detail: '只能为本机构的榜单、需求或能力成果录入合同；线下合同由科技部门或平台运营方录入', code: 'permission_denied', fields: {} }, 403),
     });
     renderApp('/deals/new?challenge=1');
-    expect(await screen.findByText('只有榜单的发布机构、科技部门或平台运营方可以据此登记合同。')).toBeInTheDocument();
+    expect(await screen.findByText('只有榜单、需求或能力成果的发布机构、科技部门或平台运营方可以据此登记合同。')).toBeInTheDocument();
+    expect(screen.queryByTestId('deal-form')).not.toBeInTheDocument();
+  });
+});
+
+describe('recording the contract of a need or a capability', () => {
+  it('from a need: the buyer is the need’s organisation, the seller is typed in', async () => {
+    let body: Record<string, unknown> = {};
+    const spy = mockApi(
+      ownerRoutes({
+        'GET /api/deals/prefill/': () => jsonResponse(needPrefill),
+        'POST /api/deals/': async (request) => {
+          body = (await request.json()) as Record<string, unknown>;
+          return jsonResponse(recordedDeal, 201);
+        },
+        'GET /api/deals/7/': () => jsonResponse(recordedDeal),
+      }),
+    );
+    const { user, router } = renderApp('/deals/new?need=7');
+    await screen.findByTestId('deal-form');
+    const asked = spy.mock.calls.map(([input]) => new URL((input as Request).url)).find((url) => url.pathname === '/api/deals/prefill/');
+    expect(asked?.searchParams.get('need')).toBe('7');
+    expect(screen.getByRole('link', { name: '叉车锂电池快充缩短到一小时内' })).toHaveAttribute('href', '/needs/7');
+    expect(screen.getByTestId('prefill-buyer')).toHaveTextContent('长兴新能动力电池材料有限公司（长兴县）');
+    expect(screen.queryByTestId('prefill-seller')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('买方名称')).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /返回需求/ })).toHaveAttribute('href', '/needs/7');
+
+    await fillContract(user);
+    await user.type(screen.getByLabelText('卖方名称'), '浙江某大学湖州研究院（演示）');
+    await user.type(screen.getByLabelText('卖方统一社会信用代码'), '12330500MB0D4E5F6C');
+    await user.click(screen.getByLabelText('卖方所在地区'));
+    await user.click(await screen.findByText('吴兴区', { selector: '.ant-select-item-option-content' }));
+    await user.type(screen.getByLabelText('合同金额'), '450000');
+    await user.click(screen.getByRole('button', { name: '提交合同' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/deals/7'));
+    expect(body).toMatchObject({
+      origin: 'need',
+      need: 7,
+      contract_type: 'development',
+      contract_amount: '450000',
+      seller: { name: '浙江某大学湖州研究院（演示）', uscc: '12330500MB0D4E5F6C', region: 'wuxing' },
+    });
+    expect(body).not.toHaveProperty('buyer');
+    expect(body).not.toHaveProperty('challenge');
+  });
+
+  it('from a capability: the seller is the institute, the buyer and the contract type are asked for', async () => {
+    let body: Record<string, unknown> = {};
+    mockApi({
+      ...signedInAs(taihuLab),
+      'GET /api/industries/': () => jsonResponse(industries),
+      'GET /api/deals/prefill/': () => jsonResponse(capabilityPrefill),
+      'POST /api/deals/': async (request) => {
+        body = (await request.json()) as Record<string, unknown>;
+        return jsonResponse(recordedDeal, 201);
+      },
+      'GET /api/deals/7/': () => jsonResponse(recordedDeal),
+    });
+    const { user } = renderApp('/deals/new?capability=5');
+    await screen.findByTestId('deal-form');
+    expect(screen.getByTestId('prefill-seller')).toHaveTextContent('南太湖先进材料研究院（南太湖新区）');
+    expect(screen.queryByLabelText('卖方名称')).not.toBeInTheDocument();
+
+    await fillContract(user);
+    await user.click(screen.getByRole('button', { name: '提交合同' }));
+    expect(await within(fieldOf(screen.getByLabelText('合同类型'))).findByText('请选择合同类型')).toBeInTheDocument();
+
+    await user.click(screen.getByLabelText('合同类型'));
+    await user.click(await screen.findByText('技术许可', { selector: '.ant-select-item-option-content' }));
+    await user.type(screen.getByLabelText('买方名称'), '安吉舒适椅业科技有限公司');
+    await user.type(screen.getByLabelText('买方统一社会信用代码'), '91330523MA2K3M4N5L');
+    await user.click(screen.getByLabelText('买方所在地区'));
+    await user.click(await screen.findByText('安吉县', { selector: '.ant-select-item-option-content' }));
+    await user.type(screen.getByLabelText('合同金额'), '1500000');
+    await user.click(screen.getByRole('button', { name: '提交合同' }));
+
+    await waitFor(() => expect(body).toMatchObject({ origin: 'capability', capability: 5, contract_type: 'license', contract_amount: '1500000' }));
+    expect(body).toHaveProperty('buyer.region', 'anji');
+    expect(body).not.toHaveProperty('seller');
+  });
+
+  it('says so when the posting is still a draft', async () => {
+    mockApi(
+      ownerRoutes({
+        'GET /api/deals/prefill/': () => jsonResponse({ detail: '草稿状态的需求不能据此录入合同', code: 'conflict', fields: {} }, 409),
+      }),
+    );
+    renderApp('/deals/new?need=7');
+    expect(await screen.findByText('草稿状态的需求不能据此录入合同')).toBeInTheDocument();
     expect(screen.queryByTestId('deal-form')).not.toBeInTheDocument();
   });
 });

@@ -42,6 +42,8 @@ describe('needs', () => {
     const { user } = renderApp('/needs/7');
     expect(await screen.findByRole('heading', { level: 1, name: need.title })).toBeInTheDocument();
     expect(screen.getByText('快充')).toBeInTheDocument();
+    // Its organisation records the contract signed after it from here.
+    expect(within(screen.getByTestId('record-from-posting')).getByRole('link', { name: /登记合同/ })).toHaveAttribute('href', '/deals/new?need=7');
     await user.click(await screen.findByRole('button', { name: '关闭需求' }));
     expect(await screen.findByText('需求已关闭')).toBeInTheDocument();
     expect(screen.getByTestId('need-status')).toHaveTextContent('已关闭');
