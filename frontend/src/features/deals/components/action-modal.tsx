@@ -1,8 +1,9 @@
 import { Alert, Form, Modal, type FormInstance } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 
 import { useFormServerErrors } from '@/components/form-error-alert';
 import { useI18n } from '@/i18n/i18n';
+import type { ApplyServerErrorsOptions } from '@/utils/form-errors';
 
 export interface ActionModalProps<V> {
   open: boolean;
@@ -10,7 +11,11 @@ export interface ActionModalProps<V> {
   okText: string;
   intro?: ReactNode;
   danger?: boolean;
+  /** Wider for a dialog with side-by-side fields. */
+  width?: number;
   initialValues?: Partial<V>;
+  /** Server error names to show at other fields (useFormServerErrors' aliases). */
+  aliases?: ApplyServerErrorsOptions['aliases'];
   /**
    * Sends the request. Return a message instead to refuse without sending (e.g. nothing changed);
    * a rejection from the API puts its field messages next to the fields, the rest above the buttons.
@@ -21,10 +26,13 @@ export interface ActionModalProps<V> {
 }
 
 /** A ledger action in a dialog: a small form (at least the reason) whose server errors sit next to its fields. */
-export function ActionModal<V extends object>({ open, title, okText, intro, danger, initialValues, onSubmit, onClose, children }: ActionModalProps<V>) {
+export function ActionModal<V extends object>({
+  open, title, okText, intro, danger, width, initialValues, aliases, onSubmit, onClose, children,
+}: ActionModalProps<V>) {
   const { t } = useI18n();
   const [form] = Form.useForm<V>();
-  const errors = useFormServerErrors(form);
+  const options = useMemo(() => (aliases ? { aliases } : undefined), [aliases]);
+  const errors = useFormServerErrors(form, options);
   const { clear } = errors;
   const [refusal, setRefusal] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -69,6 +77,7 @@ export function ActionModal<V extends object>({ open, title, okText, intro, dang
       okText={okText}
       cancelText={t('common.cancel')}
       okButtonProps={{ danger, loading: submitting }}
+      width={width}
       onOk={() => void submit()}
       onCancel={onClose}
       destroyOnHidden

@@ -6,21 +6,15 @@ import { Link } from 'react-router';
 import { AmountField } from '@/components/amount-input';
 import { useFormServerErrors } from '@/components/form-error-alert';
 import { IndustrySelect } from '@/components/industry-select';
-import { useI18n, type Translate } from '@/i18n/i18n';
-import { REGIONS, type Region } from '@/utils/enums';
+import { useI18n } from '@/i18n/i18n';
+import type { Region } from '@/utils/enums';
 import { formatAmount } from '@/utils/money';
-import { normaliseUscc, usccProblem, type UsccProblem } from '@/utils/uscc';
 
 import type { DealPrefill } from '../api/get-deal-prefill';
-import type { DealRecordInput, PartyInput } from '../api/record-deal';
+import type { DealRecordInput } from '../api/record-deal';
 import { CONTRACT_TYPES, type ContractType } from './deal-tags';
 import { technicalWithinContract } from './form-rules';
-
-interface PartyValues {
-  name?: string;
-  uscc?: string;
-  region?: Region;
-}
+import { PARTY_ALIASES, PartyFields, SIDES, partyInput, type PartyValues, type Side } from './party-fields';
 
 export interface DealFormValues {
   contract_number: string;
@@ -38,8 +32,6 @@ export interface DealFormValues {
 }
 
 const DATE = 'YYYY-MM-DD';
-type Side = 'buyer' | 'seller';
-const SIDES: readonly Side[] = ['buyer', 'seller'];
 
 /** What the form starts with: from a posting, the server's pre-fill (still editable). */
 export function dealFormInitialValues(prefill?: DealPrefill): Partial<DealFormValues> {
@@ -58,10 +50,6 @@ export function dealFormInitialValues(prefill?: DealPrefill): Partial<DealFormVa
 export function typedSides(prefill?: DealPrefill): Side[] {
   if (!prefill) return [...SIDES];
   return SIDES.filter((side) => (side === 'buyer' ? prefill.buyer === null : prefill.seller === null && prefill.winners.length === 0));
-}
-
-function party(values: PartyValues | undefined): PartyInput {
-  return { name: (values?.name ?? '').trim(), uscc: normaliseUscc(values?.uscc ?? ''), region: values?.region ?? '' };
 }
 
 /** The request body: the server fills in what the posting fixes; the rest is typed in. */
@@ -83,28 +71,9 @@ export function toDealRecordInput(values: DealFormValues, prefill?: DealPrefill)
   // One winner: the server's choice (the seller shown); several: the one picked in the form.
   const bid = values.bid ?? prefill?.bid ?? null;
   if (bid !== null) input.bid = bid;
-  for (const side of typedSides(prefill)) input[side] = party(values[side]);
+  for (const side of typedSides(prefill)) input[side] = partyInput(values[side]);
   return input;
 }
-
-function usccMessage(problem: UsccProblem, t: Translate): string {
-  switch (problem.kind) {
-    case 'length':
-      return t('uscc.error.length', { length: problem.length });
-    case 'chars':
-      return t('uscc.error.chars', { chars: problem.chars });
-    case 'division':
-      return t('uscc.error.division');
-    case 'check':
-      return t('uscc.error.check', { expected: problem.expected, actual: problem.actual });
-  }
-}
-
-// The model check reports some party problems at the top level (e.g. "买方和卖方不能是同一机构" on
-// seller_uscc); in the offline form they belong next to the party's fields.
-const PARTY_ALIASES = Object.fromEntries(
-  SIDES.flatMap((side) => ['name', 'uscc', 'region'].map((field) => [`${side}_${field}`, [side, field]])),
-);
 
 const SOURCE_PAGES = { challenge: '/challenges', need: '/needs', capability: '/capabilities' } as const;
 
@@ -150,49 +119,6 @@ function SourceParties({ prefill }: { prefill: DealPrefill }) {
         </Form.Item>
       ) : null}
     </>
-  );
-}
-
-function PartyFields({ side }: { side: Side }) {
-  const { t } = useI18n();
-  const who = t(side === 'buyer' ? 'deals.side.buyer' : 'deals.side.seller');
-  const name = t('dealForm.party.name', { side: who });
-  const uscc = t('dealForm.party.uscc', { side: who });
-  const region = t('dealForm.party.region', { side: who });
-  return (
-    <fieldset className="form-fieldset" data-testid={`party-${side}`}>
-      <legend>{t(side === 'buyer' ? 'deals.side.buyerLong' : 'deals.side.sellerLong')}</legend>
-      <Row gutter={12}>
-        <Col xs={24} md={10}>
-          <Form.Item name={[side, 'name']} label={name} rules={[{ required: true, whitespace: true, message: t('form.required', { field: name }) }]}>
-            <Input maxLength={120} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item
-            name={[side, 'uscc']}
-            label={uscc}
-            rules={[
-              { required: true, whitespace: true, message: t('form.required', { field: uscc }) },
-              {
-                validator: (_rule, value: unknown) => {
-                  if (typeof value !== 'string' || value.trim() === '') return Promise.resolve();
-                  const problem = usccProblem(value);
-                  return problem ? Promise.reject(new Error(usccMessage(problem, t))) : Promise.resolve();
-                },
-              },
-            ]}
-          >
-            <Input maxLength={18} autoComplete="off" style={{ textTransform: 'uppercase' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={6}>
-          <Form.Item name={[side, 'region']} label={region} rules={[{ required: true, message: t('form.select', { field: region }) }]}>
-            <Select options={REGIONS.map((value) => ({ value, label: t(`enum.region.${value}`) }))} />
-          </Form.Item>
-        </Col>
-      </Row>
-    </fieldset>
   );
 }
 

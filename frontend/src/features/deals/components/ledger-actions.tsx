@@ -14,6 +14,7 @@ import type { Deal } from '../api/get-deal';
 import { ActionModal } from './action-modal';
 import { CONTRACT_TYPES, DEAL_ENTRY_KINDS, type ContractType } from './deal-tags';
 import { technicalWithinContract } from './form-rules';
+import { PARTY_ALIASES, PartyFields, SIDES, partyInput, type PartyValues } from './party-fields';
 
 type Dialog = 'register' | 'amend' | 'void' | 'reverse' | null;
 
@@ -35,6 +36,8 @@ interface AmendValues {
   industry?: string;
   registration_number?: string;
   registered_on?: Dayjs;
+  buyer: PartyValues;
+  seller: PartyValues;
   reason: string;
 }
 
@@ -48,6 +51,8 @@ function amendInitialValues(deal: Deal): Partial<AmendValues> {
     industry: deal.industry?.code,
     registration_number: deal.registration_number,
     registered_on: deal.registered_on ? dayjs(deal.registered_on) : undefined,
+    buyer: { name: deal.buyer.name, uscc: deal.buyer.uscc, region: deal.buyer.region },
+    seller: { name: deal.seller.name, uscc: deal.seller.uscc, region: deal.seller.region },
     reason: '',
   };
 }
@@ -63,6 +68,12 @@ export function amendBody(deal: Deal, values: AmendValues): DealActionBodies['am
   const signed = values.signed_on.format(DATE);
   if (signed !== deal.signed_on) body.signed_on = signed;
   if ((values.industry ?? null) !== (deal.industry?.code ?? null)) body.industry = values.industry ?? null;
+  for (const side of SIDES) {
+    // A party corrected by its USCC is linked to the organisation that holds it on the platform.
+    const typed = partyInput(values[side]);
+    const now = deal[side];
+    if (typed.name !== now.name || typed.uscc !== now.uscc || typed.region !== now.region) body[side] = typed;
+  }
   if (deal.status === 'registered') {
     const number = (values.registration_number ?? '').trim();
     if (number !== deal.registration_number) body.registration_number = number;
@@ -162,6 +173,8 @@ export function LedgerActions({ deal }: { deal: Deal }) {
         intro={t('deals.action.amend.intro')}
         okText={t('deals.action.amend')}
         initialValues={amendInitialValues(deal)}
+        aliases={PARTY_ALIASES}
+        width={760}
         onSubmit={(values) => {
           const body = amendBody(deal, values);
           if (!body) return t('deals.action.amend.nothing');
@@ -214,6 +227,9 @@ export function LedgerActions({ deal }: { deal: Deal }) {
             </>
           ) : null}
         </Row>
+        {SIDES.map((side) => (
+          <PartyFields key={side} side={side} />
+        ))}
         {reason(true)}
       </ActionModal>
 

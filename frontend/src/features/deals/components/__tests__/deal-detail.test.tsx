@@ -148,6 +148,38 @@ describe('ledger actions for officials', () => {
     await waitFor(() => expect(screen.getByTestId('deal-technical-amount')).toHaveAttribute('data-amount', '2450000.50'));
   });
 
+  it('corrects a party: only that side is sent, and the server’s party errors sit next to its fields', async () => {
+    const bodies: unknown[] = [];
+    mockApi(
+      routes({
+        'GET /api/deals/7/': () => jsonResponse(registeredDeal),
+        'POST /api/deals/7/amend/': async (request) => {
+          bodies.push(await request.json());
+          return bodies.length === 1
+            ? jsonResponse({ detail: '输入有误，请检查各字段。', code: 'invalid', fields: { seller_uscc: ['买方和卖方不能是同一机构'] } }, 400)
+            : jsonResponse(registeredDeal);
+        },
+      }),
+    );
+    const { user } = renderApp('/deals/7');
+    await user.click(await screen.findByRole('button', { name: /更\s*正/ }));
+    const dialog = within(await screen.findByRole('dialog', { name: '更正合同' }));
+    expect(dialog.getByLabelText('卖方名称')).toHaveValue(registeredDeal.seller.name);
+
+    await user.clear(dialog.getByLabelText('卖方名称'));
+    await user.type(dialog.getByLabelText('卖方名称'), '浙江某大学湖州研究院（演示）');
+    await user.clear(dialog.getByLabelText('卖方统一社会信用代码'));
+    await user.type(dialog.getByLabelText('卖方统一社会信用代码'), '12330500mb0d4e5f6c');
+    await user.type(dialog.getByLabelText('原因'), '登记机构核对：受托方为研究院');
+    await user.click(dialog.getByRole('button', { name: /更\s*正/ }));
+
+    expect(await within(dialog.getByTestId('party-seller')).findByText('买方和卖方不能是同一机构')).toBeInTheDocument();
+    expect(bodies[0]).toEqual({
+      seller: { name: '浙江某大学湖州研究院（演示）', uscc: '12330500MB0D4E5F6C', region: registeredDeal.seller.region },
+      reason: '登记机构核对：受托方为研究院',
+    });
+  });
+
   it('voids only with a reason and shows a refusal from the server in the dialog', async () => {
     let calls = 0;
     mockApi(
