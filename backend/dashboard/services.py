@@ -4,7 +4,6 @@ import logging
 import tempfile
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.jobs import job_update
 from dashboard.models import DashboardExport, DashboardExportPart, PolicyTarget, TargetProgress
 from dashboard.selectors import drilldown_rows, export_name
 from deals.files import COUNTED_COLUMNS, write_ledger_file
@@ -70,13 +70,6 @@ def _export_claim(job_id: int) -> bool:
         status=S.RUNNING, started_at=now, updated_at=now, processed_rows=0, message="") == 1
 
 
-def _export_update(job: DashboardExport, **fields: Any) -> DashboardExport:
-    for name, value in fields.items():
-        setattr(job, name, value)
-    DashboardExport.objects.filter(pk=job.pk).update(updated_at=timezone.now(), **fields)
-    return job
-
-
 def dashboard_export_run(*, job_id: int) -> DashboardExport:
     """Build the file. Safe to run again: a finished or running job is left alone, one whose
     worker died starts over (its parts are replaced; only a finished job can be downloaded)."""
@@ -90,7 +83,7 @@ def dashboard_export_run(*, job_id: int) -> DashboardExport:
         for written, row in enumerate(rows, start=1):  # noqa: B007  `written` is read after the loop
             yield row
             if written % PROGRESS_EVERY == 0:
-                _export_update(job, processed_rows=written)
+                job_update(job, processed_rows=written)
 
     try:
         DashboardExportPart.objects.filter(export=job).delete()
@@ -108,10 +101,10 @@ def dashboard_export_run(*, job_id: int) -> DashboardExport:
     except Exception:
         logger.exception("dashboard export %s failed unexpectedly", job.pk)
         DashboardExportPart.objects.filter(export=job).delete()
-        _export_update(job, status=DashboardExport.Status.FAILED, message=_("生成文件时发生内部错误，请重新导出"),
+        job_update(job, status=DashboardExport.Status.FAILED, message=_("生成文件时发生内部错误，请重新导出"),
                        finished_at=timezone.now())
         raise
-    return _export_update(
+    return job_update(
         job, status=DashboardExport.Status.SUCCEEDED, file_size=size, processed_rows=written, total_rows=written,
         finished_at=timezone.now(), message=_("共%(n)d份合同") % {"n": written},
     )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from core.exceptions import ApplicationError
+from core.jobs import job_update
 from deals import imports
 from deals.rollups import rollup_change
 from deals.models import (
@@ -402,7 +403,7 @@ def deals_import_run(*, job_id: int) -> DealImport:
             return _import_run(job)
         except Exception:
             logger.exception("deal import %s failed unexpectedly", job.pk)
-            _job_update(job, status=DealImport.Status.FAILED, message=_("导入时发生内部错误，未写入任何数据"), finished_at=timezone.now())
+            job_update(job, status=DealImport.Status.FAILED, message=_("导入时发生内部错误，未写入任何数据"), finished_at=timezone.now())
             raise
 
 
@@ -413,31 +414,31 @@ def _import_run(job: DealImport) -> DealImport:
         handle = io.BytesIO(DealImport.objects.filter(pk=job.pk).values_list("content", flat=True).get())
         plan = imports.plan_import(
             handle, file_format=job.file_format,
-            on_progress=lambda done, total: _job_update(job, processed_rows=done, total_rows=total),
+            on_progress=lambda done, total: job_update(job, processed_rows=done, total_rows=total),
         )
         del handle
         if plan.errors:
-            return _job_update(
+            return job_update(
                 job, status=S.FAILED, processed_rows=plan.total, total_rows=plan.total, error_count=len(plan.errors),
                 errors=[e.as_dict() for e in plan.errors[: imports.MAX_REPORTED_ERRORS]],
                 message=_("共有%(n)d处错误，未写入任何数据；请修正后重新导入整个文件") % {"n": len(plan.errors)}, finished_at=timezone.now(),
             )
-        _job_update(job, status=S.APPLYING, processed_rows=plan.total, total_rows=plan.total)
+        job_update(job, status=S.APPLYING, processed_rows=plan.total, total_rows=plan.total)
         # The contracts and the job's "succeeded" commit together: a worker killed in between
         # leaves neither, and the rerun reports what this file did, not "0 new".
         with transaction.atomic():
             created, registered = _apply_plan(plan, job=job)
-            return _job_update(
+            return job_update(
                 job, status=S.SUCCEEDED, created_count=created, registered_count=registered,
                 unchanged_count=plan.unchanged, finished_at=timezone.now(),
                 message=_("新增%(created)d份，补登记%(registered)d份，%(unchanged)d份与台账一致未变化")
                 % {"created": created, "registered": registered, "unchanged": plan.unchanged},
             )
     except imports.FileProblem as problem:
-        return _job_update(job, status=S.FAILED, message=str(problem), finished_at=timezone.now())
+        return job_update(job, status=S.FAILED, message=str(problem), finished_at=timezone.now())
     except IntegrityError:
         logger.warning("deal import %s collided with a concurrent write", job.pk, exc_info=True)
-        return _job_update(job, status=S.FAILED, message=_("导入期间台账被同时修改，未写入任何数据；请重新导入"), finished_at=timezone.now())
+        return job_update(job, status=S.FAILED, message=_("导入期间台账被同时修改，未写入任何数据；请重新导入"), finished_at=timezone.now())
 
 
 def deals_imports_resume() -> int:
@@ -454,14 +455,6 @@ def deals_imports_resume() -> int:
     for job_id in ids:
         deals_import_task.delay(job_id)
     return len(ids)
-
-
-def _job_update(job: DealImport, **fields: Any) -> DealImport:
-    """Progress is written outside the import's transaction, so other requests can read it."""
-    for name, value in fields.items():
-        setattr(job, name, value)
-    DealImport.objects.filter(pk=job.pk).update(updated_at=timezone.now(), **fields)
-    return job
 
 
 # Rows per INSERT: 1,000 keeps SQLite under its variable limit (26 columns) and was as fast as

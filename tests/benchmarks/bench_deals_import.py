@@ -106,7 +106,7 @@ def run_import(path: Path, keeper) -> tuple[float, object, list[tuple[float, str
     from deals.models import DealImport
 
     seen: list[tuple[float, str, int]] = []
-    original = services._job_update
+    original = services.job_update
     started = time.perf_counter()
 
     def spy(job, **fields):
@@ -114,13 +114,13 @@ def run_import(path: Path, keeper) -> tuple[float, object, list[tuple[float, str
         seen.append((time.perf_counter() - started, job.status, job.processed_rows))
         return result
 
-    services._job_update = spy
+    services.job_update = spy
     try:
         # Read from disk, as Django hands over an upload above 2.5 MB (a temporary file).
         with path.open("rb") as handle:
             job = services.deals_import_start(by=keeper, upload=UploadedFile(handle, name=path.name, size=path.stat().st_size))
     finally:
-        services._job_update = original
+        services.job_update = original
     elapsed = time.perf_counter() - started
     return elapsed, DealImport.objects.get(pk=job.pk), seen
 

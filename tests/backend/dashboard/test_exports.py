@@ -150,7 +150,7 @@ def test_progress_is_written_while_the_file_is_built(year_of_deals, monkeypatch)
     job = DashboardExport.objects.create(created_by=year_of_deals.users["official"], year=2026, figure="total", file_format="csv",
                                          file_name="x.csv", total_rows=5)
     written = []
-    update = services._export_update
+    update = services.job_update
 
     def watched(job, **fields):
         if set(fields) == {"processed_rows"}:
@@ -158,7 +158,7 @@ def test_progress_is_written_while_the_file_is_built(year_of_deals, monkeypatch)
         return update(job, **fields)
 
     monkeypatch.setattr(services, "PROGRESS_EVERY", 2)
-    monkeypatch.setattr(services, "_export_update", watched)
+    monkeypatch.setattr(services, "job_update", watched)
     services.dashboard_export_run(job_id=job.pk)
 
     assert written == [2, 4]
