@@ -101,8 +101,7 @@ def dashboard_export_run(*, job_id: int) -> DashboardExport:
     except Exception:
         logger.exception("dashboard export %s failed unexpectedly", job.pk)
         DashboardExportPart.objects.filter(export=job).delete()
-        job_update(job, status=DashboardExport.Status.FAILED, message=_("生成文件时发生内部错误，请重新导出"),
-                       finished_at=timezone.now())
+        job_update(job, status=DashboardExport.Status.FAILED, message=_("生成文件时发生内部错误，请重新导出"), finished_at=timezone.now())
         raise
     return job_update(
         job, status=DashboardExport.Status.SUCCEEDED, file_size=size, processed_rows=written, total_rows=written,
@@ -118,7 +117,8 @@ def dashboard_exports_maintain() -> tuple[int, int]:
 
     S = DashboardExport.Status
     now = timezone.now()
-    dropped, _by_model = DashboardExport.objects.filter(created_at__lt=now - timedelta(days=settings.DASHBOARD_EXPORT_KEEP_DAYS)).delete()
+    _rows, deleted = DashboardExport.objects.filter(created_at__lt=now - timedelta(days=settings.DASHBOARD_EXPORT_KEEP_DAYS)).delete()
+    dropped = deleted.get(DashboardExport._meta.label, 0)  # the jobs, not their parts
     waiting = Q(status=S.PENDING, created_at__lt=now - timedelta(minutes=1)) | Q(status=S.RUNNING, updated_at__lt=now - STALE_EXPORT)
     ids = list(DashboardExport.objects.filter(waiting).order_by("id").values_list("id", flat=True))
     for job_id in ids:

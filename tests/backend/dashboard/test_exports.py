@@ -10,7 +10,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from dashboard import services
-from dashboard.models import DashboardExport
+from dashboard.models import DashboardExport, DashboardExportPart
 
 EXPORTS = "/api/dashboard/exports/"
 
@@ -121,11 +121,13 @@ def test_a_job_whose_worker_died_or_whose_send_failed_is_sent_again_and_old_ones
     dead_worker = job("running", updated_at=now - services.STALE_EXPORT - timedelta(seconds=1))
     busy_worker = job("running", updated_at=now)
     old = job("succeeded", created_at=now - timedelta(days=8))
+    DashboardExportPart.objects.bulk_create(DashboardExportPart(export_id=old, number=n, content=b"x") for n in range(3))
 
     sent, dropped = services.dashboard_exports_maintain()  # tasks run eagerly in tests: the jobs are built here
 
     status = dict(DashboardExport.objects.values_list("id", "status"))
     assert (sent, dropped) == (2, 1) and old not in status
+    assert not DashboardExportPart.objects.filter(export_id=old).exists()
     assert (status[queued_long_ago], status[dead_worker]) == ("succeeded", "succeeded")
     assert (status[just_queued], status[busy_worker]) == ("pending", "running")
 
@@ -178,7 +180,6 @@ def test_a_file_larger_than_a_part_is_stored_in_parts_and_streamed_back_whole(ye
 
 
 def test_a_rerun_after_a_dead_worker_replaces_the_parts_it_left(year_of_deals, django_capture_on_commit_callbacks):
-    from dashboard.models import DashboardExportPart
 
     job = DashboardExport.objects.get(pk=start(year_of_deals, django_capture_on_commit_callbacks)["id"])
     DashboardExport.objects.filter(pk=job.pk).update(status="running", updated_at=timezone.now() - services.STALE_EXPORT - timedelta(seconds=1))
