@@ -180,7 +180,6 @@ def test_a_file_larger_than_a_part_is_stored_in_parts_and_streamed_back_whole(ye
 
 
 def test_a_rerun_after_a_dead_worker_replaces_the_parts_it_left(year_of_deals, django_capture_on_commit_callbacks):
-
     job = DashboardExport.objects.get(pk=start(year_of_deals, django_capture_on_commit_callbacks)["id"])
     DashboardExport.objects.filter(pk=job.pk).update(status="running", updated_at=timezone.now() - services.STALE_EXPORT - timedelta(seconds=1))
     DashboardExportPart.objects.create(export=job, number=99, content=b"half a file")
