@@ -1,7 +1,6 @@
-import { Form, Input, Modal, Radio } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Radio } from 'antd';
 
-import { useFormServerErrors } from '@/components/form-error-alert';
+import { FormModal } from '@/components/form-modal';
 import { useI18n } from '@/i18n/i18n';
 
 export interface ReasonValues {
@@ -25,66 +24,34 @@ export interface ReasonModalProps {
 /** Asks for the reason of a state change (and the verdict of an acceptance review). */
 export function ReasonModal({ open, title, okText, description, reasonRequired, withVerdict, danger, onSubmit, onClose }: ReasonModalProps) {
   const { t } = useI18n();
-  const [form] = Form.useForm<ReasonValues>();
-  const errors = useFormServerErrors(form);
-  const { clear } = errors;
-
-  // The form is destroyed with the dialog (fresh initial values each time); only the alert lingers.
-  useEffect(() => {
-    if (open) clear();
-  }, [open, clear]);
-
-  const [submitting, setSubmitting] = useState(false);
-  const submit = async () => {
-    let values: ReasonValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // the messages are shown next to the fields
-    }
-    setSubmitting(true);
-    try {
-      await onSubmit({ ...values, reason: (values.reason ?? '').trim() });
-      onClose();
-    } catch (error) {
-      errors.show(error);
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal<ReasonValues>
       open={open}
       title={title}
       okText={okText}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ danger, loading: submitting }}
-      onOk={submit}
-      onCancel={onClose}
-      destroyOnHidden
+      intro={description}
+      danger={danger}
+      initialValues={{ accepted: true, reason: '' }}
+      onSubmit={(values) => onSubmit({ ...values, reason: (values.reason ?? '').trim() })}
+      onClose={onClose}
     >
-      {description ? <p>{description}</p> : null}
-      <Form form={form} layout="vertical" initialValues={{ accepted: true, reason: '' }} preserve={false}>
-        {withVerdict ? (
-          <Form.Item name="accepted" label={t('challenges.conclude.verdict')} rules={[{ required: true }]}>
-            <Radio.Group
-              options={[
-                { value: true, label: t('challenges.conclude.accepted') },
-                { value: false, label: t('challenges.conclude.failed') },
-              ]}
-            />
-          </Form.Item>
-        ) : null}
-        <Form.Item
-          name="reason"
-          label={t('challenges.action.reason')}
-          rules={[{ required: reasonRequired, whitespace: true, message: t('form.required', { field: t('challenges.action.reason') }) }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
+      {withVerdict ? (
+        <Form.Item name="accepted" label={t('challenges.conclude.verdict')} rules={[{ required: true }]}>
+          <Radio.Group
+            options={[
+              { value: true, label: t('challenges.conclude.accepted') },
+              { value: false, label: t('challenges.conclude.failed') },
+            ]}
+          />
         </Form.Item>
-      </Form>
-      {errors.alert}
-    </Modal>
+      ) : null}
+      <Form.Item
+        name="reason"
+        label={t('challenges.action.reason')}
+        rules={[{ required: reasonRequired, whitespace: true, message: t('form.required', { field: t('challenges.action.reason') }) }]}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

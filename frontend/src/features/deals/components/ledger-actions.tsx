@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 
 import { AmountField } from '@/components/amount-input';
+import { FormModal } from '@/components/form-modal';
 import { IndustrySelect } from '@/components/industry-select';
 import { useI18n } from '@/i18n/i18n';
 import { isOneOf } from '@/utils/enums';
@@ -11,7 +12,6 @@ import { compareAmounts } from '@/utils/money';
 
 import { useDealAction, type DealActionBodies } from '../api/deal-actions';
 import type { Deal } from '../api/get-deal';
-import { ActionModal } from './action-modal';
 import { CONTRACT_TYPES, DEAL_ENTRY_KINDS, type ContractType } from './deal-tags';
 import { technicalWithinContract } from './form-rules';
 import { PARTY_ALIASES, PartyFields, SIDES, partyInput, type PartyValues } from './party-fields';
@@ -134,7 +134,7 @@ export function LedgerActions({ deal }: { deal: Deal }) {
         </Button>
       ) : null}
 
-      <ActionModal<RegisterValues>
+      <FormModal<RegisterValues>
         open={dialog === 'register'}
         title={t('deals.action.register.title')}
         intro={t('deals.action.register.intro')}
@@ -165,9 +165,9 @@ export function LedgerActions({ deal }: { deal: Deal }) {
           />
         </Form.Item>
         {reason(false, t('deals.action.remark'))}
-      </ActionModal>
+      </FormModal>
 
-      <ActionModal<AmendValues>
+      <FormModal<AmendValues>
         open={dialog === 'amend'}
         title={t('deals.action.amend.title')}
         intro={t('deals.action.amend.intro')}
@@ -231,9 +231,9 @@ export function LedgerActions({ deal }: { deal: Deal }) {
           <PartyFields key={side} side={side} />
         ))}
         {reason(true)}
-      </ActionModal>
+      </FormModal>
 
-      <ActionModal<{ reason: string }>
+      <FormModal<{ reason: string }>
         open={dialog === 'void'}
         title={t('deals.action.void.title')}
         intro={t('deals.action.void.intro')}
@@ -248,10 +248,10 @@ export function LedgerActions({ deal }: { deal: Deal }) {
         onClose={close}
       >
         {reason(true)}
-      </ActionModal>
+      </FormModal>
 
       {latest ? (
-        <ActionModal<{ reason: string }>
+        <FormModal<{ reason: string }>
           open={dialog === 'reverse'}
           title={t('deals.action.reverse.title')}
           intro={t('deals.action.reverse.intro', {
@@ -270,7 +270,7 @@ export function LedgerActions({ deal }: { deal: Deal }) {
           onClose={close}
         >
           {reason(true)}
-        </ActionModal>
+        </FormModal>
       ) : null}
     </>
   );

@@ -5,7 +5,7 @@ import { useFormServerErrors } from '@/components/form-error-alert';
 import { useI18n } from '@/i18n/i18n';
 import type { ApplyServerErrorsOptions } from '@/utils/form-errors';
 
-export interface ActionModalProps<V> {
+export interface FormModalProps<V> {
   open: boolean;
   title: string;
   okText: string;
@@ -25,10 +25,13 @@ export interface ActionModalProps<V> {
   children: ReactNode;
 }
 
-/** A ledger action in a dialog: a small form (at least the reason) whose server errors sit next to its fields. */
-export function ActionModal<V extends object>({
+/**
+ * A small form in a dialog (a ledger action, a challenge's state change): the server's field errors
+ * sit next to its fields, the rest above the buttons; it closes once the request succeeds.
+ */
+export function FormModal<V extends object>({
   open, title, okText, intro, danger, width, initialValues, aliases, onSubmit, onClose, children,
-}: ActionModalProps<V>) {
+}: FormModalProps<V>) {
   const { t } = useI18n();
   const [form] = Form.useForm<V>();
   const options = useMemo(() => (aliases ? { aliases } : undefined), [aliases]);
