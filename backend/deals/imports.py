@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 import re
 import zipfile
 import zlib
@@ -326,24 +327,40 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+# A plain decimal number, after full-width characters are folded to ASCII: "1234.5", "-12", ".5",
+# or with an exponent as Excel writes large floats ("1e+20"). Nothing else: not "NaN", "inf", "1_000"
+# or digits of other scripts ("١٢٣"), which Decimal() would otherwise take.
+AMOUNT_PATTERN = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
+# Full-width forms (１２３．４５，typed with a Chinese IME) and the ideographic space, folded to ASCII.
+# Only these: NFKC would also turn "²" into "2".
+FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def _amount(value: Any) -> Decimal:
+    """A cell's amount in yuan, or a CellError: no cell, however strange ("1e309", "NaN", "-inf",
+    40 nines), may stop the import with anything but a row error."""
     if isinstance(value, bool):
         raise CellError(_("金额不是数字"))
-    text = _text(value if not isinstance(value, float) else repr(value)).replace(",", "").replace("，", "").replace(" ", "")
-    text = text.removesuffix("元")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CellError(_("金额不是数字"))
+    text = _text(value if not isinstance(value, float) else repr(value))
+    text = text.translate(FULL_WIDTH).replace(",", "").replace(" ", "").removesuffix("元")
+    if not AMOUNT_PATTERN.match(text):
+        raise CellError(_("金额不是数字"))
     try:
         amount = Decimal(text)
-    except InvalidOperation:
+        in_range = Decimal("0") <= amount <= MAX_CONTRACT_AMOUNT
+        # Only rounded within range: quantize() raises InvalidOperation beyond 28 digits ("1e309").
+        rounded = amount.quantize(Decimal("0.01")) if in_range else amount
+    except ArithmeticError:  # decimal's InvalidOperation and relatives: whatever it refuses is a row error
         raise CellError(_("金额不是数字")) from None
-    if not amount.is_finite():
-        raise CellError(_("金额不是数字"))
     if amount < 0:
         raise CellError(_("金额不能为负数"))
-    if amount != amount.quantize(Decimal("0.01")):
-        raise CellError(_("金额最多两位小数"))
     if amount > MAX_CONTRACT_AMOUNT:
         raise CellError(_("金额超过100亿元，请核对"))
-    return amount.quantize(Decimal("0.01"))
+    if amount != rounded:
+        raise CellError(_("金额最多两位小数"))
+    return abs(rounded)  # abs: "-0" is 0.00, not -0.00
 
 
 DATE_PATTERNS = [re.compile(p) for p in (

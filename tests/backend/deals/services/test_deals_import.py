@@ -280,3 +280,22 @@ def test_an_import_whose_worker_died_is_taken_over_only_once_it_is_stale(importe
     rerun = services.deals_import_run(job_id=job.pk)
 
     assert rerun.status == DealImport.Status.SUCCEEDED and rerun.unchanged_count == 1 and Deal.objects.count() == 1
+
+
+@pytest.mark.parametrize("amount", ["1e309", "1E+999999999", "9" * 40, "NaN", "sNaN", "inf", "-inf", "-Infinity", "١٢٣", "1_000", "0x10", "²"])
+def test_an_amount_that_is_no_number_is_a_row_error_not_an_internal_one(importer, amount):
+    # "1e309" used to pass Decimal() and then raise InvalidOperation when rounded to cents: the
+    # whole import stopped with "An internal error stopped the import".
+    job = importer(csv_upload([row(1), row(2, **{"合同金额（元）": amount})]))
+
+    assert job.status == DealImport.Status.FAILED, job.message
+    assert [(e["row"], e["column"]) for e in job.errors] == [(3, "合同金额（元）")]
+    assert "内部错误" not in job.message and Deal.objects.count() == 0
+
+
+def test_full_width_amounts_typed_with_a_chinese_ime_are_read_as_numbers(importer):
+    job = importer(csv_upload([row(1, **{"合同金额（元）": "１２０００００．００", "技术交易额（元）": "１，０００，０００元"})]))
+
+    assert job.status == DealImport.Status.SUCCEEDED, job.errors
+    deal = Deal.objects.get()
+    assert (deal.contract_amount, deal.technical_amount) == (Decimal("1200000.00"), Decimal("1000000.00"))
