@@ -5,7 +5,8 @@ the handler maps both to JSON so that bad input never becomes a 500.
 """
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.http import Http404
@@ -39,6 +40,16 @@ def _as_lists(detail: Any) -> Any:
     return str(detail)
 
 
+def request_too_large_body() -> dict:
+    """The 413 body for a request over DATA_UPLOAD_MAX_MEMORY_SIZE (files of multipart uploads do not count)."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return {"detail": _("请求内容超过 %(kb)d KB 上限") % {"kb": (limit or 0) // 1024}, "code": "request_too_large", "fields": {}}
+
+
+def too_many_fields_body() -> dict:
+    return {"detail": _("请求中的字段或文件过多"), "code": "parse_error", "fields": {}}
+
+
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     from search.backends import SearchUnavailable
 
@@ -47,6 +58,12 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
         # the outbox brings the index up to date when it returns).
         return Response({"detail": _("搜索服务暂时不可用，请稍后再试。"), "code": "search_unavailable", "fields": {}},
                         status=status.HTTP_503_SERVICE_UNAVAILABLE, headers={"Retry-After": str(RETRY_AFTER["search_unavailable"])})
+    # Django raises these while DRF reads the body (request.body, the multipart parser); as
+    # SuspiciousOperations they had been Django's HTML 400 page.
+    if isinstance(exc, RequestDataTooBig):
+        return Response(request_too_large_body(), status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+    if isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        return Response(too_many_fields_body(), status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, ApplicationError):
         body = {"detail": exc.message, "code": exc.code, "fields": {}}
         if exc.extra:
