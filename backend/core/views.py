@@ -1,6 +1,8 @@
 from django.db import transaction
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.csrf import csrf_failure as django_csrf_failure
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions
 from rest_framework.request import Request
@@ -8,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.health import OK, health_report
+from core.middleware import is_api_request
 from core.serializers import HealthOutputSerializer
 
 
@@ -33,5 +36,17 @@ class HealthView(APIView):
         return Response(HealthOutputSerializer(report).data, status=200 if report["status"] == OK else 503)
 
 
+# Exempt: it changes nothing, and a POST to an unknown /api/ path must be the same 404 as a GET, not a
+# CSRF refusal (Django's HTML page: what an outside test saw with DEBUG on).
+@csrf_exempt
 def api_not_found(request, *args, **kwargs) -> JsonResponse:
     return JsonResponse({"detail": _("接口不存在。"), "code": "not_found", "fields": {}}, status=404)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: the API's error shape on /api/ (DRF's SessionAuthentication words its own
+    refusals the same way), Django's page for the admin and the rest."""
+    if is_api_request(request):
+        return JsonResponse({"detail": _("CSRF 校验失败：%(reason)s") % {"reason": reason}, "code": "csrf_failed",
+                             "fields": {}}, status=403)
+    return django_csrf_failure(request, reason)

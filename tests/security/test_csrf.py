@@ -1,6 +1,8 @@
 """The browser app may use the session cookie; then every write needs the CSRF token, or another
 site could make a signed-in user's browser post. Token-authenticated clients send no cookie and
 need none. Checked for every unsafe operation of the OpenAPI document."""
+import json
+
 import pytest
 from django.test import Client
 from drf_spectacular.generators import SchemaGenerator
@@ -83,3 +85,51 @@ def test_a_form_encoded_write_is_refused_even_with_the_token(world):
     response = client.post("/api/challenges/", {"title": "x"}, HTTP_X_CSRFTOKEN=SECRET)  # multipart, as a form posts
 
     assert response.status_code == 415
+
+
+# --- failures answer in the API's shape on /api/, Django's page elsewhere, DEBUG or not ---------
+
+def csrf_refusal(path: str):
+    """What CsrfViewMiddleware answers a cookie-less POST to a view that is not exempt."""
+    from django.http import HttpResponse
+    from django.middleware.csrf import CsrfViewMiddleware
+    from django.test import RequestFactory
+
+    request = RequestFactory().post(path, "{}", content_type="application/json")
+    return CsrfViewMiddleware(lambda r: HttpResponse()).process_view(request, lambda r: HttpResponse(), (), {})
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_csrf_failure_on_an_api_path_is_json(settings, debug):
+    settings.DEBUG = debug
+
+    response = csrf_refusal("/api/challenges/")
+
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/json"
+    body = json.loads(response.content)
+    assert body["code"] == "csrf_failed" and "CSRF" in body["detail"] and body["fields"] == {}
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_csrf_failure_elsewhere_keeps_django_s_page(db, settings, debug):
+    settings.DEBUG = debug
+
+    response = Client(enforce_csrf_checks=True).post("/admin/login/", {"username": "operator", "password": "x"})
+
+    assert response.status_code == 403
+    assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_a_write_to_an_unknown_api_path_is_a_json_404_not_a_csrf_page(world, settings, debug, method):
+    """Seen with DEBUG: the catch-all /api/ view was not CSRF-exempt, so a POST answered Django's
+    HTML CSRF page instead of the 404 every other method got."""
+    settings.DEBUG = debug
+
+    for client in (Client(enforce_csrf_checks=True), session_client(world, "owner")):
+        response = getattr(client, method)("/api/no-such-endpoint/", "{}", content_type="application/json")
+
+        assert response.status_code == 404, response.content[:200]
+        assert response.json()["code"] == "not_found"
