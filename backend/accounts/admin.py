@@ -1,9 +1,64 @@
+from types import SimpleNamespace
+
 from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organisation, User
+from accounts.models import AuditEntry, Grant, Organisation, User
 from accounts.services import organisation_verify
+from accounts.throttles import ClientAddressThrottle, FailedSignIns, TooManyAttempts
+
+
+class ThrottledAdminAuthenticationForm(AdminAuthenticationForm):
+    """/admin/login/ under the API's sign-in limits: the same per-address counter ("login") and the
+    same per-account failure count, so the admin page is no way around them."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        throttle = ClientAddressThrottle()
+        if not throttle.allow_request(self.request, SimpleNamespace(throttle_scope="login")):
+            raise ValidationError(TooManyAttempts.default_detail, code="throttled")
+        failures = FailedSignIns(username)
+        try:
+            failures.check()
+        except TooManyAttempts as exc:
+            raise ValidationError(exc.detail, code="throttled") from None
+        try:
+            return super().clean()
+        except ValidationError:
+            failures.record()
+            raise
+
+
+admin.site.login_form = ThrottledAdminAuthenticationForm
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Powers change only through the operator's API (accounts.services), which audits them."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Grant)
+class GrantAdmin(ReadOnlyAdmin):
+    list_display = ["user", "power", "district", "granted_by", "granted_at", "revoked_at", "revoked_by"]
+    list_filter = ["power", "district"]
+    search_fields = ["user__username", "user__organisation__name"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ["at", "actor", "action", "organisation", "user", "reason"]
+    list_filter = ["action"]
 
 
 @admin.register(Organisation)
@@ -11,7 +66,11 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "institute_type", "region", "uscc", "verification", "verified_at", "created_at"]
     list_filter = ["kind", "institute_type", "region", "verification"]
     search_fields = ["name", "uscc"]
-    readonly_fields = ["verification", "verified_at", "verified_by", "created_at", "updated_at"]
+    # kind decides its members' powers: changed through the API (PATCH with a reason), audited.
+    readonly_fields = ["kind", "verification", "verified_at", "verified_by", "verification_note", "created_at", "updated_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # POST /api/organisations/ (operator): verified and audited
     actions = ["approve", "reject"]
 
     @admin.action(description=_("认证通过所选机构"))

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from accounts.uscc import uscc_problem
@@ -104,10 +105,97 @@ class User(AbstractUser):
         verbose_name = _("用户")
         verbose_name_plural = _("用户")
 
+    @cached_property
+    def _powers(self) -> dict[str, str]:
+        """{power: district} of the user's live grants ("" = the whole city). Power needs all three:
+        a grant, an organisation of the matching kind, and that organisation verified."""
+        org = self.organisation
+        if self.pk is None or org is None or not org.is_verified:
+            return {}
+        kind = {Grant.Power.OFFICIAL: Organisation.Kind.GOVERNMENT, Grant.Power.OPERATOR: Organisation.Kind.OPERATOR}
+        return {g.power: g.district for g in self.grants.filter(revoked_at__isnull=True) if kind[g.power] == org.kind}
+
+    def forget_powers(self) -> None:
+        """After a grant, revocation or verification change: the next check reads them again."""
+        self.__dict__.pop("_powers", None)
+
     @property
     def is_operator(self) -> bool:
-        return self.is_superuser or (self.organisation is not None and self.organisation.kind == Organisation.Kind.OPERATOR)
+        return self.is_superuser or Grant.Power.OPERATOR in self._powers
 
     @property
     def is_official(self) -> bool:
-        return self.organisation is not None and self.organisation.kind == Organisation.Kind.GOVERNMENT
+        return Grant.Power.OFFICIAL in self._powers
+
+    @property
+    def official_district(self) -> str | None:
+        """The district (a Region value) an official's rights are limited to; None: the whole city."""
+        return self._powers.get(Grant.Power.OFFICIAL) or None
+
+
+class Grant(models.Model):
+    """A power given to one user by the operator: 政府部门 (official) rights over the ledger and the
+    dashboard, optionally limited to a district, or the operator's rights. Never claimed: only the
+    operator's service `grant_add` writes these rows, and revoking keeps the row (who, when, why)."""
+
+    class Power(models.TextChoices):
+        OFFICIAL = "official", _("政府部门（科技局）权限")
+        OPERATOR = "operator", _("平台运营方权限")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="grants", verbose_name=_("用户"))
+    power = models.CharField(_("权限"), max_length=20, choices=Power.choices)
+    district = models.CharField(
+        _("辖区"), max_length=20, choices=Region.choices, blank=True, help_text=_("留空：全市；填写：只限该区县")
+    )
+    reason = models.CharField(_("授权依据"), max_length=500)
+    granted_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("授权人"))
+    granted_at = models.DateTimeField(_("授权时间"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+    revoked_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("撤销人"))
+    revoke_reason = models.CharField(_("撤销原因"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("权限授予")
+        verbose_name_plural = _("权限授予")
+        ordering = ["-granted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "power"], condition=models.Q(revoked_at__isnull=True), name="one_live_grant_per_power"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_power_display()}"
+
+
+class AuditEntry(models.Model):
+    """What the operator (or a migration) did to organisations and powers: append-only."""
+
+    class Action(models.TextChoices):
+        ORGANISATION_CREATED = "organisation_created", _("开设机构")
+        ORGANISATION_CHANGED = "organisation_changed", _("修改机构权限相关信息")
+        ORGANISATION_VERIFIED = "organisation_verified", _("认证机构")
+        ORGANISATION_REJECTED = "organisation_rejected", _("驳回机构认证")
+        GRANT_ADDED = "grant_added", _("授予权限")
+        GRANT_REVOKED = "grant_revoked", _("撤销权限")
+
+    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("操作人"))
+    action = models.CharField(_("操作"), max_length=30, choices=Action.choices)
+    organisation = models.ForeignKey(Organisation, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("机构"))
+    user = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("用户"))
+    changes = models.JSONField(_("变更"), default=dict)
+    reason = models.CharField(_("原因"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("权限审计记录")
+        verbose_name_plural = _("权限审计记录")
+        ordering = ["-at", "-id"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("audit entries are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("audit entries are append-only")

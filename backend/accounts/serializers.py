@@ -1,7 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from accounts.models import Organisation, User, validate_uscc
+from accounts.models import Grant, Organisation, Region, User, validate_uscc
+from accounts.selectors import can_read_verification_note
 
 
 class UsccField(serializers.CharField):
@@ -28,7 +29,14 @@ class OrganisationInputSerializer(serializers.Serializer):
     website = serializers.URLField(required=False, allow_blank=True)
 
 
+class OrganisationCreateInputSerializer(OrganisationInputSerializer):
+    reason = serializers.CharField(max_length=500, help_text=_("开设依据，记入审计记录"))
+
+
 class OrganisationUpdateInputSerializer(OrganisationInputSerializer):
+    reason = serializers.CharField(max_length=500, required=False, allow_blank=True,
+                                   help_text=_("修改机构类型（仅运营方）时必填，记入审计记录"))
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, partial=True, **kwargs)
 
@@ -43,6 +51,7 @@ class OrganisationOutputSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display")
     region_label = serializers.CharField(source="get_region_display")
     verification_label = serializers.CharField(source="get_verification_display")
+    verification_note = serializers.SerializerMethodField()
 
     class Meta:
         model = Organisation
@@ -50,6 +59,11 @@ class OrganisationOutputSerializer(serializers.ModelSerializer):
             "id", "name", "kind", "kind_label", "institute_type", "uscc", "region", "region_label", "province", "city",
             "description", "website", "verification", "verification_label", "verified_at", "verification_note", "created_at",
         ]
+
+    def get_verification_note(self, org: Organisation) -> str:
+        request = self.context.get("request")
+        viewer = getattr(request, "user", None) or self.context.get("viewer")
+        return org.verification_note if can_read_verification_note(viewer=viewer, organisation=org) else ""
 
 
 class OrganisationVerifyInputSerializer(serializers.Serializer):
@@ -88,10 +102,35 @@ class MeOutputSerializer(serializers.ModelSerializer):
     organisation = OrganisationOutputSerializer(allow_null=True)
     is_operator = serializers.BooleanField()
     is_official = serializers.BooleanField()
+    official_district = serializers.ChoiceField(choices=Region.choices, allow_null=True,
+                                                help_text=_("政府部门权限限定的区县；空：全市"))
 
     class Meta:
         model = User
-        fields = ["id", "username", "email", "organisation", "org_role", "is_operator", "is_official"]
+        fields = ["id", "username", "email", "organisation", "org_role", "is_operator", "is_official", "official_district"]
+
+
+class GrantInputSerializer(serializers.Serializer):
+    user = serializers.PrimaryKeyRelatedField(queryset=User.objects.select_related("organisation"))
+    power = serializers.ChoiceField(choices=Grant.Power.choices)
+    district = serializers.ChoiceField(choices=Region.choices, required=False, allow_blank=True, default="")
+    reason = serializers.CharField(max_length=500)
+
+
+class GrantRevokeInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500)
+
+
+class GrantOutputSerializer(serializers.ModelSerializer):
+    username = serializers.CharField(source="user.username")
+    organisation = OrganisationSummaryOutputSerializer(source="user.organisation", allow_null=True)
+    granted_by = serializers.CharField(source="granted_by.username", allow_null=True, default=None)
+    revoked_by = serializers.CharField(source="revoked_by.username", allow_null=True, default=None)
+
+    class Meta:
+        model = Grant
+        fields = ["id", "user", "username", "organisation", "power", "district", "reason", "granted_by", "granted_at",
+                  "revoked_at", "revoked_by", "revoke_reason"]
 
 
 class RegisterOutputSerializer(serializers.Serializer):

@@ -3,7 +3,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from accounts.views import MeView, OrganisationViewSet, RegisterView, TokenView
+from accounts.views import GrantViewSet, MeView, OrganisationViewSet, RegisterView, TokenView
 from core.views import HealthView, api_not_found
 from dashboard.views import DashboardExportViewSet, DashboardSummaryView, DrilldownExportView, DrilldownView, PolicyTargetViewSet
 from deals.views import CountingRuleViewSet, DealImportViewSet, DealViewSet
@@ -14,6 +14,7 @@ from notifications.views import NotificationViewSet, UnsubscribeView
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
 router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("grants", GrantViewSet, basename="grant")
 router.register("industries", IndustryViewSet, basename="industry")
 router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("needs", NeedViewSet, basename="need")

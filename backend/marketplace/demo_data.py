@@ -2,9 +2,14 @@
 赛马制, 先投后股 and 创新联合体. Organisation names are plausible but made up."""
 
 # (key, name, kind, institute_type, region, first 17 characters of the USCC: the check is computed)
+# Members of government bodies get official rights by an explicit grant (seed_demo: OFFICIALS).
+# Official rights given by the operator: the city bureau sees the whole city, a county bureau its county.
+OFFICIALS = {"kjj": "", "dqkjj": "deqing"}
+
 ORGANISATIONS = [
     ("operator", "湖州科技大市场运营中心", "operator", "", "wuxing", "52330502MJ8812345"),
     ("kjj", "湖州市科学技术局（演示）", "government", "", "wuxing", "11330500MB1923456"),
+    ("dqkjj", "德清县科学技术局（演示）", "government", "", "deqing", "11330521MB1934567"),
     ("tianneng", "长兴新能动力电池材料有限公司", "enterprise", "", "changxing", "91330522MA2B7K3Q1"),
     ("xiaopeng", "湖州南太湖智能网联汽车零部件有限公司", "enterprise", "", "nantaihu", "91330500MA2C1D4E5"),
     ("nuoli", "长兴诺力智能物流装备股份有限公司（演示）", "enterprise", "", "changxing", "91330500MA2D5F6G7"),

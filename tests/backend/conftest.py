@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 
 import pytest
-from rest_framework.authtoken.models import Token
+from accounts.services import token_issue
 from rest_framework.test import APIClient
 
 from accounts.models import Organisation, User
@@ -19,11 +19,17 @@ class World:
     users: dict[str, User]
     orgs: dict[str, Organisation]
 
+    def token(self, role: str) -> str:
+        """One API token per role for the whole test, as a signed-in client would keep it."""
+        tokens = self.__dict__.setdefault("_tokens", {})
+        if role not in tokens:
+            tokens[role] = token_issue(user=self.users[role])
+        return tokens[role]
+
     def client(self, role: str) -> APIClient:
         client = APIClient()
         if role != "anonymous":
-            token, _ = Token.objects.get_or_create(user=self.users[role])
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+            client.credentials(HTTP_AUTHORIZATION=f"Token {self.token(role)}")
         return client
 
 

@@ -1,6 +1,6 @@
 import factory
 
-from accounts.models import Organisation, Region, User
+from accounts.models import Grant, Organisation, Region, User
 from accounts.uscc import ALPHABET, uscc_check_char
 
 NAMES = {
@@ -45,3 +45,17 @@ class UserFactory(factory.django.DjangoModelFactory):
     def saved(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+    @factory.post_generation
+    def grant(obj, create, extracted, **kwargs):
+        """A member of a government body or of the operator gets that kind's power, as the operator
+        would grant it; `grant=False` makes one without (the trust-boundary tests), `grant="deqing"`
+        limits an official to a district."""
+        power = POWER_OF_KIND.get(obj.organisation.kind) if obj.organisation is not None else None
+        if create and power and extracted is not False:
+            district = extracted if isinstance(extracted, str) else ""
+            Grant.objects.create(user=obj, power=power, district=district, reason="测试授权")
+            obj.forget_powers()
+
+
+POWER_OF_KIND = {Organisation.Kind.GOVERNMENT: Grant.Power.OFFICIAL, Organisation.Kind.OPERATOR: Grant.Power.OPERATOR}

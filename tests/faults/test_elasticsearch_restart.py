@@ -7,7 +7,7 @@ import subprocess
 import time
 
 import pytest
-from rest_framework.authtoken.models import Token
+from accounts.services import token_issue
 
 from indexing.models import SearchOutbox
 from tests.backend.marketplace.payloads import capability_body
@@ -57,7 +57,7 @@ def test_while_elasticsearch_is_down_writes_succeed_search_says_503_and_the_inde
                       SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_URL=es_node.url, ELASTICSEARCH_INDEX=f"faults-{os.getpid()}")
     worker = Worker(env, tmp_path / "worker.log").start()
     app = LiveApp(env, tmp_path / "gunicorn.log").start()
-    token = Token.objects.get_or_create(user=world.users["institute"])[0].key
+    token = token_issue(user=world.users["institute"])
     body = {"description": "北斗与InSAR融合的毫米级边坡形变监测，适用于矿山与交通边坡。", "industry": "geoinformation",
             "keywords": ["形变监测", "北斗"]}
     try:

@@ -12,13 +12,13 @@ from tests.services import free_port
 pytestmark = pytest.mark.services
 
 SETUP = """
-from rest_framework.authtoken.models import Token
+from accounts.services import token_issue
 from accounts.models import Organisation
 from tests.factories.accounts import OrganisationFactory, UserFactory
 kjj = UserFactory(username="kjj", organisation=OrganisationFactory(kind=Organisation.Kind.GOVERNMENT, name="湖州市科学技术局", institute_type=""))
 buyer = OrganisationFactory(kind=Organisation.Kind.ENTERPRISE, name="长兴天能电池材料有限公司", region="changxing")
 seller = OrganisationFactory(kind=Organisation.Kind.INSTITUTE, name="湖州南太湖新能源材料研究院", region="nantaihu")
-print(Token.objects.create(user=kjj).key, buyer.pk, seller.pk)
+print(token_issue(user=kjj), buyer.pk, seller.pk)
 """
 OUTAGE_S = 3.0
 SLOWEST_S = 5.0  # a request during the outage must answer within this, not hang

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from accounts.services import token_issue
 
 from deals.models import Deal, DealImport
 from indexing.models import SearchOutbox
@@ -27,8 +27,8 @@ def test_while_redis_is_down_writes_and_uploads_succeed_and_everything_queued_is
     env = process_env(database=database_url(), var_dir=settings.VAR_DIR, broker=redis_server.url)
     worker = Worker(env, tmp_path / "worker.log").start()
     app = LiveApp(env, tmp_path / "gunicorn.log").start()
-    institute = Token.objects.get_or_create(user=world.users["institute"])[0].key
-    official = Token.objects.get_or_create(user=world.users["official"])[0].key
+    institute = token_issue(user=world.users["institute"])
+    official = token_issue(user=world.users["official"])
     try:
         before = app.post("/api/capabilities/", capability_body(publish=True, title="低温等离子体协同催化VOC治理技术（一）"),
                           token=institute)

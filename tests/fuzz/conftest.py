@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from rest_framework.authtoken.models import Token
+from accounts.services import token_issue
 
 from dashboard.models import PolicyTarget
 from deals.models import CountingRule, DealImport
@@ -131,6 +131,6 @@ def fuzz_world(world, in_process_app, embedding_cache) -> FuzzWorld:  # noqa: F8
             "targets": list(PolicyTarget.objects.values_list("pk", flat=True)[:5]),
             "years": sorted(set(CountingRule.objects.values_list("year", flat=True))) or [2026],
         },
-        tokens={role: Token.objects.get_or_create(user=user)[0].key for role, user in world.users.items()},
+        tokens={role: token_issue(user=user) for role, user in world.users.items()},
         unsubscribe_token=preference.unsubscribe_token,
     )

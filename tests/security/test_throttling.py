@@ -214,3 +214,41 @@ def test_production_counts_the_address_its_proxy_appends():
 
     assert manage("shell", "-c", code, env=PROD_ENV).stdout.strip().splitlines()[-1] == "1"
     assert manage("shell", "-c", code, env={**PROD_ENV, "TECHMATCH_NUM_PROXIES": "2"}).stdout.strip().splitlines()[-1] == "2"
+
+
+# --- the admin's sign-in page is under the same limits ------------------------------------------
+
+ADMIN_LOGIN = "/admin/login/"
+
+
+def admin_sign_in(client, username: str, password: str, address: str = "10.0.0.9"):
+    return client.post(ADMIN_LOGIN, {"username": username, "password": password, "next": "/admin/"}, REMOTE_ADDR=address)
+
+
+def test_the_admin_page_counts_against_the_per_address_limit(db, client, limits):
+    """The finding: /admin/login/ took unlimited guesses while the API's sign-in was limited."""
+    UserFactory(username="operator-admin", is_staff=True, is_superuser=True, organisation=None)
+    pages = [admin_sign_in(client, "operator-admin", f"guess-{n}").content.decode() for n in range(4)]
+
+    assert all("尝试次数过多" not in page for page in pages[:3])
+    assert "尝试次数过多" in pages[3]
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_page_refuses_the_right_password_once_the_account_is_locked(db, client, account_limit):
+    UserFactory(username="operator-admin", is_staff=True, is_superuser=True, organisation=None)
+    for n in range(3):  # from three addresses: the per-account count, not the per-address one
+        admin_sign_in(client, "operator-admin", f"guess-{n}", address=f"10.0.1.{n}")
+
+    refused = admin_sign_in(client, "operator-admin", "Huzhou-2027-keji", address="10.0.2.1")
+
+    assert refused.status_code == 200 and "尝试次数过多" in refused.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_page_still_signs_in_below_the_limits(db, client, account_limit):
+    UserFactory(username="operator-admin", is_staff=True, is_superuser=True, organisation=None)
+
+    response = admin_sign_in(client, "operator-admin", "Huzhou-2027-keji")
+
+    assert response.status_code == 302 and client.session["_auth_user_id"]

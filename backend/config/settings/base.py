@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that vary come from the environment (config.env),
 with the embedded defaults of DESIGN.md so that a fresh clone runs with no server at all."""
+from datetime import timedelta
 from pathlib import Path
 
 from config.env import BASE_DIR, REPO_DIR, env
@@ -25,7 +26,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",  # API tokens: stored as digests, expiring, one per sign-in (accounts.services.token_issue)
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -149,7 +150,7 @@ TECHMATCH_SITE_URL = env.str("TECHMATCH_SITE_URL", default="http://127.0.0.1:800
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -175,6 +176,16 @@ REST_FRAMEWORK = {
     # socket's address only, which nobody can forge (`make run`); prod.py defaults to 1, its proxy.
     "NUM_PROXIES": env.int("TECHMATCH_NUM_PROXIES", default=0),
 }
+# API tokens (django-rest-knox): a token unused for TECHMATCH_TOKEN_IDLE_HOURS expires; use extends
+# it (written at most once a minute) up to TECHMATCH_TOKEN_MAX_DAYS after sign-in, then the user
+# signs in again. Header unchanged: "Authorization: Token <token>".
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.int("TECHMATCH_TOKEN_IDLE_HOURS", default=7 * 24)),
+    "AUTO_REFRESH": True,
+    "AUTO_REFRESH_MAX_TTL": timedelta(days=env.int("TECHMATCH_TOKEN_MAX_DAYS", default=30)),
+    "MIN_REFRESH_INTERVAL": 60,
+    "AUTH_HEADER_PREFIX": "Token",
+}
 SPECTACULAR_SETTINGS = {
     "TITLE": "TechMatch 科技撮合平台 API",
     "DESCRIPTION": "湖州科技撮合平台：揭榜挂帅榜单、技术需求、能力成果、语义匹配、技术合同台账与数据看板。",
@@ -192,6 +203,7 @@ SPECTACULAR_SETTINGS = {
         "CooperationTypeEnum": "marketplace.models.CooperationType",
         "OrganisationKindEnum": "accounts.models.Organisation.Kind",
         "OrgRoleEnum": "accounts.models.User.Role",
+        "GrantPowerEnum": "accounts.models.Grant.Power",
         "HealthStatusEnum": "core.serializers.STATUS_CHOICES",
         "RegionEnum": "accounts.models.Region",
         "DealStatusEnum": "deals.models.DealStatus",

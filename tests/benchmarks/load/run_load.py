@@ -285,7 +285,7 @@ def prepare_users(password: str) -> None:
     at 1,000,000 PBKDF2 iterations would take minutes) and an official for the dashboard."""
     from django.contrib.auth.hashers import make_password
 
-    from accounts.models import Organisation, Region, User
+    from accounts.models import Grant, Organisation, Region, User
     from marketplace.management.commands.generate_scale_data import _uscc
 
     gov, _ = Organisation.objects.get_or_create(
@@ -293,7 +293,9 @@ def prepare_users(password: str) -> None:
         defaults={"kind": Organisation.Kind.GOVERNMENT, "uscc": _uscc(990_001, "11330500"), "region": Region.WUXING,
                   "verification": Organisation.Verification.VERIFIED},
     )
-    User.objects.get_or_create(username=OFFICIAL, defaults={"organisation": gov, "org_role": User.Role.ADMIN})
+    official, _ = User.objects.get_or_create(username=OFFICIAL, defaults={"organisation": gov, "org_role": User.Role.ADMIN})
+    Grant.objects.get_or_create(user=official, power=Grant.Power.OFFICIAL, revoked_at=None,
+                                defaults={"reason": "负载测试：市科技局官员"})
     users = User.objects.filter(username__startswith="scale-") | User.objects.filter(username=OFFICIAL)
     sample = users.order_by("pk").last()
     if sample is not None and not sample.check_password(password):
@@ -428,7 +430,7 @@ def prepare(env: dict) -> float:
 
     with connection.cursor() as cursor:
         for table in ("marketplace_capability", "marketplace_challenge", "marketplace_need", "marketplace_bid",
-                      "indexing_postingembedding", "accounts_user", "authtoken_token"):
+                      "indexing_postingembedding", "accounts_user", "knox_authtoken"):
             cursor.execute(f"ANALYZE {table}")  # as autovacuum would have done after the bulk loads
     return time.monotonic() - started
 
@@ -578,17 +580,17 @@ def profile_endpoint(endpoint: str, plan: dict, *, repeat: int = 10, top: int = 
     from django.db import connection
     from django.test import Client
     from elastic_transport import Transport
-    from rest_framework.authtoken.models import Token
 
     from accounts.models import User
+    from accounts.services import token_issue
 
     rng = random.Random(7)
     role = ("officials" if "dashboard" in endpoint else
             "enterprises" if "challenges/{id}/matches" in endpoint else "institutes")
     account = plan[role][0]
     user = User.objects.get(username=account["username"])
-    token, _ = Token.objects.get_or_create(user=user)
-    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_X_FORWARDED_PROTO="https", SERVER_NAME="127.0.0.1")
+    token = token_issue(user=user)
+    client = Client(HTTP_AUTHORIZATION=f"Token {token}", HTTP_X_FORWARDED_PROTO="https", SERVER_NAME="127.0.0.1")
     pick = lambda key: rng.choice(plan[key])  # noqa: E731
     paths = {
         "GET /api/recommendations/": lambda: "/api/recommendations/",

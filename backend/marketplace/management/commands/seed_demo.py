@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Organisation, User
-from accounts.services import organisation_verify
+from accounts.models import Grant, Organisation, User
+from accounts.services import grant_add, organisation_verify
 from accounts.uscc import uscc_check_char
 from deals import services as deals
 from deals.models import DEFAULT_REGISTRY, ContractType, Deal
@@ -71,6 +71,9 @@ class Command(BaseCommand):
         for key, user in users.items():
             if key != "unverified" and not user.organisation.is_verified:
                 organisation_verify(organisation=user.organisation, by=operator, approved=True, note="演示数据")
+        for key, district in demo.OFFICIALS.items():
+            if not users[key].grants.filter(power=Grant.Power.OFFICIAL, revoked_at__isnull=True).exists():
+                grant_add(user=users[key], power=Grant.Power.OFFICIAL, district=district, by=operator, reason="演示数据")
         return users
 
     def _challenge(self, row, users, industries) -> bool:

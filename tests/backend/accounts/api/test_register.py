@@ -68,10 +68,14 @@ def test_a_taken_username_is_refused(api_client):
     assert response.json()["fields"]["username"] == ["该用户名已被注册"]
 
 
-def test_nobody_can_register_as_the_operator(api_client):
-    response = register(api_client, organisation={**INSTITUTE, "kind": "operator", "institute_type": ""})
+@pytest.mark.parametrize("kind", ["operator", "government"])
+def test_nobody_can_register_a_government_body_or_the_operator(api_client, kind):
+    response = register(api_client, organisation={**INSTITUTE, "kind": kind, "institute_type": ""})
 
-    assert response.status_code == 403
+    assert response.status_code == 400
+    assert response.json()["fields"] == {
+        "organisation": {"kind": ["自助注册只能创建企业或科研机构；政府部门和平台运营方由平台运营方开设"]}}
+    assert not User.objects.exists() and not Organisation.objects.exists()
 
 
 def test_a_token_is_issued_for_the_right_password_only(api_client):
@@ -80,7 +84,7 @@ def test_a_token_is_issued_for_the_right_password_only(api_client):
     good = api_client.post("/api/auth/token/", {"username": "zhang.wei", "password": "Huzhou-2027-keji"}, format="json")
     bad = api_client.post("/api/auth/token/", {"username": "zhang.wei", "password": "wrong"}, format="json")
 
-    assert good.status_code == 200 and len(good.json()["token"]) == 40
+    assert good.status_code == 200 and len(good.json()["token"]) == 64
     assert bad.status_code == 400 and bad.json()["fields"] == {"non_field_errors": ["用户名或密码错误"]}
 
 

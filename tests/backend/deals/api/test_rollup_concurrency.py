@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from rest_framework.authtoken.models import Token
+from accounts.services import token_issue
 
 from dashboard.selectors import dashboard_summary
 from deals.models import Deal, DealStatus
@@ -24,7 +24,7 @@ def test_concurrent_registrations_and_corrections_keep_the_rollup_exact(live_ser
         unavailable("concurrent upserts are tested on PostgreSQL: set DATABASE_URL=postgres://… (CI does)")
     recorded = [DealFactory(registered_on=None) for _ in range(WRITERS)]
     registered = [DealFactory(registered_on=date(2026, 4, 2)) for _ in range(WRITERS)]
-    token = Token.objects.create(user=ledger_keeper()).key
+    token = token_issue(user=ledger_keeper())
     calls = [(f"/api/deals/{d.pk}/register/", {"registration_number": f"330522-2026-{i:05d}", "registered_on": "2026-04-02"})
              for i, d in enumerate(recorded)]
     calls += [(f"/api/deals/{d.pk}/amend/", {"reason": "技术交易额更正", "technical_amount": "400000.00"}) for d in registered]

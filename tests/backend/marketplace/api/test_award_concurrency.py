@@ -4,7 +4,7 @@ from itertools import combinations
 
 import pytest
 from django.db import connection
-from rest_framework.authtoken.models import Token
+from accounts.services import token_issue
 
 from marketplace.models import Bid, Challenge
 from tests.factories.accounts import OrganisationFactory, UserFactory
@@ -25,7 +25,7 @@ def test_concurrent_awards_of_a_saima_challenge_never_exceed_its_winner_count(li
         mode=Challenge.Mode.SAIMA, max_winners=2,
     )
     bids = [BidFactory(challenge=challenge, organisation=OrganisationFactory(kind="institute")) for _ in range(4)]
-    token = Token.objects.create(user=owner).key
+    token = token_issue(user=owner)
     pairs = list(combinations([b.pk for b in bids], 2))[:REQUESTS]
     url = f"{live_server.url}/api/challenges/{challenge.pk}/award/"
     barrier = threading.Barrier(len(pairs))

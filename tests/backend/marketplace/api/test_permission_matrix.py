@@ -79,6 +79,16 @@ def unsubscribe_token(w: World) -> dict:
     return {"token": EmailPreference.objects.create(user=w.users["institute"]).unsubscribe_token}
 
 
+def government_clerk(w: World) -> dict:
+    from tests.factories.accounts import UserFactory
+
+    return {"user": UserFactory(organisation=w.orgs["official"], grant=False).pk}
+
+
+def official_grant(w: World) -> dict:
+    return {"id": w.users["official"].grants.get().pk}
+
+
 def org(key: str) -> Callable[[World], dict]:
     return lambda w: {"id": w.orgs[key].pk}
 
@@ -120,6 +130,15 @@ ROWS = [
         body=lambda w, r: {"approved": True}),
     Row("post", "/api/organisations/{id}/members/", expect(403, anonymous=401, owner=201, operator=201), setup=org("owner"),
         body=lambda w, r: {"username": f"member-{r}", "password": "Taihu-lake-2027"}),
+    Row("post", "/api/organisations/", expect(403, anonymous=401, operator=201),
+        body=lambda w, r: {"name": "德清县科学技术局", "kind": "government", "uscc": "11330521002600019C", "region": "deqing",
+                           "reason": "县科技局来函"}, note="government bodies and operator offices are opened by the operator"),
+    Row("get", "/api/grants/", expect(403, anonymous=401, operator=200)),
+    Row("get", "/api/grants/{id}/", expect(403, anonymous=401, operator=200), setup=official_grant),
+    Row("post", "/api/grants/", expect(403, anonymous=401, operator=201), setup=government_clerk,
+        body=lambda w, r: {"user": w.ids["user"], "power": "official", "district": "deqing", "reason": "县科技局来函"}),
+    Row("post", "/api/grants/{id}/revoke/", expect(403, anonymous=401, operator=200), setup=official_grant,
+        body=lambda w, r: {"reason": "调岗"}),
     Row("get", "/api/industries/", READ_ALL),
     Row("get", "/api/challenges/", READ_ALL),
     Row("post", "/api/challenges/", expect(201, anonymous=401), body=lambda w, r: challenge_body(), note="officials may post fiscal lists"),
