@@ -71,7 +71,10 @@ export function roleOf(user: User | null) {
     isOperator: Boolean(user?.is_operator),
     isInstitute: org?.kind === 'institute',
     isEnterprise: org?.kind === 'enterprise',
-    isGovernment: org?.kind === 'government' || Boolean(user?.is_official),
+    /** Official rights come from the operator's grant (is_official), not from the organisation's kind. */
+    isGovernment: Boolean(user?.is_official),
+    /** A district bureau's official sees its district only (null: the whole city). */
+    officialDistrict: user?.official_district ?? null,
     /** 揭榜挂帅 lists come from enterprises and from the government (fiscal funding). */
     canPostChallenge: org !== null && (org.kind === 'enterprise' || org.kind === 'government' || org.kind === 'operator'),
     /** Needs and capabilities: any organisation except a government body. */

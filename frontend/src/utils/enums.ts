@@ -36,7 +36,8 @@ export const CAPABILITY_STATUSES = allOf<CapabilityStatus>()(['draft', 'publishe
 export const CAPABILITY_KINDS = allOf<CapabilityKind>()(['capability', 'achievement']);
 export const COOPERATION_TYPES = allOf<CooperationType>()(['development', 'transfer', 'license', 'consulting', 'service', 'joint']);
 /** Self-registration offers these; the operator organisation cannot be registered by itself. */
-export const REGISTERABLE_KINDS = ['enterprise', 'institute', 'government'] as const satisfies readonly OrganisationKind[];
+/** Self-registration opens enterprises and institutes; government bodies and the operator are opened by the operator. */
+export const REGISTERABLE_KINDS = ['enterprise', 'institute'] as const satisfies readonly OrganisationKind[];
 export const INSTITUTE_TYPES = allOf<InstituteType>()(['research_institute', 'university', 'new_rd']);
 
 /** Tag colours (antd presets) by status, so the same state looks the same on every page. */

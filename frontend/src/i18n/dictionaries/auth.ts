@@ -22,7 +22,7 @@ export const authZh = {
   'auth.orgRole.member': '机构成员',
 
   'auth.register.title': '注册',
-  'auth.register.intro': '注册用户，可同时登记所在机构（企业、科研机构或政府部门）。',
+  'auth.register.intro': '注册用户，可同时登记所在机构（企业或科研机构）。政府部门账号由平台运营方开设并授权，请联系运营方。',
   'auth.register.submit': '注册',
   'auth.register.success': '注册成功，欢迎 {name}',
   'auth.register.haveAccount': '已有账号？',
@@ -74,7 +74,7 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'auth.orgRole.member': 'Member',
 
   'auth.register.title': 'Register',
-  'auth.register.intro': 'Create a user and, optionally, register your organisation (enterprise, institute or government body).',
+  'auth.register.intro': 'Create a user and, optionally, register your organisation (enterprise or institute). Government accounts are opened and authorised by the platform operator: please contact the operator.',
   'auth.register.submit': 'Register',
   'auth.register.success': 'Registered. Welcome, {name}',
   'auth.register.haveAccount': 'Already registered?',

@@ -14,6 +14,7 @@ export const kjj: S['MeOutput'] = {
   org_role: 'admin',
   is_operator: false,
   is_official: true,
+  official_district: null,
 };
 
 const party = (org: S['OrganisationOutput'], uscc: string): S['DealPartyOutput'] => ({

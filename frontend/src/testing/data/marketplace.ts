@@ -52,6 +52,7 @@ export const tianneng: S['MeOutput'] = {
   org_role: 'admin',
   is_operator: false,
   is_official: false,
+  official_district: null,
 };
 export const taihuLab: S['MeOutput'] = { ...tianneng, id: 10, username: 'taihu_lab', organisation: taihuLabOrg };
 export const unverifiedLab: S['MeOutput'] = {
