@@ -1,5 +1,6 @@
 from types import SimpleNamespace
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -7,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AuditEntry, Grant, Organisation, User
-from accounts.services import organisation_verify
+from accounts.services import grant_add, grant_check, grant_revoke, organisation_verify
 from accounts.throttles import ClientAddressThrottle, FailedSignIns, TooManyAttempts
 
 
@@ -48,11 +49,53 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class GrantAddForm(forms.ModelForm):
+    class Meta:
+        model = Grant
+        fields = ["user", "power", "district", "reason"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("user") and data.get("power"):
+            grant_check(user=data["user"], power=data["power"], district=data.get("district", ""))
+        return data
+
+
 @admin.register(Grant)
-class GrantAdmin(ReadOnlyAdmin):
+class GrantAdmin(admin.ModelAdmin):
+    """The operator's page for powers: adding goes through grant_add, revoking through grant_revoke
+    (both audited); a grant is never edited or deleted."""
+
     list_display = ["user", "power", "district", "granted_by", "granted_at", "revoked_at", "revoked_by"]
     list_filter = ["power", "district"]
     search_fields = ["user__username", "user__organisation__name"]
+    autocomplete_fields = ["user"]
+    actions = ["revoke"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        return GrantAddForm if obj is None else super().get_form(request, obj, **kwargs)
+
+    def has_add_permission(self, request) -> bool:
+        return request.user.is_operator
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return obj is None and request.user.is_operator  # the list and its actions; no editing
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        obj.pk = grant_add(user=data["user"], power=data["power"], district=data.get("district", ""), by=request.user,
+                           reason=data["reason"]).pk
+
+    @admin.action(description=_("撤销所选权限"))
+    def revoke(self, request, queryset):
+        live = queryset.filter(revoked_at__isnull=True)
+        count = live.count()
+        for grant in live:
+            grant_revoke(grant=grant, by=request.user, reason=_("管理后台撤销"))
+        self.message_user(request, _("已撤销 %d 项权限") % count, messages.WARNING)
 
 
 @admin.register(AuditEntry)

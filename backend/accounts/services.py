@@ -132,11 +132,8 @@ def organisation_verify(*, organisation: Organisation, by: User, approved: bool,
 GRANTABLE = {Grant.Power.OFFICIAL: Organisation.Kind.GOVERNMENT, Grant.Power.OPERATOR: Organisation.Kind.OPERATOR}
 
 
-@transaction.atomic
-def grant_add(*, user: User, power: str, by: User, reason: str, district: str = "") -> Grant:
-    """Give `user` official or operator rights. Only for a member of a verified organisation of the
-    matching kind; a district limits an official to that district (empty: the whole city)."""
-    _require_operator(by, _("只有平台运营方可以授予权限"))
+def grant_check(*, user: User, power: str, district: str = "") -> None:
+    """Whether `power` may go to `user` at all (the operator's forms check it before asking)."""
     org = user.organisation
     if org is None or org.kind != GRANTABLE[power] or not org.is_verified:
         raise ValidationError({"user": [_("只能授予已认证的%(kind)s机构的成员") % {"kind": Organisation.Kind(GRANTABLE[power]).label}]})
@@ -144,6 +141,15 @@ def grant_add(*, user: User, power: str, by: User, reason: str, district: str = 
         raise ValidationError({"district": [_("只有政府部门权限可以限定辖区")]})
     if district == Region.OUTSIDE:
         raise ValidationError({"district": [_("辖区须为湖州市的区县")]})
+
+
+@transaction.atomic
+def grant_add(*, user: User, power: str, by: User, reason: str, district: str = "") -> Grant:
+    """Give `user` official or operator rights. Only for a member of a verified organisation of the
+    matching kind; a district limits an official to that district (empty: the whole city)."""
+    _require_operator(by, _("只有平台运营方可以授予权限"))
+    grant_check(user=user, power=power, district=district)
+    org = user.organisation
     if Grant.objects.select_for_update().filter(user=user, power=power, revoked_at__isnull=True).exists():
         raise ApplicationError(_("该用户已有此权限；如需修改辖区，请先撤销"), code="conflict", status_code=409)
     grant = Grant.objects.create(user=user, power=power, district=district, reason=reason, granted_by=by)

@@ -229,3 +229,24 @@ def test_signing_out_ends_this_device_only(world, api_client):
     assert api_client.delete("/api/auth/token/").status_code == 204
     assert api_client.get("/api/auth/me/").status_code == 401
     assert other.get("/api/auth/me/").status_code == 200
+
+
+# --- the operator's admin page for powers -------------------------------------------------------
+
+def test_the_operator_grants_and_revokes_in_the_admin_through_the_audited_services(world, client):
+    operator = UserFactory(username="root-operator", organisation=world.orgs["operator"], is_staff=True, is_superuser=True)
+    clerk = UserFactory(organisation=world.orgs["official"], grant=False)
+    client.force_login(operator)
+
+    added = client.post("/admin/accounts/grant/add/", {"user": clerk.pk, "power": "official", "district": "anji", "reason": "县局来函"})
+    assert added.status_code == 302
+    grant = Grant.objects.get(user=clerk)
+    assert (grant.district, grant.granted_by) == ("anji", operator)
+
+    wrong = client.post("/admin/accounts/grant/add/", {"user": world.users["owner"].pk, "power": "official", "reason": "x"})
+    assert wrong.status_code == 200 and "只能授予已认证的" in wrong.content.decode()
+
+    client.post("/admin/accounts/grant/", {"action": "revoke", "_selected_action": [grant.pk]})
+    grant.refresh_from_db()
+    assert grant.revoked_by == operator
+    assert list(AuditEntry.objects.filter(user=clerk).values_list("action", flat=True)) == ["grant_revoked", "grant_added"]
