@@ -1,6 +1,12 @@
-"""Health checks: each returns {"status": "ok"|"error", ...facts, "detail": str}. Never raises."""
+"""Health checks: each returns {"status": "ok"|"error", ...facts, "detail": str}. Never raises.
+
+The report is public (load balancers and kubelets call it without credentials), so it names no
+filesystem path: not the search index's folder, a model's folder, a socket or the SQLite file
+(an outside test found the index's absolute path in it). The settings name them to operators."""
 from __future__ import annotations
 
+import re
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -11,10 +17,28 @@ from matching.encoders import EncoderError, load_encoder
 
 OK, ERROR = "ok", "error"
 BROKER_TIMEOUT_S = 2.0
+HIDDEN = "<path>"
+# An absolute or home-relative path; not the path of a URL ("host:9200/x") nor a fraction ("1/2"): a
+# path starts after a space, a quote or a bracket.
+_PATH = re.compile(r"""(?<![\w:/.\-])~?/[\w.@+\-][^\s'"<>|,;()\[\]{}]*""")
+
+
+def redact_paths(text: str) -> str:
+    return _PATH.sub(HIDDEN, text)
+
+
+def public_encoder_name(name: str) -> str:
+    """"sentence-transformers:/models/multilingual-e5-small" -> "sentence-transformers:multilingual-e5-small"."""
+    kind, sep, model = name.partition(":")
+    if sep and model.startswith(("/", "~", ".")):
+        return f"{kind}:{PurePosixPath(model.rstrip('/')).name}"
+    return name
 
 
 def mask_url(url: str) -> str:
     parts = urlsplit(url)
+    if not parts.hostname and parts.path:  # redis+socket:///run/redis.sock, sqla+sqlite:///var/db
+        return f"{parts.scheme}://{HIDDEN}"
     if parts.password is None:
         return url
     netloc = f"{parts.username or ''}:***@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
@@ -28,7 +52,7 @@ def check_database() -> dict:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError as exc:
-        return {"status": ERROR, **result, "detail": str(exc).strip()[:300]}
+        return {"status": ERROR, **result, "detail": redact_paths(str(exc).strip())[:300]}
     return {"status": OK, **result, "detail": ""}
 
 
@@ -43,7 +67,7 @@ def check_broker() -> dict:
         with app.connection_for_write(url) as conn:
             conn.ensure_connection(max_retries=1, timeout=BROKER_TIMEOUT_S)
     except Exception as exc:  # kombu raises transport-specific errors; all of them mean "down"
-        return {"status": ERROR, **result, "detail": f"{type(exc).__name__}: {exc}"[:300]}
+        return {"status": ERROR, **result, "detail": redact_paths(f"{type(exc).__name__}: {exc}")[:300]}
     return {"status": OK, **result, "detail": ""}
 
 
@@ -52,14 +76,21 @@ def check_search() -> dict:
     from search.backends import SearchUnavailable
 
     backend = settings.SEARCH_BACKEND
+    options = backend_options()
     facts = {"backend": backend}
     if backend == "elasticsearch":
-        facts["url"] = ",".join(mask_url(u) for u in backend_options()["hosts"])
+        facts["url"] = ",".join(mask_url(u) for u in options["hosts"])
+
+    def public(detail: str) -> str:
+        if "path" in options:  # the local backend says where its index is: "12 documents at /srv/…"
+            detail = detail.replace(f" at {options['path']}", "").replace(str(options["path"]), HIDDEN)
+        return redact_paths(detail)[:300]
+
     try:
         state = get_search_backend().health()
     except (SearchUnavailable, ValueError) as exc:
-        return {"status": ERROR, **facts, "detail": str(exc)[:300]}
-    return {"status": state["status"], **facts, "detail": state["detail"]}
+        return {"status": ERROR, **facts, "detail": public(str(exc))}
+    return {"status": state["status"], **facts, "detail": public(state["detail"])}
 
 
 def check_encoder() -> dict:
@@ -67,8 +98,9 @@ def check_encoder() -> dict:
     try:
         encoder = load_encoder(spec)
     except EncoderError as exc:
-        return {"status": ERROR, "name": spec, "detail": str(exc)[:300]}
-    return {"status": OK, "name": encoder.name, "detail": _("%(dim)d 维向量") % {"dim": encoder.dim}}
+        detail = redact_paths(str(exc).replace(spec, public_encoder_name(spec)))
+        return {"status": ERROR, "name": public_encoder_name(spec), "detail": detail[:300]}
+    return {"status": OK, "name": public_encoder_name(encoder.name), "detail": _("%(dim)d 维向量") % {"dim": encoder.dim}}
 
 
 def health_report() -> dict:

@@ -1,10 +1,12 @@
 import os
+import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings as settings_module
 from django.db import connection
 
-from tests.services import IN_CI, free_port
+from tests.services import IN_CI, REPO_DIR, free_port
 
 HEALTH = "/api/health/"
 
@@ -96,3 +98,80 @@ def test_it_reports_an_unwritable_local_index_directory(api_client, settings, tm
 
     assert search["status"] == "error"
     assert "cannot be opened" in search["detail"]
+
+
+# --- no filesystem paths: the report is public (load balancers, kubelets, anyone) ---------------
+
+ABSOLUTE_PATH = re.compile(r"(?<![\w:/.-])~?/[\w.@+-]+/[^\s\"']*")
+
+
+def assert_no_paths(response, *places) -> None:
+    text = response.content.decode()
+    for place in (settings_module.VAR_DIR, REPO_DIR, *places):
+        assert str(place) not in text
+    assert ABSOLUTE_PATH.findall(text) == [], text
+
+
+@pytest.mark.django_db
+def test_the_report_names_no_server_path(api_client, settings):
+    response = api_client.get(HEALTH)
+
+    assert response.status_code == 200
+    assert_no_paths(response, settings.VAR_DIR, settings.DATABASES["default"]["NAME"])
+    assert "documents" in response.json()["checks"]["search"]["detail"]
+
+
+@pytest.mark.django_db
+def test_an_unopenable_index_names_no_path(api_client, settings, tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the var directory should be")
+    settings.VAR_DIR = blocker
+
+    response = api_client.get(HEALTH)
+
+    assert "cannot be opened" in response.json()["checks"]["search"]["detail"]
+    assert_no_paths(response, tmp_path)
+
+
+@pytest.mark.django_db
+def test_an_encoder_loaded_from_a_folder_names_no_path(api_client, settings, tmp_path):
+    model = tmp_path / "models" / "multilingual-e5-small"
+    model.mkdir(parents=True)
+    (model / "config.json").write_text("{ not json")
+    settings.MATCHING_ENCODER = f"sentence-transformers:{model}"
+
+    response = api_client.get(HEALTH)
+
+    encoder = response.json()["checks"]["encoder"]
+    assert encoder["status"] == "error"
+    assert encoder["name"] == "sentence-transformers:multilingual-e5-small"  # which model, not where
+    assert_no_paths(response, tmp_path)
+
+
+@pytest.mark.django_db
+def test_a_database_error_names_no_socket_path(api_client, monkeypatch):
+    from django.db import OperationalError
+
+    def refused(*_args, **_kwargs):
+        raise OperationalError('connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: '
+                               "No such file or directory")
+
+    monkeypatch.setattr(connection, "cursor", refused)
+
+    response = api_client.get(HEALTH)
+
+    database = response.json()["checks"]["database"]
+    assert database["status"] == "error" and "No such file or directory" in database["detail"]
+    assert_no_paths(response, "/var/run/postgresql")
+
+
+@pytest.mark.django_db
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")  # pytest-socket refuses the unix socket: "down"
+def test_a_broker_on_a_unix_socket_names_no_path(api_client, settings, tmp_path):
+    settings.CELERY_BROKER_URL = f"redis+socket://{tmp_path}/redis.sock"
+
+    response = api_client.get(HEALTH)
+
+    broker = response.json()["checks"]["broker"]
+    assert broker["status"] == "error" and broker["mode"] == "redis+socket"
+    assert_no_paths(response, tmp_path)
