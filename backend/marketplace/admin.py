@@ -16,7 +16,7 @@ class ChallengeTransitionInline(admin.TabularInline):
     model = ChallengeTransition
     extra = 0
     can_delete = False
-    readonly_fields = ["from_status", "to_status", "by", "at", "reason"]
+    readonly_fields = ["from_status", "to_status", "by", "by_role", "by_organisation", "at", "reason"]
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -37,6 +37,7 @@ class BidPartnerInline(admin.TabularInline):
     model = BidPartner
     extra = 0
     autocomplete_fields = ["organisation"]
+    readonly_fields = ["state", "decided_by", "decided_at"]  # only the partner answers (services.bid_partner_accept/decline)
 
 
 @admin.register(Bid)

@@ -129,7 +129,8 @@ NEEDS = [
 
 # (challenge title, bidder, price, days, status, partners)
 BIDS = [
-    ("高安全动力电池陶瓷涂覆隔膜研发", "taihu_lab", "2800000", 540, "shortlisted", [("zju_hz", "电池安全测试")]),
+    # A partner takes part in one bid per challenge (zju_hz bids on its own here), and accepts in seed_demo.
+    ("高安全动力电池陶瓷涂覆隔膜研发", "taihu_lab", "2800000", 540, "shortlisted", [("sh_lab", "涂布中试线自动化")]),
     ("高安全动力电池陶瓷涂覆隔膜研发", "zju_hz", "2600000", 480, "submitted", []),
     ("重载AGV集群调度系统", "sh_lab", "1400000", 300, "submitted", []),
     ("矿山边坡毫米级形变监测", "geo_lab", "1900000", 365, "awarded", []),

@@ -122,12 +122,23 @@ class Challenge(Posting):
 
 
 class ChallengeTransition(models.Model):
-    """Every status change of a challenge: who, when, from, to, why. Append-only."""
+    """Every status change of a challenge: who, when, from, to, why. Append-only.
+
+    `by_role` and `by_organisation` are recorded with the change (the capacity the user acted in
+    then), so that the public history can name an organisation and a role instead of an account."""
+
+    class ActorRole(models.TextChoices):
+        OWNER = "owner", _("发榜单位")
+        OPERATOR = "operator", _("平台运营方")
+        GOVERNMENT = "government", _("政府部门")
+        SYSTEM = "system", _("系统")
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="transitions")
     from_status = models.CharField(max_length=20, choices=Challenge.Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Challenge.Status.choices)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    by_role = models.CharField(max_length=20, choices=ActorRole.choices, default=ActorRole.SYSTEM)
+    by_organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     reason = models.CharField(max_length=500, blank=True)
 
@@ -240,9 +251,20 @@ class Bid(BaseModel):
 
 
 class BidPartner(models.Model):
+    """A consortium partner named by the bid's lead. It joins only by accepting (pending → accepted |
+    declined, once, by one of its members); until then it sees a minimal invitation, not the bid."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("待确认")
+        ACCEPTED = "accepted", _("已接受")
+        DECLINED = "declined", _("已拒绝")
+
     bid = models.ForeignKey(Bid, on_delete=models.CASCADE, related_name="partner_links")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     role = models.CharField(_("分工"), max_length=200, blank=True)
+    state = models.CharField(_("确认状态"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["bid", "organisation"], name="partner_once_per_bid")]

@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Organisation, User
-from marketplace.models import Bid, Capability, Challenge, IndustryChain, Need
+from marketplace.models import Bid, BidPartner, Capability, Challenge, ChallengeTransition, IndustryChain, Need
 
 
 def _org(viewer: User | None) -> Organisation | None:
@@ -16,6 +16,12 @@ def _org(viewer: User | None) -> Organisation | None:
 
 def _is_operator(viewer: User | None) -> bool:
     return viewer is not None and viewer.is_authenticated and viewer.is_operator
+
+
+def _member_of_bid(org: Organisation) -> Q:
+    """Bids `org` leads or has joined. A partner that has not accepted (or declined) is not a member:
+    it must not read the bid, nor the challenge through it."""
+    return Q(organisation=org) | Q(partner_links__organisation=org, partner_links__state=BidPartner.State.ACCEPTED)
 
 
 def challenge_list(*, viewer: User | None) -> QuerySet[Challenge]:
@@ -57,11 +63,15 @@ def challenge_viewer_state(*, challenge: Challenge, viewer: User | None) -> dict
     is_owner = org is not None and org.pk == challenge.organisation_id
     terms_accepted = org is not None and challenge.acceptances.filter(organisation=org).exists()
     has_live_bid = org is not None and challenge.bids.filter(organisation=org, status__in=Bid.LIVE).exists()
+    in_consortium = org is not None and BidPartner.objects.filter(
+        organisation=org, state__in=(BidPartner.State.PENDING, BidPartner.State.ACCEPTED),
+        bid__challenge=challenge, bid__status__in=Bid.LIVE,
+    ).exists()
     C = Challenge.Confidentiality
     may_bid = (
         org is not None and not is_owner and org.is_verified
         and org.kind not in (Organisation.Kind.GOVERNMENT, Organisation.Kind.OPERATOR)
-        and challenge.status == Challenge.Status.PUBLISHED and not has_live_bid
+        and challenge.status == Challenge.Status.PUBLISHED and not has_live_bid and not in_consortium
         and (challenge.confidentiality != C.SUMMARY_ONLY or terms_accepted)
         and (challenge.confidentiality != C.INVITATION_ONLY or challenge.invited.filter(pk=org.pk).exists())
     )
@@ -74,7 +84,7 @@ def challenge_viewer_state(*, challenge: Challenge, viewer: User | None) -> dict
 
 
 def bid_list(*, challenge: Challenge, viewer: User | None) -> QuerySet[Bid]:
-    """Bid contents are for the challenge owner, the bidder (and its consortium partners), the operator."""
+    """Bid contents are for the challenge owner, the bidder (and the partners that accepted), the operator."""
     qs = challenge.bids.select_related("organisation").prefetch_related("partner_links__organisation")
     if _is_operator(viewer):
         return qs
@@ -83,7 +93,21 @@ def bid_list(*, challenge: Challenge, viewer: User | None) -> QuerySet[Bid]:
         return qs.none()
     if org.pk == challenge.organisation_id:
         return qs
-    return qs.filter(Q(organisation=org) | Q(partners=org)).distinct()
+    return qs.filter(_member_of_bid(org)).distinct()
+
+
+def challenge_history(*, challenge: Challenge, viewer: User | None) -> list[ChallengeTransition]:
+    """The status changes, each naming the actor's organisation and role (`by_role`). The account
+    name (`shown_username`) only for the operator, and for the owner's members on the entries of
+    their own colleagues; everybody else never learns who the accounts are."""
+    transitions = list(challenge.transitions.select_related("by", "by_organisation"))
+    org = _org(viewer)
+    operator = _is_operator(viewer)
+    colleague = org is not None and org.pk == challenge.organisation_id
+    for t in transitions:
+        own_entry = colleague and t.by_role == ChallengeTransition.ActorRole.OWNER
+        t.shown_username = t.by.username if t.by is not None and (operator or own_entry) else None
+    return transitions
 
 
 def need_list(*, viewer: User | None) -> QuerySet[Need]:
@@ -146,15 +170,45 @@ def posting_audience(posting: Challenge | Need | Capability) -> list[str]:
 
 
 def bids_of(*, viewer: User) -> QuerySet[Bid]:
-    """The bids the viewer's organisation leads or takes part in, newest first."""
+    """The bids the viewer's organisation leads or has joined (accepted), newest first. Invitations
+    still to answer are `partner_invitations`."""
     org = _org(viewer)
     if org is None:
         return Bid.objects.none()
     return (
-        Bid.objects.filter(Q(organisation=org) | Q(partners=org)).distinct()
+        Bid.objects.filter(_member_of_bid(org)).distinct()
         .select_related("organisation", "challenge__organisation", "challenge__industry")
         .prefetch_related("partner_links__organisation").order_by("-created_at")
     )
+
+
+def partner_invitations(*, viewer: User) -> list[BidPartner]:
+    """The consortium invitations the viewer's organisation has still to answer (on live bids), newest
+    first. Each carries `challenge_visible`: whether the viewer may see the challenge anyway
+    (challenge_list); only then does the invitation show its title, so an invitation never reveals
+    more than the viewer could already read."""
+    org = _org(viewer)
+    if org is None:
+        return []
+    links = list(
+        BidPartner.objects.filter(organisation=org, state=BidPartner.State.PENDING, bid__status__in=Bid.LIVE)
+        .select_related("bid__organisation", "bid__challenge").order_by("-bid__created_at", "-pk")
+    )
+    visible = set(challenge_list(viewer=viewer).filter(pk__in={link.bid.challenge_id for link in links}).values_list("pk", flat=True))
+    for link in links:
+        link.challenge_visible = link.bid.challenge_id in visible
+    return links
+
+
+def partner_link_get(*, bid_id: int, viewer: User) -> BidPartner | None:
+    """The viewer's organisation's place in bid `bid_id` as a named partner (any state), or None."""
+    org = _org(viewer)
+    if org is None:
+        return None
+    link = BidPartner.objects.select_related("bid__organisation", "bid__challenge").filter(bid_id=bid_id, organisation=org).first()
+    if link is not None:
+        link.challenge_visible = challenge_list(viewer=viewer).filter(pk=link.bid.challenge_id).exists()
+    return link
 
 
 def marketplace_stats() -> dict:

@@ -10,6 +10,7 @@ from accounts.serializers import OrganisationSummaryOutputSerializer
 from marketplace.models import (
     MAX_AMOUNT,
     Bid,
+    BidPartner,
     Capability,
     Challenge,
     ChallengeTransition,
@@ -70,7 +71,11 @@ class ChallengeInputSerializer(serializers.Serializer):
     max_winners = serializers.IntegerField(min_value=1, max_value=10, required=False)
     bid_deadline = serializers.DateTimeField()
     confidentiality = serializers.ChoiceField(choices=Challenge.Confidentiality.choices, default=Challenge.Confidentiality.PUBLIC)
-    invited = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all(), many=True, required=False)
+    # A ListField, not PrimaryKeyRelatedField(many=True): that one reads a JSON object as the list of its keys.
+    invited = serializers.ListField(
+        child=serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all()), max_length=100, required=False,
+        help_text="受邀机构（仅限已认证的企业或科研机构，不含本机构）",
+    )
 
     def validate_bid_deadline(self, value):
         if value <= timezone.now():
@@ -168,11 +173,16 @@ class ChallengeDetailOutputSerializer(ChallengeListOutputSerializer):
 
 
 class ChallengeTransitionOutputSerializer(serializers.ModelSerializer):
-    by = serializers.CharField(source="by.username", allow_null=True, default=None)
+    """Who changed the status, as an organisation and a role; `by` (the account) is null except for
+    the operator and for the owner's members on their colleagues' entries (selectors.challenge_history)."""
+
+    by = serializers.CharField(source="shown_username", allow_null=True, default=None, help_text="账号（仅平台运营方及发榜单位本单位成员可见）")
+    by_role_label = serializers.CharField(source="get_by_role_display")
+    by_organisation = serializers.CharField(source="by_organisation.name", allow_null=True, default=None)
 
     class Meta:
         model = ChallengeTransition
-        fields = ["from_status", "to_status", "by", "at", "reason"]
+        fields = ["from_status", "to_status", "by", "by_role", "by_role_label", "by_organisation", "at", "reason"]
 
 
 class ReasonInputSerializer(serializers.Serializer):
@@ -212,6 +222,9 @@ class BidInputSerializer(serializers.Serializer):
 class BidPartnerOutputSerializer(serializers.Serializer):
     organisation = OrganisationSummaryOutputSerializer()
     role = serializers.CharField()
+    state = serializers.ChoiceField(choices=BidPartner.State.choices, help_text="pending：待确认；accepted：已加入；declined：已拒绝（不再是成员）")
+    state_label = serializers.CharField(source="get_state_display")
+    decided_at = serializers.DateTimeField(allow_null=True)
 
 
 class BidOutputSerializer(serializers.ModelSerializer):
@@ -317,6 +330,31 @@ class CapabilityOutputSerializer(serializers.ModelSerializer):
 
 class MyBidOutputSerializer(BidOutputSerializer):
     challenge = ChallengeListOutputSerializer()
+
+
+class BidInvitationChallengeOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+
+
+class BidInvitationOutputSerializer(serializers.Serializer):
+    """A consortium invitation as the invited partner sees it before answering: who leads, the role
+    offered and, only when the partner may see the challenge anyway, its title. Never the bid."""
+
+    bid = serializers.IntegerField(source="bid_id")
+    lead = OrganisationSummaryOutputSerializer(source="bid.organisation")
+    role = serializers.CharField()
+    state = serializers.ChoiceField(choices=BidPartner.State.choices)
+    state_label = serializers.CharField(source="get_state_display")
+    invited_at = serializers.DateTimeField(source="bid.created_at")
+    decided_at = serializers.DateTimeField(allow_null=True)
+    challenge = serializers.SerializerMethodField()
+
+    @extend_schema_field(BidInvitationChallengeOutputSerializer(allow_null=True))
+    def get_challenge(self, obj):
+        if not getattr(obj, "challenge_visible", False):
+            return None
+        return BidInvitationChallengeOutputSerializer(obj.bid.challenge).data
 
 
 class YearProgressOutputSerializer(serializers.Serializer):

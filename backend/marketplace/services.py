@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, User
 from core.exceptions import ApplicationError
 from indexing.services import outbox_add
-from notifications.services import notify_later
+from notifications.models import Notification
+from notifications.services import notify_consortium, notify_later
 from marketplace.models import Bid, BidPartner, Capability, Challenge, ChallengeTransition, Need, TermsAcceptance
 
 S = Challenge.Status
@@ -47,7 +48,7 @@ POSTING_EXCLUDE = ["organisation", "created_by"]  # set by the service, not by t
 def _require_poster(by: User) -> Organisation:
     if by.organisation is None:
         raise _forbidden(_("请先加入或注册机构"))
-    if by.is_official:
+    if by.is_official or by.organisation.kind == Organisation.Kind.GOVERNMENT:
         raise _forbidden(_("政府部门用户不能发布需求或能力成果"))
     return by.organisation
 
@@ -79,13 +80,46 @@ def _transition(*, challenge: Challenge, to: str, by: User | None, reason: str =
         challenge.published_at = timezone.now()
         fields.append("published_at")
     challenge.save(update_fields=fields)
-    ChallengeTransition.objects.create(challenge=challenge, from_status=current, to_status=to, by=by, reason=reason)
+    _record_transition(challenge=challenge, from_status=current, to_status=to, by=by, reason=reason)
     outbox_add(posting=challenge)  # status and audience are indexed
     return challenge
 
 
+def _record_transition(*, challenge: Challenge, from_status: str, to_status: str, by: User | None, reason: str) -> ChallengeTransition:
+    """Append to the history with the capacity the user acted in, so that the public history can
+    name an organisation and a role rather than an account (marketplace.selectors.challenge_history)."""
+    R = ChallengeTransition.ActorRole
+    if by is None:
+        role = R.SYSTEM
+    elif by.organisation_id is not None and by.organisation_id == challenge.organisation_id:
+        role = R.OWNER
+    elif by.is_official:
+        role = R.GOVERNMENT
+    else:
+        role = R.OPERATOR  # _require_member lets nobody else change another organisation's challenge
+    return ChallengeTransition.objects.create(
+        challenge=challenge, from_status=from_status, to_status=to_status, by=by, reason=reason, by_role=role,
+        by_organisation=by.organisation if by is not None else None,
+    )
+
+
 def _check_challenge(challenge: Challenge) -> None:
     challenge.full_clean(exclude=POSTING_EXCLUDE)
+
+
+# Who may be invited to a challenge or named as a consortium partner: organisations that could bid.
+PARTICIPANT_KINDS = (Organisation.Kind.ENTERPRISE, Organisation.Kind.INSTITUTE)
+
+
+def _check_invited(*, owner: Organisation, invited: Sequence[Organisation]) -> None:
+    """Only verified enterprises and institutes other than the owner can be invited: an invitation
+    is a right to read and to bid, which the operator, a government body or the owner never use."""
+    refused = [o for o in invited if o.pk == owner.pk or o.kind not in PARTICIPANT_KINDS or not o.is_verified]
+    if refused:
+        raise ApplicationError(
+            _("只能邀请已认证的企业或科研机构（不含本机构）：%(names)s") % {"names": "、".join(o.name for o in refused)},
+            extra={"field": "invited", "organisations": [o.pk for o in refused]},
+        )
 
 
 @transaction.atomic
@@ -96,11 +130,12 @@ def challenge_create(*, by: User, invited: Sequence[Organisation] = (), **data: 
         raise _forbidden(_("请先加入或注册机构"))
     if data.get("mode") == Challenge.Mode.JIEBANG:
         data.setdefault("max_winners", 1)
+    _check_invited(owner=org, invited=invited)
     challenge = Challenge(organisation=org, created_by=by, status=S.DRAFT, **data)
     _check_challenge(challenge)
     challenge.save()
     challenge.invited.set(invited)
-    ChallengeTransition.objects.create(challenge=challenge, from_status="", to_status=S.DRAFT, by=by, reason=_("创建草稿"))
+    _record_transition(challenge=challenge, from_status="", to_status=S.DRAFT, by=by, reason=_("创建草稿"))
     outbox_add(posting=challenge)
     return challenge
 
@@ -119,6 +154,8 @@ def challenge_update(*, challenge: Challenge, by: User, invited: Sequence[Organi
         # Whole seconds: a browser sends milliseconds, the database keeps microseconds.
         if "bid_deadline" in data and data["bid_deadline"].replace(microsecond=0) < challenge.bid_deadline.replace(microsecond=0):
             raise _conflict(_("榜单发布后截止时间只能延后，不能提前"))
+    if invited is not None:
+        _check_invited(owner=challenge.organisation, invited=invited)
     _apply(challenge, data)
     _check_challenge(challenge)
     challenge.save()
@@ -196,6 +233,9 @@ def challenge_award(*, challenge: Challenge, by: User, bid_ids: Sequence[int], r
     if len(winners) != len(unique_ids):
         missing = sorted(set(unique_ids) - {b.pk for b in winners})
         raise ApplicationError(_("所选申请不属于该榜单或已撤回"), extra={"field": "bids", "bids": missing})
+    unconfirmed = sorted(_with_pending_partners(winners))
+    if unconfirmed:
+        raise _conflict(_("所选申请的联合体成员尚未全部确认加入，暂不能定榜"), bids=unconfirmed)
     now = timezone.now()
     challenge.bids.filter(pk__in=unique_ids).update(status=Bid.Status.AWARDED, updated_at=now)
     challenge.bids.filter(status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED]).update(
@@ -246,19 +286,88 @@ def _check_can_bid(*, challenge: Challenge, org: Organisation | None) -> Organis
     return org
 
 
+# --- consortia ---------------------------------------------------------------------------------
+# The rule, in one place (README "Consortium partners"):
+# - An organisation takes part in at most one live bid per challenge: as its lead, or as a partner
+#   that has not declined. So a partner can be neither the owner, the operator, a government body,
+#   an unverified organisation, an uninvited one (invitation-only challenges), nor an organisation
+#   already in another live bid on the challenge; and an invited partner cannot bid on its own until
+#   it declines.
+# - A named partner is `pending` until one of its members accepts or declines. While any partner is
+#   pending the bid does not count: it cannot be shortlisted or awarded. A pending partner sees only
+#   a minimal invitation (the lead's name and what it may already see of the challenge).
+# - A partner that declines is out of the consortium; the bid stands with the partners that accepted
+#   and the lead is told (to go on as it is, or withdraw and submit again with other partners).
+
+LIVE_PARTNER_STATES = (BidPartner.State.PENDING, BidPartner.State.ACCEPTED)
+
+
+def _with_pending_partners(bids: Sequence[Bid]) -> set[int]:
+    return set(
+        BidPartner.objects.filter(bid__in=bids, state=BidPartner.State.PENDING).values_list("bid_id", flat=True)
+    )
+
+
+def _participants(*, challenge: Challenge, except_bid: Bid | None = None) -> set[int]:
+    """Organisations in a live bid on the challenge: its leads and the partners that have not declined."""
+    live = challenge.bids.filter(status__in=Bid.LIVE)
+    if except_bid is not None:
+        live = live.exclude(pk=except_bid.pk)
+    leads = set(live.values_list("organisation_id", flat=True))
+    partners = BidPartner.objects.filter(bid__in=live, state__in=LIVE_PARTNER_STATES).values_list("organisation_id", flat=True)
+    return leads | set(partners)
+
+
+def _partner_problem(*, challenge: Challenge, org: Organisation, taken: set[int]) -> str | None:
+    """Why `org` cannot be a partner in a bid on `challenge` (None: it can). Reasons that would reveal
+    something private (whom the owner invited, who else bids) share one message."""
+    if org.kind == Organisation.Kind.GOVERNMENT:
+        return _("政府部门不能作为联合体成员")
+    if org.kind not in PARTICIPANT_KINDS:
+        return _("平台运营方不能作为联合体成员")
+    if org.pk == challenge.organisation_id:
+        return _("发榜单位不能作为联合体成员")
+    if not org.is_verified:
+        return _("机构尚未通过认证")
+    uninvited = (
+        challenge.confidentiality == Challenge.Confidentiality.INVITATION_ONLY
+        and not challenge.invited.filter(pk=org.pk).exists()
+    )
+    if uninvited or org.pk in taken:
+        return _("不能参加本榜单的揭榜（未受邀，或已参加本榜单的其他揭榜申请）")
+    return None
+
+
+def _check_partners(*, challenge: Challenge, lead: Organisation, partner_orgs: Sequence[Organisation]) -> None:
+    if lead in partner_orgs:
+        raise ApplicationError(_("联合体成员不能包含牵头单位自身"), extra={"field": "partners"})
+    if len(set(partner_orgs)) != len(partner_orgs):
+        raise ApplicationError(_("联合体成员不能重复"), extra={"field": "partners"})
+    taken = _participants(challenge=challenge)
+    problems = [(org, _partner_problem(challenge=challenge, org=org, taken=taken)) for org in partner_orgs]
+    problems = [(org, reason) for org, reason in problems if reason]
+    if problems:
+        raise ApplicationError(
+            _("以下机构不能作为联合体成员：%(list)s")
+            % {"list": "；".join(_("%(name)s（%(reason)s）") % {"name": org.name, "reason": reason} for org, reason in problems)},
+            extra={"field": "partners", "organisations": [org.pk for org, _reason in problems]},
+        )
+
+
 @transaction.atomic
 def bid_submit(
     *, challenge: Challenge, by: User, partners: Sequence[tuple[Organisation, str]] = (), **data: Any
 ) -> Bid:
-    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    """Submit a bid, alone or leading a consortium. Every named partner is invited (pending) and
+    notified; the bid counts once all of them have answered (see the rule above)."""
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)  # serialises the participation rule
     org = _check_can_bid(challenge=challenge, org=by.organisation)
+    if BidPartner.objects.filter(
+        organisation=org, state__in=LIVE_PARTNER_STATES, bid__challenge=challenge, bid__status__in=Bid.LIVE
+    ).exists():
+        raise _conflict(_("本机构已受邀加入该榜单的揭榜联合体，不能再单独揭榜；如需单独揭榜，请先拒绝邀请"))
     partner_orgs = [p for p, _role in partners]
-    if org in partner_orgs:
-        raise ApplicationError(_("联合体成员不能包含牵头单位自身"), extra={"field": "partners"})
-    if len(set(partner_orgs)) != len(partner_orgs):
-        raise ApplicationError(_("联合体成员不能重复"), extra={"field": "partners"})
-    if any(p.kind == Organisation.Kind.GOVERNMENT for p in partner_orgs):
-        raise ApplicationError(_("政府部门不能作为联合体成员"), extra={"field": "partners"})
+    _check_partners(challenge=challenge, lead=org, partner_orgs=partner_orgs)
     bid = Bid(challenge=challenge, organisation=org, created_by=by, **data)
     bid.full_clean(exclude=["challenge", "organisation", "created_by"], validate_constraints=False)
     try:
@@ -266,8 +375,50 @@ def bid_submit(
             bid.save()
     except IntegrityError:
         raise _conflict(_("本机构已有一份有效的揭榜申请，请先撤回再重新提交")) from None
-    BidPartner.objects.bulk_create([BidPartner(bid=bid, organisation=p, role=role) for p, role in partners])
+    links = BidPartner.objects.bulk_create(
+        [BidPartner(bid=bid, organisation=p, role=role, state=BidPartner.State.PENDING) for p, role in partners]
+    )
+    for link in links:
+        notify_consortium(link=link, kind=Notification.Kind.CONSORTIUM_INVITE)
     return bid
+
+
+def _decide(*, link: BidPartner, by: User) -> BidPartner:
+    if by.organisation_id is None or by.organisation_id != link.organisation_id:
+        raise _forbidden(_("只有受邀机构的成员可以答复联合体邀请"))
+    Challenge.objects.select_for_update().get(pk=link.bid.challenge_id)  # serialises with bid_submit
+    link = BidPartner.objects.select_for_update().select_related("bid__challenge", "bid__organisation", "organisation").get(pk=link.pk)
+    if link.state != BidPartner.State.PENDING:
+        raise _conflict(_("该邀请已答复过"), state=link.state)
+    if link.bid.status not in Bid.LIVE:
+        raise _conflict(_("该揭榜申请已撤回或已结束"), status=link.bid.status)
+    return link
+
+
+@transaction.atomic
+def bid_partner_accept(*, link: BidPartner, by: User) -> BidPartner:
+    """The partner joins the consortium: it now sees the bid and the challenge as the lead does.
+    Eligibility is checked again (verification, invitation and participation may have changed)."""
+    link = _decide(link=link, by=by)
+    challenge = link.bid.challenge
+    problem = _partner_problem(challenge=challenge, org=link.organisation,
+                               taken=_participants(challenge=challenge, except_bid=link.bid))
+    if problem:
+        raise _conflict(problem)
+    link.state, link.decided_by, link.decided_at = BidPartner.State.ACCEPTED, by, timezone.now()
+    link.save(update_fields=["state", "decided_by", "decided_at"])
+    notify_consortium(link=link, kind=Notification.Kind.CONSORTIUM_ACCEPTED)
+    return link
+
+
+@transaction.atomic
+def bid_partner_decline(*, link: BidPartner, by: User) -> BidPartner:
+    """The partner stays out: it leaves the consortium and never sees the bid; the lead is told."""
+    link = _decide(link=link, by=by)
+    link.state, link.decided_by, link.decided_at = BidPartner.State.DECLINED, by, timezone.now()
+    link.save(update_fields=["state", "decided_by", "decided_at"])
+    notify_consortium(link=link, kind=Notification.Kind.CONSORTIUM_DECLINED)
+    return link
 
 
 @transaction.atomic
@@ -289,6 +440,8 @@ def bid_shortlist(*, bid: Bid, by: User) -> Bid:
         raise _conflict(_("只有已提交的申请可以入围"), status=bid.status)
     if bid.challenge.status not in (S.PUBLISHED, S.CLOSED):
         raise _conflict(_("榜单已定榜或撤榜，不能再入围"), status=bid.challenge.status)
+    if _with_pending_partners([bid]):
+        raise _conflict(_("该申请的联合体成员尚未全部确认加入，暂不能入围"))
     bid.status = Bid.Status.SHORTLISTED
     bid.save(update_fields=["status", "updated_at"])
     return bid

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
@@ -17,15 +18,19 @@ from marketplace.selectors import (
     bids_of,
     capability_list,
     challenge_details_visible,
+    challenge_history,
     challenge_list,
     challenge_viewer_state,
     industry_list,
     marketplace_stats,
     need_list,
+    partner_invitations,
+    partner_link_get,
 )
 from marketplace.serializers import (
     AwardInputSerializer,
     BidInputSerializer,
+    BidInvitationOutputSerializer,
     BidOutputSerializer,
     CapabilityInputSerializer,
     CapabilityOutputSerializer,
@@ -241,10 +246,10 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         services.terms_accept(challenge=challenge, by=request.user)
         return _detail(request, challenge)
 
-    @extend_schema(responses=ChallengeTransitionOutputSerializer(many=True), summary="状态变更记录")
+    @extend_schema(responses=ChallengeTransitionOutputSerializer(many=True), summary="状态变更记录（显示机构与角色；账号仅平台运营方及本单位可见）")
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request: Request, pk=None) -> Response:
-        transitions = self.get_object().transitions.select_related("by")
+        transitions = challenge_history(challenge=self.get_object(), viewer=request.user)
         return Response(ChallengeTransitionOutputSerializer(transitions, many=True).data)
 
     @extend_schema(methods=["GET"], responses=BidOutputSerializer(many=True), summary="揭榜申请（发榜方看全部，揭榜方只看自己的）")
@@ -362,9 +367,11 @@ class CapabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return self._set_status(request, Capability.Status.WITHDRAWN)
 
 
+@extend_schema_view(list=extend_schema(summary="我的揭榜（本机构牵头或已加入联合体的申请）"))
 @extend_schema(tags=["challenges"])
 class MyBidViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
-    """Track bids: the ones the viewer's organisation leads or is a partner in."""
+    """Track bids: the ones the viewer's organisation leads or has joined as a partner; and the
+    consortium invitations it has still to answer, with accept and decline."""
 
     serializer_class = MyBidOutputSerializer
     permission_classes = [permissions.IsAuthenticated]
@@ -372,6 +379,29 @@ class MyBidViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     def get_queryset(self):
         return bids_of(viewer=self.request.user)
+
+    @extend_schema(responses=BidInvitationOutputSerializer(many=True), summary="待答复的联合体邀请（接受前只显示牵头单位和可见的榜单标题）")
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def invitations(self, request: Request) -> Response:
+        return Response(BidInvitationOutputSerializer(partner_invitations(viewer=request.user), many=True).data)
+
+    def _link(self, request: Request, pk):
+        link = partner_link_get(bid_id=int(pk), viewer=request.user) if str(pk).isdigit() else None
+        if link is None:
+            raise Http404
+        return link
+
+    @extend_schema(request=None, responses=BidInvitationOutputSerializer, summary="接受联合体邀请（受邀机构成员）")
+    @action(detail=True, methods=["post"], url_path="partners/accept")
+    def accept_partnership(self, request: Request, pk=None) -> Response:
+        link = services.bid_partner_accept(link=self._link(request, pk), by=request.user)
+        return Response(BidInvitationOutputSerializer(partner_link_get(bid_id=link.bid_id, viewer=request.user)).data)
+
+    @extend_schema(request=None, responses=BidInvitationOutputSerializer, summary="拒绝联合体邀请（受邀机构成员）")
+    @action(detail=True, methods=["post"], url_path="partners/decline")
+    def decline_partnership(self, request: Request, pk=None) -> Response:
+        link = services.bid_partner_decline(link=self._link(request, pk), by=request.user)
+        return Response(BidInvitationOutputSerializer(partner_link_get(bid_id=link.bid_id, viewer=request.user)).data)
 
 
 class MarketplaceStatsView(APIView):

@@ -10,16 +10,19 @@ class Notification(models.Model):
         NEW_CHALLENGE = "new_challenge", _("新榜单与您的能力匹配")
         NEW_NEED = "new_need", _("新需求与您的能力匹配")
         NEW_CAPABILITY = "new_capability", _("新能力成果与您的需求匹配")
+        CONSORTIUM_INVITE = "consortium_invite", _("联合体揭榜邀请")
+        CONSORTIUM_ACCEPTED = "consortium_accepted", _("联合体成员已接受邀请")
+        CONSORTIUM_DECLINED = "consortium_declined", _("联合体成员已拒绝邀请")
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    posting_kind = models.CharField(max_length=20)   # what the notification points at
+    posting_kind = models.CharField(max_length=20)   # what the notification points at ("bid": a consortium notice)
     posting_id = models.BigIntegerField()
     about_kind = models.CharField(max_length=20)     # the recipient's own posting that matched
     about_id = models.BigIntegerField()
     title = models.CharField(max_length=200)
     body = models.CharField(max_length=500)
-    score = models.FloatField()
+    score = models.FloatField(null=True, blank=True)  # the match score; none for consortium notices
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)

@@ -1,5 +1,6 @@
-"""Telling institutes about fitting challenges and needs, and enterprises about fitting capabilities:
-in-app at once, by e-mail at most once a day, never about what the recipient may not see."""
+"""Telling institutes about fitting challenges and needs, and enterprises about fitting capabilities,
+and consortium partners about invitations (and leads about the answers): in-app at once, by e-mail
+at most once a day, never about what the recipient may not see."""
 from __future__ import annotations
 
 import logging
@@ -8,7 +9,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -26,6 +27,7 @@ logger = logging.getLogger(__name__)
 DIGEST_INTERVAL = timedelta(days=1)
 MAX_PER_POSTING = 20
 PAGES = {"challenge": "challenges", "need": "needs", "capability": "capabilities"}  # the web app's routes
+MY_BIDS_PAGE = "my-bids"  # consortium notices point at "我的揭榜", where invitations are answered
 KIND_FOR = {"challenge": Notification.Kind.NEW_CHALLENGE, "need": Notification.Kind.NEW_NEED,
             "capability": Notification.Kind.NEW_CAPABILITY}
 
@@ -78,6 +80,47 @@ def notify_matches(*, kind: str, posting_id: int) -> int:
     return created
 
 
+def notify_consortium(*, link, kind: str) -> int:
+    """In-app notices about a consortium partner (`link`, a marketplace BidPartner): the invitation
+    to the partner's members (kind consortium_invite), its answer to the lead's members (kind
+    consortium_accepted / consortium_declined). Called in the transaction that makes the change.
+
+    An invitation names the lead and the partner's role, and the challenge's title only if the
+    member may already see the challenge (challenge_list): nothing of the bid before accepting.
+    Written in the site's language, like the match notices the worker writes. Idempotent."""
+    from marketplace.selectors import challenge_list  # marketplace.services imports this module
+
+    K = Notification.Kind
+    bid, partner = link.bid, link.organisation
+    challenge, lead = bid.challenge, bid.organisation
+    recipients = partner if kind == K.CONSORTIUM_INVITE else lead
+    created = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for user in recipients.members.filter(is_active=True):
+            names = {"lead": lead.name, "partner": partner.name, "title": challenge.title, "role": link.role}
+            if kind == K.CONSORTIUM_INVITE:
+                title = _("%(lead)s邀请贵机构加入揭榜联合体") % names
+                parts = []
+                if challenge_list(viewer=user).filter(pk=challenge.pk).exists():
+                    parts.append(_("榜单：%(title)s。") % names)
+                if link.role:
+                    parts.append(_("拟承担：%(role)s。") % names)
+                parts.append(_("请在“我的揭榜”中接受或拒绝；接受后才能查看申请内容，申请在全部成员确认前不能入围或中榜。"))
+                body = "".join(parts)
+            elif kind == K.CONSORTIUM_ACCEPTED:
+                title = _("%(partner)s已接受加入联合体") % names
+                body = _("榜单“%(title)s”：%(partner)s已确认加入贵机构牵头的联合体。") % names
+            else:
+                title = _("%(partner)s已拒绝加入联合体") % names
+                body = _("榜单“%(title)s”：%(partner)s已拒绝加入，不再是联合体成员。申请仍然有效；如需更换成员，请撤回后重新提交。") % names
+            _note, new = Notification.objects.get_or_create(
+                recipient=user, posting_kind="bid", posting_id=bid.pk, about_kind="bid_partner", about_id=link.pk,
+                defaults={"kind": kind, "title": title[:200], "body": body[:500], "score": None},
+            )
+            created += new
+    return created
+
+
 def notification_read(*, notification: Notification, by: User) -> Notification:
     if notification.recipient_id != by.pk:
         raise ApplicationError(_("只能操作自己的通知"), code="permission_denied", status_code=403)
@@ -101,11 +144,12 @@ def unsubscribe(*, token: str) -> EmailPreference | None:
 
 def _digest_text(user: User, items: list[Notification], preference: EmailPreference) -> str:
     lines = [_("%(name)s，您好：") % {"name": user.get_full_name() or user.username}, "",
-             _("平台为您找到了 %(n)d 条新的匹配：") % {"n": len(items)}, ""]
+             _("您有 %(n)d 条新通知：") % {"n": len(items)}, ""]
     score_label = _("匹配度")
     for n in items:
-        lines += [f"· {n.get_kind_display()}：{n.title}（{score_label} {n.score:.2f}）",
-                  f"  {settings.TECHMATCH_SITE_URL}/{PAGES[n.posting_kind]}/{n.posting_id}"]
+        score = f"（{score_label} {n.score:.2f}）" if n.score is not None else ""
+        page = f"{PAGES[n.posting_kind]}/{n.posting_id}" if n.posting_kind in PAGES else MY_BIDS_PAGE
+        lines += [f"· {n.get_kind_display()}：{n.title}{score}", f"  {settings.TECHMATCH_SITE_URL}/{page}"]
     lines += ["", _("不想再收到此类邮件？退订：%(url)s") % {
         "url": f"{settings.TECHMATCH_SITE_URL}/api/notifications/unsubscribe/?token={preference.unsubscribe_token}"}]
     return "\n".join(lines)
@@ -124,7 +168,7 @@ def digests_send(*, now: datetime | None = None) -> int:
             items = list(Notification.objects.select_for_update().filter(recipient=user, emailed_at__isnull=True))
             if not items:
                 continue
-            send_mail(_("【湖州科技撮合平台】%(n)d 条新的匹配") % {"n": len(items)}, _digest_text(user, items, preference),
+            send_mail(_("【湖州科技撮合平台】%(n)d 条新通知") % {"n": len(items)}, _digest_text(user, items, preference),
                       settings.DEFAULT_FROM_EMAIL, [user.email])
             Notification.objects.filter(pk__in=[n.pk for n in items]).update(emailed_at=now)
             preference.last_digest_at = now

@@ -4,7 +4,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from marketplace.models import Bid, Capability, Challenge, IndustryChain, Need
+from marketplace.models import Bid, BidPartner, Capability, Challenge, IndustryChain, Need
 from tests.factories.accounts import OrganisationFactory, UserFactory
 
 
@@ -69,6 +69,7 @@ class CapabilityFactory(factory.django.DjangoModelFactory):
 class BidFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Bid
+        skip_postgeneration_save = True  # `partners` writes its own rows
 
     challenge = factory.SubFactory(ChallengeFactory, status=Challenge.Status.PUBLISHED)
     organisation = factory.SubFactory(OrganisationFactory, kind="institute")
@@ -78,3 +79,10 @@ class BidFactory(factory.django.DjangoModelFactory):
     price = Decimal("2800000.00")
     duration_days = 540
     milestones = factory.LazyFunction(lambda: [{"title": "小试样品", "due_day": 120, "deliverable": "样品"}])
+
+    @factory.post_generation
+    def partners(self, create, extracted, **kwargs):
+        """BidFactory(partners=[org, ...], partners__state="accepted"): consortium partners, pending by default."""
+        if create and extracted:
+            state = kwargs.get("state", BidPartner.State.PENDING)
+            BidPartner.objects.bulk_create([BidPartner(bid=self, organisation=org, state=state) for org in extracted])

@@ -186,3 +186,22 @@ def test_the_insider_who_accepted_the_terms_reads_the_details(secrets_world):
     detail = insider.get(f"/api/challenges/{secrets_world['challenges'][0]}/").content.decode()
 
     assert all(m in detail for m in SUMMARY_ONLY_MARKERS)
+
+
+def test_an_uninvited_organisation_named_as_a_partner_learns_nothing_of_an_invitation_only_challenge(world, secrets_world):
+    """A bidder cannot name an uninvited partner; and a partner link that exists anyway (the invitation
+    was revoked after it was named) gives nothing before it is accepted, through any GET operation."""
+    from marketplace.models import BidPartner
+
+    invitation_only = Challenge.objects.get(pk=secrets_world["challenges"][1])
+    body = {"proposal": "界面改性方案", "approach": "原位聚合", "price": "1800000.00", "duration_days": 300,
+            "partners": [{"organisation": world.orgs["other_enterprise"].pk, "role": "中试"}]}
+
+    named = world.client("institute").post(f"/api/challenges/{invitation_only.pk}/bids/", body, format="json")
+    bid = BidFactory(challenge=invitation_only, organisation=world.orgs["institute"], created_by=world.users["institute"])
+    BidPartner.objects.create(bid=bid, organisation=world.orgs["other_enterprise"], role="中试")
+    leaks, calls = sweep(world, {**secrets_world, "bids": [bid.pk]}, ["other_enterprise"], INVITATION_MARKERS)
+
+    assert named.status_code == 400 and named.json()["extra"]["field"] == "partners"
+    assert calls > 30
+    assert leaks == []

@@ -66,8 +66,75 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Track bids: the ones the viewer's organisation leads or is a partner in. */
+        /**
+         * 我的揭榜（本机构牵头或已加入联合体的申请）
+         * @description Track bids: the ones the viewer's organisation leads or has joined as a partner; and the
+         *     consortium invitations it has still to answer, with accept and decline.
+         */
         get: operations["bids_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/{id}/partners/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 接受联合体邀请（受邀机构成员）
+         * @description Track bids: the ones the viewer's organisation leads or has joined as a partner; and the
+         *     consortium invitations it has still to answer, with accept and decline.
+         */
+        post: operations["bids_partners_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/{id}/partners/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 拒绝联合体邀请（受邀机构成员）
+         * @description Track bids: the ones the viewer's organisation leads or has joined as a partner; and the
+         *     consortium invitations it has still to answer, with accept and decline.
+         */
+        post: operations["bids_partners_decline_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 待答复的联合体邀请（接受前只显示牵头单位和可见的榜单标题）
+         * @description Track bids: the ones the viewer's organisation leads or has joined as a partner; and the
+         *     consortium invitations it has still to answer, with accept and decline.
+         */
+        get: operations["bids_invitations_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -341,7 +408,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 状态变更记录 */
+        /** 状态变更记录（显示机构与角色；账号仅平台运营方及本单位可见） */
         get: operations["challenges_history_list"];
         put?: never;
         post?: never;
@@ -800,6 +867,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/grants/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Official and operator powers: granted and revoked by the operator only, every change audited. */
+        get: operations["grants_list"];
+        put?: never;
+        /**
+         * 授予权限（运营方）
+         * @description Official and operator powers: granted and revoked by the operator only, every change audited.
+         */
+        post: operations["grants_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grants/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Official and operator powers: granted and revoked by the operator only, every change audited. */
+        get: operations["grants_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grants/{id}/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤销权限（运营方）
+         * @description Official and operator powers: granted and revoked by the operator only, every change audited.
+         */
+        post: operations["grants_revoke_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/": {
         parameters: {
             query?: never;
@@ -1034,7 +1159,8 @@ export interface paths {
         };
         get: operations["organisations_list"];
         put?: never;
-        post?: never;
+        /** 开设机构（运营方；政府部门和运营方机构只能由此开设） */
+        post: operations["organisations_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1054,7 +1180,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** 修改机构信息 */
+        /**
+         * 修改机构信息
+         * @description 机构类型（kind）只有平台运营方可以修改，须附原因（reason），并记入审计记录。
+         */
         patch: operations["organisations_partial_update"];
         trace?: never;
     };
@@ -1173,6 +1302,26 @@ export interface components {
             milestones?: components["schemas"]["MilestoneRequest"][];
             partners?: components["schemas"]["BidPartnerInputRequest"][];
         };
+        BidInvitationChallengeOutput: {
+            id: number;
+            title: string;
+        };
+        /**
+         * @description A consortium invitation as the invited partner sees it before answering: who leads, the role
+         *     offered and, only when the partner may see the challenge anyway, its title. Never the bid.
+         */
+        BidInvitationOutput: {
+            bid: number;
+            lead: components["schemas"]["OrganisationSummaryOutput"];
+            role: string;
+            state: components["schemas"]["StateEnum"];
+            state_label: string;
+            /** Format: date-time */
+            invited_at: string;
+            /** Format: date-time */
+            decided_at: string | null;
+            readonly challenge: components["schemas"]["BidInvitationChallengeOutput"] | null;
+        };
         BidOutput: {
             readonly id: number;
             /** 榜单 */
@@ -1216,6 +1365,17 @@ export interface components {
         BidPartnerOutput: {
             organisation: components["schemas"]["OrganisationSummaryOutput"];
             role: string;
+            /**
+             * @description pending：待确认；accepted：已加入；declined：已拒绝（不再是成员）
+             *
+             *     * `pending` - 待确认
+             *     * `accepted` - 已接受
+             *     * `declined` - 已拒绝
+             */
+            state: components["schemas"]["StateEnum"];
+            state_label: string;
+            /** Format: date-time */
+            decided_at: string | null;
         };
         /**
          * @description * `submitted` - 已提交
@@ -1228,6 +1388,14 @@ export interface components {
         BidStatusEnum: "submitted" | "shortlisted" | "awarded" | "not_awarded" | "withdrawn";
         /** @enum {unknown} */
         BlankEnum: "";
+        /**
+         * @description * `owner` - 发榜单位
+         *     * `operator` - 平台运营方
+         *     * `government` - 政府部门
+         *     * `system` - 系统
+         * @enum {string}
+         */
+        ByRoleEnum: "owner" | "operator" | "government" | "system";
         CapabilityCreateOutput: {
             readonly id: number;
             /** 标题 */
@@ -1495,6 +1663,7 @@ export interface components {
             bid_deadline: string;
             /** @default public */
             confidentiality: components["schemas"]["ConfidentialityEnum"];
+            /** @description 受邀机构（仅限已认证的企业或科研机构，不含本机构） */
             invited?: number[];
         };
         ChallengeListOutput: {
@@ -1553,10 +1722,18 @@ export interface components {
          * @enum {string}
          */
         ChallengeStatusEnum: "draft" | "published" | "closed" | "awarded" | "in_progress" | "accepted" | "failed" | "cancelled";
+        /**
+         * @description Who changed the status, as an organisation and a role; `by` (the account) is null except for
+         *     the operator and for the owner's members on their colleagues' entries (selectors.challenge_history).
+         */
         ChallengeTransitionOutput: {
             from_status?: components["schemas"]["ChallengeStatusEnum"] | components["schemas"]["BlankEnum"];
             to_status: components["schemas"]["ChallengeStatusEnum"];
+            /** @description 账号（仅平台运营方及发榜单位本单位成员可见） */
             by?: string | null;
+            by_role?: components["schemas"]["ByRoleEnum"];
+            by_role_label: string;
+            by_organisation?: string | null;
             /** Format: date-time */
             readonly at: string;
             reason?: string;
@@ -2354,6 +2531,61 @@ export interface components {
             figure: string | null;
             drill_key: string | null;
         };
+        GrantInputRequest: {
+            user: number;
+            power: components["schemas"]["GrantPowerEnum"];
+            /** @default  */
+            district: components["schemas"]["RegionEnum"] | components["schemas"]["BlankEnum"];
+            reason: string;
+        };
+        GrantOutput: {
+            readonly id: number;
+            /** 用户 */
+            user: number;
+            username: string;
+            organisation: components["schemas"]["OrganisationSummaryOutput"] | null;
+            /** 权限 */
+            power: components["schemas"]["GrantPowerEnum"];
+            /**
+             * 辖区
+             * @description 留空：全市；填写：只限该区县
+             *
+             *     * `wuxing` - 吴兴区
+             *     * `nanxun` - 南浔区
+             *     * `deqing` - 德清县
+             *     * `changxing` - 长兴县
+             *     * `anji` - 安吉县
+             *     * `nantaihu` - 南太湖新区
+             *     * `moganshan` - 湖州莫干山高新区
+             *     * `outside` - 湖州市外
+             */
+            district?: components["schemas"]["RegionEnum"] | components["schemas"]["BlankEnum"];
+            /** 授权依据 */
+            reason: string;
+            granted_by?: string | null;
+            /**
+             * 授权时间
+             * Format: date-time
+             */
+            readonly granted_at: string;
+            /**
+             * 撤销时间
+             * Format: date-time
+             */
+            revoked_at?: string | null;
+            revoked_by?: string | null;
+            /** 撤销原因 */
+            revoke_reason?: string;
+        };
+        /**
+         * @description * `official` - 政府部门（科技局）权限
+         *     * `operator` - 平台运营方权限
+         * @enum {string}
+         */
+        GrantPowerEnum: "official" | "operator";
+        GrantRevokeInputRequest: {
+            reason: string;
+        };
         HealthCheckOutput: {
             status: components["schemas"]["HealthStatusEnum"];
             /** @description 数据库类型，如 sqlite、postgresql */
@@ -2486,6 +2718,19 @@ export interface components {
             org_role?: components["schemas"]["OrgRoleEnum"];
             is_operator: boolean;
             is_official: boolean;
+            /**
+             * @description 政府部门权限限定的区县；空：全市
+             *
+             *     * `wuxing` - 吴兴区
+             *     * `nanxun` - 南浔区
+             *     * `deqing` - 德清县
+             *     * `changxing` - 长兴县
+             *     * `anji` - 安吉县
+             *     * `nantaihu` - 南太湖新区
+             *     * `moganshan` - 湖州莫干山高新区
+             *     * `outside` - 湖州市外
+             */
+            official_district: (components["schemas"]["RegionEnum"] | components["schemas"]["NullEnum"]) | null;
         };
         MemberAddInputRequest: {
             username: string;
@@ -2673,7 +2918,7 @@ export interface components {
             title: string;
             body: string;
             /** Format: double */
-            score: number;
+            score?: number | null;
             /** Format: date-time */
             readonly created_at: string;
             readonly read: boolean;
@@ -2684,9 +2929,12 @@ export interface components {
          * @description * `new_challenge` - 新榜单与您的能力匹配
          *     * `new_need` - 新需求与您的能力匹配
          *     * `new_capability` - 新能力成果与您的需求匹配
+         *     * `consortium_invite` - 联合体揭榜邀请
+         *     * `consortium_accepted` - 联合体成员已接受邀请
+         *     * `consortium_declined` - 联合体成员已拒绝邀请
          * @enum {string}
          */
-        NotificationOutputKindEnum: "new_challenge" | "new_need" | "new_capability";
+        NotificationOutputKindEnum: "new_challenge" | "new_need" | "new_capability" | "consortium_invite" | "consortium_accepted" | "consortium_declined";
         /** @enum {unknown} */
         NullEnum: null;
         /**
@@ -2695,6 +2943,19 @@ export interface components {
          * @enum {string}
          */
         OrgRoleEnum: "admin" | "member";
+        OrganisationCreateInputRequest: {
+            name: string;
+            kind: components["schemas"]["OrganisationKindEnum"];
+            institute_type?: components["schemas"]["InstituteTypeEnum"] | components["schemas"]["BlankEnum"];
+            uscc: string;
+            region: components["schemas"]["RegionEnum"];
+            province?: string;
+            city?: string;
+            description?: string;
+            website?: string;
+            /** @description 开设依据，记入审计记录 */
+            reason: string;
+        };
         OrganisationInputRequest: {
             name: string;
             kind: components["schemas"]["OrganisationKindEnum"];
@@ -2744,8 +3005,7 @@ export interface components {
              * Format: date-time
              */
             verified_at?: string | null;
-            /** 认证说明 */
-            verification_note?: string;
+            readonly verification_note: string;
             /**
              * 创建时间
              * Format: date-time
@@ -2842,6 +3102,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["DealListOutput"][];
+        };
+        PaginatedGrantOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["GrantOutput"][];
         };
         PaginatedMyBidOutputList: {
             /** @example 123 */
@@ -2955,6 +3230,7 @@ export interface components {
             bid_deadline?: string;
             /** @default public */
             confidentiality: components["schemas"]["ConfidentialityEnum"];
+            /** @description 受邀机构（仅限已认证的企业或科研机构，不含本机构） */
             invited?: number[];
         };
         PatchedNeedUpdateInputRequest: {
@@ -2979,6 +3255,8 @@ export interface components {
             city?: string;
             description?: string;
             website?: string;
+            /** @description 修改机构类型（仅运营方）时必填，记入审计记录 */
+            reason?: string;
         };
         PolicyTargetDetailOutput: {
             readonly id: number;
@@ -3133,6 +3411,13 @@ export interface components {
                 };
             };
         };
+        /**
+         * @description * `pending` - 待确认
+         *     * `accepted` - 已接受
+         *     * `declined` - 已拒绝
+         * @enum {string}
+         */
+        StateEnum: "pending" | "accepted" | "declined";
         /**
          * @description * `recorded` - recorded
          *     * `registered` - registered
@@ -3328,6 +3613,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedMyBidOutputList"];
+                };
+            };
+        };
+    };
+    bids_partners_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 揭榜申请 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidInvitationOutput"];
+                };
+            };
+        };
+    };
+    bids_partners_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 揭榜申请 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidInvitationOutput"];
+                };
+            };
+        };
+    };
+    bids_invitations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidInvitationOutput"][];
                 };
             };
         };
@@ -4654,6 +5002,120 @@ export interface operations {
             };
         };
     };
+    grants_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 留空：全市；填写：只限该区县
+                 *
+                 *     * `wuxing` - 吴兴区
+                 *     * `nanxun` - 南浔区
+                 *     * `deqing` - 德清县
+                 *     * `changxing` - 长兴县
+                 *     * `anji` - 安吉县
+                 *     * `nantaihu` - 南太湖新区
+                 *     * `moganshan` - 湖州莫干山高新区
+                 *     * `outside` - 湖州市外
+                 */
+                district?: "anji" | "changxing" | "deqing" | "moganshan" | "nantaihu" | "nanxun" | "outside" | "wuxing";
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /**
+                 * @description * `official` - 政府部门（科技局）权限
+                 *     * `operator` - 平台运营方权限
+                 */
+                power?: "official" | "operator";
+                user?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedGrantOutputList"];
+                };
+            };
+        };
+    };
+    grants_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantOutput"];
+                };
+            };
+        };
+    };
+    grants_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 权限授予 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantOutput"];
+                };
+            };
+        };
+    };
+    grants_revoke_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 权限授予 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantRevokeInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantOutput"];
+                };
+            };
+        };
+    };
     health_retrieve: {
         parameters: {
             query?: never;
@@ -5056,6 +5518,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedOrganisationOutputList"];
+                };
+            };
+        };
+    };
+    organisations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationOutput"];
                 };
             };
         };

@@ -101,6 +101,9 @@ class Command(BaseCommand):
                 milestones=[{"title": "小试验证", "due_day": days // 3, "deliverable": "小试报告"},
                             {"title": "中试与验收", "due_day": days, "deliverable": "中试报告与验收材料"}],
             )
+            for link in bid.partner_links.select_related("bid__challenge"):  # every demo partner has said yes
+                partner = next(users[k] for k, _role in partners if users[k].organisation_id == link.organisation_id)
+                services.bid_partner_accept(link=link, by=partner)
             if bid_status in (Bid.Status.SHORTLISTED,):
                 services.bid_shortlist(bid=bid, by=by)
             placed.append((bid, bid_status))

@@ -32,7 +32,7 @@ def test_a_consortium_bid_names_its_partners_and_their_roles(world, published):
     assert response.status_code == 201, response.json()
     assert response.json()["partners"] == [
         {"organisation": {"id": partner.pk, "name": partner.name, "kind": "institute", "region": "wuxing", "verification": "verified"},
-         "role": "中试放大"}
+         "role": "中试放大", "state": "pending", "state_label": "待确认", "decided_at": None}
     ]
 
 
@@ -48,7 +48,7 @@ def test_a_consortium_may_not_list_its_lead_or_a_government_body(world, publishe
 
 def test_bid_contents_are_seen_by_the_bidder_its_partners_and_the_owner_only(world, published):
     partner = world.orgs["other_enterprise"]
-    world.client("institute").post(bids_url(published), bid_body(partners=[{"organisation": partner.pk}]), format="json")
+    bid = world.client("institute").post(bids_url(published), bid_body(partners=[{"organisation": partner.pk}]), format="json")
 
     def seen_by(role):
         return [b["proposal"] for b in world.client(role).get(bids_url(published)).json()]
@@ -56,6 +56,8 @@ def test_bid_contents_are_seen_by_the_bidder_its_partners_and_the_owner_only(wor
     expected = [bid_body()["proposal"]]
     assert seen_by("owner") == expected
     assert seen_by("institute") == expected
+    assert seen_by("other_enterprise") == []  # named, not yet a member
+    world.client("other_enterprise").post(f"/api/bids/{bid.json()['id']}/partners/accept/")
     assert seen_by("other_enterprise") == expected  # consortium partner
     assert seen_by("official") == []
     assert seen_by("unverified_institute") == []

@@ -36,3 +36,12 @@ def test_generate_scale_data_creates_the_requested_volumes(db):
     assert Challenge.objects.count() == 30 and Need.objects.count() == 20 and Capability.objects.count() == 120
     assert Challenge.objects.filter(mode="saima", max_winners=3).count() == 6
     assert not Capability.objects.filter(organisation__kind="enterprise").exists()
+
+
+def test_the_demo_consortium_partners_have_accepted(db):
+    from marketplace.models import BidPartner
+
+    call_command("seed_demo")
+
+    links = BidPartner.objects.all()
+    assert links.exists() and set(links.values_list("state", flat=True)) == {BidPartner.State.ACCEPTED}
