@@ -17,11 +17,12 @@ from django.db.models.functions import ExtractMonth
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Region
+from accounts.models import Region, User
 from core.exceptions import ApplicationError
 from dashboard.models import DashboardExport, PolicyTarget, TargetProgress
 from deals.files import COUNTED_COLUMNS, ledger_file
 from deals.models import HUZHOU_REGIONS, PLATFORM_ORIGINS, ContractType, Deal, DealOrigin, DealRollup
+from deals.permissions import deal_visibility, official_district
 from deals.selectors import (
     Total,
     cents_sum,
@@ -31,6 +32,7 @@ from deals.selectors import (
     counting_rule_texts,
     end_of_day,
     is_current,
+    ledger_for,
     money,
     total_of,
     yuan,
@@ -103,8 +105,12 @@ def figure_label(figure: str, key: str) -> str:
     return key  # buyer / seller: the USCC; the rows carry the names
 
 
-def drilldown_rows(*, year: int, figure: str, key: str, as_of: date | None = None) -> QuerySet:
-    return counted_deals(year=year, as_of=as_of).filter(figure_condition(figure, key)).order_by("counted_on", "contract_number", "deal_ref")
+def drilldown_rows(*, viewer: User, year: int, figure: str, key: str, as_of: date | None = None) -> QuerySet:
+    """The counted contracts behind a figure that the viewer may see (a district official: their
+    district's), read through deals.selectors.ledger_for, so rows and exports show a confidential
+    origin's contract under the neutral title."""
+    rows = ledger_for(counted_deals(year=year, as_of=as_of), viewer=viewer)
+    return rows.filter(figure_condition(figure, key)).order_by("counted_on", "contract_number", "deal_ref")
 
 
 @dataclass(frozen=True)
@@ -117,11 +123,11 @@ def export_name(*, year: int, figure: str, key: str, as_of: date | None) -> str:
     return f"{year}年技术合同-{figure_label(figure, key)}" + (f"-截至{as_of.isoformat()}" if as_of else "")
 
 
-def drilldown_export(*, year: int, figure: str, key: str, as_of: date | None, file_format: str) -> ExportFile:
+def drilldown_export(*, viewer: User, year: int, figure: str, key: str, as_of: date | None, file_format: str) -> ExportFile:
     """Exactly the drill-down's rows as a file, built within the request. A figure with more
     contracts than DASHBOARD_EXPORT_MAX_ROWS is refused up front, naming its size, rather than
     left to run into the web server's timeout: POST /api/dashboard/exports/ builds it in a worker."""
-    rows = drilldown_rows(year=year, figure=figure, key=key, as_of=as_of)
+    rows = drilldown_rows(viewer=viewer, year=year, figure=figure, key=key, as_of=as_of)
     count, limit = rows.count(), settings.DASHBOARD_EXPORT_MAX_ROWS
     if count > limit:
         raise ApplicationError(
@@ -193,11 +199,13 @@ def _total(groups: dict[Any, dict[str, Any]]) -> Total:
     return Total(amount=sum((g["amount"] for g in groups.values()), Decimal("0.00")), deals=sum(g["deals"] for g in groups.values()))
 
 
-def _from_ledger(*, year: int, as_of: date | None, rule, same_day: date) -> Figures:
+def _from_ledger(*, year: int, as_of: date | None, rule, same_day: date, scope: Q | None = None) -> Figures:
     """From the contracts themselves (or the ledger entries, for a past `as_of`): drill-downs list
-    exactly these rows."""
+    exactly these rows. `scope` (deals.permissions.deal_visibility) limits them to a district."""
     counted = counted_deals(year=year, as_of=as_of, rule=rule)
     last = counted_deals(year=year - 1, as_of=as_of)
+    if scope is not None:
+        counted, last = counted.filter(scope), last.filter(scope)
     cube = _cube(counted, *CUBE)
     top = {}
     for side in ("buyer", "seller"):
@@ -246,11 +254,11 @@ def _from_rollup(*, year: int, rule, same_day: date) -> Figures:
     )
 
 
-def _top_items(side: str, top: list[tuple[str, Decimal, int]], whole: Decimal) -> list[dict[str, Any]]:
-    """The largest parties, named as on their latest contract. One indexed lookup per party
-    ((side_uscc, id) index): MAX(name) over each party's contracts read 60,000 rows at 1,000,000
-    contracts and took most of the summary's time."""
-    latest = Deal.objects.order_by("-id").values_list(f"{side}_name", flat=True)
+def _top_items(side: str, top: list[tuple[str, Decimal, int]], whole: Decimal, scope: Q | None = None) -> list[dict[str, Any]]:
+    """The largest parties, named as on their latest contract (the viewer may see). One indexed
+    lookup per party ((side_uscc, id) index): MAX(name) over each party's contracts read 60,000
+    rows at 1,000,000 contracts and took most of the summary's time."""
+    latest = Deal.objects.filter(scope or Q()).order_by("-id").values_list(f"{side}_name", flat=True)
     return [
         _item(side, uscc, latest.filter(**{f"{side}_uscc": uscc}).first() or uscc, {"amount": amount, "deals": deals}, whole)
         for uscc, amount, deals in top
@@ -322,17 +330,23 @@ def _funnel(year: int, as_of: date | None, from_challenges: dict[str, Any]) -> l
     ]
 
 
-def dashboard_summary(*, year: int, as_of: date | None = None, from_ledger: bool = False) -> dict[str, Any]:
+def dashboard_summary(*, year: int, as_of: date | None = None, from_ledger: bool = False, viewer: User | None = None) -> dict[str, Any]:
     """Everything the dashboard shows for `year`, as the ledger stood at the end of `as_of` (now
     when None): the same request with the same `as_of` always answers the same figures. The
     current ledger's figures come from the maintained rollup unless `from_ledger` (used to check
-    the rollup)."""
+    the rollup).
+
+    For a district official (`viewer`; deals.permissions.deal_visibility) every contract figure is
+    computed over the counted contracts with a party in their district — the rows their
+    drill-downs list — from the ledger: the rollup sums the city. The target stays the city's (no
+    district targets exist), and the funnel's challenges, bids and awards are the city's."""
     cal = Calendar(year=year, reference=as_of or timezone.localdate())
     rule = counting_rule(year=year, as_of=as_of)
-    if is_current(as_of) and not from_ledger:
+    scope = deal_visibility(viewer) if viewer is not None else None
+    if is_current(as_of) and not from_ledger and scope is None:
         figures = _from_rollup(year=year, rule=rule, same_day=cal.same_day_last_year())
     else:
-        figures = _from_ledger(year=year, as_of=as_of, rule=rule, same_day=cal.same_day_last_year())
+        figures = _from_ledger(year=year, as_of=as_of, rule=rule, same_day=cal.same_day_last_year(), scope=scope)
     this_months, last_months = figures.months, figures.last_months
     total, last_full = _total(this_months), _total(last_months)
     whole = total.amount
@@ -372,9 +386,12 @@ def dashboard_summary(*, year: int, as_of: date | None = None, from_ledger: bool
         _item("platform", OFFLINE, str(_("线下（平台外）")), origins.get(DealOrigin.OFFLINE, _empty()), whole),
     ]
     texts = counting_rule_texts(rule)
+    district = official_district(viewer)
     return {
         "year": year,
         "as_of": as_of,
+        "district": district,
+        "district_label": str(Region(district).label) if district else None,
         "reference_date": cal.reference,
         "rule": {
             "year": rule.year, "version": rule.version, "is_configured": rule.is_configured, "target_amount": rule.target_amount,
@@ -398,8 +415,8 @@ def dashboard_summary(*, year: int, as_of: date | None = None, from_ledger: bool
         "by_contract_type": type_items,
         "by_origin": origin_items,
         "by_platform": platform_items,
-        "top_buyers": _top_items("buyer", figures.top["buyer"], whole),
-        "top_sellers": _top_items("seller", figures.top["seller"], whole),
+        "top_buyers": _top_items("buyer", figures.top["buyer"], whole, scope),
+        "top_sellers": _top_items("seller", figures.top["seller"], whole, scope),
         "funnel": _funnel(year, as_of, origins.get(DealOrigin.CHALLENGE, _empty())),
     }
 

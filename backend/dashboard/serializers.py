@@ -9,6 +9,7 @@ from accounts.models import Region
 from dashboard.models import MAX_TARGET_VALUE, DashboardExport, PolicyTarget, TargetProgress
 from dashboard.selectors import FIGURES, OFFLINE, PLATFORM, UNCLASSIFIED, figure_label, target_progress_ratio
 from deals.models import ContractType, CountingRule, DealOrigin
+from deals.selectors import disclosed
 from deals.serializers import FILE_FORMATS, DealPartyOutputSerializer, party_output
 from marketplace.models import IndustryChain
 
@@ -120,6 +121,9 @@ class FunnelStageOutputSerializer(serializers.Serializer):
 class DashboardSummaryOutputSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     as_of = serializers.DateField(allow_null=True)
+    district = serializers.ChoiceField(choices=Region.choices, allow_null=True,
+                                       help_text="区县科技局的辖区：各项合同数字只计至少一方在该区县的合同；市科技局和运营方为 null（全市）")
+    district_label = serializers.CharField(allow_null=True)
     reference_date = serializers.DateField(help_text="计算应完成进度与预测所用的日期（as_of 或今天）")
     rule = CountingRuleSummaryOutputSerializer()
     target_amount = money_field()
@@ -147,7 +151,8 @@ class DrilldownRowOutputSerializer(serializers.Serializer):
     deal = serializers.IntegerField(source="deal_ref", help_text="技术合同 id")
     registry = serializers.CharField()
     contract_number = serializers.CharField()
-    title = serializers.CharField()
+    title = serializers.SerializerMethodField(help_text="合同名称；来自查看者无权查看的榜单时为“保密榜单合同”")
+    origin_confidential = serializers.SerializerMethodField(help_text="来自查看者无权查看的榜单")
     contract_type = serializers.ChoiceField(choices=ContractType.choices)
     contract_type_label = serializers.CharField(source="get_contract_type_display")
     buyer = serializers.SerializerMethodField()
@@ -172,6 +177,12 @@ class DrilldownRowOutputSerializer(serializers.Serializer):
     @extend_schema_field(DealPartyOutputSerializer)
     def get_seller(self, obj):
         return party_output(obj, "seller")
+
+    def get_title(self, obj) -> str:
+        return disclosed(obj).title
+
+    def get_origin_confidential(self, obj) -> bool:
+        return disclosed(obj).confidential
 
 
 class DrilldownOutputSerializer(serializers.Serializer):

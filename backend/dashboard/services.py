@@ -52,7 +52,7 @@ def dashboard_export_start(*, by: User, year: int, figure: str, key: str, as_of:
     require_dashboard(by)
     job = DashboardExport.objects.create(
         created_by=by, year=year, figure=figure, key=key, as_of=as_of, file_format=file_format,
-        total_rows=drilldown_rows(year=year, figure=figure, key=key, as_of=as_of).count(),
+        total_rows=drilldown_rows(viewer=by, year=year, figure=figure, key=key, as_of=as_of).count(),
         file_name=f"{export_name(year=year, figure=figure, key=key, as_of=as_of)}.{file_format}"[-200:],
     )
     # robust: with the broker down the job stays queued and dashboard_exports_maintain sends it later.
@@ -87,7 +87,8 @@ def dashboard_export_run(*, job_id: int) -> DashboardExport:
 
     try:
         DashboardExportPart.objects.filter(export=job).delete()
-        rows = drilldown_rows(year=job.year, figure=job.figure, key=job.key, as_of=job.as_of)
+        # The rows its requester may see, shown as they would read them (district, confidential origins).
+        rows = drilldown_rows(viewer=job.created_by, year=job.year, figure=job.figure, key=job.key, as_of=job.as_of)
         # The file goes to the worker's own disk first, then into the database a part at a time.
         with tempfile.TemporaryFile(prefix="techmatch-export-") as out:
             write_ledger_file(out, counted(rows.iterator(chunk_size=2000)), columns=COUNTED_COLUMNS, file_format=job.file_format,

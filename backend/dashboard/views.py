@@ -49,7 +49,7 @@ class DashboardSummaryView(APIView):
     def get(self, request: Request) -> Response:
         params = YearQueryInputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        return Response(DashboardSummaryOutputSerializer(dashboard_summary(**params.validated_data)).data)
+        return Response(DashboardSummaryOutputSerializer(dashboard_summary(viewer=request.user, **params.validated_data)).data)
 
 
 class DrilldownView(APIView):
@@ -68,7 +68,7 @@ class DrilldownView(APIView):
         params = DrilldownQueryInputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         p = params.validated_data
-        rows = drilldown_rows(year=p["year"], figure=p["figure"], key=p["key"], as_of=p["as_of"])
+        rows = drilldown_rows(viewer=request.user, year=p["year"], figure=p["figure"], key=p["key"], as_of=p["as_of"])
         total = total_of(rows)
         paginator = CountedPagination(total.deals)
         page = paginator.paginate_queryset(rows, request, view=self)
@@ -93,7 +93,7 @@ class DrilldownExportView(APIView):
         params = DrilldownExportQueryInputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         p = params.validated_data
-        export = drilldown_export(**params.validated_data)
+        export = drilldown_export(viewer=request.user, **params.validated_data)
         return file_response(export.content, file_format=p["file_format"], name=export.name)
 
 

@@ -1,6 +1,7 @@
 """Spreadsheets out: the import template and exports of ledger rows. An export uses the import's
 columns first (plus a few read-only ones the import ignores), so an exported file re-imports as a
-no-op."""
+no-op. Rows are read through deals.selectors.ledger_for and shown through `disclosed`, like every
+other output of contracts."""
 from __future__ import annotations
 
 import csv
@@ -14,6 +15,7 @@ from typing import Any, BinaryIO
 from accounts.models import Region
 from deals.imports import COLUMNS
 from deals.models import ContractType, DealOrigin, DealStatus
+from deals.selectors import disclosed
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
@@ -33,7 +35,7 @@ def _label(choices, value) -> str:
 
 LEDGER_COLUMNS = [
     OutColumn("合同编号", lambda d: d.contract_number, 20),
-    OutColumn("合同名称", lambda d: d.title, 36),
+    OutColumn("合同名称", lambda d: disclosed(d).title, 36),  # rows read through deals.selectors.ledger_for
     OutColumn("合同类型", lambda d: _label(ContractType, d.contract_type), 10),
     OutColumn("买方名称", lambda d: d.buyer_name, 30),
     OutColumn("买方统一社会信用代码", lambda d: d.buyer_uscc, 22),

@@ -37,7 +37,11 @@ class DealFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
+        # The title is searched only where the viewer is shown it: a contract from a challenge
+        # they may not see (deals.selectors.ledger_for annotates which) must not be found by the
+        # challenge's title. Without the annotation, no challenge's contract matches by title.
+        shown = Q(origin_disclosed=True) if "origin_disclosed" in queryset.query.annotations else Q(origin_challenge__isnull=True)
         return queryset.filter(
-            Q(contract_number__icontains=value) | Q(title__icontains=value) | Q(buyer_name__icontains=value)
+            Q(contract_number__icontains=value) | (Q(title__icontains=value) & shown) | Q(buyer_name__icontains=value)
             | Q(seller_name__icontains=value)
         )

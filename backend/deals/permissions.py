@@ -6,6 +6,10 @@
   the technology market the operator runs, so both hold the same rights here.
 - Only the operator changes the counting rule (the bureau states the policy; the operator
   configures the platform), and every change is a new, visible version.
+- An official of a district bureau (区县科技局: `User.official_district` is a Region value) keeps
+  the ledger of their district only: they see, drill into and export the contracts with at least
+  one party in it (`deal_visibility`), and their dashboard is computed over those. The city
+  bureau's officials (`official_district` None) and the operator see the whole city.
 - Enterprises and institutes see the contracts their organisation is a party to, and may record
   a contract that follows from their own posting: the owner of an awarded challenge, of a need,
   or of a capability. They cannot register, amend or void: a registered figure is the bureau's.
@@ -44,10 +48,25 @@ def can_record_from(user: User | None, posting_organisation: Organisation | None
     return _authenticated(user) and posting_organisation is not None and user.organisation_id == posting_organisation.pk
 
 
-def deal_visibility(user: User | None) -> Q | None:
-    """A filter on Deal (or DealEntry) rows the user may see; None means every row."""
-    if is_ledger_keeper(user):
+def official_district(user: User | None) -> str | None:
+    """The district (a Region value) a district bureau's official is limited to; None for the city
+    bureau's officials, the operator and everybody else. Read with getattr: accounts' explicit
+    grants (`User.official_district`) may not be deployed everywhere yet."""
+    if not _authenticated(user) or user.is_operator or not user.is_official:
         return None
+    return getattr(user, "official_district", None) or None
+
+
+def deal_visibility(user: User | None) -> Q | None:
+    """THE rule of which contracts a user may see: a filter on Deal (or DealEntry) rows; None
+    means every row. Ledger keepers see the whole city, except a district official, who sees the
+    contracts with at least one party in their district. The party's region is the one recorded on
+    the contract (`buyer_region`/`seller_region`). A functional zone (南太湖新区, 莫干山高新区) is a
+    region of its own here: that a zone lies within a district is not modelled yet, so a district's
+    official does not see the zone's contracts."""
+    if is_ledger_keeper(user):
+        district = official_district(user)
+        return None if district is None else Q(buyer_region=district) | Q(seller_region=district)
     org = user.organisation if _authenticated(user) else None
     if org is None:
         return Q(pk__in=[])

@@ -5,21 +5,24 @@ is computed from the queryset it returns, or — for the current ledger's summar
 that the two agree figure by figure)."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import BigIntegerField, Case, Count, DecimalField, Exists, ExpressionWrapper, F, Max, OuterRef, Q, QuerySet, Sum, Value, When
+from django.db.models import BigIntegerField, BooleanField, Case, Count, DecimalField, Exists, ExpressionWrapper, F, Max, OuterRef, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce, Round
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Region, User
 from deals.filters import DealFilter
 from deals.models import HUZHOU_REGIONS, CountingRule, Deal, DealEntry, DealImport, DealRollup, DealStatus
 from deals.permissions import deal_visibility
+from marketplace.selectors import challenge_list
 
 CENT = Decimal("0.01")
 # The target the policy sets for 2027 (年技术交易额200亿元以上); used for a year nobody configured.
@@ -197,14 +200,103 @@ def total_of(qs: QuerySet, *, field: str = "counted_amount") -> Total:
     return Total(amount=yuan(agg["cents"]), deals=agg["deals"])
 
 
+# --- what a viewer reads of the ledger: which contracts, and whether their origin is disclosed ---
+# Every output of contracts (the ledger's list, detail and search, the dashboard's drill-downs,
+# direct and background exports) reads its rows through `ledger_for` and shows them through
+# `disclosed`: the rows are those `deal_visibility` allows (parties; a district official's
+# district), and a contract recorded from a challenge the viewer may not see (an invitation-only
+# challenge they were not invited to) is shown without the challenge's title or id. Its contract
+# title is hidden too: recording from a challenge pre-fills it with the challenge's title. Its
+# origin still says "challenge" and its amounts still count.
+
+CONFIDENTIAL_ORIGIN_TITLE = gettext_lazy("保密榜单合同")
+DISCLOSED = "origin_disclosed"
+
+
+def origin_disclosed(*, viewer: User | None) -> Case:
+    """Whether the viewer may see the row's origin challenge, as one SQL expression (one query
+    for any number of rows). Who may see a challenge is marketplace's rule (`challenge_list`),
+    not restated here."""
+    visible = challenge_list(viewer=viewer).filter(pk=OuterRef("origin_challenge_id"))
+    return Case(
+        When(origin_challenge__isnull=True, then=Value(True)), When(Exists(visible), then=Value(True)),
+        default=Value(False), output_field=BooleanField(),
+    )
+
+
+def with_origin_disclosure(rows: QuerySet, *, viewer: User | None) -> QuerySet:
+    """`rows` (Deal or DealEntry states) annotated with `origin_disclosed` for the viewer."""
+    return rows.annotate(**{DISCLOSED: origin_disclosed(viewer=viewer)})
+
+
+def ledger_for(rows: QuerySet, *, viewer: User | None) -> QuerySet:
+    """THE read rule of the ledger: of `rows` (Deal or DealEntry states, e.g. `counted_deals`),
+    those the viewer may see (`permissions.deal_visibility`), annotated for `disclosed`."""
+    visible = deal_visibility(viewer)
+    if visible is not None:
+        rows = rows.filter(visible)
+    return with_origin_disclosure(rows, viewer=viewer)
+
+
+@dataclass(frozen=True)
+class Disclosed:
+    """What of a contract's origin its viewer may read."""
+
+    confidential: bool  # recorded from a challenge the viewer may not see
+    title: str
+    origin_challenge: int | None
+    origin_bid: int | None
+
+
+# Ledger fields that name the origin challenge; masked in an entry's changes too.
+CONFIDENTIAL_FIELDS = ("title", "origin_challenge_id", "origin_bid_id")
+
+
+def disclosed(row: Any) -> Disclosed:
+    """The presenter every output uses for a row read through `ledger_for` (or
+    `with_origin_disclosure`). A row read without the annotation fails closed: a challenge origin
+    is then treated as confidential."""
+    confidential = row.origin_challenge_id is not None and not getattr(row, DISCLOSED, False)
+    if confidential:
+        return Disclosed(confidential=True, title=str(CONFIDENTIAL_ORIGIN_TITLE), origin_challenge=None, origin_bid=None)
+    return Disclosed(confidential=False, title=row.title, origin_challenge=row.origin_challenge_id, origin_bid=row.origin_bid_id)
+
+
+def disclosed_changes(changes: dict[str, list], *, confidential: bool) -> dict[str, list]:
+    """A ledger entry's {field: [before, after]} as the viewer may read it: for a contract whose
+    origin is confidential to them, a corrected title reads as the neutral title (both sides)."""
+    if not confidential:
+        return changes
+    masked = {"title": str(CONFIDENTIAL_ORIGIN_TITLE)}
+    return {field: [masked.get(field) for _ in values] if field in CONFIDENTIAL_FIELDS else values
+            for field, values in changes.items()}
+
+
+def prefill_as_read(prefill: Any, *, viewer: User | None) -> Any:
+    """A pre-fill (deals.services.Prefill) as the viewer reads it: its title is the challenge's,
+    so for a challenge the viewer may not see (an official who was not invited) it reads as the
+    neutral title. The viewer named the challenge's id themselves."""
+    challenge = prefill.values.get("origin_challenge")
+    if challenge is None or challenge_list(viewer=viewer).filter(pk=challenge.pk).exists():
+        return prefill
+    return dataclasses.replace(prefill, values={**prefill.values, "title": str(CONFIDENTIAL_ORIGIN_TITLE)})
+
+
 # --- the ledger as users browse it ------------------------------------------------------------
 
 def deal_list(*, viewer: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Deal]:
-    qs = Deal.objects.select_related("industry", "buyer_organisation", "seller_organisation")
-    visible = deal_visibility(viewer)
-    if visible is not None:
-        qs = qs.filter(visible)
+    """The contracts the viewer may see, for the list, the detail and every action on one
+    (a contract outside their view is a 404). `?q=` matches a confidential origin's contract only
+    by its number or parties, never by the title the viewer is not shown (DealFilter.filter_q)."""
+    qs = ledger_for(Deal.objects.select_related("industry", "buyer_organisation", "seller_organisation", "created_by"), viewer=viewer)
     return DealFilter(filters or {}, qs).qs
+
+
+def deal_as_read(*, deal: Deal, viewer: User) -> Deal:
+    """A contract the viewer has just written, as they read it (annotated for `disclosed`; not
+    limited to their view: they just handled it)."""
+    rows = Deal.objects.select_related("industry", "buyer_organisation", "seller_organisation", "created_by").filter(pk=deal.pk)
+    return with_origin_disclosure(rows, viewer=viewer).get()
 
 
 def deal_entries(*, deal: Deal) -> QuerySet[DealEntry]:

@@ -17,6 +17,7 @@ from deals.models import (
     DealImport,
     DealOrigin,
 )
+from deals.selectors import disclosed, disclosed_changes
 from deals.services import Party
 from marketplace.models import Bid, Capability, Challenge, IndustryChain, Need
 from marketplace.serializers import IndustryChainOutputSerializer, IndustryField
@@ -107,7 +108,8 @@ class DealPrefillInputSerializer(serializers.Serializer):
 class DealRegisterInputSerializer(serializers.Serializer):
     registration_number = serializers.CharField(max_length=40, help_text="认定登记编号")
     registered_on = serializers.DateField(help_text="认定登记日期")
-    reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    # Required like the reason of every other ledger action (README: "always with a reason").
+    reason = serializers.CharField(max_length=500, help_text="认定登记的原因或依据（写入台账），如“经技术市场审核，符合认定条件”")
 
 
 class DealAmendInputSerializer(serializers.Serializer):
@@ -217,6 +219,13 @@ class DealPrefillOutputSerializer(serializers.Serializer):
 
 
 class DealListOutputSerializer(serializers.ModelSerializer):
+    """A contract as its viewer may read it: rows come from deals.selectors.ledger_for (or
+    deal_as_read), and the title and origin challenge are shown through deals.selectors.disclosed."""
+
+    title = serializers.SerializerMethodField(help_text="合同名称；来自查看者无权查看的榜单时为“保密榜单合同”")
+    origin_challenge = serializers.SerializerMethodField(help_text="来源榜单 id；查看者无权查看该榜单时为 null")
+    origin_bid = serializers.SerializerMethodField(help_text="中榜申请 id；查看者无权查看来源榜单时为 null")
+    origin_confidential = serializers.SerializerMethodField(help_text="来自查看者无权查看的榜单（标题与编号不予显示，金额照常计入）")
     buyer = serializers.SerializerMethodField()
     seller = serializers.SerializerMethodField()
     industry = IndustryChainOutputSerializer(allow_null=True)
@@ -229,9 +238,23 @@ class DealListOutputSerializer(serializers.ModelSerializer):
         fields = [
             "id", "registry", "contract_number", "title", "contract_type", "contract_type_label", "buyer", "seller",
             "contract_amount", "technical_amount", "signed_on", "registered_on", "registration_number", "industry", "origin",
-            "origin_label", "origin_challenge", "origin_bid", "origin_need", "origin_capability", "status", "status_label",
-            "created_at", "updated_at",
+            "origin_label", "origin_challenge", "origin_bid", "origin_need", "origin_capability", "origin_confidential", "status",
+            "status_label", "created_at", "updated_at",
         ]
+
+    def get_title(self, obj) -> str:
+        return disclosed(obj).title
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_origin_challenge(self, obj):
+        return disclosed(obj).origin_challenge
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_origin_bid(self, obj):
+        return disclosed(obj).origin_bid
+
+    def get_origin_confidential(self, obj) -> bool:
+        return disclosed(obj).confidential
 
     @extend_schema_field(DealPartyOutputSerializer)
     def get_buyer(self, obj):
@@ -262,7 +285,7 @@ class DealEntryOutputSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.DictField(child=serializers.ListField(child=serializers.CharField(allow_null=True))))
     def get_changes(self, entry: DealEntry) -> dict:
-        changes = dict(entry.changes)
+        changes = disclosed_changes(dict(entry.changes), confidential=self.context.get("confidential", True))
         for field, model in self.NAMED.items():
             if field in changes:
                 ids = [v for v in changes[field] if v is not None]
@@ -280,7 +303,8 @@ class DealDetailOutputSerializer(DealListOutputSerializer):
 
     @extend_schema_field(DealEntryOutputSerializer(many=True))
     def get_entries(self, obj):
-        return DealEntryOutputSerializer(obj.entries.select_related("by").order_by("id"), many=True).data
+        context = {"confidential": disclosed(obj).confidential}
+        return DealEntryOutputSerializer(obj.entries.select_related("by").order_by("id"), many=True, context=context).data
 
 
 class DealImportErrorOutputSerializer(serializers.Serializer):

@@ -244,6 +244,9 @@ def deal_record(
 
 @transaction.atomic
 def deal_register(*, deal: Deal, by: User, registration_number: str, registered_on: date, reason: str = "") -> Deal:
+    """认定登记. An official's registration always states its reason: the API requires one
+    (DealRegisterInputSerializer). The default here is for programmatic callers only (the demo
+    data, tests), whose entry then reads "认定登记"."""
     require_ledger_keeper(by)
     deal = _locked(deal)
     if deal.status != DealStatus.RECORDED:
@@ -253,7 +256,7 @@ def deal_register(*, deal: Deal, by: User, registration_number: str, registered_
     before = _state(deal)
     deal.status, deal.registration_number, deal.registered_on = DealStatus.REGISTERED, registration_number.strip(), registered_on
     _save(deal)
-    _entry(deal, kind=DealEntry.Kind.REGISTER, by=by, reason=reason or _("认定登记"), before=before).save()
+    _entry(deal, kind=DealEntry.Kind.REGISTER, by=by, reason=reason.strip() or _("认定登记"), before=before).save()
     rollup_change(before=[before], after=[_state(deal)])
     return deal
 

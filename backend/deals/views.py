@@ -17,7 +17,15 @@ from deals.filters import DealFilter
 from deals.imports import refuse_announced_oversize
 from deals.models import Deal, DealImport
 from deals.permissions import IsLedgerKeeper
-from deals.selectors import counting_rule_history, counting_rules_current, deal_import_list, deal_list, with_texts
+from deals.selectors import (
+    counting_rule_history,
+    counting_rules_current,
+    deal_as_read,
+    deal_import_list,
+    deal_list,
+    prefill_as_read,
+    with_texts,
+)
 from deals.serializers import (
     CountingRuleDetailOutputSerializer,
     CountingRuleInputSerializer,
@@ -96,7 +104,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data = DealRecordInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         deal = services.deal_record(by=request.user, **data.validated_data)
-        return Response(DealDetailOutputSerializer(deal).data, status=status.HTTP_201_CREATED)
+        return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         parameters=[DealPrefillInputSerializer], responses=DealPrefillOutputSerializer,
@@ -107,16 +115,18 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def prefill(self, request: Request) -> Response:
         data = DealPrefillInputSerializer(data=request.query_params)
         data.is_valid(raise_exception=True)
-        return Response(DealPrefillOutputSerializer(DealPrefillOutputSerializer.of(services.deal_prefill(by=request.user, **data.validated_data))).data)
+        prefill = prefill_as_read(services.deal_prefill(by=request.user, **data.validated_data), viewer=request.user)
+        return Response(DealPrefillOutputSerializer(DealPrefillOutputSerializer.of(prefill)).data)
 
     @extend_schema(request=DealRegisterInputSerializer, responses=DealDetailOutputSerializer, summary="认定登记（已录入 → 已认定登记）",
-                   examples=[example("认定登记", {"registration_number": "330522-2026-0318", "registered_on": "2026-10-09"})])
+                   examples=[example("认定登记", {"registration_number": "330522-2026-0318", "registered_on": "2026-10-09",
+                                                   "reason": "经技术市场审核，符合技术开发合同认定条件"})])
     @action(detail=True, methods=["post"])
     def register(self, request: Request, pk=None) -> Response:
         data = DealRegisterInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         deal = services.deal_register(deal=self.get_object(), by=request.user, **data.validated_data)
-        return Response(DealDetailOutputSerializer(deal).data)
+        return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data)
 
     @extend_schema(request=DealAmendInputSerializer, responses=DealDetailOutputSerializer, summary="更正合同（原值保留在台账中）",
                    examples=[example("更正技术交易额", {"technical_amount": "1680000.00", "reason": "登记机构核减设备费用"})])
@@ -125,7 +135,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data = DealAmendInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         deal = services.deal_amend(deal=self.get_object(), by=request.user, **data.validated_data)
-        return Response(DealDetailOutputSerializer(deal).data)
+        return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data)
 
     @extend_schema(request=DealVoidInputSerializer, responses=DealDetailOutputSerializer, summary="作废合同（不再计入，记录保留）",
                    examples=[example("作废", {"reason": "双方解除合同，登记机构撤销认定"})])
@@ -133,7 +143,8 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def void(self, request: Request, pk=None) -> Response:
         data = DealVoidInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return Response(DealDetailOutputSerializer(services.deal_void(deal=self.get_object(), by=request.user, **data.validated_data)).data)
+        deal = services.deal_void(deal=self.get_object(), by=request.user, **data.validated_data)
+        return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data)
 
     @extend_schema(request=DealReverseInputSerializer, responses=DealDetailOutputSerializer, summary="冲销最近一条台账记录（恢复到此前状态）",
                    examples=[example("冲销误更正", {"entry": 57, "reason": "更正金额录错，冲销后重新更正"})])
@@ -143,7 +154,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data.is_valid(raise_exception=True)
         deal = services.deal_reverse(deal=self.get_object(), by=request.user, entry_id=data.validated_data["entry"],
                                      reason=data.validated_data["reason"])
-        return Response(DealDetailOutputSerializer(deal).data)
+        return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data)
 
     @extend_schema(
         request={"multipart/form-data": DealImportInputSerializer}, responses={202: DealImportOutputSerializer},

@@ -193,7 +193,7 @@ def summary_timings(label_year: int, keeper, *, runs: int = 30) -> None:
     from dashboard.selectors import drilldown_rows
     from deals.files import COUNTED_COLUMNS, ledger_file
 
-    rows = drilldown_rows(year=label_year, figure="total", key="all")[:100_000]
+    rows = drilldown_rows(viewer=keeper, year=label_year, figure="total", key="all")[:100_000]
     for file_format in ("xlsx", "csv"):
         started = time.perf_counter()
         content = ledger_file(rows.iterator(chunk_size=2000), columns=COUNTED_COLUMNS, file_format=file_format, title="技术合同")

@@ -96,8 +96,10 @@ def test_registration_amendment_and_void_through_the_api(world):
     deal = between(world, "L-1")
     client = world.client("official")
 
-    registered = client.post(f"/api/deals/{deal.pk}/register/", {"registration_number": "330521-2026-0045", "registered_on": "2026-10-20"}, format="json")
-    again = client.post(f"/api/deals/{deal.pk}/register/", {"registration_number": "330521-2026-0046", "registered_on": "2026-10-21"}, format="json")
+    registered = client.post(f"/api/deals/{deal.pk}/register/", {"registration_number": "330521-2026-0045", "registered_on": "2026-10-20",
+                                                                      "reason": "经技术市场审核，符合认定条件"}, format="json")
+    again = client.post(f"/api/deals/{deal.pk}/register/", {"registration_number": "330521-2026-0046", "registered_on": "2026-10-21",
+                                                                 "reason": "重复登记"}, format="json")
     amended = client.post(f"/api/deals/{deal.pk}/amend/", {"technical_amount": "1600000.00", "reason": "核减设备费"}, format="json")
     voided = client.post(f"/api/deals/{deal.pk}/void/", {"reason": "双方解除合同"}, format="json")
     void_again = client.post(f"/api/deals/{deal.pk}/void/", {"reason": "再次作废"}, format="json")
@@ -108,10 +110,27 @@ def test_registration_amendment_and_void_through_the_api(world):
     assert voided.status_code == 200 and void_again.status_code == 409
     entries = voided.json()["entries"]
     assert [e["kind"] for e in entries] == ["record", "register", "amend", "void"]
+    assert entries[1]["reason"] == "经技术市场审核，符合认定条件"
 
     reversed_ = client.post(f"/api/deals/{deal.pk}/reverse/", {"entry": entries[-1]["id"], "reason": "作废有误"}, format="json")
     assert reversed_.status_code == 200 and reversed_.json()["status"] == "registered"
     assert client.post(f"/api/deals/{deal.pk}/reverse/", {"entry": entries[0]["id"], "reason": "x"}, format="json").status_code == 409
+
+
+@pytest.mark.parametrize("reason", [None, "", "   "], ids=["missing", "empty", "blank"])
+def test_a_registration_without_a_reason_is_refused_and_changes_nothing(world, reason):
+    # README: officials register, amend, void or reverse "always with a reason"; registration
+    # used to accept none and record a generic "认定登记".
+    deal = between(world, "N-1")
+    body = {"registration_number": "330521-2026-0101", "registered_on": "2026-10-20"}
+    if reason is not None:
+        body["reason"] = reason
+
+    response = world.client("official").post(f"/api/deals/{deal.pk}/register/", body, format="json")
+
+    assert response.status_code == 400 and list(response.json()["fields"]) == ["reason"]
+    deal.refresh_from_db()
+    assert deal.status == "recorded" and deal.entries.count() == 1
 
 
 def test_a_correction_of_the_chain_or_a_party_reads_as_names_in_the_ledger(world):
@@ -137,7 +156,7 @@ def test_nothing_can_be_deleted_over_http(world):
 def test_errors_are_chinese_by_default_and_english_on_request(world):
     deal = between(world, "E-1")
     client = world.client("official")
-    body = {"registration_number": "R", "registered_on": "2026-08-01"}  # before the signing date
+    body = {"registration_number": "R", "registered_on": "2026-08-01", "reason": "审核通过"}  # before the signing date
 
     chinese = client.post(f"/api/deals/{deal.pk}/register/", body, format="json").json()
     english = client.post(f"/api/deals/{deal.pk}/register/", body, format="json", HTTP_ACCEPT_LANGUAGE="en").json()

@@ -25,7 +25,8 @@ def test_concurrent_registrations_and_corrections_keep_the_rollup_exact(live_ser
     recorded = [DealFactory(registered_on=None) for _ in range(WRITERS)]
     registered = [DealFactory(registered_on=date(2026, 4, 2)) for _ in range(WRITERS)]
     token = token_issue(user=ledger_keeper())
-    calls = [(f"/api/deals/{d.pk}/register/", {"registration_number": f"330522-2026-{i:05d}", "registered_on": "2026-04-02"})
+    calls = [(f"/api/deals/{d.pk}/register/", {"registration_number": f"330522-2026-{i:05d}", "registered_on": "2026-04-02",
+                                                "reason": "经技术市场审核"})
              for i, d in enumerate(recorded)]
     calls += [(f"/api/deals/{d.pk}/amend/", {"reason": "技术交易额更正", "technical_amount": "400000.00"}) for d in registered]
     barrier = threading.Barrier(len(calls))

@@ -283,7 +283,7 @@ ROWS += [
         body=lambda w, r: {"challenge": w.ids["challenge"]}, note="who may record from the challenge: its organisation and ledger keepers"),
     Row("get", "/api/deals/{id}/", PARTIES_AND_KEEPERS, setup=deal_between_owner_and_institute()),
     Row("post", "/api/deals/{id}/register/", KEEPERS_CHANGE, setup=deal_between_owner_and_institute(),
-        body=lambda w, r: {"registration_number": "330502-2026-0778", "registered_on": "2026-09-25"}),
+        body=lambda w, r: {"registration_number": "330502-2026-0778", "registered_on": "2026-09-25", "reason": "经技术市场审核"}),
     Row("post", "/api/deals/{id}/amend/", KEEPERS_CHANGE, setup=deal_between_owner_and_institute(registered=True),
         body=lambda w, r: {"technical_amount": "1100000.00", "reason": "登记机构核减设备费用"}),
     Row("post", "/api/deals/{id}/void/", KEEPERS_CHANGE, setup=deal_between_owner_and_institute(), body=lambda w, r: {"reason": "双方解除合同"}),
