@@ -289,6 +289,7 @@ def official_registers_the_deal(page, server: str, deal: int) -> None:
     dialog = page.get_by_role("dialog", name="认定登记")
     expect(dialog.get_by_label("认定登记日期")).to_have_value(TODAY.isoformat())  # defaults to today
     dialog.get_by_label("认定登记编号").fill(REGISTRATION_NUMBER)
+    dialog.get_by_label("原因").fill("经技术市场审核，符合技术开发合同认定条件")  # registration states its reason
     shot(page, "07-register-dialog")
     dialog.get_by_role("button", name="认定登记").click()
 

@@ -1920,6 +1920,20 @@ export interface components {
             /** Format: date */
             as_of: string | null;
             /**
+             * @description 区县科技局的辖区：各项合同数字只计至少一方在该区县的合同；市科技局和运营方为 null（全市）
+             *
+             *     * `wuxing` - 吴兴区
+             *     * `nanxun` - 南浔区
+             *     * `deqing` - 德清县
+             *     * `changxing` - 长兴县
+             *     * `anji` - 安吉县
+             *     * `nantaihu` - 南太湖新区
+             *     * `moganshan` - 湖州莫干山高新区
+             *     * `outside` - 湖州市外
+             */
+            district: (components["schemas"]["RegionEnum"] | components["schemas"]["NullEnum"]) | null;
+            district_label: string | null;
+            /**
              * Format: date
              * @description 计算应完成进度与预测所用的日期（as_of 或今天）
              */
@@ -1981,6 +1995,10 @@ export interface components {
             /** @description 更正原因（写入台账） */
             reason: string;
         };
+        /**
+         * @description A contract as its viewer may read it: rows come from deals.selectors.ledger_for (or
+         *     deal_as_read), and the title and origin challenge are shown through deals.selectors.disclosed.
+         */
         DealDetailOutput: {
             readonly id: number;
             /**
@@ -1990,8 +2008,8 @@ export interface components {
             registry: string;
             /** 合同编号 */
             contract_number: string;
-            /** 合同名称 */
-            title: string;
+            /** @description 合同名称；来自查看者无权查看的榜单时为“保密榜单合同” */
+            readonly title: string;
             /** 合同类型 */
             contract_type: components["schemas"]["ContractTypeEnum"];
             contract_type_label: string;
@@ -2026,14 +2044,16 @@ export interface components {
             /** 来源 */
             origin?: components["schemas"]["DealOriginEnum"];
             origin_label: string;
-            /** 来源榜单 */
-            origin_challenge?: number | null;
-            /** 中榜申请 */
-            origin_bid?: number | null;
+            /** @description 来源榜单 id；查看者无权查看该榜单时为 null */
+            readonly origin_challenge: number | null;
+            /** @description 中榜申请 id；查看者无权查看来源榜单时为 null */
+            readonly origin_bid: number | null;
             /** 来源需求 */
             origin_need?: number | null;
             /** 来源能力成果 */
             origin_capability?: number | null;
+            /** @description 来自查看者无权查看的榜单（标题与编号不予显示，金额照常计入） */
+            readonly origin_confidential: boolean;
             /** 状态 */
             status?: components["schemas"]["DealStatusEnum"];
             status_label: string;
@@ -2171,6 +2191,10 @@ export interface components {
          * @enum {string}
          */
         DealImportStatusEnum: "pending" | "validating" | "applying" | "succeeded" | "failed";
+        /**
+         * @description A contract as its viewer may read it: rows come from deals.selectors.ledger_for (or
+         *     deal_as_read), and the title and origin challenge are shown through deals.selectors.disclosed.
+         */
         DealListOutput: {
             readonly id: number;
             /**
@@ -2180,8 +2204,8 @@ export interface components {
             registry: string;
             /** 合同编号 */
             contract_number: string;
-            /** 合同名称 */
-            title: string;
+            /** @description 合同名称；来自查看者无权查看的榜单时为“保密榜单合同” */
+            readonly title: string;
             /** 合同类型 */
             contract_type: components["schemas"]["ContractTypeEnum"];
             contract_type_label: string;
@@ -2216,14 +2240,16 @@ export interface components {
             /** 来源 */
             origin?: components["schemas"]["DealOriginEnum"];
             origin_label: string;
-            /** 来源榜单 */
-            origin_challenge?: number | null;
-            /** 中榜申请 */
-            origin_bid?: number | null;
+            /** @description 来源榜单 id；查看者无权查看该榜单时为 null */
+            readonly origin_challenge: number | null;
+            /** @description 中榜申请 id；查看者无权查看来源榜单时为 null */
+            readonly origin_bid: number | null;
             /** 来源需求 */
             origin_need?: number | null;
             /** 来源能力成果 */
             origin_capability?: number | null;
+            /** @description 来自查看者无权查看的榜单（标题与编号不予显示，金额照常计入） */
+            readonly origin_confidential: boolean;
             /** 状态 */
             status?: components["schemas"]["DealStatusEnum"];
             status_label: string;
@@ -2346,7 +2372,7 @@ export interface components {
              * @description 认定登记日期
              */
             registered_on: string;
-            /** @default  */
+            /** @description 认定登记的原因或依据（写入台账），如“经技术市场审核，符合认定条件” */
             reason: string;
         };
         DealReverseInputRequest: {
@@ -2429,7 +2455,10 @@ export interface components {
             deal: number;
             registry: string;
             contract_number: string;
-            title: string;
+            /** @description 合同名称；来自查看者无权查看的榜单时为“保密榜单合同” */
+            readonly title: string;
+            /** @description 来自查看者无权查看的榜单 */
+            readonly origin_confidential: boolean;
             contract_type: components["schemas"]["ContractTypeEnum"];
             contract_type_label: string;
             readonly buyer: components["schemas"]["DealPartyOutput"];

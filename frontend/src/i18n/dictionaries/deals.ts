@@ -64,6 +64,7 @@ export const dealsZh = {
   'deals.field.region': '所在地区',
   'deals.field.organisation': '平台机构关联',
   'deals.origin.view': '查看{kind}',
+  'deals.origin.confidential': '来源榜单保密，不显示其标题和编号',
   'deals.party.onPlatform': '平台机构',
   'deals.party.offPlatform': '平台外机构',
   'deals.side.buyer': '买方',
@@ -89,7 +90,7 @@ export const dealsZh = {
 
   'deals.action.register': '认定登记',
   'deals.action.register.title': '认定登记',
-  'deals.action.register.intro': '填写技术市场出具的认定登记编号和登记日期。认定登记后，这份合同按计数口径计入当年技术交易额。',
+  'deals.action.register.intro': '填写技术市场出具的认定登记编号和登记日期，并写明认定登记的原因或依据（记入台账）。认定登记后，这份合同按计数口径计入当年技术交易额。',
   'deals.action.register.done': '已认定登记',
   'deals.action.amend': '更正',
   'deals.action.amend.title': '更正合同',
@@ -105,7 +106,6 @@ export const dealsZh = {
   'deals.action.reverse.intro': '冲销第 {n} 条记录“{kind}”（{by}，{at}）：合同恢复到这条记录之前的状态，并追加一条冲销记录。',
   'deals.action.reverse.done': '已冲销',
   'deals.action.reason': '原因',
-  'deals.action.remark': '备注',
   'deals.action.keeperOnly': '认定登记、更正、作废和冲销由科技部门或平台运营方办理。',
 
   'deals.recordContract': '登记合同',
@@ -208,6 +208,7 @@ export const dealsEn: Record<keyof typeof dealsZh, string> = {
   'deals.field.region': 'District',
   'deals.field.organisation': 'Platform organisation link',
   'deals.origin.view': 'Open the {kind}',
+  'deals.origin.confidential': 'the challenge is confidential: its title and number are not shown',
   'deals.party.onPlatform': 'On the platform',
   'deals.party.offPlatform': 'Not on the platform',
   'deals.side.buyer': 'Buyer',
@@ -233,7 +234,7 @@ export const dealsEn: Record<keyof typeof dealsZh, string> = {
 
   'deals.action.register': 'Register',
   'deals.action.register.title': 'Register the contract',
-  'deals.action.register.intro': 'Enter the registration number and date issued by the technology market. Once registered, the contract counts toward the year’s transaction volume under the counting rule.',
+  'deals.action.register.intro': 'Enter the registration number and date issued by the technology market, and the reason or basis for registering (kept in the ledger). Once registered, the contract counts toward the year’s transaction volume under the counting rule.',
   'deals.action.register.done': 'Registered',
   'deals.action.amend': 'Amend',
   'deals.action.amend.title': 'Amend the contract',
@@ -249,7 +250,6 @@ export const dealsEn: Record<keyof typeof dealsZh, string> = {
   'deals.action.reverse.intro': 'Reverse line {n} “{kind}” ({by}, {at}): the contract returns to its state before that line, and a reversal line is appended.',
   'deals.action.reverse.done': 'Reversed',
   'deals.action.reason': 'Reason',
-  'deals.action.remark': 'Remark',
   'deals.action.keeperOnly': 'Registration, amendments, voiding and reversals are done by the science bureau or the platform operator.',
 
   'deals.recordContract': 'Record contract',

@@ -15,6 +15,8 @@ export const operator: S['MeOutput'] = { ...tianneng, id: 1, username: 'operator
 export const summary2026: S['DashboardSummaryOutput'] = {
   "year": 2026,
   "as_of": null,
+  "district": null,
+  "district_label": null,
   "reference_date": "2026-11-27",
   "rule": {
     "year": 2026,
@@ -457,6 +459,8 @@ export const summary2026: S['DashboardSummaryOutput'] = {
 export const summary2026En: S['DashboardSummaryOutput'] = {
   "year": 2026,
   "as_of": null,
+  "district": null,
+  "district_label": null,
   "reference_date": "2026-11-27",
   "rule": {
     "year": 2026,
@@ -913,6 +917,7 @@ export const marchDrilldown: S['DrilldownOutput'] = {
       "registry": "湖州市技术市场",
       "contract_number": "2026330500000004",
       "title": "AGV集群调度与仓储路径规划",
+      "origin_confidential": false,
       "contract_type": "transfer",
       "contract_type_label": "技术转让",
       "buyer": {

@@ -146,6 +146,7 @@ export const recordedDeal: S['DealDetailOutput'] = {
   origin_bid: 31,
   origin_need: null,
   origin_capability: null,
+  origin_confidential: false,
   status: 'recorded',
   status_label: '已录入',
   created_at: '2026-11-20T10:15:00+08:00',
@@ -209,6 +210,15 @@ const reverseEntry: S['DealEntryOutput'] = {
 export const correctedDeal: S['DealDetailOutput'] = {
   ...registeredDeal,
   entries: [recordEntry, registerEntry, amendEntry, reverseEntry],
+};
+
+/** recordedDeal as an official who was not invited to its invitation-only challenge reads it. */
+export const confidentialDeal: S['DealDetailOutput'] = {
+  ...recordedDeal,
+  title: '保密榜单合同',
+  origin_challenge: null,
+  origin_bid: null,
+  origin_confidential: true,
 };
 
 export function dealListItem(deal: S['DealDetailOutput']): S['DealListOutput'] {

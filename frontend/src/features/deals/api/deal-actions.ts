@@ -11,8 +11,7 @@ type Schemas = components['schemas'];
 
 /** The ledger keepers' actions on a contract and the body each takes (each appends a ledger line). */
 export interface DealActionBodies {
-  // `reason` has a server default ("认定登记"); the generated type marks it required.
-  register: Omit<Schemas['DealRegisterInputRequest'], 'reason'> & { reason?: string };
+  register: Schemas['DealRegisterInputRequest'];
   amend: Schemas['DealAmendInputRequest'];
   void: Schemas['DealVoidInputRequest'];
   reverse: Schemas['DealReverseInputRequest'];
@@ -22,7 +21,7 @@ export type DealActionRequest = { [A in DealAction]: { action: A; body: DealActi
 
 // One function per request; they share this file because they share the answer's handling.
 export const registerDeal = (id: number, body: DealActionBodies['register']) =>
-  unwrap(api.POST('/api/deals/{id}/register/', { params: { path: { id: String(id) } }, body: { reason: '', ...body } }));
+  unwrap(api.POST('/api/deals/{id}/register/', { params: { path: { id: String(id) } }, body }));
 export const amendDeal = (id: number, body: DealActionBodies['amend']) =>
   unwrap(api.POST('/api/deals/{id}/amend/', { params: { path: { id: String(id) } }, body }));
 export const voidDeal = (id: number, body: DealActionBodies['void']) =>

@@ -21,6 +21,12 @@ function Origin({ deal }: { deal: Deal }) {
   return (
     <>
       {label}
+      {deal.origin_confidential ? (
+        <Typography.Text type="secondary" data-testid="origin-confidential">
+          {' · '}
+          {t('deals.origin.confidential')}
+        </Typography.Text>
+      ) : null}
       {link ? (
         <>
           {' · '}

@@ -24,7 +24,7 @@ const notAfterToday = (date: Dayjs) => date.isAfter(dayjs().endOf('day'));
 interface RegisterValues {
   registration_number: string;
   registered_on: Dayjs;
-  reason?: string;
+  reason: string;
 }
 
 interface AmendValues {
@@ -98,11 +98,12 @@ export function LedgerActions({ deal }: { deal: Deal }) {
   const entries = deal.entries;
   const latest = entries[entries.length - 1];
   const reversible = latest !== undefined && entries.length > 1 && latest.kind !== 'record';
-  const reason = (required: boolean, label = t('deals.action.reason')) => (
+  // Every ledger action (认定登记 too) states its reason; the server refuses a blank one.
+  const reason = (label = t('deals.action.reason')) => (
     <Form.Item
       name="reason"
       label={label}
-      rules={[{ required, whitespace: true, message: t('form.required', { field: label }) }]}
+      rules={[{ required: true, whitespace: true, message: t('form.required', { field: label }) }]}
     >
       <Input.TextArea rows={3} maxLength={500} showCount />
     </Form.Item>
@@ -147,7 +148,7 @@ export function LedgerActions({ deal }: { deal: Deal }) {
               body: {
                 registration_number: values.registration_number.trim(),
                 registered_on: values.registered_on.format(DATE),
-                reason: (values.reason ?? '').trim(),
+                reason: values.reason.trim(),
               },
             })
             .then(() => void message.success(t('deals.action.register.done')))
@@ -164,7 +165,7 @@ export function LedgerActions({ deal }: { deal: Deal }) {
             disabledDate={(date) => notAfterToday(date) || date.isBefore(dayjs(deal.signed_on), 'day')}
           />
         </Form.Item>
-        {reason(false, t('deals.action.remark'))}
+        {reason()}
       </FormModal>
 
       <FormModal<AmendValues>
@@ -230,7 +231,7 @@ export function LedgerActions({ deal }: { deal: Deal }) {
         {SIDES.map((side) => (
           <PartyFields key={side} side={side} />
         ))}
-        {reason(true)}
+        {reason()}
       </FormModal>
 
       <FormModal<{ reason: string }>
@@ -247,7 +248,7 @@ export function LedgerActions({ deal }: { deal: Deal }) {
         }
         onClose={close}
       >
-        {reason(true)}
+        {reason()}
       </FormModal>
 
       {latest ? (
@@ -269,7 +270,7 @@ export function LedgerActions({ deal }: { deal: Deal }) {
           }
           onClose={close}
         >
-          {reason(true)}
+          {reason()}
         </FormModal>
       ) : null}
     </>

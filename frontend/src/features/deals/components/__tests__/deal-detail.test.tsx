@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
-import { correctedDeal, kjj, recordedDeal, registeredDeal } from '@/testing/data/deals';
+import { confidentialDeal, correctedDeal, kjj, recordedDeal, registeredDeal } from '@/testing/data/deals';
 import { industries, tianneng } from '@/testing/data/marketplace';
 import { jsonResponse, mockApi, requestsMade, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
@@ -57,6 +57,16 @@ describe('the ledger history of a contract', () => {
     expect(within(facts).getByRole('link', { name: '查看来源榜单' })).toHaveAttribute('href', '/challenges/1');
   });
 
+  it('shows a contract from a challenge the reader may not see under the neutral title, without a link to it', async () => {
+    mockApi({ ...signedInAs(kjj), 'GET /api/deals/7/': () => jsonResponse(confidentialDeal) });
+    renderApp('/deals/7');
+    expect(await screen.findByRole('heading', { level: 1, name: '保密榜单合同' })).toBeInTheDocument();
+    const facts = screen.getByTestId('deal-facts');
+    expect(facts).toHaveTextContent('揭榜挂帅定榜');
+    expect(within(facts).getByTestId('origin-confidential')).toHaveTextContent('来源榜单保密，不显示其标题和编号');
+    expect(within(facts).queryByRole('link', { name: '查看来源榜单' })).not.toBeInTheDocument();
+  });
+
   it('offers an enterprise no ledger actions and says who registers', async () => {
     mockApi({ ...signedInAs(tianneng), 'GET /api/deals/7/': () => jsonResponse(recordedDeal) });
     renderApp('/deals/7');
@@ -102,8 +112,16 @@ describe('ledger actions for officials', () => {
 
     await user.click(within(dialog).getByRole('button', { name: '认定登记' }));
     expect(await within(dialog).findByText('请填写认定登记编号')).toBeInTheDocument();
-
+    // Registration states its reason like every other ledger action; blank is refused before sending.
+    expect(await within(dialog).findByText('请填写原因')).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText('原因'), '   ');
     await user.type(within(dialog).getByLabelText('认定登记编号'), '330522-2026-0317');
+    await user.click(within(dialog).getByRole('button', { name: '认定登记' }));
+    expect(await within(dialog).findByText('请填写原因')).toBeInTheDocument();
+    expect(bodies).toEqual([]);
+
+    await user.clear(within(dialog).getByLabelText('原因'));
+    await user.type(within(dialog).getByLabelText('原因'), '经技术市场审核，符合认定条件');
     await user.click(within(dialog).getByRole('button', { name: '认定登记' }));
     expect(await within(fieldOf(within(dialog).getByLabelText('认定登记编号'))).findByText('该登记机构下已有此认定登记编号')).toBeInTheDocument();
 
@@ -112,7 +130,7 @@ describe('ledger actions for officials', () => {
     await user.click(within(dialog).getByRole('button', { name: '认定登记' }));
     await waitFor(() => expect(screen.getByTestId('deal-status')).toHaveTextContent('已认定登记'));
     const page = within(screen.getByTestId('deal-detail'));
-    expect(bodies.at(-1)).toEqual({ registration_number: '330522-2026-0318', registered_on: today, reason: '' });
+    expect(bodies.at(-1)).toEqual({ registration_number: '330522-2026-0318', registered_on: today, reason: '经技术市场审核，符合认定条件' });
     expect(entries().map((line) => line.dataset.kind)).toEqual(['record', 'register']);
     // Registered: no second registration, and the registration can be reversed.
     expect(page.queryByRole('button', { name: /认定登记/ })).not.toBeInTheDocument();
