@@ -285,6 +285,7 @@ class DealEntryOutputSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.DictField(child=serializers.ListField(child=serializers.CharField(allow_null=True))))
     def get_changes(self, entry: DealEntry) -> dict:
+        # Without its contract's disclosure in the context, an entry fails closed (titles masked).
         changes = disclosed_changes(dict(entry.changes), confidential=self.context.get("confidential", True))
         for field, model in self.NAMED.items():
             if field in changes:
