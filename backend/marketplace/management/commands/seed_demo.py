@@ -147,7 +147,8 @@ class Command(BaseCommand):
             title="" if link else f"{industry.name}关键技术{ContractType(kind).label}合同", **parties, **link,
         )
         if status in ("registered", "voided"):
-            deals.deal_register(deal=deal, by=kjj, registration_number=f"{year}-3305-{number.zfill(4)}", registered_on=registered_on)
+            deals.deal_register(deal=deal, by=kjj, registration_number=f"{year}-3305-{number.zfill(4)}", registered_on=registered_on,
+                                reason="演示：材料齐全，认定为技术合同")
         if status == "voided":
             deals.deal_void(deal=deal, by=kjj, reason="演示：双方协商解除合同，撤销认定登记")
         return True
