@@ -250,3 +250,11 @@ def test_the_operator_grants_and_revokes_in_the_admin_through_the_audited_servic
     grant.refresh_from_db()
     assert grant.revoked_by == operator
     assert list(AuditEntry.objects.filter(user=clerk).values_list("action", flat=True)) == ["grant_revoked", "grant_added"]
+
+
+def test_a_government_member_without_a_grant_still_posts_no_needs(world, api_client):
+    from tests.backend.marketplace.payloads import need_body
+
+    clerk = UserFactory(organisation=world.orgs["official"], grant=False)
+
+    assert signed_in(api_client, clerk).post("/api/needs/", need_body(), format="json").status_code == 403
