@@ -141,8 +141,26 @@ export function page<T>(results: T[], count = results.length) {
 }
 
 export const history: S['ChallengeTransitionOutput'][] = [
-  { from_status: '', to_status: 'draft', by: 'tianneng', at: '2026-11-20T10:00:00+08:00', reason: '创建草稿' },
-  { from_status: 'draft', to_status: 'published', by: 'tianneng', at: '2026-11-26T23:28:46+08:00', reason: '' },
+  {
+    from_status: '',
+    to_status: 'draft',
+    by: null,
+    by_role: 'owner',
+    by_role_label: '发榜单位',
+    by_organisation: tiannengOrg.name,
+    at: '2026-11-20T10:00:00+08:00',
+    reason: '创建草稿',
+  },
+  {
+    from_status: 'draft',
+    to_status: 'published',
+    by: null,
+    by_role: 'owner',
+    by_role_label: '发榜单位',
+    by_organisation: tiannengOrg.name,
+    at: '2026-11-26T23:28:46+08:00',
+    reason: '',
+  },
 ];
 
 export const bids: S['BidOutput'][] = [
@@ -150,7 +168,9 @@ export const bids: S['BidOutput'][] = [
     id: 31,
     challenge: 1,
     organisation: summary(taihuLabOrg),
-    partners: [{ organisation: summary(zjuOrg), role: '电池安全测试' }],
+    partners: [
+      { organisation: summary(zjuOrg), role: '电池安全测试', state: 'accepted', state_label: '已接受', decided_at: '2026-11-27T10:00:00+08:00' },
+    ],
     proposal: '采用勃姆石陶瓷涂层与芳纶复合，兼顾耐热与透气。',
     approach: '浆料配方优化—涂布工艺—中试线验证—装车测试。',
     price: '2800000.00',

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 
 import { AmountField } from '@/components/amount-input';
 import { useFormServerErrors } from '@/components/form-error-alert';
@@ -21,7 +21,18 @@ const MAX_MILESTONES = 20;
 const MAX_PARTNERS = 10;
 
 /** 揭榜申请: a proposal, the approach, price and duration, milestones and consortium partners. */
-export function BidForm({ challengeId, myOrganisationId, onDone }: { challengeId: number; myOrganisationId: number; onDone?: () => void }) {
+export function BidForm({
+  challengeId,
+  myOrganisationId,
+  ownerOrganisationId,
+  onDone,
+}: {
+  challengeId: number;
+  myOrganisationId: number;
+  /** The challenge's owner, who cannot be a partner either. */
+  ownerOrganisationId?: number;
+  onDone?: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<BidValues>();
@@ -29,8 +40,14 @@ export function BidForm({ challengeId, myOrganisationId, onDone }: { challengeId
   const create = useCreateBid(challengeId);
   const organisations = useOrganisations();
   const partnerOptions = (organisations.data?.results ?? [])
-    // Government bodies and the operator cannot be partners; nor can the lead itself.
-    .filter((org) => org.id !== myOrganisationId && (org.kind === 'institute' || org.kind === 'enterprise'))
+    // Only verified enterprises and institutes can be partners, never the lead itself; the server
+    // checks the rest (the owner, invitations, other bids) and answers under `partners`.
+    .filter(
+      (org) =>
+        org.id !== myOrganisationId &&
+        org.id !== ownerOrganisationId &&
+        (org.kind === 'institute' || org.kind === 'enterprise') && org.verification === 'verified',
+    )
     .map((org) => ({ value: org.id, label: org.name }));
   const required = (field: string) => ({ required: true, whitespace: true, message: t('form.required', { field }) });
 
@@ -121,6 +138,9 @@ export function BidForm({ challengeId, myOrganisationId, onDone }: { challengeId
             <p className="muted" style={{ marginTop: 0 }}>
               {t('bidForm.partnersHelp')}
             </p>
+            {fields.length > 0 ? (
+              <Alert type="info" showIcon message={t('bidForm.partnersConsent')} style={{ marginBottom: 12 }} data-testid="partners-consent" />
+            ) : null}
             {fields.map((field, index) => {
               const n = index + 1;
               return (

@@ -15,19 +15,38 @@ export function BidStatusTag({ status }: { status: BidStatus | undefined }) {
   );
 }
 
+type PartnerState = Bid['partners'][number]['state'];
+const PARTNER_STATE_COLORS: Record<PartnerState, string> = { pending: 'warning', accepted: 'success', declined: 'default' };
+
+export function PartnerStateTag({ state }: { state: PartnerState }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={PARTNER_STATE_COLORS[state]} data-testid="partner-state" data-state={state} bordered={false}>
+      {t(`enum.partnerState.${state}`)}
+    </Tag>
+  );
+}
+
+/** The consortium with each partner's answer: only accepted partners are members; declined ones are struck out. */
 export function BidPartners({ bid }: { bid: Pick<Bid, 'partners'> }) {
   const { t } = useI18n();
   if (bid.partners.length === 0) return <Typography.Text type="secondary">{t('bids.alone')}</Typography.Text>;
   return (
     <ul className="plain-list">
-      {bid.partners.map((partner) => (
-        <li key={partner.organisation.id}>
-          {partner.role ? t('common.withNote', { text: partner.organisation.name, note: partner.role }) : partner.organisation.name}
-        </li>
-      ))}
+      {bid.partners.map((partner) => {
+        const name = partner.role ? t('common.withNote', { text: partner.organisation.name, note: partner.role }) : partner.organisation.name;
+        return (
+          <li key={partner.organisation.id} data-testid="bid-partner">
+            {partner.state === 'declined' ? <Typography.Text delete>{name}</Typography.Text> : name} <PartnerStateTag state={partner.state} />
+          </li>
+        );
+      })}
     </ul>
   );
 }
+
+/** Whether a partner has still to answer: such a bid can be neither shortlisted nor awarded. */
+export const hasPendingPartners = (bid: Pick<Bid, 'partners'>) => bid.partners.some((partner) => partner.state === 'pending');
 
 export function BidMilestones({ bid }: { bid: Bid }) {
   const { t } = useI18n();

@@ -10,7 +10,7 @@ import { formatAmount } from '@/utils/money';
 import { useBids, useShortlistBid, type Bid } from '../api/bids';
 import type { Challenge } from '../api/get-challenge';
 import { useChallengeAction } from '../api/transition-challenge';
-import { BidMilestones, BidPartners, BidStatusTag } from './bid-parts';
+import { BidMilestones, BidPartners, BidStatusTag, hasPendingPartners } from './bid-parts';
 import { ReasonModal } from './reason-modal';
 
 const LIVE: readonly string[] = ['submitted', 'shortlisted'];
@@ -77,7 +77,12 @@ export function BidsComparison({ challenge }: { challenge: Challenge }) {
       key: 'decide',
       label: t('common.actions'),
       render: (bid) =>
-        LIVE.includes(bid.status ?? 'submitted') ? (
+        LIVE.includes(bid.status ?? 'submitted') && hasPendingPartners(bid) ? (
+          // The server refuses both (409) until every partner has answered; say so instead of offering them.
+          <Typography.Text type="warning" data-testid="partners-pending">
+            {t('bids.partnersPending')}
+          </Typography.Text>
+        ) : LIVE.includes(bid.status ?? 'submitted') ? (
           <Flex vertical gap={8} align="flex-start">
             {bid.status === 'submitted' ? (
               <Button

@@ -58,10 +58,22 @@ export function BidsSection({ challenge, user }: { challenge: Challenge; user: U
     if (open && !hasLiveBid) {
       if (!role.verified) invitation = <Alert type="warning" showIcon message={t('bidForm.unverified')} />;
       else if (!challenge.details_visible) invitation = <Alert type="info" showIcon message={t('bidForm.acceptTermsFirst')} />;
+      // The server's rule (viewer.can_bid) also counts consortium invitations: an organisation takes
+      // part in one bid per challenge, so a named partner bids alone only after declining.
+      else if (challenge.viewer?.can_bid === false)
+        invitation = (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="in-consortium"
+            message={t('bidForm.inConsortium')}
+            action={<LinkButton to="/my-bids" size="small">{t('myBids.title')}</LinkButton>}
+          />
+        );
       else if (formOpen)
         invitation = (
           <Card type="inner" title={t('bidForm.title')}>
-            <BidForm challengeId={challenge.id} myOrganisationId={role.org.id} onDone={() => setFormOpen(false)} />
+            <BidForm challengeId={challenge.id} myOrganisationId={role.org.id} ownerOrganisationId={challenge.organisation.id} onDone={() => setFormOpen(false)} />
           </Card>
         );
       else

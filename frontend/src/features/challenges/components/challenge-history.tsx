@@ -4,12 +4,12 @@ import { ErrorResult, LoadingBlock } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
 import { CHALLENGE_STATUS_COLORS, isOneOf, CHALLENGE_STATUSES } from '@/utils/enums';
 
-import { useChallengeHistory } from '../api/get-challenge-history';
+import { useChallengeHistory, type ChallengeTransition } from '../api/get-challenge-history';
 
 // Tag presets to timeline dot colours; 'purple' and 'cyan' are CSS colours already.
 const TIMELINE_COLORS: Record<string, string> = { success: 'green', error: 'red', processing: 'blue', warning: 'orange', default: 'gray' };
 
-/** Every status change: from, to, who, when and why (the API keeps them append-only). */
+/** Every status change: from, to, who (organisation and role), when and why (the API keeps them append-only). */
 export function ChallengeHistory({ challengeId }: { challengeId: number }) {
   const { t, formatMinute } = useI18n();
   const { data, error, isPending, refetch } = useChallengeHistory(challengeId);
@@ -17,6 +17,13 @@ export function ChallengeHistory({ challengeId }: { challengeId: number }) {
   if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />;
   if (data.length === 0) return <Typography.Text type="secondary">{t('challenges.history.empty')}</Typography.Text>;
 
+  // Who acted, as the API shows everybody: the organisation and its role (账号 only to the operator
+  // and to the owner's own members, when the API sends `by`).
+  const actor = (entry: ChallengeTransition) => {
+    if (entry.by_role === 'system') return t('challenges.history.system');
+    if (!entry.by_organisation) return entry.by_role_label;
+    return t('challenges.history.actor', { role: entry.by_role_label, organisation: entry.by_organisation });
+  };
   const label = (status: string) => (isOneOf(CHALLENGE_STATUSES, status) ? t(`enum.challengeStatus.${status}`) : status);
   return (
     <Timeline
@@ -30,8 +37,9 @@ export function ChallengeHistory({ challengeId }: { challengeId: number }) {
               {entry.from_status ? t('challenges.history.change', { from: label(entry.from_status), to: label(entry.to_status) }) : label(entry.to_status)}
             </Typography.Text>
             <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatMinute(entry.at)} · {entry.by ?? t('challenges.history.system')}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="history-actor">
+                {formatMinute(entry.at)} · {actor(entry)}
+                {entry.by ? ` · ${t('challenges.history.account', { username: entry.by })}` : null}
               </Typography.Text>
             </div>
             {entry.reason ? <div>{entry.reason}</div> : null}

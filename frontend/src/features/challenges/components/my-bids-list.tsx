@@ -13,6 +13,7 @@ import { formatAmount } from '@/utils/money';
 
 import { useWithdrawMyBid } from '../api/bids';
 import { useMyBids, type MyBid } from '../api/get-my-bids';
+import { useAnswerPartnership, usePartnerInvitations, type PartnerDecision, type PartnerInvitation } from '../api/partner-invitations';
 import { BidPartners, BidStatusTag } from './bid-parts';
 import { ChallengeStatusTag } from './challenge-tags';
 
@@ -78,7 +79,97 @@ function MyBidCard({ bid, myOrganisationId }: { bid: MyBid; myOrganisationId: nu
   );
 }
 
-/** "我的揭榜": every bid of the organisation (as lead or consortium partner), with withdraw for live ones. */
+/**
+ * One consortium invitation: who leads, the role offered and the challenge's title when the viewer
+ * may see the challenge anyway (the API sends nothing more before accepting), with 接受 and 拒绝.
+ */
+function InvitationCard({ invitation }: { invitation: PartnerInvitation }) {
+  const { t, formatMinute } = useI18n();
+  const { message } = App.useApp();
+  const describe = useErrorMessage();
+  const answer = useAnswerPartnership();
+  const titleId = `invitation-${invitation.bid}-title`;
+  const decide = (decision: PartnerDecision) =>
+    answer.mutateAsync({ bidId: invitation.bid, decision }).then(
+      () => void message.success(t(decision === 'accept' ? 'myBids.accepted' : 'myBids.declined')),
+      (error: unknown) => void message.error(describe(error)),
+    );
+  const busy = (decision: PartnerDecision) => answer.isPending && answer.variables?.decision === decision;
+  return (
+    <Card
+      size="small"
+      role="article"
+      aria-labelledby={titleId}
+      data-testid="partner-invitation"
+      title={
+        <Typography.Title level={3} id={titleId} style={{ fontSize: 15, margin: 0, whiteSpace: 'normal' }}>
+          {t('myBids.invitationFrom', { name: invitation.lead.name })}
+        </Typography.Title>
+      }
+    >
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        items={[
+          {
+            key: 'challenge',
+            label: t('myBids.invitationChallenge'),
+            children: invitation.challenge ? (
+              <Link to={`/challenges/${invitation.challenge.id}`}>{invitation.challenge.title}</Link>
+            ) : (
+              <Typography.Text type="secondary">{t('myBids.invitationChallengeHidden')}</Typography.Text>
+            ),
+          },
+          { key: 'role', label: t('myBids.invitationRole'), children: invitation.role || '—' },
+          { key: 'at', label: t('myBids.invitationAt'), children: formatMinute(invitation.invited_at) },
+        ]}
+      />
+      <Space style={{ marginTop: 8 }}>
+        <Button type="primary" size="small" loading={busy('accept')} disabled={answer.isPending} onClick={() => void decide('accept')}>
+          {t('myBids.accept')}
+        </Button>
+        <Popconfirm
+          title={t('myBids.declineConfirm')}
+          okText={t('myBids.decline')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true }}
+          onConfirm={() => decide('decline')}
+        >
+          <Button danger size="small" loading={busy('decline')} disabled={answer.isPending}>
+            {t('myBids.decline')}
+          </Button>
+        </Popconfirm>
+      </Space>
+    </Card>
+  );
+}
+
+/** Invitations still to answer; nothing at all when there are none (or they cannot be loaded: the bids below still show). */
+function PartnerInvitations() {
+  const { t } = useI18n();
+  const { data, error, isPending, refetch } = usePartnerInvitations();
+  if (isPending) return <LoadingBlock rows={1} label={t('myBids.invitationsLoading')} />;
+  if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />;
+  if (data.length === 0) return null;
+  return (
+    <section aria-labelledby="partner-invitations-title" data-testid="partner-invitations" style={{ marginBottom: 24 }}>
+      <Typography.Title level={2} id="partner-invitations-title" style={{ fontSize: 18 }}>
+        {t('myBids.invitations')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('myBids.invitationsIntro')}</Typography.Paragraph>
+      <Flex vertical gap={12}>
+        {data.map((invitation) => (
+          <InvitationCard key={invitation.bid} invitation={invitation} />
+        ))}
+      </Flex>
+    </section>
+  );
+}
+
+/**
+ * "我的揭榜": consortium invitations to answer, then every bid of the organisation (as lead or as a
+ * partner that accepted), with withdraw for the live ones it leads and each partner's answer.
+ */
 export function MyBidsList({ user }: { user: User }) {
   const { t } = useI18n();
   useDocumentTitle(t('myBids.title'));
@@ -120,6 +211,7 @@ export function MyBidsList({ user }: { user: User }) {
   return (
     <>
       <PageHeader title={t('myBids.title')} intro={t('myBids.intro')} />
+      <PartnerInvitations />
       {body}
     </>
   );

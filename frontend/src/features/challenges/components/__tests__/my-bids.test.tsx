@@ -18,7 +18,7 @@ function myBids(withdrawn: boolean) {
       id: 40,
       challenge: listItem({ ...separatorChallenge, id: 3, title: '物流机器人集群调度系统', status: 'closed' }),
       organisation: zju,
-      partners: [{ organisation: lead!.organisation, role: '算法' }],
+      partners: [{ organisation: lead!.organisation, role: '算法', state: 'accepted', state_label: '已接受', decided_at: null }],
       status: 'submitted',
       status_label: '',
     },
@@ -32,6 +32,7 @@ describe('my bids', () => {
     const spy = mockApi({
       ...signedInAs(taihuLab),
       'GET /api/bids/': () => jsonResponse(myBids(withdrawn)),
+      'GET /api/bids/invitations/': () => jsonResponse([]),
       'POST /api/challenges/1/bids/31/withdraw/': () => {
         withdrawn = true;
         return jsonResponse({ ...bids[0], status: 'withdrawn' });
@@ -68,7 +69,7 @@ describe('my bids', () => {
   });
 
   it('is in the account menu, and says how to bid when there is none', async () => {
-    mockApi({ ...signedInAs(taihuLab), 'GET /api/bids/': () => jsonResponse(page([])) });
+    mockApi({ ...signedInAs(taihuLab), 'GET /api/bids/': () => jsonResponse(page([])), 'GET /api/bids/invitations/': () => jsonResponse([]) });
     const { user, router } = renderApp('/no-such-page');
     await user.click(await screen.findByTestId('user-menu'));
     await user.click(await screen.findByRole('link', { name: '我的揭榜' }));
