@@ -54,6 +54,10 @@ export function Dashboard() {
           {data.counted_deals === 0 ? (
             <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('dashboard.empty', { year: data.year })} data-testid="dashboard-empty" />
           ) : null}
+          {data.district ? (
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="dashboard-district"
+              message={t('dashboard.districtNotice', { district: data.district_label ?? data.district })} />
+          ) : null}
           {data.as_of ? (
             <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('dashboard.asOfNotice', { date: formatDate(data.as_of) })} />
           ) : null}

@@ -254,6 +254,20 @@ describe('dashboard', () => {
     expect(within(screen.getByTestId('by-district')).getByText('暂无计入的合同')).toBeInTheDocument();
   });
 
+  it('tells a district official that the amounts cover the district only', async () => {
+    const deqing = { ...summary2026, district: 'deqing' as const, district_label: '德清县' };
+    mockApi(dashboardRoutes({ 'GET /api/dashboard/summary/': () => jsonResponse(deqing) }));
+    renderApp('/dashboard?year=2026');
+    expect(await screen.findByTestId('dashboard-district')).toHaveTextContent('您的权限限于德清县');
+  });
+
+  it('says nothing of districts to the city bureau', async () => {
+    mockApi(dashboardRoutes());
+    renderApp('/dashboard?year=2026');
+    await screen.findByTestId('kpi-target');
+    expect(screen.queryByTestId('dashboard-district')).not.toBeInTheDocument();
+  });
+
   it('shows the API’s error with a retry', async () => {
     let calls = 0;
     mockApi(
