@@ -1,7 +1,10 @@
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+django.setup(set_prefix=False)  # what get_asgi_application() does, with our handler below
 
-application = get_asgi_application()
+from core.db import TechMatchASGIHandler  # noqa: E402  after setup: SQLite requests retried when locked
+
+application = TechMatchASGIHandler()

@@ -1,14 +1,18 @@
 import os
 import sys
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 from config.env import MissingSetting
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 try:
-    application = get_wsgi_application()
+    django.setup(set_prefix=False)  # what get_wsgi_application() does, with our handler below
 except MissingSetting as exc:
     sys.stderr.write(f"TechMatch cannot start: {exc}\n")
     raise SystemExit(2) from None
+
+from core.db import TechMatchWSGIHandler  # noqa: E402  after setup: SQLite requests retried when locked
+
+application = TechMatchWSGIHandler()

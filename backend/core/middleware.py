@@ -16,6 +16,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 
+from core.db import is_sqlite_locked
 from core.exceptions import request_too_large_body, too_many_fields_body
 
 logger = logging.getLogger(__name__)
@@ -71,11 +72,18 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> JsonResponse | None:
-        # OperationalError: refused, terminated or timed-out connections (and SQLite's "database is
-        # locked"), all of them worth retrying. InterfaceError: a connection that is already closed.
-        # Other database errors are bugs and stay 500s.
+        # OperationalError: refused, terminated or timed-out connections, all of them worth retrying.
+        # InterfaceError: a connection that is already closed. Other database errors are bugs and
+        # stay 500s.
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
+        if is_sqlite_locked(exception):
+            # SQLite is up; other writers held it past the busy timeout, and the request was run
+            # again already (core/db.py). Busy, not down: a different code, a shorter wait.
+            logger.warning("database busy during %s %s: %s", request.method, request.path, exception)
+            response = JsonResponse({"detail": _("系统繁忙，请稍后再试。"), "code": "database_busy", "fields": {}}, status=503)
+            response["Retry-After"] = "1"
+            return response
         logger.error("database unavailable during %s %s: %s", request.method, request.path, str(exception).strip()[:300])
         response = JsonResponse({"detail": _("数据库暂时不可用，请稍后再试。"), "code": "database_unavailable", "fields": {}},
                                 status=503)
