@@ -210,6 +210,7 @@ SPECTACULAR_SETTINGS = {
         "CapabilityStatusEnum": "marketplace.models.Capability.Status",
         "CapabilityKindEnum": "marketplace.models.Capability.Kind",
         "BidStatusEnum": "marketplace.models.Bid.Status",
+        "BidPartnerStateEnum": "marketplace.models.BidPartner.State",
         "CooperationTypeEnum": "marketplace.models.CooperationType",
         "OrganisationKindEnum": "accounts.models.Organisation.Kind",
         "OrgRoleEnum": "accounts.models.User.Role",

@@ -1314,7 +1314,7 @@ export interface components {
             bid: number;
             lead: components["schemas"]["OrganisationSummaryOutput"];
             role: string;
-            state: components["schemas"]["StateEnum"];
+            state: components["schemas"]["BidPartnerStateEnum"];
             state_label: string;
             /** Format: date-time */
             invited_at: string;
@@ -1372,11 +1372,18 @@ export interface components {
              *     * `accepted` - 已接受
              *     * `declined` - 已拒绝
              */
-            state: components["schemas"]["StateEnum"];
+            state: components["schemas"]["BidPartnerStateEnum"];
             state_label: string;
             /** Format: date-time */
             decided_at: string | null;
         };
+        /**
+         * @description * `pending` - 待确认
+         *     * `accepted` - 已接受
+         *     * `declined` - 已拒绝
+         * @enum {string}
+         */
+        BidPartnerStateEnum: "pending" | "accepted" | "declined";
         /**
          * @description * `submitted` - 已提交
          *     * `shortlisted` - 入围
@@ -3440,13 +3447,6 @@ export interface components {
                 };
             };
         };
-        /**
-         * @description * `pending` - 待确认
-         *     * `accepted` - 已接受
-         *     * `declined` - 已拒绝
-         * @enum {string}
-         */
-        StateEnum: "pending" | "accepted" | "declined";
         /**
          * @description * `recorded` - recorded
          *     * `registered` - registered
