@@ -6,19 +6,26 @@ import re
 import threading
 from dataclasses import dataclass, field
 
+from matching.indicators import MET, assess
 from matching.types import Indicator, PostingText
 
 MAX_TERMS = 8
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _NUMERIC = re.compile(r"[\d.%‰±≤≥~～-]+")  # "150", "2%": figures say nothing on their own
 _lock = threading.Lock()
 
 
 @dataclass(frozen=True)
 class IndicatorCoverage:
+    """One indicator against the candidate's text. `addressed` is true only when the numbers say
+    the target is met (matching.indicators); `evidence` is the candidate's sentence, never its keywords."""
+
     indicator: Indicator
     addressed: bool
     evidence: str = ""
+    verdict: str = "unknown"   # met | unmet | unknown
+    claim: str = ""            # the candidate's claim as written
+    claimed: str = ""          # its guaranteed value in the indicator's unit
+    label: str = "未说明"
 
 
 @dataclass(frozen=True)
@@ -34,12 +41,6 @@ def key_terms(text: str, top_k: int = 30) -> list[tuple[str, float]]:
 
     with _lock:
         return jieba.analyse.extract_tags(text, topK=top_k, withWeight=True)
-
-
-def content_words(text: str) -> list[str]:
-    import jieba
-
-    return [w for w in jieba.lcut(text) if len(w) >= 2 or w.isalnum() and not w.isdigit()]
 
 
 def shared_terms(a: str, b: str, limit: int = MAX_TERMS) -> list[str]:
@@ -60,21 +61,20 @@ def shared_terms(a: str, b: str, limit: int = MAX_TERMS) -> list[str]:
 
 
 def indicator_coverage(indicator: Indicator, candidate_text: str) -> IndicatorCoverage:
-    words = content_words(indicator.name) or [indicator.name]
-    lowered = candidate_text.lower()
-    hits = [w for w in words if w.lower() in lowered]
-    addressed = indicator.name.lower() in lowered or len(hits) * 2 >= len(words)
-    evidence = ""
-    if hits:
-        sentences = _SENTENCE.findall(candidate_text)
-        evidence = max(sentences, key=lambda s: sum(w.lower() in s.lower() for w in hits), default="").strip()
-    return IndicatorCoverage(indicator=indicator, addressed=addressed, evidence=evidence[:120])
+    verdict = assess(indicator, candidate_text)
+    return IndicatorCoverage(indicator=indicator, addressed=verdict.verdict == MET, evidence=verdict.evidence,
+                             verdict=verdict.verdict, claim=verdict.claim, claimed=verdict.claimed, label=verdict.label)
+
+
+def _statement(posting: PostingText) -> str:
+    """What a posting states in sentences: its title and description (not the keyword list)."""
+    return "。".join(p for p in (posting.title, posting.description) if p)
 
 
 def explain(searcher: PostingText, candidate: PostingText, components: dict[str, float] | None = None) -> Explanation:
     candidate_text = candidate.full()
     return Explanation(
         shared_terms=shared_terms(searcher.full(), candidate_text),
-        indicators=[indicator_coverage(i, candidate_text) for i in searcher.indicators],
+        indicators=[indicator_coverage(i, _statement(candidate)) for i in searcher.indicators],
         components={k: round(float(v), 4) for k, v in (components or {}).items()},
     )

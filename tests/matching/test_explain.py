@@ -21,12 +21,24 @@ def test_shared_terms_are_the_key_terms_both_sides_use_without_bare_figures():
     assert "开发" not in terms  # only in the challenge
 
 
-def test_each_indicator_says_whether_the_capability_addresses_it_and_where():
+def test_each_indicator_gets_a_verdict_from_the_numbers_and_the_sentence_that_states_them():
     coverage = {c.indicator.name: c for c in explain(CHALLENGE, CAPABILITY).indicators}
 
-    assert coverage["150℃热收缩率"].addressed and "热收缩率低于2%" in coverage["150℃热收缩率"].evidence
-    assert coverage["穿刺强度"].addressed
-    assert not coverage["离子电导率"].addressed and coverage["离子电导率"].evidence == ""
+    shrink = coverage["150℃热收缩率"]
+    assert (shrink.verdict, shrink.addressed) == ("met", True) and "热收缩率低于2%" in shrink.evidence
+    # "提升30%" is a change, not a value: the indicator is mentioned but not shown to be met.
+    puncture = coverage["穿刺强度"]
+    assert (puncture.verdict, puncture.addressed, puncture.label) == ("unknown", False, "未说明")
+    assert "穿刺强度提升30%" in puncture.evidence
+    assert coverage["离子电导率"].verdict == "unknown" and coverage["离子电导率"].evidence == ""
+
+
+def test_the_evidence_is_a_sentence_of_the_description_never_the_keyword_list():
+    capability = PostingText(title="储能电芯", description="电芯在1000次循环后容量保持率为95%。", keywords=["循环寿命", "储能"])
+
+    (cycle_life,) = explain(PostingText(title="储能", indicators=[Indicator("循环寿命", "≥6000", "次")]), capability).indicators
+
+    assert cycle_life.verdict == "unknown" and "循环寿命" not in cycle_life.evidence
 
 
 def test_an_unrelated_capability_shares_nothing_and_addresses_nothing():
@@ -36,8 +48,10 @@ def test_an_unrelated_capability_shares_nothing_and_addresses_nothing():
 
     assert explanation.shared_terms == []
     assert not any(c.addressed for c in explanation.indicators)
+    assert {c.verdict for c in explanation.indicators} == {"unknown"}
     assert explanation.components == {"dense": 0.81}
 
 
-def test_an_indicator_named_verbatim_is_addressed():
-    assert indicator_coverage(Indicator("PUE"), "改造后年均PUE降至1.25").addressed
+def test_an_indicator_named_verbatim_is_met_when_its_number_is():
+    assert indicator_coverage(Indicator("PUE", "≤1.3"), "改造后年均PUE降至1.25").addressed
+    assert indicator_coverage(Indicator("PUE", "≤1.2"), "改造后年均PUE降至1.25").verdict == "unmet"
