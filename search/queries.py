@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from elasticsearch.dsl import A, Q, Search
 
-from search.text import segmented
+from search.text import query_terms, required_terms
 from search.types import FACET_FIELDS, SearchQuery
 
 # How many nearest neighbours and lexical matches a free-text search considers before it applies
@@ -30,26 +30,20 @@ def filtered(q: SearchQuery) -> Q:
     return Q("bool", filter=filters(q))
 
 
-def lexical(q: SearchQuery) -> Q:
-    """BM25 over the jieba-segmented field (whitespace analyzer): the local backend's tokens."""
-    return Q("match", tokens={"query": segmented(q.text), "operator": "or"})
-
-
-def lexical_bool(q: SearchQuery, *, required: bool = True) -> Q:
-    """Filters plus BM25: `required` keeps lexical matches only; otherwise every filtered document,
-    scored by its BM25 (0 without a match)."""
-    clause = {"must": [lexical(q)]} if required else {"should": [lexical(q)]}
-    return Q("bool", filter=filters(q), **clause)
+def literal_bool(q: SearchQuery) -> Q | None:
+    """Filters plus the literal rule: documents whose jieba tokens include `required_terms` of the
+    query's terms (the local backend's Memory.containing), scored by BM25. None: no terms, no hits."""
+    terms = query_terms(q.text)
+    if not terms:
+        return None
+    return Q("bool", filter=filters(q), should=[Q("term", tokens=t) for t in terms],
+             minimum_should_match=required_terms(len(terms)))
 
 
 def with_facets(search: Search) -> Search:
     for field in FACET_FIELDS:
         search.aggs.bucket(field, A("terms", field=field, size=100))
     return search
-
-
-def best_lexical(index: str, q: SearchQuery) -> Search:
-    return Search(index=index).query(lexical_bool(q)).extra(size=1, track_total_hits=False).source(False)
 
 
 def knn(index: str, q: SearchQuery, *, k: int, only_ids: list[str] | None = None) -> Search:
@@ -66,8 +60,8 @@ def knn(index: str, q: SearchQuery, *, k: int, only_ids: list[str] | None = None
     ).extra(size=k).source(False)
 
 
-def lexical_candidates(index: str, q: SearchQuery) -> Search:
-    return Search(index=index).query(lexical_bool(q)).extra(size=CANDIDATES, track_total_hits=False).source(False)
+def literal_candidates(index: str, query: Q) -> Search:
+    return Search(index=index).query(query).extra(size=CANDIDATES, track_total_hits=False).source(False)
 
 
 def facets_of(index: str, ids: list[str]) -> Search:

@@ -55,8 +55,12 @@ class SearchQuery:
     audience: Sequence[str] = (PUBLIC,)         # the viewer's tokens: PUBLIC plus "org:<id>"
     exclude_ids: Sequence[str] = ()
     lexical_weight: float = 0.0                 # see matching.fusion
-    dense_margin: float | None = None           # free-text hits: dense within this margin of the best...
-    lexical_floor: float = 0.5                  # ...or BM25 at least this share of the best BM25
+    # Free text (see search.text.query_terms): a document that contains the query's terms is a hit;
+    # one that does not is a hit only on strong semantic evidence: a cosine of at least
+    # `dense_floor` and within `dense_margin` of the best (either may be None, not both, for this
+    # path to exist). A text without any term (%%%, a lone letter) finds nothing.
+    dense_margin: float | None = None
+    dense_floor: float | None = None
     offset: int = 0
     limit: int = 10
     facets: bool = False

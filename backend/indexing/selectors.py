@@ -15,10 +15,12 @@ from indexing.documents import Posting, full_text, public_text, search_id
 from indexing.embeddings import DbEmbeddingCache, current_encoder, free_text_vector, passage_vectors
 from marketplace.models import Capability, Challenge, Need
 from marketplace.selectors import capability_list, challenge_list, need_list, viewer_tokens
+from matching import calibrate
 from matching.explain import Explanation, explain
 from matching.fusion import DUPLICATE_THRESHOLD, MATCH, SEARCH
 from matching.text import query_views
 from search.backends import SearchBackend, SearchUnavailable
+from search.text import query_terms
 from search.types import SearchQuery, SearchResult, content_hash
 
 logger = logging.getLogger(__name__)
@@ -34,6 +36,43 @@ class Match:
     score: float
     components: dict[str, float]
     explanation: Explanation
+    probability: float = 0.0          # calibrated P(relevant): matching/calibrate.py
+    strength: str = calibrate.POSSIBLE
+
+    def __post_init__(self) -> None:
+        # Annotated on the loaded instance (as a queryset annotation would be), so that a caller
+        # that renders {"posting": m.posting, ...} still carries the strength to the serializer.
+        self.posting.match_probability, self.posting.match_strength = self.probability, self.strength
+
+    @property
+    def reason(self) -> str:
+        return strength_reason(self.strength, self.probability, self.explanation.shared_terms)
+
+
+def strength_label(strength: str) -> str:
+    return _("强匹配") if strength == calibrate.STRONG else _("可能相关")
+
+
+def strength_reason(strength: str, probability: float, shared: Sequence[str]) -> str:
+    share = {"share": round(probability * 100)}
+    if strength == calibrate.STRONG:
+        text = _("语义高度相近，且在候选中领先；人工标注的评测集中，同等情形的匹配约%(share)d%%确实相关") % share
+    else:
+        text = _("语义相近但不突出；人工标注的评测集中，同等情形的匹配约%(share)d%%确实相关，请核对") % share
+    if shared:
+        return text + _("；共同关键词：%(terms)s") % {"terms": "、".join(shared[:3])}
+    return text + _("；没有明显的共同关键词")
+
+
+def strengths(hits: Sequence) -> list[tuple[float, str | None]]:
+    """Each hit's calibrated probability and strength (None: below the cut-off, not shown), from
+    its cosine and its gap under the best hit of the same ranking."""
+    if not hits:
+        return []
+    calibration = calibrate.load()
+    top = max(h.score for h in hits)
+    p = calibration.probability([calibrate.feature_row(cosine=h.score, top=top) for h in hits])
+    return [(float(v), calibration.strength(float(v))) for v in p]
 
 
 @dataclass
@@ -82,7 +121,9 @@ def matches_for(*, posting: Posting, viewer: User, limit: int = 10) -> list[Matc
     kinds = ["capability"] if isinstance(posting, (Challenge, Need)) else ["challenge", "need"]
     result = rank(backend=get_search_backend(), vector=vector, kinds=kinds, audience=viewer_tokens(viewer),
                   exclude=[search_id(posting)], limit=limit)
-    objects = _load(viewer, result.ids)
+    judged = strengths(result.hits)
+    shown = [(hit, p, level) for hit, (p, level) in zip(result.hits, judged) if level is not None]
+    objects = _load(viewer, [hit.id for hit, _p, _level in shown])
     mine = full_text(posting)
 
     def explanation(target: Posting, components: dict) -> Explanation:
@@ -91,23 +132,32 @@ def matches_for(*, posting: Posting, viewer: User, limit: int = 10) -> list[Matc
             return explain(public_text(target), mine, components)
         return explain(mine, public_text(target), components)
 
+    # Below the cut-off nothing is shown, and nothing pads the list: an empty list is an answer.
     return [
         Match(posting=objects[hit.id], score=hit.score, components=hit.components,
-              explanation=explanation(objects[hit.id], hit.components))
-        for hit in result.hits if hit.id in objects
+              explanation=explanation(objects[hit.id], hit.components), probability=p, strength=level)
+        for hit, p, level in shown if hit.id in objects
     ]
+
+
+def free_text_query(q: str, **options) -> SearchQuery:
+    """The search page's query, shared with `evaluate_matching --mode search`: the text's terms
+    are always hits, anything else only on strong semantic evidence (matching.fusion.SEARCH); a
+    text without a single term (%%%, a lone letter) is not even encoded: it finds nothing."""
+    text = q.strip()
+    vector = free_text_vector(text) if query_terms(text) else None
+    return SearchQuery(text=text, vector=vector, lexical_weight=SEARCH.lexical, dense_margin=SEARCH.dense_margin,
+                       dense_floor=SEARCH.dense_floor, **options)
 
 
 def search_postings(*, viewer: User | None, q: str = "", kinds: Sequence[str] = (), industries: Sequence[str] = (),
                     regions: Sequence[str] = (), statuses: Sequence[str] = (), amount_min: int | None = None,
                     amount_max: int | None = None, trl_min: int | None = None, trl_max: int | None = None,
                     offset: int = 0, limit: int = 20) -> SearchPage:
-    text = q.strip()
-    result = get_search_backend().search(SearchQuery(
-        text=text, vector=free_text_vector(text) if text else None, kinds=kinds, industries=industries,
-        regions=regions, statuses=statuses, amount_min=amount_min, amount_max=amount_max, trl_min=trl_min,
-        trl_max=trl_max, audience=viewer_tokens(viewer), lexical_weight=SEARCH.lexical,
-        dense_margin=SEARCH.dense_margin, lexical_floor=SEARCH.lexical_floor, offset=offset, limit=limit, facets=True,
+    result = get_search_backend().search(free_text_query(
+        q, kinds=kinds, industries=industries, regions=regions, statuses=statuses, amount_min=amount_min,
+        amount_max=amount_max, trl_min=trl_min, trl_max=trl_max, audience=viewer_tokens(viewer), offset=offset,
+        limit=limit, facets=True,
     ))
     objects = _load(viewer, result.ids)
     return SearchPage(
@@ -139,14 +189,22 @@ def near_duplicates(*, posting: Posting, viewer: User, limit: int = 5) -> list[t
 
 
 def institutes_of(matches: list[Match]) -> list[dict]:
-    """The organisations behind matched capabilities, best first."""
+    """The organisations behind matched capabilities, best first, each with its best strength."""
     by_org: dict[int, dict] = {}
     for match in matches:
         org = match.posting.organisation
-        entry = by_org.setdefault(org.pk, {"organisation": org, "best_score": match.score, "capabilities": []})
+        entry = by_org.setdefault(org.pk, {"organisation": org, "best_score": match.score, "capabilities": [],
+                                           "probability": match.probability, "strength": match.strength})
+        if match.probability > entry["probability"]:
+            entry.update(probability=match.probability, strength=match.strength)
         entry["best_score"] = max(entry["best_score"], match.score)
         entry["capabilities"].append(match.posting.pk)
-    return sorted(by_org.values(), key=lambda e: -e["best_score"])
+    return sorted(by_org.values(), key=lambda e: (-e["probability"], -e["best_score"]))
+
+
+def empty_matches_hint() -> str:
+    """What to say when nothing clears the cut-off: that this is an answer, and what would help."""
+    return _("暂无高度匹配。补充关键指标（数值目标）、专业术语和所属产业链，能让匹配更准确；新发布的内容会自动匹配并通知您。")
 
 
 # Recommendations rank from this many of the organisation's capabilities, the most recently
@@ -159,7 +217,8 @@ RECOMMEND_FROM_CAPABILITIES = 20
 def recommendations_for(*, viewer: User, limit: int = 20) -> list[tuple[Match, Posting]]:
     """The challenges and needs that fit any of the viewer organisation's published capabilities
     (its RECOMMEND_FROM_CAPABILITIES most recently updated ones): each target once, with the
-    capability that fits it best. Same visibility as matches. Ranks first, then loads and explains
+    capability that fits it best (the likeliest by calibrated probability), only those that clear
+    the cut-off. Same visibility as matches. Ranks first, then loads and explains
     only the pairs it returns (explaining every candidate of every capability was half the time)."""
     capabilities = list(
         Capability.objects.filter(organisation_id=viewer.organisation_id, status=Capability.Status.PUBLISHED)
@@ -169,23 +228,25 @@ def recommendations_for(*, viewer: User, limit: int = 20) -> list[tuple[Match, P
     keys = [content_hash("query", full, body, str(MATCH.body_view)) for full, body in views]
     vectors = DbEmbeddingCache().get_many(current_encoder().name, "query", keys)  # one query for all
     backend, audience = get_search_backend(), viewer_tokens(viewer)
-    best: dict[str, tuple[float, dict[str, float], Capability]] = {}
+    best: dict[str, tuple[float, str, float, dict[str, float], Capability]] = {}
     for capability, key in zip(capabilities, keys):
         if key not in vectors:
             continue  # not indexed yet: it will count on the next visit
         result = rank(backend=backend, vector=vectors[key], kinds=["challenge", "need"], audience=audience,
                       exclude=[search_id(capability)], limit=limit)
-        for hit in result.hits:
-            if hit.id not in best or hit.score > best[hit.id][0]:
-                best[hit.id] = (hit.score, hit.components, capability)
-    ranked = sorted(best.items(), key=lambda item: -item[1][0])
+        for hit, (p, level) in zip(result.hits, strengths(result.hits)):
+            if level is not None and (hit.id not in best or p > best[hit.id][0]):
+                best[hit.id] = (p, level, hit.score, hit.components, capability)
+    # Only what clears the cut-off, the likeliest first; fewer than `limit` (or none) is an answer.
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], -item[1][2]))
     objects = _load(viewer, [i for i, _ in ranked])
     pairs = []
-    for i, (score, components, capability) in ranked:
+    for i, (p, level, score, components, capability) in ranked:
         if i in objects:
             target = objects[i]
             explanation = explain(public_text(target), full_text(capability), components)
-            pairs.append((Match(posting=target, score=score, components=components, explanation=explanation), capability))
+            pairs.append((Match(posting=target, score=score, components=components, explanation=explanation,
+                                probability=p, strength=level), capability))
             if len(pairs) == limit:
                 break
     return pairs

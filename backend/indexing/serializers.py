@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from accounts.serializers import OrganisationSummaryOutputSerializer
 from indexing.documents import kind_of
+from indexing.selectors import empty_matches_hint, strength_label, strength_reason
 from marketplace.models import Challenge, Need
 from search.types import FACET_FIELDS, KINDS
 
@@ -55,22 +56,53 @@ class ExplanationOutputSerializer(serializers.Serializer):
     components = serializers.DictField(child=serializers.FloatField(), help_text="各分项得分（已加权）")
 
 
+STRENGTHS = [("strong", "强匹配"), ("possible", "可能相关")]
+
+
 class MatchOutputSerializer(serializers.Serializer):
+    """A match as users see it: the strength (强匹配 / 可能相关, nothing below the cut-off), its
+    calibrated probability and why; the raw cosine stays for ranking and the details view."""
+
     posting = PostingSummaryOutputSerializer()
-    score = serializers.FloatField()
+    # Read from the posting the matching selectors annotated (indexing.selectors.Match).
+    strength = serializers.ChoiceField(choices=STRENGTHS, source="posting.match_strength",
+                                       help_text="强匹配 strong / 可能相关 possible；低于阈值的不返回")
+    strength_label = serializers.SerializerMethodField(help_text="strength 的文字（界面语言）")
+    probability = serializers.FloatField(source="posting.match_probability",
+                                         help_text="校准后的相关概率（0–1），由评测集离线拟合（matching/calibration.json）")
+    reason = serializers.SerializerMethodField(help_text="为什么是这一强度")
+    score = serializers.FloatField(help_text="原始余弦相似度：只用于排序与详情，不直接展示给用户")
     components = serializers.DictField(child=serializers.FloatField())
     explanation = ExplanationOutputSerializer()
+
+
+    def _item(self, obj):
+        return obj["posting"] if isinstance(obj, dict) else obj.posting
+
+    def get_strength_label(self, obj) -> str:
+        return strength_label(self._item(obj).match_strength)
+
+    def get_reason(self, obj) -> str:
+        explanation = obj["explanation"] if isinstance(obj, dict) else obj.explanation
+        posting = self._item(obj)
+        return strength_reason(posting.match_strength, posting.match_probability, explanation.shared_terms)
 
 
 class InstituteMatchOutputSerializer(serializers.Serializer):
     organisation = OrganisationSummaryOutputSerializer()
     best_score = serializers.FloatField()
+    strength = serializers.ChoiceField(choices=STRENGTHS, help_text="该机构最佳匹配的强度")
+    probability = serializers.FloatField()
     capabilities = serializers.ListField(child=serializers.IntegerField())
 
 
 class MatchListOutputSerializer(serializers.Serializer):
-    results = MatchOutputSerializer(many=True)
+    results = MatchOutputSerializer(many=True, help_text="只含强匹配与可能相关；没有达到阈值的匹配时为空，不凑数")
     institutes = InstituteMatchOutputSerializer(many=True, help_text="能力背后的机构，按最佳匹配排序")
+    empty_hint = serializers.SerializerMethodField(help_text="结果为空时（暂无高度匹配）：怎样补充内容能找到匹配；否则为空串")
+
+    def get_empty_hint(self, obj) -> str:
+        return "" if obj["results"] else empty_matches_hint()
 
 
 class MatchQueryInputSerializer(serializers.Serializer):

@@ -17,9 +17,9 @@ from core.exceptions import ApplicationError
 from indexing.backend import get_search_backend
 from indexing.documents import MODELS, Posting, full_text, kind_of, public_text
 from indexing.embeddings import query_vectors
-from indexing.selectors import VISIBLE, rank
+from indexing.selectors import VISIBLE, rank, strengths
 from marketplace.selectors import OPERATOR_TOKEN
-from matching.fusion import NOTIFY_THRESHOLD
+from matching.calibrate import STRONG
 from notifications.models import EmailPreference, Notification
 from search.types import PUBLIC
 
@@ -60,8 +60,10 @@ def notify_matches(*, kind: str, posting_id: int) -> int:
     result = rank(backend=get_search_backend(), vector=vector, kinds=targets, audience=audience,
                   exclude=[f"{kind}:{posting_id}"], limit=MAX_PER_POSTING)
     created = 0
-    for hit in result.hits:
-        if hit.score < NOTIFY_THRESHOLD:
+    # Only strong matches (the calibrated cut-off users see as 强匹配, matching/calibrate.py) are
+    # worth a notice; the probability rises with the cosine, so the first weaker hit ends the list.
+    for hit, (_probability, strength) in zip(result.hits, strengths(result.hits)):
+        if strength != STRONG:
             break
         target_kind, target_id = hit.id.split(":")
         target = MODELS[target_kind].objects.select_related("organisation").filter(pk=target_id).first()

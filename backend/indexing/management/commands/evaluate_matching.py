@@ -6,10 +6,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 from django.core.management.base import BaseCommand, CommandError
 
 from indexing.embeddings import MemoryEmbeddingCache, current_encoder, passage_vectors, query_vectors
 from indexing.selectors import rank
+from matching import calibrate
 from matching.evaluation import ndcg_at_k, percentile, recall_at_k, reciprocal_rank
 from matching.explain import explain
 from matching.types import PostingText
@@ -17,6 +20,8 @@ from search.backends import get_backend
 from search.types import PUBLIC, PostingDoc
 
 K = 10
+# Texts that are about nothing; the search rule must find nothing for any of them.
+NONSENSE = ["%%%", "a", "xkqzv", "<script>alert(1)</script>", "qwerty asdf"]
 
 
 def load_set(path: Path) -> tuple[list[dict], list[dict]]:
@@ -49,12 +54,34 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
         parser.add_argument("--backend", choices=["local", "elasticsearch"], default="local")
         parser.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
+        parser.add_argument("--mode", choices=["match", "search"], default="match",
+                            help="search: each query's title as typed text through the search hit rule")
+        parser.add_argument("--fit-calibration", nargs="*", type=Path, metavar="MORE_FILES", default=None,
+                            help=f"refit {calibrate.PATH.name} on FILE and these labelled sets (cross-validated)")
 
     def handle(self, *args, **opts):
-        documents, queries = load_set(opts["file"])
+        if opts["fit_calibration"] is not None:
+            return self._fit_calibration([opts["file"], *opts["fit_calibration"]], opts["backend"])
+        figures, queries, rankings = self._evaluate(opts["file"], opts["backend"], opts["mode"])
+        if opts["mode"] == "match":
+            figures.update(self._calibration_figures(queries, rankings))
+        self.stdout.write(
+            f"nDCG@10 {figures['ndcg@10']:.4f}  Recall@10 {figures['recall@10']:.4f}  MRR {figures['mrr']:.4f}  "
+            f"p50 {figures['p50_ms']:.1f} ms  p95 {figures['p95_ms']:.1f} ms  ({figures['queries']} queries, "
+            f"{opts['backend']}, {figures['encoder']})"
+        )
+        extra = {k: v for k, v in figures.items()
+                 if k.startswith(("shown_", "strong_", "hit", "ece", "nonsense", "empty"))}
+        if extra:
+            self.stdout.write("  ".join(f"{k} {v}" for k, v in extra.items()))
+        if opts["json"]:
+            self.stdout.write(json.dumps(figures, ensure_ascii=False))
+
+    def _evaluate(self, path: Path, backend_name: str, mode: str = "match") -> tuple[dict, list[dict], list]:
+        documents, queries = load_set(path)
         encoder, cache = current_encoder(), MemoryEmbeddingCache()
         with tempfile.TemporaryDirectory(prefix="techmatch-eval-") as tmp:
-            backend = self._backend(opts["backend"], tmp)
+            backend = self._backend(backend_name, tmp)
             try:
                 started = time.perf_counter()
                 texts = [posting_text(d) for d in documents]
@@ -69,23 +96,88 @@ class Command(BaseCommand):
                 )
                 indexed = time.perf_counter() - started
                 self.stderr.write(f"indexed {len(documents)} documents in {indexed:.1f}s ({len(documents) / indexed:.1f} docs/s)")
-                query_texts = [posting_text(q) for q in queries]
-                qvectors, errors = query_vectors(query_texts, encoder=encoder, cache=cache)
-                if errors:
-                    raise CommandError(f"the encoder rejected {len(errors)} query(ies): {next(iter(errors.values()))}")
-                by_id = {d["id"]: t for d, t in zip(documents, texts)}
-                figures = self._run(backend, queries, query_texts, qvectors, by_id, len(documents))
+                if mode == "search":
+                    figures, rankings = self._run_search(backend, queries, len(documents)), []
+                else:
+                    query_texts = [posting_text(q) for q in queries]
+                    qvectors, errors = query_vectors(query_texts, encoder=encoder, cache=cache)
+                    if errors:
+                        raise CommandError(f"the encoder rejected {len(errors)} query(ies): {next(iter(errors.values()))}")
+                    by_id = {d["id"]: t for d, t in zip(documents, texts)}
+                    figures, rankings = self._run(backend, queries, query_texts, qvectors, by_id, len(documents))
             finally:
                 backend.drop()
                 backend.close()
-        figures.update({"queries": len(queries), "backend": opts["backend"], "encoder": encoder.name})
-        self.stdout.write(
-            f"nDCG@10 {figures['ndcg@10']:.4f}  Recall@10 {figures['recall@10']:.4f}  MRR {figures['mrr']:.4f}  "
-            f"p50 {figures['p50_ms']:.1f} ms  p95 {figures['p95_ms']:.1f} ms  ({len(queries)} queries, "
-            f"{opts['backend']}, {encoder.name})"
-        )
-        if opts["json"]:
-            self.stdout.write(json.dumps(figures, ensure_ascii=False))
+        figures.update({"queries": len(queries), "backend": backend_name, "encoder": encoder.name})
+        return figures, queries, rankings
+
+    def _run_search(self, backend, queries, n_docs) -> dict:
+        """Each query's title as typed text through the search page's rule (indexing.selectors.
+        free_text_query): the hit set's precision and recall (all hits of all queries), nDCG@10 of
+        its ranking, and how many hits nonsense texts get (should be 0)."""
+        from indexing.selectors import free_text_query
+
+        ndcg = recall = mrr = found = hits = relevant = empty = 0
+        latencies = []
+        for query in queries:
+            started = time.perf_counter()
+            result = backend.search(free_text_query(query["title"], kinds=["capability"], audience=[PUBLIC], limit=n_docs))
+            latencies.append((time.perf_counter() - started) * 1000)
+            wanted = {d for d, g in query["relevant"].items() if g >= 1}
+            ndcg += ndcg_at_k(result.ids, query["relevant"], K)
+            recall += recall_at_k(result.ids, query["relevant"], K)
+            mrr += reciprocal_rank(result.ids, query["relevant"])
+            found += len(wanted.intersection(result.ids))
+            hits += len(result.ids)
+            relevant += len(wanted)
+            empty += not result.ids
+        nonsense = sum(backend.search(free_text_query(text, audience=[PUBLIC], limit=n_docs)).total for text in NONSENSE)
+        n = len(queries)
+        return {
+            "ndcg@10": round(ndcg / n, 4), "recall@10": round(recall / n, 4), "mrr": round(mrr / n, 4),
+            "hit_precision": round(found / hits, 4) if hits else 0.0, "hit_recall": round(found / relevant, 4),
+            "hits_per_query": round(hits / n, 2), "empty_queries": empty, "nonsense_hits": nonsense,
+            "p50_ms": round(percentile(latencies, 50), 2), "p95_ms": round(percentile(latencies, 95), 2),
+        }
+
+    def _calibration_figures(self, queries: list[dict], rankings: list, calibration=None) -> dict:
+        """What the product would display, out of fold: each query's probabilities come from a model
+        fitted without it (5 folds of whole queries), with the shipped cut-offs."""
+        calibration = calibration or calibrate.load()
+        rows, labels, groups = [], [], []
+        for query, ranked in zip(queries, rankings):
+            r, y = calibrate.pool(ranked, query["relevant"])
+            rows += r
+            labels += y
+            groups += [query.get("_group", query["id"])] * len(y)
+        rows, labels = np.array(rows), np.array(labels)
+        p = calibrate.out_of_fold(rows, labels, groups)
+        relevant = sum(1 for q in queries for g in q["relevant"].values() if g >= 1)
+        figures = calibrate.assess(p, labels, relevant_total=relevant, shown_from=calibration.possible, queries=len(queries))
+        strong = p >= calibration.strong
+        figures["strong_precision"] = round(float(labels[strong].mean()), 4) if strong.any() else 0.0
+        figures["strong_per_query"] = round(float(strong.sum()) / len(queries), 2)
+        figures["log_loss"] = round(calibrate.log_loss(p, labels), 4)
+        return figures
+
+    def _fit_calibration(self, paths: list[Path], backend_name: str) -> None:
+        queries, rankings = [], []
+        for path in paths:
+            _figures, qs, ranked = self._evaluate(path, backend_name)
+            for q in qs:
+                q["_group"] = f"{path.name}:{q['id']}"
+            queries += qs
+            rankings += ranked
+        rows, labels = [], []
+        for query, ranked in zip(queries, rankings):
+            r, y = calibrate.pool(ranked, query["relevant"])
+            rows += r
+            labels += y
+        model = calibrate.fit(np.array(rows), np.array(labels))
+        model.fitted_on = [p.name for p in paths]
+        model.figures = self._calibration_figures(queries, rankings, model)
+        model.save()
+        self.stdout.write(f"wrote {calibrate.PATH} from {len(queries)} queries: {json.dumps(model.figures)}")
 
     def _backend(self, name: str, tmp: str):
         if name == "local":
@@ -99,9 +191,9 @@ class Command(BaseCommand):
             raise CommandError("--backend elasticsearch needs ELASTICSEARCH_URL")
         return {"hosts": settings.ELASTICSEARCH_URLS, "index": f"techmatch-eval-{Path(tmp).name.lower()}"}
 
-    def _run(self, backend, queries, query_texts, qvectors, by_id, n_docs) -> dict:
+    def _run(self, backend, queries, query_texts, qvectors, by_id, n_docs) -> tuple[dict, list]:
         ndcg = recall = mrr = 0.0
-        latencies = []
+        latencies, rankings = [], []
         for query, text, vector in zip(queries, query_texts, qvectors):
             started = time.perf_counter()
             # The API's path: rank everything, explain the page it returns.
@@ -110,6 +202,7 @@ class Command(BaseCommand):
                 explain(text, by_id[hit.id], hit.components)
             latencies.append((time.perf_counter() - started) * 1000)
             ranked = result.ids
+            rankings.append([(hit.id, hit.score) for hit in result.hits])
             ndcg += ndcg_at_k(ranked, query["relevant"], K)
             recall += recall_at_k(ranked, query["relevant"], K)
             mrr += reciprocal_rank(ranked, query["relevant"])
@@ -117,4 +210,4 @@ class Command(BaseCommand):
         return {
             "ndcg@10": round(ndcg / n, 4), "recall@10": round(recall / n, 4), "mrr": round(mrr / n, 4),
             "p50_ms": round(percentile(latencies, 50), 2), "p95_ms": round(percentile(latencies, 95), 2),
-        }
+        }, rankings
