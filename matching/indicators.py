@@ -183,6 +183,7 @@ class Claim:
     units: tuple[Unit, ...]
     unit_text: str
     change: str = ""         # a relative change verb before the number
+    raw_unit: str = ""       # the unit-like characters after the number, read or not
     superseded: bool = False  # "由95%提高到99.2%": 95% is the old value
     post: str = ""           # text right after the unit
 
@@ -280,6 +281,11 @@ def _unit_at(text: str, pos: int) -> tuple[str, tuple[Unit, ...], int]:
     return "", (), pos
 
 
+def _raw_unit(text: str, pos: int) -> str:
+    m = _UNIT_RUN.match(text, pos + 1 if pos < len(text) and text[pos] == " " else pos)
+    return m.group(0) if m else ""
+
+
 def _clause_start(text: str, pos: int) -> int:
     i = pos
     while i > 0 and text[i - 1] not in _CLAUSE_END:
@@ -340,7 +346,8 @@ def find_claims(text: str) -> list[Claim]:
         interval = _apply_words(interval, label, text[end:end + 4])
         change = next((v for v in CHANGE_VERBS if v in label[-8:] and not re.search(v + "(?:至|到)", label[-8:])), "")
         claims.append(Claim(start=start, end=end, label=label, interval=interval, units=units, unit_text=unit_text,
-                            change=change, post=text[end:end + 12], superseded=superseded))
+                            change=change, post=text[end:end + 12], superseded=superseded,
+                            raw_unit=_raw_unit(text, m.end())))
         last_end = end
         pos = max(end, m.end())
     return claims
@@ -626,8 +633,8 @@ def _claim_in_target_unit(claim: Claim, label: str, target_units: Sequence[Unit]
         ratio = claim.interval.scaled(lambda v: v if math.isinf(v) else v * reading.factor)
         flipped = ratio.scaled(lambda v: 1 - v if not math.isinf(v) else -v)
         return flipped.scaled(lambda v: v if math.isinf(v) else v / target_units[0].factor)
-    if not target_units:  # a unit we cannot read: the same words only
-        if claim.unit_text == unit_text:
+    if not target_units:  # a unit we cannot read: the same characters only
+        if unit_text and claim.raw_unit.startswith(unit_text) or claim.unit_text == unit_text:
             return claim.interval
         return None
     found = _reading(claim, target_units, label, unit_text)

@@ -76,7 +76,7 @@ _WHOLE: dict[str, Unit | list[Unit]] = {
     "Å": METRE.scaled(1e-10), "min": _MINUTE, "h": _HOUR, "hr": _HOUR, "d": _DAY, "a": _YEAR, "yr": _YEAR,
     "t": GRAM.scaled(1e6), "rpm": _COUNT / _MINUTE, "r": _COUNT, "dB": _u("dB"), "dBm": _u("dBm"), "dBA": _u("dB"),
     "bar": _u("Pa", 1e5), "MPa": _u("Pa", 1e6), "mAh": _u("A") * SECOND.scaled(3.6), "nit": _u("cd") / METRE.power(2),
-    "cd": _u("cd"), "dB(A)": _u("dB"), "C": _u("C-rate"), "mu": _MU, "copies": _COPIES, "copy": _COPIES, "cfu": _u("cfu"), "CFU": _u("cfu"), "IU": _u("IU"),
+    "gf": _u("N", 0.00980665), "kgf": _u("N", 9.80665), "cd": _u("cd"), "dB(A)": _u("dB"), "C": _u("C-rate"), "mu": _MU, "copies": _COPIES, "copy": _COPIES, "cfu": _u("cfu"), "CFU": _u("cfu"), "IU": _u("IU"),
     "TOPS": _u("op", 1e12) / SECOND, "FPS": ONE / SECOND, "fps": ONE / SECOND, "LMH": METRE.scaled(1e-3) / _HOUR,
     "wt%": ONE.scaled(1e-2), "vol%": ONE.scaled(1e-2), "mol%": ONE.scaled(1e-2), "at%": ONE.scaled(1e-2), "RH": ONE,
     # Chinese

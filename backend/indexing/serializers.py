@@ -42,17 +42,34 @@ class PostingSummaryOutputSerializer(serializers.Serializer):
         return None if value is None else f"{value:.2f}"
 
 
+INDICATOR_VERDICTS = [("met", "达标"), ("unmet", "未达标"), ("unknown", "未说明")]
+
+
 class IndicatorCoverageOutputSerializer(serializers.Serializer):
+    """One indicator of the challenge against the capability's text (matching.indicators)."""
+
     name = serializers.CharField(source="indicator.name")
     target = serializers.CharField(source="indicator.target")
     unit = serializers.CharField(source="indicator.unit")
-    addressed = serializers.BooleanField()
-    evidence = serializers.CharField()
+    verdict = serializers.ChoiceField(
+        choices=INDICATOR_VERDICTS,
+        help_text="met 达标（声明的数值满足目标）/ unmet 未达标（声明了数值但不满足）/ unknown 未说明（没有可比的数值）",
+    )
+    addressed = serializers.BooleanField(help_text="verdict 为 met 时为真（只有达标才算回应）")
+    evidence = serializers.CharField(allow_null=True, help_text="对方陈述该指标的原句；没有提及时为空")
+    claim = serializers.CharField(help_text="对方的声明原文，如“循环次数可达1.2万次”；没有时为空串")
+    claimed = serializers.CharField(help_text="声明的保证值，已换算为指标单位，如“12000 次”；没有时为空串")
+    label = serializers.CharField(help_text="给人看的结论，如“未达标：声明 1000 次，目标 ≥ 6000 次”或“未说明”")
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["evidence"] = data["evidence"] or None
+        return data
 
 
 class ExplanationOutputSerializer(serializers.Serializer):
     shared_terms = serializers.ListField(child=serializers.CharField(), help_text="双方共同使用的关键词")
-    indicators = IndicatorCoverageOutputSerializer(many=True, help_text="对方是否回应了本方的各项关键指标")
+    indicators = IndicatorCoverageOutputSerializer(many=True, help_text="本方（榜单）各项关键指标对照对方文本的判定")
     components = serializers.DictField(child=serializers.FloatField(), help_text="各分项得分（已加权）")
 
 

@@ -25,7 +25,8 @@ def test_a_challenge_owner_gets_explained_capabilities_and_the_institutes_behind
     assert "隔膜" in top["reason"] and "%" in top["reason"]
     assert {"隔膜", "陶瓷"} <= set(top["explanation"]["shared_terms"])
     assert top["explanation"]["indicators"][0] | {"evidence": ""} == {
-        "name": "150℃热收缩率", "target": "≤2", "unit": "%", "addressed": True, "evidence": ""}
+        "name": "150℃热收缩率", "target": "≤2", "unit": "%", "verdict": "met", "addressed": True, "evidence": "",
+        "claim": "热收缩率低于2%", "claimed": "<2%", "label": "达标：声明 <2%，目标 ≤ 2%"}
     assert top["components"]["dense"] == top["score"]
     # The pig-farm capability is filler for a separator challenge: not shown, and nothing pads the list.
     assert [r["posting"]["id"] for r in body["results"]] == [separator.pk] and body["empty_hint"] == ""
@@ -192,3 +193,30 @@ def test_a_capability_sees_which_indicators_of_a_fitting_challenge_it_addresses(
 
     challenge = next(r for r in body["results"] if r["posting"]["kind"] == "challenge")
     assert [(i["name"], i["addressed"]) for i in challenge["explanation"]["indicators"]] == [("150℃热收缩率", True)]
+
+
+def test_matches_give_each_indicator_a_verdict_from_the_numbers_with_the_capabilitys_sentence(world, published):
+    published.indicators = [
+        {"name": "150℃热收缩率", "target": "≤2", "unit": "%"}, {"name": "穿刺强度", "target": "≥500", "unit": "gf"},
+        {"name": "离子电导率", "target": "≥1", "unit": "mS/cm"},
+    ]
+    published.save()
+    capability = institute_capability(
+        world, keywords=["穿刺强度", "离子电导率"],
+        description="掌握水性陶瓷浆料配方与微凹版涂布工艺，隔膜150℃热收缩率低于2%。涂覆隔膜穿刺强度为400 gf，已完成中试。",
+    )
+    index_now(posting=published)
+
+    for client, url in ((world.client("owner"), f"/api/challenges/{published.pk}/matches/"),
+                        (world.client("institute"), f"/api/capabilities/{capability.pk}/matches/")):
+        body = client.get(url).json()
+        match = next(r for r in body["results"] if r["posting"]["kind"] in ("capability", "challenge"))
+        rows = {i["name"]: i for i in match["explanation"]["indicators"]}
+        assert (rows["150℃热收缩率"]["verdict"], rows["150℃热收缩率"]["addressed"]) == ("met", True)
+        puncture = rows["穿刺强度"]
+        assert (puncture["verdict"], puncture["addressed"], puncture["claimed"]) == ("unmet", False, "400 gf")
+        assert puncture["label"] == "未达标：声明 400 gf，目标 ≥ 500 gf"
+        assert puncture["evidence"] == "涂覆隔膜穿刺强度为400 gf，已完成中试"
+        # Named only in the keywords: not stated, and the keyword list is no evidence.
+        conductivity = rows["离子电导率"]
+        assert (conductivity["verdict"], conductivity["evidence"], conductivity["label"]) == ("unknown", None, "未说明")
