@@ -2503,7 +2503,7 @@ export interface components {
         ExplanationOutput: {
             /** @description 双方共同使用的关键词 */
             shared_terms: string[];
-            /** @description 对方是否回应了本方的各项关键指标 */
+            /** @description 本方（榜单）各项关键指标对照对方文本的判定 */
             indicators: components["schemas"]["IndicatorCoverageOutput"][];
             /** @description 各分项得分（已加权） */
             components: {
@@ -2664,12 +2664,29 @@ export interface components {
              */
             unit: string;
         };
+        /** @description One indicator of the challenge against the capability's text (matching.indicators). */
         IndicatorCoverageOutput: {
             name: string;
             target: string;
             unit: string;
+            /**
+             * @description met 达标（声明的数值满足目标）/ unmet 未达标（声明了数值但不满足）/ unknown 未说明（没有可比的数值）
+             *
+             *     * `met` - 达标
+             *     * `unmet` - 未达标
+             *     * `unknown` - 未说明
+             */
+            verdict: components["schemas"]["VerdictEnum"];
+            /** @description verdict 为 met 时为真（只有达标才算回应） */
             addressed: boolean;
-            evidence: string;
+            /** @description 对方陈述该指标的原句；没有提及时为空 */
+            evidence: string | null;
+            /** @description 对方的声明原文，如“循环次数可达1.2万次”；没有时为空串 */
+            claim: string;
+            /** @description 声明的保证值，已换算为指标单位，如“12000 次”；没有时为空串 */
+            claimed: string;
+            /** @description 给人看的结论，如“未达标：声明 1000 次，目标 ≥ 6000 次”或“未说明” */
+            label: string;
         };
         IndicatorRequest: {
             /** @description 指标名称，如“能量密度” */
@@ -2694,6 +2711,15 @@ export interface components {
             organisation: components["schemas"]["OrganisationSummaryOutput"];
             /** Format: double */
             best_score: number;
+            /**
+             * @description 该机构最佳匹配的强度
+             *
+             *     * `strong` - 强匹配
+             *     * `possible` - 可能相关
+             */
+            strength: components["schemas"]["StrengthEnum"];
+            /** Format: double */
+            probability: number;
             capabilities: number[];
         };
         /**
@@ -2727,13 +2753,39 @@ export interface components {
             transactions: components["schemas"]["YearProgressOutput"];
         };
         MatchListOutput: {
+            /** @description 只含强匹配与可能相关；没有达到阈值的匹配时为空，不凑数 */
             results: components["schemas"]["MatchOutput"][];
             /** @description 能力背后的机构，按最佳匹配排序 */
             institutes: components["schemas"]["InstituteMatchOutput"][];
+            /** @description 结果为空时（暂无高度匹配）：怎样补充内容能找到匹配；否则为空串 */
+            readonly empty_hint: string;
         };
+        /**
+         * @description A match as users see it: the strength (强匹配 / 可能相关, nothing below the cut-off), its
+         *     calibrated probability and why; the raw cosine stays for ranking and the details view.
+         */
         MatchOutput: {
             posting: components["schemas"]["PostingSummaryOutput"];
-            /** Format: double */
+            /**
+             * @description 强匹配 strong / 可能相关 possible；低于阈值的不返回
+             *
+             *     * `strong` - 强匹配
+             *     * `possible` - 可能相关
+             */
+            strength: components["schemas"]["StrengthEnum"];
+            /** @description strength 的文字（界面语言） */
+            readonly strength_label: string;
+            /**
+             * Format: double
+             * @description 校准后的相关概率（0–1），由评测集离线拟合（matching/calibration.json）
+             */
+            probability: number;
+            /** @description 为什么是这一强度 */
+            readonly reason: string;
+            /**
+             * Format: double
+             * @description 原始余弦相似度：只用于排序与详情，不直接展示给用户
+             */
             score: number;
             components: {
                 [key: string]: number;
@@ -3391,9 +3443,32 @@ export interface components {
             /** @default  */
             reason: string;
         };
+        /**
+         * @description A match as users see it: the strength (强匹配 / 可能相关, nothing below the cut-off), its
+         *     calibrated probability and why; the raw cosine stays for ranking and the details view.
+         */
         RecommendationOutput: {
             posting: components["schemas"]["PostingSummaryOutput"];
-            /** Format: double */
+            /**
+             * @description 强匹配 strong / 可能相关 possible；低于阈值的不返回
+             *
+             *     * `strong` - 强匹配
+             *     * `possible` - 可能相关
+             */
+            strength: components["schemas"]["StrengthEnum"];
+            /** @description strength 的文字（界面语言） */
+            readonly strength_label: string;
+            /**
+             * Format: double
+             * @description 校准后的相关概率（0–1），由评测集离线拟合（matching/calibration.json）
+             */
+            probability: number;
+            /** @description 为什么是这一强度 */
+            readonly reason: string;
+            /**
+             * Format: double
+             * @description 原始余弦相似度：只用于排序与详情，不直接展示给用户
+             */
             score: number;
             components: {
                 [key: string]: number;
@@ -3453,6 +3528,12 @@ export interface components {
          * @enum {string}
          */
         StatusesEnum: "recorded" | "registered";
+        /**
+         * @description * `strong` - 强匹配
+         *     * `possible` - 可能相关
+         * @enum {string}
+         */
+        StrengthEnum: "strong" | "possible";
         TargetProgressInputRequest: {
             /**
              * Format: decimal
@@ -3504,6 +3585,13 @@ export interface components {
         UnsubscribeOutput: {
             detail: string;
         };
+        /**
+         * @description * `met` - 达标
+         *     * `unmet` - 未达标
+         *     * `unknown` - 未说明
+         * @enum {string}
+         */
+        VerdictEnum: "met" | "unmet" | "unknown";
         /**
          * @description * `unverified` - 未认证
          *     * `verified` - 已认证
