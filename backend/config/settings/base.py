@@ -3,6 +3,8 @@ with the embedded defaults of DESIGN.md so that a fresh clone runs with no serve
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
 from config.env import BASE_DIR, REPO_DIR, env
 
 VAR_DIR = Path(env.str("TECHMATCH_VAR_DIR", default=str(REPO_DIR / "var"))).resolve()
@@ -42,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy on every response: CONTENT_SECURITY_POLICY below
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +79,32 @@ TEMPLATES = [
         },
     },
 ]
+
+# --- Content-Security-Policy (django-csp) -------------------------------------------------------
+# What the built React app, Swagger UI (/api/docs/, sidecar files) and the admin need, checked in
+# Chromium on every page (tests/e2e/test_content_security_policy.py). Scripts come only from our
+# own origin: Vite emits no inline script, and the docs load their init script from a URL
+# (SpectacularSwaggerSplitView). Styles also allow 'unsafe-inline': antd 5 writes its CSS-in-JS
+# into <style> elements at run time. ConfigProvider's `csp.nonce` would cover its theme and icon
+# styles, but not those rc-util adds without it: the scroll lock under every modal and drawer
+# (@rc-component/portal useScrollLocker) and the scrollbar measurement of fixed-header tables;
+# each would be a violation, and the page behind a dialog would scroll. Inline styles cannot run
+# code; scripts stay nonce-free and inline-free. img-src data: for antd's and Swagger UI's inline
+# SVG icons; ECharts draws on canvas.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # --- cache: rate-limit counters --------------------------------------------------------------
 # Local memory by default (one counter per process); production points it at Redis, e.g.
