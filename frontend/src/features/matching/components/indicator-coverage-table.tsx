@@ -8,27 +8,42 @@ import type { IndicatorCoverage } from '../api/get-matches';
 
 type Row = IndicatorCoverage & { key: number };
 
-/** ✓ 已回应 / ✗ 未回应: the sign for the eye, the word for everyone. */
-function Mark({ addressed }: { addressed: boolean }) {
+type Verdict = IndicatorCoverage['verdict'];
+
+const MARKS: Record<Verdict, { sign: string; className: string; key: 'matches.indicators.yes' | 'matches.indicators.no' | 'matches.indicators.unknown' }> = {
+  met: { sign: '✓', className: 'coverage-mark-yes', key: 'matches.indicators.yes' },
+  unmet: { sign: '✗', className: 'coverage-mark-no', key: 'matches.indicators.no' },
+  unknown: { sign: '–', className: 'coverage-mark-unknown', key: 'matches.indicators.unknown' },
+};
+
+/**
+ * ✓ 达标 / ✗ 未达标 / – 未说明: the sign for the eye, the word for everyone. Only a claimed number
+ * that meets the target earns the tick; a number that falls short says what was claimed.
+ */
+function Mark({ row }: { row: IndicatorCoverage }) {
   const { t } = useI18n();
-  return addressed ? (
-    <span className="coverage-mark coverage-mark-yes" data-testid="coverage-mark" data-addressed="true">
-      <span aria-hidden>✓</span> {t('matches.indicators.yes')}
-    </span>
-  ) : (
-    <span className="coverage-mark coverage-mark-no" data-testid="coverage-mark" data-addressed="false">
-      <span aria-hidden>✗</span> {t('matches.indicators.no')}
+  const mark = MARKS[row.verdict];
+  return (
+    <span className={`coverage-mark ${mark.className}`} data-testid="coverage-mark" data-verdict={row.verdict} data-addressed={String(row.verdict === 'met')}>
+      <span aria-hidden>{mark.sign}</span> {t(mark.key)}
+      {row.verdict !== 'unknown' && row.claimed ? (
+        <Typography.Text type="secondary" className="coverage-claimed" data-testid="coverage-claimed">
+          {' '}
+          {t('matches.indicators.claimed', { claimed: row.claimed })}
+        </Typography.Text>
+      ) : null}
     </span>
   );
 }
 
-/** The candidate's sentence that speaks to an indicator, with the indicator's name marked in it. */
+/** The candidate's sentence that states the indicator, with the claim (or else the name) marked in it. */
 function Evidence({ row }: { row: IndicatorCoverage }) {
   const { t } = useI18n();
   if (!row.evidence) return <Typography.Text type="secondary">{t('matches.indicators.noEvidence')}</Typography.Text>;
+  const terms = row.claim && row.evidence.includes(row.claim) ? [row.claim] : [row.name];
   return (
     <span data-testid="coverage-evidence">
-      <HighlightedText text={row.evidence} terms={[row.name]} />
+      <HighlightedText text={row.evidence} terms={terms} />
     </span>
   );
 }
@@ -36,8 +51,8 @@ function Evidence({ row }: { row: IndicatorCoverage }) {
 const target = (row: IndicatorCoverage) => `${row.target}${row.unit ? ` ${row.unit}` : ''}`;
 
 /**
- * Which of the searcher's key indicators (关键指标) the candidate speaks to, and the sentence of
- * the candidate that says so. A table on a wide screen; on a phone, where four columns do not
+ * The challenge's key indicators (关键指标) against what the candidate claims: met, unmet or not
+ * stated, and the candidate's sentence that says so. A table on a wide screen; on a phone, where four columns do not
  * fit, one short block per indicator.
  */
 export function IndicatorCoverageTable({
@@ -55,7 +70,8 @@ export function IndicatorCoverageTable({
   const tableId = useId();
   const isPhone = Grid.useBreakpoint().sm === false;
   if (indicators.length === 0) return null;
-  const addressed = indicators.filter((indicator) => indicator.addressed).length;
+  const met = indicators.filter((indicator) => indicator.verdict === 'met').length;
+  const unmet = indicators.filter((indicator) => indicator.verdict === 'unmet').length;
 
   let details = null;
   if (open && isPhone) {
@@ -64,7 +80,7 @@ export function IndicatorCoverageTable({
         {indicators.map((row, index) => (
           <li key={index}>
             <div>
-              <Mark addressed={row.addressed} /> {row.name} <strong>{target(row)}</strong>
+              <Mark row={row} /> {row.name} <strong>{target(row)}</strong>
             </div>
             <div>
               <Evidence row={row} />
@@ -86,7 +102,7 @@ export function IndicatorCoverageTable({
         columns={[
           { title: t('challenges.indicators.name'), dataIndex: 'name', width: 150 },
           { title: t('challenges.indicators.target'), key: 'target', width: 110, render: (_: unknown, row) => <strong>{target(row)}</strong> },
-          { title: t('matches.indicators.addressed'), dataIndex: 'addressed', width: 96, render: (value: boolean) => <Mark addressed={value} /> },
+          { title: t('matches.indicators.addressed'), key: 'verdict', width: 150, render: (_: unknown, row) => <Mark row={row} /> },
           { title: t('matches.indicators.evidence'), key: 'evidence', render: (_: unknown, row) => <Evidence row={row} /> },
         ]}
       />
@@ -96,7 +112,8 @@ export function IndicatorCoverageTable({
   return (
     <section aria-label={caption} className="coverage">
       <Typography.Text type="secondary" data-testid="coverage-summary">
-        {t('matches.indicators.summary', { addressed, total: indicators.length })}
+        {t('matches.indicators.summary', { met, total: indicators.length })}
+        {unmet > 0 ? t('matches.indicators.summaryUnmet', { unmet }) : null}
       </Typography.Text>
       {collapsed ? (
         <Button type="link" size="small" aria-expanded={open} aria-controls={tableId} onClick={() => setOpen((value) => !value)}>

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
 import { bids, capability, history, need, separatorChallenge, taihuLab, tianneng } from '@/testing/data/marketplace';
-import { boehmiteMatches, indexPending, separatorMatches } from '@/testing/data/matching';
+import { boehmiteMatches, indexPending, noMatches, separatorMatches } from '@/testing/data/matching';
 import { jsonResponse, mockApi, requestsTo, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -25,7 +25,7 @@ function challengeRoutes(extra: ApiRoutes = {}): ApiRoutes {
 const marks = (element: HTMLElement) => within(element).queryAllByTestId('term-hit').map((mark) => mark.textContent);
 
 describe('recommended capabilities on a challenge', () => {
-  it('shows its owner the capabilities with score, shared terms marked in title and snippet, and the institutes', async () => {
+  it('shows its owner the capabilities with their strength (not a raw cosine), shared terms marked in title and snippet, and the institutes', async () => {
     const spy = mockApi({ ...signedInAs(tianneng), ...challengeRoutes() });
     renderApp('/challenges/1');
 
@@ -41,9 +41,11 @@ describe('recommended capabilities on a challenge', () => {
     expect(marks(title)).toEqual(['陶瓷涂覆隔膜']);
     expect(marks(within(first).getByTestId('posting-snippet'))).toEqual(['陶瓷', '涂覆隔膜', '热收缩率', '穿刺', '中试']);
     expect(within(first).getAllByTestId('shared-term').map((tag) => tag.textContent)).toEqual(['隔膜', '涂覆', '陶瓷', '热收缩', '收缩率', '中试', '动力电池', '穿刺']);
-    expect(within(first).getByTestId('match-score')).toHaveTextContent('第 1 名0.946匹配得分');
+    expect(within(first).getByTestId('match-strength')).toHaveTextContent('第 1 名强匹配相关概率约 93%');
+    expect(within(first).getByTestId('match-strength')).not.toHaveTextContent('0.946');
     expect(within(first).getByTestId('score-components')).toHaveTextContent('语义相似 0.947');
-    expect(within(second).getByTestId('match-score')).toHaveTextContent('第 2 名0.889');
+    expect(within(second).getByTestId('match-strength')).toHaveTextContent('第 2 名可能相关相关概率约 34%');
+    expect(within(second).getByTestId('match-strength')).toHaveAttribute('data-strength', 'possible');
 
     const institutes = within(section).getByTestId('match-institutes');
     const items = within(institutes).getAllByRole('listitem');
@@ -51,41 +53,44 @@ describe('recommended capabilities on a challenge', () => {
     expect(items[0]).toHaveTextContent('1 项匹配的能力成果：勃姆石陶瓷涂覆隔膜制备技术');
     expect(within(items[0]!).getByRole('link', { name: '勃姆石陶瓷涂覆隔膜制备技术' })).toHaveAttribute('href', '/capabilities/5');
     expect(items[1]).toHaveTextContent('浙江某大学湖州研究院（演示）');
-    expect(items[1]).toHaveTextContent('0.889');
+    expect(within(items[0]!).getByTestId('institute-strength')).toHaveTextContent('强匹配');
+    expect(within(items[1]!).getByTestId('institute-strength')).toHaveTextContent('可能相关');
+    expect(items[1]).not.toHaveTextContent('0.889');
 
     const request = requestsTo(spy, 'GET /api/challenges/1/matches/')[0]!;
     expect(new URL(request.url).searchParams.get('limit')).toBe('10');
     expect(request.headers.get('Authorization')).toBe('Token token-of-tianneng');
   });
 
-  it('shows which of the challenge’s indicators each capability addresses, with the evidence sentence', async () => {
+  it('shows for each of the challenge’s indicators whether the capability’s numbers meet it, with the sentence', async () => {
     mockApi({ ...signedInAs(tianneng), ...challengeRoutes() });
     renderApp('/challenges/1');
     const [first, second] = (await screen.findAllByTestId('match-card')) as [HTMLElement, HTMLElement];
 
-    expect(within(first).getByTestId('coverage-summary')).toHaveTextContent('回应了 2/2 项关键指标');
+    expect(within(first).getByTestId('coverage-summary')).toHaveTextContent('2/2 项关键指标达标');
     const table = within(first).getByTestId('indicator-coverage');
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['指标名称', '目标值', '是否回应', '依据']);
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['指标名称', '目标值', '是否达标', '依据']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getAllByRole('cell').slice(0, 3).map((cell) => cell.textContent))).toEqual([
-      ['150℃热收缩率', '≤2 %', '✓ 已回应'],
-      ['穿刺强度', '≥500 gf', '✓ 已回应'],
+      ['150℃热收缩率', '≤2 %', '✓ 达标 声明 <2%'],
+      ['穿刺强度', '≥500 gf', '✓ 达标 声明 520 gf'],
     ]);
-    // The evidence is the capability's sentence, with the indicator's name marked in it.
+    // The evidence is the capability's sentence, with its claim marked in it.
     const evidence = within(rows[0]!).getByTestId('coverage-evidence');
-    expect(evidence).toHaveTextContent('涂覆隔膜150℃热收缩率低于2%，穿刺强度提升30%');
-    expect(marks(evidence)).toEqual(['150℃热收缩率']);
-    expect(marks(within(rows[1]!).getByTestId('coverage-evidence'))).toEqual(['穿刺强度']);
+    expect(evidence).toHaveTextContent('涂覆隔膜150℃热收缩率低于2%，穿刺强度为520 gf');
+    expect(marks(evidence)).toEqual(['热收缩率低于2%']);
+    expect(marks(within(rows[1]!).getByTestId('coverage-evidence'))).toEqual(['穿刺强度为520 gf']);
 
-    // The second capability addresses neither; one sentence mentions something, the other nothing.
-    expect(within(second).getByTestId('coverage-summary')).toHaveTextContent('回应了 0/2 项关键指标');
+    // The second capability states a shrinkage that falls short and no puncture strength: no tick for either.
+    expect(within(second).getByTestId('coverage-summary')).toHaveTextContent('0/2 项关键指标达标，1 项未达标');
     const marksOfSecond = within(second).getAllByTestId('coverage-mark');
-    expect(marksOfSecond.map((mark) => [mark.textContent, mark.dataset.addressed])).toEqual([
-      ['✗ 未回应', 'false'],
-      ['✗ 未回应', 'false'],
+    expect(marksOfSecond.map((mark) => [mark.textContent, mark.dataset.verdict, mark.dataset.addressed])).toEqual([
+      ['✗ 未达标 声明 5%', 'unmet', 'false'],
+      ['– 未说明', 'unknown', 'false'],
     ]);
+    expect(within(second).queryByText('✓')).toBeNull();
     const secondRows = within(within(second).getByTestId('indicator-coverage')).getAllByRole('row').slice(1);
-    expect(secondRows[0]).toHaveTextContent('动力电池热失控预警与电池管理算法');
+    expect(secondRows[0]).toHaveTextContent('电池包隔膜150℃热收缩率约5%');
     expect(secondRows[1]).toHaveTextContent('未提及');
   });
 
@@ -97,8 +102,8 @@ describe('recommended capabilities on a challenge', () => {
     const list = within(first).getByTestId('indicator-coverage');
     expect(list.tagName).toBe('UL');
     expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      expect.stringMatching(/^✓ 已回应 150℃热收缩率 ≤2 %掌握水性陶瓷浆料配方/),
-      expect.stringMatching(/^✓ 已回应 穿刺强度 ≥500 gf掌握/),
+      expect.stringMatching(/^✓ 达标 声明 <2% 150℃热收缩率 ≤2 %掌握水性陶瓷浆料配方/),
+      expect.stringMatching(/^✓ 达标 声明 520 gf 穿刺强度 ≥500 gf掌握/),
     ]);
   });
 
@@ -181,10 +186,12 @@ describe('recommended capabilities on a challenge', () => {
     expect(await within(section).findAllByTestId('match-card')).toHaveLength(2);
   });
 
-  it('says so when nothing matches', async () => {
-    mockApi({ ...signedInAs(tianneng), ...challengeRoutes({ 'GET /api/challenges/1/matches/': () => jsonResponse({ results: [], institutes: [] }) }) });
+  it('says so when nothing is a strong enough match, and what would help, instead of padding the list', async () => {
+    mockApi({ ...signedInAs(tianneng), ...challengeRoutes({ 'GET /api/challenges/1/matches/': () => jsonResponse(noMatches) }) });
     renderApp('/challenges/1');
-    expect(await screen.findByText('暂时没有合适的能力成果')).toBeInTheDocument();
+    expect(await screen.findByText('暂无高度匹配的能力成果')).toBeInTheDocument();
+    expect(screen.getByText(/补充关键指标（数值目标）、专业术语和所属产业链/)).toBeInTheDocument();
+    expect(screen.queryByTestId('match-card')).not.toBeInTheDocument();
   });
 
   it('is not shown, nor asked for, to other organisations and visitors', async () => {
@@ -259,7 +266,7 @@ describe('matches on needs and capabilities', () => {
     renderApp('/challenges/1');
     const section = await screen.findByRole('region', { name: 'Recommended capabilities and institutes' });
     const [first] = (await within(section).findAllByTestId('match-card')) as [HTMLElement];
-    expect(within(first).getByTestId('coverage-summary')).toHaveTextContent('Addresses 2 of 2 key indicators');
-    await waitFor(() => expect(within(first).getAllByTestId('coverage-mark')[0]).toHaveTextContent('✓ Yes'));
+    expect(within(first).getByTestId('coverage-summary')).toHaveTextContent('2 of 2 key indicators met');
+    await waitFor(() => expect(within(first).getAllByTestId('coverage-mark')[0]).toHaveTextContent('✓ Met claims <2%'));
   });
 });
