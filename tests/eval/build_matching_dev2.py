@@ -543,6 +543,9 @@ EXTRA = {
     "fish_pv": {"turtle.c": 1},           # pond water quality is part of slow growth
     "spray_voc": {"grinding.d": 1},       # less overspray, less solvent in the air
     "pv_hotspot": {"breadth.22": 1},      # soiling is one cause of hot spots
+    "pump_seal": {"sic_gate.d": 1},       # silicon carbide faces for the seals
+    "storage": {"power_factor.c": 1},     # moving load to noon uses the surplus too
+    "rs_interpret": {"eudr.b": 1},        # change detection, applied to forests
 }
 
 SEED = 20250611
