@@ -59,9 +59,9 @@ def notify_matches(*, kind: str, posting_id: int) -> int:
     audience = [PUBLIC] if kind != "capability" else [PUBLIC, OPERATOR_TOKEN]
     result = rank(backend=get_search_backend(), vector=vector, kinds=targets, audience=audience,
                   exclude=[f"{kind}:{posting_id}"], limit=MAX_PER_POSTING)
-    created = 0
     # Only strong matches (the calibrated cut-off users see as 强匹配, matching/calibrate.py) are
     # worth a notice; the probability rises with the cosine, so the first weaker hit ends the list.
+    fits: dict[User, list[tuple[str, Posting, float]]] = {}  # recipient -> its postings that fit, best first
     for hit, (_probability, strength) in zip(result.hits, strengths(result.hits)):
         if strength != STRONG:
             break
@@ -69,16 +69,24 @@ def notify_matches(*, kind: str, posting_id: int) -> int:
         target = MODELS[target_kind].objects.select_related("organisation").filter(pk=target_id).first()
         if target is None or target.organisation_id == posting.organisation_id:
             continue
-        text = public_text(posting)
         for user in target.organisation.members.filter(is_active=True):
-            if not _may_see(user, posting):
-                continue  # e.g. an invitation-only challenge: only the invited hear of it
-            _note, new = Notification.objects.get_or_create(
-                recipient=user, posting_kind=kind, posting_id=posting.pk, about_kind=target_kind, about_id=target.pk,
-                defaults={"kind": KIND_FOR[kind], "title": posting.title[:200], "score": hit.score,
-                          "body": _("与您的“%(mine)s”匹配：%(text)s") % {"mine": target.title, "text": text.description[:300]}},
-            )
-            created += new
+            if _may_see(user, posting):  # e.g. an invitation-only challenge: only the invited hear of it
+                fits.setdefault(user, []).append((target_kind, target, hit.score))
+    text = public_text(posting)
+    created = 0
+    for user, found in fits.items():
+        # One notice per posting and recipient, however many of the recipient's postings fit it.
+        if Notification.objects.filter(recipient=user, posting_kind=kind, posting_id=posting.pk).exists():
+            continue
+        best_kind, best, best_score = found[0]
+        names = "、".join(f"“{target.title}”" for _k, target, _s in found[:3])
+        mine = names if len(found) <= 3 else _("%(names)s等 %(n)d 项") % {"names": names, "n": len(found)}
+        _note, new = Notification.objects.get_or_create(
+            recipient=user, posting_kind=kind, posting_id=posting.pk, about_kind=best_kind, about_id=best.pk,
+            defaults={"kind": KIND_FOR[kind], "title": posting.title[:200], "score": best_score,
+                      "body": (_("与您的%(mine)s匹配：%(text)s") % {"mine": mine, "text": text.description[:300]})[:500]},
+        )
+        created += new
     return created
 
 
@@ -145,13 +153,17 @@ def unsubscribe(*, token: str) -> EmailPreference | None:
 
 
 def _digest_text(user: User, items: list[Notification], preference: EmailPreference) -> str:
+    """The day's notices grouped by kind (new challenges, new needs, consortium answers, …)."""
     lines = [_("%(name)s，您好：") % {"name": user.get_full_name() or user.username}, "",
-             _("您有 %(n)d 条新通知：") % {"n": len(items)}, ""]
-    score_label = _("匹配度")
+             _("您有 %(n)d 条新通知：") % {"n": len(items)}]
+    groups: dict[str, list[Notification]] = {}
     for n in items:
-        score = f"（{score_label} {n.score:.2f}）" if n.score is not None else ""
-        page = f"{PAGES[n.posting_kind]}/{n.posting_id}" if n.posting_kind in PAGES else MY_BIDS_PAGE
-        lines += [f"· {n.get_kind_display()}：{n.title}{score}", f"  {settings.TECHMATCH_SITE_URL}/{page}"]
+        groups.setdefault(n.kind, []).append(n)
+    for kind, notes in groups.items():
+        lines += ["", f"{Notification.Kind(kind).label}（{len(notes)}）"]
+        for n in notes:
+            page = f"{PAGES[n.posting_kind]}/{n.posting_id}" if n.posting_kind in PAGES else MY_BIDS_PAGE
+            lines += [f"· {n.title}", f"  {n.body}", f"  {settings.TECHMATCH_SITE_URL}/{page}"]
     lines += ["", _("不想再收到此类邮件？退订：%(url)s") % {
         "url": f"{settings.TECHMATCH_SITE_URL}/api/notifications/unsubscribe/?token={preference.unsubscribe_token}"}]
     return "\n".join(lines)

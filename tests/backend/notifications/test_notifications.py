@@ -42,6 +42,19 @@ def test_publishing_a_challenge_notifies_the_institutes_whose_capabilities_fit_i
     assert note.score >= 0.90 and "勃姆石陶瓷涂覆隔膜制备技术" in note.body
 
 
+def test_one_notice_per_posting_and_recipient_lists_every_fitting_capability(world, published):
+    """The finding: a recipient got the same challenge once per matching capability."""
+    separator_capability(world)
+    second = CapabilityFactory(organisation=world.orgs["institute"], created_by=world.users["institute"],
+                               title="动力电池陶瓷涂覆隔膜耐热改性", description=published.description)
+    index_now(posting=second)
+
+    assert notify_matches(kind="challenge", posting_id=published.pk) == 1
+    note = Notification.objects.get()
+    assert "勃姆石陶瓷涂覆隔膜制备技术" in note.body and "动力电池陶瓷涂覆隔膜耐热改性" in note.body
+    assert notify_matches(kind="challenge", posting_id=published.pk) == 0
+
+
 def test_notifying_twice_creates_nothing_new(world, published):
     separator_capability(world)
 
@@ -108,6 +121,8 @@ def test_the_digest_goes_out_at_most_once_a_day_with_an_unsubscribe_link(world, 
 
     assert len(mail.outbox) == 2
     assert published.title in mail.outbox[0].body and "unsubscribe/?token=" in mail.outbox[0].body
+    assert "新榜单与您的能力匹配（1）" in mail.outbox[0].body  # grouped by kind, with no raw score
+    assert "匹配度" not in mail.outbox[0].body
     assert mail.outbox[0].to == ["lab@example.cn"]
 
 
