@@ -50,6 +50,31 @@ def test_free_text_hits_are_lexical_matches_or_near_the_best_dense_score(indexed
     assert result.total == 1
 
 
+@pytest.mark.parametrize("text", ["%%%", "a", "xkqzv", "<script>alert(1)</script>"])
+def test_a_text_about_nothing_finds_nothing(indexed, encoder, text):
+    result = indexed.search(SearchQuery(text=text, vector=encoder.encode_queries([text])[0], dense_margin=0.04,
+                                        dense_floor=0.88, facets=True))
+
+    assert (result.ids, result.total) == ([], 0)
+    assert all(counts == {} for counts in result.facets.values())
+
+
+def test_a_term_that_occurs_literally_is_always_a_hit_however_weak_its_cosine(indexed, encoder):
+    vector = encoder.encode_queries(["陶瓷隔膜"])[0]  # far from the monitoring document's vector
+
+    result = indexed.search(SearchQuery(text="形变监测", vector=vector, dense_margin=0.0, dense_floor=0.99, facets=True))
+
+    assert result.ids == ["capability:3"] and result.total == 1
+    assert result.facets["industry"] == {"geoinformation": 1}
+
+
+def test_every_term_of_a_short_query_is_required(indexed, encoder):
+    both = indexed.search(SearchQuery(text="陶瓷 隔膜"))
+    unrelated = indexed.search(SearchQuery(text="陶瓷 形变"))
+
+    assert "capability:1" in both.ids and unrelated.total == 0
+
+
 def test_filters_apply_before_ranking(indexed, encoder):
     vector = encoder.encode_queries(QUERIES["separator"][1:])[0]
 

@@ -77,6 +77,10 @@ export const separatorMatches: S['MatchListOutput'] = {
     {
       posting: boehmitePosting,
       score: 0.9464555978775024,
+      strength: 'strong',
+      strength_label: '强匹配',
+      probability: 0.93,
+      reason: '语义高度相近，且在候选中领先；人工标注的评测集中，同等情形的匹配约93%确实相关；共同关键词：隔膜、涂覆、陶瓷',
       components: { dense: 0.9464555978775024 },
       explanation: {
         shared_terms: ['隔膜', '涂覆', '陶瓷', '热收缩', '收缩率', '中试', '动力电池', '穿刺'],
@@ -110,6 +114,10 @@ export const separatorMatches: S['MatchListOutput'] = {
     {
       posting: bmsPosting,
       score: 0.8893781900405884,
+      strength: 'possible',
+      strength_label: '可能相关',
+      probability: 0.34,
+      reason: '语义相近但不突出；人工标注的评测集中，同等情形的匹配约34%确实相关，请核对；共同关键词：失控、电池、动力电池',
       components: { dense: 0.8893781900405884 },
       explanation: {
         shared_terms: ['失控', '电池', '动力电池', '验证'],
@@ -132,12 +140,17 @@ export const separatorMatches: S['MatchListOutput'] = {
     },
   ],
   institutes: [
-    { organisation: summary(taihuLabOrg), best_score: 0.9464555978775024, capabilities: [capability.id] },
-    { organisation: summary(zjuOrg), best_score: 0.8893781900405884, capabilities: [3] },
+    { organisation: summary(taihuLabOrg), best_score: 0.9464555978775024, strength: 'strong', probability: 0.93, capabilities: [capability.id] },
+    { organisation: summary(zjuOrg), best_score: 0.8893781900405884, strength: 'possible', probability: 0.34, capabilities: [3] },
   ],
+  empty_hint: '',
 };
 
-export const noMatches: S['MatchListOutput'] = { results: [], institutes: [] };
+export const noMatches: S['MatchListOutput'] = {
+  results: [],
+  institutes: [],
+  empty_hint: '暂无高度匹配。补充关键指标（数值目标）、专业术语和所属产业链，能让匹配更准确；新发布的内容会自动匹配并通知您。',
+};
 
 /** 503 while the posting has no vector yet. */
 export const indexPending = { detail: '该内容正在建立索引，请稍后再查看匹配结果', code: 'index_pending', fields: {} };
@@ -148,11 +161,16 @@ export const boehmiteMatches: S['MatchListOutput'] = {
     {
       posting: separatorPosting,
       score: 0.9438679218292236,
+      strength: 'strong',
+      strength_label: '强匹配',
+      probability: 0.92,
+      reason: '语义高度相近，且在候选中领先；人工标注的评测集中，同等情形的匹配约92%确实相关；共同关键词：隔膜、涂覆',
       components: { dense: 0.9438679218292236 },
       explanation: { shared_terms: ['隔膜', '涂覆', '陶瓷'], indicators: [], components: { dense: 0.9439 } },
     },
   ],
   institutes: [],
+  empty_hint: '',
 };
 
 /** GET /api/recommendations/ for taihu_lab. */
@@ -160,6 +178,10 @@ export const recommendations: S['RecommendationOutput'][] = [
   {
     posting: separatorPosting,
     score: 0.9438679218292236,
+    strength: 'strong',
+    strength_label: '强匹配',
+    probability: 0.92,
+    reason: '语义高度相近，且在候选中领先；人工标注的评测集中，同等情形的匹配约92%确实相关；共同关键词：隔膜、涂覆',
     components: { dense: 0.9438679218292236 },
     explanation: {
       shared_terms: ['隔膜', '涂覆', '陶瓷', '热收缩', '收缩率', '中试', '动力电池', '穿刺'],
@@ -171,6 +193,10 @@ export const recommendations: S['RecommendationOutput'][] = [
   {
     posting: forkliftNeedPosting,
     score: 0.871,
+    strength: 'possible',
+    strength_label: '可能相关',
+    probability: 0.31,
+    reason: '语义相近但不突出；人工标注的评测集中，同等情形的匹配约31%确实相关，请核对；没有明显的共同关键词',
     components: { dense: 0.871 },
     explanation: { shared_terms: ['寿命'], indicators: [], components: { dense: 0.871 } },
     capability: { ...boehmitePosting, id: 2, title: '高镍正极材料单晶化与包覆改性', snippet: '通过单晶化提升NCM811正极高温循环稳定性。' },

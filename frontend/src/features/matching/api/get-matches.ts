@@ -10,6 +10,8 @@ export type Match = components['schemas']['MatchOutput'];
 export type Explanation = components['schemas']['ExplanationOutput'];
 export type IndicatorCoverage = components['schemas']['IndicatorCoverageOutput'];
 export type InstituteMatch = components['schemas']['InstituteMatchOutput'];
+/** 强匹配 (strong) or 可能相关 (possible): below the calibrated cut-off the API returns nothing. */
+export type Strength = Match['strength'];
 
 export const MATCH_LIMIT = 10;
 /** While a new posting is being indexed (503 index_pending) the section asks again this often. */

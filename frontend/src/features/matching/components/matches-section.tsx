@@ -1,5 +1,5 @@
 import { HourglassOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, List, Result, Typography } from 'antd';
+import { Alert, Button, Card, Flex, List, Result, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
@@ -9,7 +9,7 @@ import { useI18n } from '@/i18n/i18n';
 import { isApiError } from '@/lib/api-error';
 import type { PostingKind } from '@/utils/postings';
 
-import { INDEX_PENDING_RETRY_MS, isIndexPending, useMatches, type InstituteMatch, type Match } from '../api/get-matches';
+import { INDEX_PENDING_RETRY_MS, isIndexPending, useMatches, type InstituteMatch, type Match, type Strength } from '../api/get-matches';
 import { formatScore, MatchExplanation } from './match-explanation';
 
 /** Matches shown before "show all", and those whose indicator table starts open. */
@@ -22,17 +22,35 @@ const TITLES = {
   capability: 'matches.title.postings',
 } as const;
 
-/** The score as a small figure beside each match. */
-export function ScoreBadge({ score, rank }: { score: number; rank?: number }) {
+/** Percent of a calibrated probability, for reading (never more precise than the data). */
+const percent = (probability: number) => Math.round(probability * 100);
+
+/**
+ * The calibrated strength beside each match (强匹配 / 可能相关), never a raw cosine: the
+ * probability, why, and the raw similarity stay in the tooltip for whoever wants them.
+ */
+export function StrengthBadge({ strength, probability, score, rank }: { strength: Strength; probability: number; score: number; rank?: number }) {
   const { t } = useI18n();
+  const p = percent(probability);
+  const label = t(strength === 'strong' ? 'matches.strength.strong' : 'matches.strength.possible');
   return (
-    <div className="score-badge" data-testid="match-score">
-      {rank !== undefined ? <div className="score-rank">{t('matches.rank', { n: rank })}</div> : null}
-      <div className="score-value" aria-label={t('matches.scoreLabel', { score: formatScore(score) })}>
-        {formatScore(score)}
+    <Tooltip
+      title={
+        <span data-testid="match-strength-detail">
+          {t(strength === 'strong' ? 'matches.strength.why.strong' : 'matches.strength.why.possible', { p })}
+          <br />
+          {t('matches.strength.raw', { score: formatScore(score) })}
+        </span>
+      }
+    >
+      <div className="score-badge" data-testid="match-strength" data-strength={strength} tabIndex={0}>
+        {rank !== undefined ? <div className="score-rank">{t('matches.rank', { n: rank })}</div> : null}
+        <Tag color={strength === 'strong' ? 'green' : 'gold'} bordered={false} style={{ marginInlineEnd: 0 }}>
+          {label}
+        </Tag>
+        <div className="score-caption">{t('matches.strength.probability', { p })}</div>
       </div>
-      <div className="score-caption">{t('matches.score')}</div>
-    </div>
+    </Tooltip>
   );
 }
 
@@ -53,9 +71,11 @@ function InstitutesList({ institutes, results }: { institutes: InstituteMatch[];
           <List.Item
             key={institute.organisation.id}
             extra={
-              <span className="score-inline" title={t('matches.institutes.best')}>
+              <span className="score-inline" title={t('matches.institutes.best')} data-testid="institute-strength">
                 <span className="sr-only">{t('common.labelled', { label: t('matches.institutes.best') })}</span>
-                {formatScore(institute.best_score)}
+                <Tag color={institute.strength === 'strong' ? 'green' : 'gold'} bordered={false}>
+                  {t(institute.strength === 'strong' ? 'matches.strength.strong' : 'matches.strength.possible')}
+                </Tag>
               </span>
             }
           >
@@ -136,7 +156,7 @@ export function MatchesSection({ kind, id }: { kind: PostingKind; id: number }) 
                   terms={match.explanation.shared_terms}
                   headingLevel={data.institutes.length > 0 ? 4 : 3}
                   testId="match-card"
-                  aside={<ScoreBadge score={match.score} rank={index + 1} />}
+                  aside={<StrengthBadge strength={match.strength} probability={match.probability} score={match.score} rank={index + 1} />}
                 >
                   <MatchExplanation
                     explanation={match.explanation}

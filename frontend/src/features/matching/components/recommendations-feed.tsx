@@ -13,7 +13,7 @@ import { roleOf, type User } from '@/lib/auth';
 
 import { useRecommendations } from '../api/get-recommendations';
 import { MatchExplanation } from './match-explanation';
-import { ScoreBadge } from './matches-section';
+import { StrengthBadge } from './matches-section';
 
 /**
  * "为我推荐": the challenges and needs that fit the organisation's published capabilities, each
@@ -48,7 +48,7 @@ export function RecommendationsFeed({ user }: { user: User }) {
               posting={item.posting}
               terms={item.explanation.shared_terms}
               testId="recommendation"
-              aside={<ScoreBadge score={item.score} rank={index + 1} />}
+              aside={<StrengthBadge strength={item.strength} probability={item.probability} score={item.score} rank={index + 1} />}
             >
               <Flex vertical gap={8}>
                 <div data-testid="recommendation-capability">

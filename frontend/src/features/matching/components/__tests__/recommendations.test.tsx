@@ -22,7 +22,8 @@ describe('recommendations for an institute', () => {
 
     expect(within(first).getByRole('link', { name: '高安全动力电池陶瓷涂覆隔膜研发' })).toHaveAttribute('href', '/challenges/1');
     expect(within(first).getByTestId('posting-kind')).toHaveTextContent('榜单');
-    expect(within(first).getByTestId('match-score')).toHaveTextContent('第 1 名0.944');
+    expect(within(first).getByTestId('match-strength')).toHaveTextContent('第 1 名强匹配相关概率约 92%');
+    expect(within(second).getByTestId('match-strength')).toHaveTextContent('可能相关');
     const via = within(first).getByTestId('recommendation-capability');
     expect(via).toHaveTextContent('匹配的本机构能力成果：勃姆石陶瓷涂覆隔膜制备技术');
     expect(within(via).getByRole('link')).toHaveAttribute('href', '/capabilities/5');
@@ -41,7 +42,8 @@ describe('recommendations for an institute', () => {
   it('explains an empty feed and offers to publish a capability', async () => {
     mockApi({ ...signedInAs(taihuLab), 'GET /api/recommendations/': () => jsonResponse([]) });
     renderApp('/recommendations');
-    expect(await screen.findByText('暂时没有推荐')).toBeInTheDocument();
+    expect(await screen.findByText('暂无高度匹配的推荐')).toBeInTheDocument();
+    expect(screen.getByText(/补充技术参数、专业术语和所属产业链/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /发布能力成果/ })).toHaveAttribute('href', '/capabilities/new');
   });
 

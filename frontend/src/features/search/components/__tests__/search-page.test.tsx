@@ -193,6 +193,17 @@ describe('search page', () => {
     await waitFor(() => expect(router.state.location.search).toBe(''));
   });
 
+  it('finds nothing for a text about nothing, and suggests what to type instead', async () => {
+    mockApi({
+      'GET /api/industries/': () => jsonResponse(industries),
+      'GET /api/search/': () => jsonResponse({ count: 0, page: 1, page_size: 20, results: [], facets: { kind: {}, industry: {}, region: {}, status: {} } }),
+    });
+    renderApp('/search?q=%25%25%25');
+    expect(await screen.findByText('没有找到与「%%%」相关的内容')).toBeInTheDocument();
+    expect(screen.getByText(/换用专业术语或更短的关键词/)).toBeInTheDocument();
+    expect(screen.queryByTestId('search-hit')).not.toBeInTheDocument();
+  });
+
   it('says when nothing is found, and offers to clear the filters', async () => {
     mockApi({
       'GET /api/industries/': () => jsonResponse(industries),
@@ -204,7 +215,7 @@ describe('search page', () => {
         ),
     });
     const { user } = renderApp('/search?q=隔膜&region=anji');
-    expect(await screen.findByText('没有找到与“隔膜”相关的内容')).toBeInTheDocument();
+    expect(await screen.findByText('没有找到与「隔膜」相关的内容')).toBeInTheDocument();
     expect(screen.getByText('试试放宽筛选条件')).toBeInTheDocument();
     // The ticked value stays visible, so it can be unticked.
     expect(screen.getByRole('checkbox', { name: /^安吉县/ })).toBeChecked();
