@@ -166,7 +166,8 @@ def test_recommendations_rank_from_the_most_recently_updated_capabilities_only(w
 
 
 def test_my_bids_lists_the_bids_led_or_joined(world, published, institute_bid):
-    institute_bid.partner_links.create(organisation=world.orgs["other_enterprise"], role="中试")
+    # Joined: the partner accepted (a pending one sees an invitation, not the bid: tests/backend/marketplace/api/test_consortium.py).
+    institute_bid.partner_links.create(organisation=world.orgs["other_enterprise"], role="中试", state="accepted")
 
     led = world.client("institute").get("/api/bids/").json()["results"]
     joined = world.client("other_enterprise").get("/api/bids/").json()["results"]
