@@ -240,6 +240,7 @@ SPECTACULAR_SETTINGS = {
         "CapabilityKindEnum": "marketplace.models.Capability.Kind",
         "BidStatusEnum": "marketplace.models.Bid.Status",
         "BidPartnerStateEnum": "marketplace.models.BidPartner.State",
+        "IndicatorVerdictEnum": "indexing.serializers.INDICATOR_VERDICTS",
         "CooperationTypeEnum": "marketplace.models.CooperationType",
         "OrganisationKindEnum": "accounts.models.Organisation.Kind",
         "OrgRoleEnum": "accounts.models.User.Role",

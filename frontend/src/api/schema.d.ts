@@ -2676,7 +2676,7 @@ export interface components {
              *     * `unmet` - 未达标
              *     * `unknown` - 未说明
              */
-            verdict: components["schemas"]["VerdictEnum"];
+            verdict: components["schemas"]["IndicatorVerdictEnum"];
             /** @description verdict 为 met 时为真（只有达标才算回应） */
             addressed: boolean;
             /** @description 对方陈述该指标的原句；没有提及时为空 */
@@ -2699,6 +2699,13 @@ export interface components {
              */
             unit: string;
         };
+        /**
+         * @description * `met` - 达标
+         *     * `unmet` - 未达标
+         *     * `unknown` - 未说明
+         * @enum {string}
+         */
+        IndicatorVerdictEnum: "met" | "unmet" | "unknown";
         IndustryChainOutput: {
             /** 代码 */
             code: string;
@@ -3585,13 +3592,6 @@ export interface components {
         UnsubscribeOutput: {
             detail: string;
         };
-        /**
-         * @description * `met` - 达标
-         *     * `unmet` - 未达标
-         *     * `unknown` - 未说明
-         * @enum {string}
-         */
-        VerdictEnum: "met" | "unmet" | "unknown";
         /**
          * @description * `unverified` - 未认证
          *     * `verified` - 已认证
