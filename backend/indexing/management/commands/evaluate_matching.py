@@ -13,9 +13,10 @@ from django.core.management.base import BaseCommand, CommandError
 from indexing.embeddings import MemoryEmbeddingCache, current_encoder, passage_vectors, query_vectors
 from indexing.selectors import rank
 from matching import calibrate
-from matching.evaluation import ndcg_at_k, percentile, recall_at_k, reciprocal_rank
+from matching.evaluation import ndcg_at_k, paired_bootstrap, per_query, percentile, recall_at_k, reciprocal_rank
 from matching.explain import explain
 from matching.types import PostingText
+from matching.variants import VARIANTS
 from search.backends import get_backend
 from search.types import PUBLIC, PostingDoc
 
@@ -58,10 +59,14 @@ class Command(BaseCommand):
                             help="search: each query's title as typed text through the search hit rule")
         parser.add_argument("--fit-calibration", nargs="*", type=Path, metavar="MORE_FILES", default=None,
                             help=f"refit {calibrate.PATH.name} on FILE and these labelled sets (cross-validated)")
+        parser.add_argument("--compare", choices=sorted(VARIANTS), metavar="BASELINE",
+                            help=f"paired bootstrap of the API's ranking against a variant ({', '.join(sorted(VARIANTS))})")
 
     def handle(self, *args, **opts):
         if opts["fit_calibration"] is not None:
             return self._fit_calibration([opts["file"], *opts["fit_calibration"]], opts["backend"])
+        if opts["compare"]:
+            return self._compare(opts["file"], opts["backend"], opts["compare"], opts["json"])
         figures, queries, rankings = self._evaluate(opts["file"], opts["backend"], opts["mode"])
         if opts["mode"] == "match":
             figures.update(self._calibration_figures(queries, rankings))
@@ -77,7 +82,8 @@ class Command(BaseCommand):
         if opts["json"]:
             self.stdout.write(json.dumps(figures, ensure_ascii=False))
 
-    def _evaluate(self, path: Path, backend_name: str, mode: str = "match") -> tuple[dict, list[dict], list]:
+    def _evaluate(self, path: Path, backend_name: str, mode: str = "match",
+                  variant: str | None = None) -> tuple[dict, list[dict], list]:
         documents, queries = load_set(path)
         encoder, cache = current_encoder(), MemoryEmbeddingCache()
         with tempfile.TemporaryDirectory(prefix="techmatch-eval-") as tmp:
@@ -105,6 +111,8 @@ class Command(BaseCommand):
                         raise CommandError(f"the encoder rejected {len(errors)} query(ies): {next(iter(errors.values()))}")
                     by_id = {d["id"]: t for d, t in zip(documents, texts)}
                     figures, rankings = self._run(backend, queries, query_texts, qvectors, by_id, len(documents))
+                    if variant:  # the same index, another query side (see _compare)
+                        self.variant_rankings = self._rank_variant(backend, variant, encoder, query_texts, len(documents))
             finally:
                 backend.drop()
                 backend.close()
@@ -211,3 +219,30 @@ class Command(BaseCommand):
             "ndcg@10": round(ndcg / n, 4), "recall@10": round(recall / n, 4), "mrr": round(mrr / n, 4),
             "p50_ms": round(percentile(latencies, 50), 2), "p95_ms": round(percentile(latencies, 95), 2),
         }, rankings
+
+    def _rank_variant(self, backend, name: str, encoder, query_texts, n_docs) -> list[list[str]]:
+        vectors = VARIANTS[name](encoder, query_texts)
+        return [rank(backend=backend, vector=v, kinds=["capability"], audience=[PUBLIC], limit=n_docs).ids
+                for v in vectors]
+
+    def _compare(self, path: Path, backend_name: str, name: str, as_json: bool) -> None:
+        """The API's ranking against a variant on the same queries: each mean with a 95% bootstrap
+        interval (2,000 resamples of the queries, seed 0) and the paired difference with its own."""
+        figures, queries, rankings = self._evaluate(path, backend_name, variant=name)
+        current = [per_query([doc for doc, _score in ranked], q["relevant"]) for q, ranked in zip(queries, rankings)]
+        other = [per_query(ranked, q["relevant"]) for q, ranked in zip(queries, self.variant_rankings)]
+        out = {"queries": len(queries), "baseline": name, "encoder": figures["encoder"], "resamples": 2000}
+        self.stdout.write(f"{path.name}: {len(queries)} queries, current (API) vs {name}, 95% intervals over 2000 resamples")
+        for metric in ("ndcg@10", "recall@10", "mrr"):
+            c = paired_bootstrap([f[metric] for f in other], [f[metric] for f in current])
+            out[metric] = {"current": [round(c.mean_b, 4), *map(lambda x: round(x, 4), c.ci_b)],
+                           name: [round(c.mean_a, 4), *map(lambda x: round(x, 4), c.ci_a)],
+                           "difference": [round(c.diff, 4), *map(lambda x: round(x, 4), c.ci_diff)]}
+            self.stdout.write(
+                f"  {metric:<9} current {c.mean_b:.3f} [{c.ci_b[0]:.3f}, {c.ci_b[1]:.3f}]  "
+                f"{name} {c.mean_a:.3f} [{c.ci_a[0]:.3f}, {c.ci_a[1]:.3f}]  "
+                f"current - {name} {c.diff:+.3f} [{c.ci_diff[0]:+.3f}, {c.ci_diff[1]:+.3f}]"
+                f"{'  *' if c.significant else ''}"
+            )
+        if as_json:
+            self.stdout.write(json.dumps(out, ensure_ascii=False))
