@@ -12,6 +12,9 @@ from core.middleware import DatabaseUnavailableMiddleware
 from marketplace.models import IndustryChain
 
 pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only: PostgreSQL has row locks and no busy timeout")
+# Commits for real; serialized_rollback, as tests/backend/indexing/test_outbox_worker.py does: a flush
+# without it re-creates the content types that the next serialized_rollback test loads again.
+committing = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LOCKED = OperationalError("database is locked")
 
@@ -52,7 +55,8 @@ def flaky_view(failures: list[BaseException]):
     return view, calls
 
 
-def test_a_locked_write_is_run_again_in_a_fresh_transaction(transactional_db):
+@committing
+def test_a_locked_write_is_run_again_in_a_fresh_transaction():
     view, calls = flaky_view([LOCKED, LOCKED])
 
     response = sqlite_request_atomic(view)(RequestFactory().post("/api/needs/"))
@@ -61,7 +65,8 @@ def test_a_locked_write_is_run_again_in_a_fresh_transaction(transactional_db):
     assert list(IndustryChain.objects.filter(code__startswith="retry_").values_list("code", flat=True)) == ["retry_3"]
 
 
-def test_it_gives_up_after_a_bounded_number_of_attempts(transactional_db):
+@committing
+def test_it_gives_up_after_a_bounded_number_of_attempts():
     view, calls = flaky_view([LOCKED] * 10)
 
     with pytest.raises(OperationalError):
@@ -71,7 +76,8 @@ def test_it_gives_up_after_a_bounded_number_of_attempts(transactional_db):
     assert not IndustryChain.objects.filter(code__startswith="retry_").exists()
 
 
-def test_other_database_errors_are_not_run_again(transactional_db):
+@committing
+def test_other_database_errors_are_not_run_again():
     view, calls = flaky_view([OperationalError("disk I/O error")])
 
     with pytest.raises(OperationalError):
@@ -80,7 +86,8 @@ def test_other_database_errors_are_not_run_again(transactional_db):
     assert len(calls) == 1
 
 
-def test_a_request_that_committed_is_never_run_again(transactional_db):
+@committing
+def test_a_request_that_committed_is_never_run_again():
     """The outbox drains in an on-commit hook when there is no broker; if that hook finds the
     database locked, the request's own write is already committed: running it again would write
     it twice."""
@@ -99,7 +106,8 @@ def test_a_request_that_committed_is_never_run_again(transactional_db):
     assert IndustryChain.objects.filter(code="once_1").exists()
 
 
-def test_reads_begin_deferred_and_writes_immediate(transactional_db):
+@committing
+def test_reads_begin_deferred_and_writes_immediate():
     seen = {}
 
     def view(request):
