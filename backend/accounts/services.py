@@ -11,6 +11,7 @@ from rest_framework.exceptions import ValidationError as NestedValidationError
 
 from accounts.models import AuditEntry, Grant, Organisation, Region, User
 from accounts.throttles import FailedSignIns
+from core.events import emit
 from core.exceptions import ApplicationError
 
 
@@ -101,16 +102,8 @@ def organisation_update(*, organisation: Organisation, by: User, reason: str = "
     if refused:
         _audit(by=by, action=AuditEntry.Action.ORGANISATION_CHANGED, organisation=organisation, reason=reason,
                changes={f: [before[f], data[f]] for f in refused})
-    _reindex_postings(organisation)  # the region of every posting comes from its organisation
+    emit("organisation.changed", subject=organisation, actor=by)  # its postings carry its region: reindexed
     return organisation
-
-
-def _reindex_postings(organisation: Organisation) -> None:
-    from indexing.services import outbox_add
-
-    for related in ("challenges", "needs", "capabilitys"):
-        for posting in getattr(organisation, related).all():
-            outbox_add(posting=posting)
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
+from core.events import emit
 from core.exceptions import ApplicationError
 from core.jobs import job_update
 from deals import imports
@@ -237,6 +238,7 @@ def deal_record(
     _save(deal)
     _entry(deal, kind=DealEntry.Kind.RECORD, by=by, reason=reason or _("录入合同"), before=None).save()
     rollup_change(after=[_state(deal)])
+    emit("deal.recorded", subject=deal, actor=by)
     return deal
 
 
@@ -258,6 +260,7 @@ def deal_register(*, deal: Deal, by: User, registration_number: str, registered_
     _save(deal)
     _entry(deal, kind=DealEntry.Kind.REGISTER, by=by, reason=reason.strip() or _("认定登记"), before=before).save()
     rollup_change(before=[before], after=[_state(deal)])
+    emit("deal.registered", subject=deal, actor=by)
     return deal
 
 

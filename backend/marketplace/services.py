@@ -10,10 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
+from core.events import emit
 from core.exceptions import ApplicationError
-from indexing.services import outbox_add
-from notifications.models import Notification
-from notifications.services import notify_consortium, notify_later
 from marketplace.models import Bid, BidPartner, Capability, Challenge, ChallengeTransition, Need, TermsAcceptance
 
 S = Challenge.Status
@@ -81,7 +79,7 @@ def _transition(*, challenge: Challenge, to: str, by: User | None, reason: str =
         fields.append("published_at")
     challenge.save(update_fields=fields)
     _record_transition(challenge=challenge, from_status=current, to_status=to, by=by, reason=reason)
-    outbox_add(posting=challenge)  # status and audience are indexed
+    emit("posting.changed", subject=challenge, actor=by)  # status and audience are indexed
     return challenge
 
 
@@ -136,7 +134,7 @@ def challenge_create(*, by: User, invited: Sequence[Organisation] = (), **data: 
     challenge.save()
     challenge.invited.set(invited)
     _record_transition(challenge=challenge, from_status="", to_status=S.DRAFT, by=by, reason=_("创建草稿"))
-    outbox_add(posting=challenge)
+    emit("posting.changed", subject=challenge, actor=by)
     return challenge
 
 
@@ -161,7 +159,7 @@ def challenge_update(*, challenge: Challenge, by: User, invited: Sequence[Organi
     challenge.save()
     if invited is not None:
         challenge.invited.set(invited)
-    outbox_add(posting=challenge)
+    emit("posting.changed", subject=challenge, actor=by)
     return challenge
 
 
@@ -175,7 +173,7 @@ def challenge_publish(*, challenge: Challenge, by: User) -> Challenge:
     if challenge.confidentiality == Challenge.Confidentiality.INVITATION_ONLY and not challenge.invited.exists():
         raise ApplicationError(_("仅限受邀的榜单至少需要邀请一家机构"), code="invalid")
     _transition(challenge=challenge, to=S.PUBLISHED, by=by)
-    notify_later(posting=challenge)
+    emit("posting.published", subject=challenge, actor=by)
     return challenge
 
 
@@ -205,9 +203,10 @@ def challenge_cancel(*, challenge: Challenge, by: User, reason: str) -> Challeng
     _require_member(by, challenge.organisation)
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
     _transition(challenge=challenge, to=S.CANCELLED, by=by, reason=reason)
-    challenge.bids.filter(status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED]).update(
-        status=Bid.Status.NOT_AWARDED, updated_at=timezone.now()
-    )
+    live = challenge.bids.filter(status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED])
+    ended = list(live.values_list("pk", flat=True))
+    live.update(status=Bid.Status.NOT_AWARDED, updated_at=timezone.now())
+    emit("challenge.cancelled", subject=challenge, actor=by, not_awarded=ended, reason=reason)
     return challenge
 
 
@@ -237,11 +236,13 @@ def challenge_award(*, challenge: Challenge, by: User, bid_ids: Sequence[int], r
     if unconfirmed:
         raise _conflict(_("所选申请的联合体成员尚未全部确认加入，暂不能定榜"), bids=unconfirmed)
     now = timezone.now()
+    others = challenge.bids.filter(status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED]).exclude(pk__in=unique_ids)
+    not_awarded = list(others.values_list("pk", flat=True))
     challenge.bids.filter(pk__in=unique_ids).update(status=Bid.Status.AWARDED, updated_at=now)
-    challenge.bids.filter(status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED]).update(
-        status=Bid.Status.NOT_AWARDED, updated_at=now
-    )
-    return _transition(challenge=challenge, to=S.AWARDED, by=by, reason=reason)
+    others.update(status=Bid.Status.NOT_AWARDED, updated_at=now)
+    challenge = _transition(challenge=challenge, to=S.AWARDED, by=by, reason=reason)
+    emit("challenge.awarded", subject=challenge, actor=by, winners=unique_ids, not_awarded=not_awarded, reason=reason)
+    return challenge
 
 
 @transaction.atomic
@@ -378,8 +379,9 @@ def bid_submit(
     links = BidPartner.objects.bulk_create(
         [BidPartner(bid=bid, organisation=p, role=role, state=BidPartner.State.PENDING) for p, role in partners]
     )
+    emit("bid.submitted", subject=bid, actor=by)
     for link in links:
-        notify_consortium(link=link, kind=Notification.Kind.CONSORTIUM_INVITE)
+        emit("bid.partner_invited", subject=link, actor=by)
     return bid
 
 
@@ -407,7 +409,7 @@ def bid_partner_accept(*, link: BidPartner, by: User) -> BidPartner:
         raise _conflict(problem)
     link.state, link.decided_by, link.decided_at = BidPartner.State.ACCEPTED, by, timezone.now()
     link.save(update_fields=["state", "decided_by", "decided_at"])
-    notify_consortium(link=link, kind=Notification.Kind.CONSORTIUM_ACCEPTED)
+    emit("bid.partner_accepted", subject=link, actor=by)
     return link
 
 
@@ -417,7 +419,7 @@ def bid_partner_decline(*, link: BidPartner, by: User) -> BidPartner:
     link = _decide(link=link, by=by)
     link.state, link.decided_by, link.decided_at = BidPartner.State.DECLINED, by, timezone.now()
     link.save(update_fields=["state", "decided_by", "decided_at"])
-    notify_consortium(link=link, kind=Notification.Kind.CONSORTIUM_DECLINED)
+    emit("bid.partner_declined", subject=link, actor=by)
     return link
 
 
@@ -429,6 +431,7 @@ def bid_withdraw(*, bid: Bid, by: User) -> Bid:
         raise _conflict(_("当前状态的申请不能撤回"), status=bid.status)
     bid.status = Bid.Status.WITHDRAWN
     bid.save(update_fields=["status", "updated_at"])
+    emit("bid.withdrawn", subject=bid, actor=by)
     return bid
 
 
@@ -444,6 +447,7 @@ def bid_shortlist(*, bid: Bid, by: User) -> Bid:
         raise _conflict(_("该申请的联合体成员尚未全部确认加入，暂不能入围"))
     bid.status = Bid.Status.SHORTLISTED
     bid.save(update_fields=["status", "updated_at"])
+    emit("bid.shortlisted", subject=bid, actor=by)
     return bid
 
 
@@ -457,9 +461,9 @@ def need_create(*, by: User, publish: bool = False, **data: Any) -> Need:
     need = Need(organisation=org, created_by=by, status=Need.Status.OPEN if publish else Need.Status.DRAFT, **data)
     need.full_clean(exclude=POSTING_EXCLUDE)
     need.save()
-    outbox_add(posting=need)
+    emit("posting.changed", subject=need, actor=by)
     if publish:
-        notify_later(posting=need)
+        emit("posting.published", subject=need, actor=by)
     return need
 
 
@@ -471,7 +475,7 @@ def need_update(*, need: Need, by: User, **data: Any) -> Need:
     _apply(need, data)
     need.full_clean(exclude=POSTING_EXCLUDE)
     need.save()
-    outbox_add(posting=need)
+    emit("posting.changed", subject=need, actor=by)
     return need
 
 
@@ -489,9 +493,9 @@ def need_set_status(*, need: Need, by: User, status: str) -> Need:
     first_publication = need.status == Need.Status.DRAFT
     need.status = status
     need.save(update_fields=["status", "updated_at"])
-    outbox_add(posting=need)
+    emit("posting.changed", subject=need, actor=by)
     if first_publication:
-        notify_later(posting=need)
+        emit("posting.published", subject=need, actor=by)
     return need
 
 
@@ -504,9 +508,9 @@ def capability_create(*, by: User, publish: bool = False, **data: Any) -> Capabi
     capability = Capability(organisation=org, created_by=by, status=status, **data)
     capability.full_clean(exclude=POSTING_EXCLUDE)
     capability.save()
-    outbox_add(posting=capability)
+    emit("posting.changed", subject=capability, actor=by)
     if publish:
-        notify_later(posting=capability)
+        emit("posting.published", subject=capability, actor=by)
     return capability
 
 
@@ -516,7 +520,7 @@ def capability_update(*, capability: Capability, by: User, **data: Any) -> Capab
     _apply(capability, data)
     capability.full_clean(exclude=POSTING_EXCLUDE)
     capability.save()
-    outbox_add(posting=capability)
+    emit("posting.changed", subject=capability, actor=by)
     return capability
 
 
@@ -535,7 +539,7 @@ def capability_set_status(*, capability: Capability, by: User, status: str) -> C
     first_publication = capability.status == C.DRAFT
     capability.status = status
     capability.save(update_fields=["status", "updated_at"])
-    outbox_add(posting=capability)
+    emit("posting.changed", subject=capability, actor=by)
     if first_publication:
-        notify_later(posting=capability)
+        emit("posting.published", subject=capability, actor=by)
     return capability

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = "通知"
+
+    def ready(self) -> None:
+        from notifications import subscribers
+
+        subscribers.connect()

@@ -13,6 +13,14 @@ class Notification(models.Model):
         CONSORTIUM_INVITE = "consortium_invite", _("联合体揭榜邀请")
         CONSORTIUM_ACCEPTED = "consortium_accepted", _("联合体成员已接受邀请")
         CONSORTIUM_DECLINED = "consortium_declined", _("联合体成员已拒绝邀请")
+        BID_RECEIVED = "bid_received", _("收到揭榜申请")
+        BID_WITHDRAWN = "bid_withdrawn", _("揭榜申请已撤回")
+        BID_SHORTLISTED = "bid_shortlisted", _("揭榜申请入围")
+        BID_AWARDED = "bid_awarded", _("揭榜申请中榜")
+        BID_NOT_AWARDED = "bid_not_awarded", _("揭榜申请未中榜")
+        CHALLENGE_CANCELLED = "challenge_cancelled", _("榜单已撤销")
+        DEAL_RECORDED = "deal_recorded", _("技术合同已录入")
+        DEAL_REGISTERED = "deal_registered", _("技术合同已认定登记")
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -30,8 +38,8 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["recipient", "posting_kind", "posting_id", "about_kind", "about_id"],
-                                    name="notify_once_per_pair"),
+            models.UniqueConstraint(fields=["recipient", "kind", "posting_kind", "posting_id", "about_kind", "about_id"],
+                                    name="notify_once_per_event"),
         ]
 
 

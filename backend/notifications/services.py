@@ -26,7 +26,7 @@ from search.types import PUBLIC
 logger = logging.getLogger(__name__)
 DIGEST_INTERVAL = timedelta(days=1)
 MAX_PER_POSTING = 20
-PAGES = {"challenge": "challenges", "need": "needs", "capability": "capabilities"}  # the web app's routes
+PAGES = {"challenge": "challenges", "need": "needs", "capability": "capabilities", "deal": "deals"}  # the web app's routes
 MY_BIDS_PAGE = "my-bids"  # consortium notices point at "我的揭榜", where invitations are answered
 KIND_FOR = {"challenge": Notification.Kind.NEW_CHALLENGE, "need": Notification.Kind.NEW_NEED,
             "capability": Notification.Kind.NEW_CAPABILITY}

@@ -3027,9 +3027,17 @@ export interface components {
          *     * `consortium_invite` - 联合体揭榜邀请
          *     * `consortium_accepted` - 联合体成员已接受邀请
          *     * `consortium_declined` - 联合体成员已拒绝邀请
+         *     * `bid_received` - 收到揭榜申请
+         *     * `bid_withdrawn` - 揭榜申请已撤回
+         *     * `bid_shortlisted` - 揭榜申请入围
+         *     * `bid_awarded` - 揭榜申请中榜
+         *     * `bid_not_awarded` - 揭榜申请未中榜
+         *     * `challenge_cancelled` - 榜单已撤销
+         *     * `deal_recorded` - 技术合同已录入
+         *     * `deal_registered` - 技术合同已认定登记
          * @enum {string}
          */
-        NotificationOutputKindEnum: "new_challenge" | "new_need" | "new_capability" | "consortium_invite" | "consortium_accepted" | "consortium_declined";
+        NotificationOutputKindEnum: "new_challenge" | "new_need" | "new_capability" | "consortium_invite" | "consortium_accepted" | "consortium_declined" | "bid_received" | "bid_withdrawn" | "bid_shortlisted" | "bid_awarded" | "bid_not_awarded" | "challenge_cancelled" | "deal_recorded" | "deal_registered";
         /** @enum {unknown} */
         NullEnum: null;
         /**

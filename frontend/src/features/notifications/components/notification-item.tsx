@@ -19,8 +19,14 @@ export interface NotificationItemProps {
 /** One notification: what matched what, when, linked to the posting; unread ones stand out. */
 export function NotificationItem({ notification, onRead, reading = false, compact = false, onFollow }: NotificationItemProps) {
   const { t, formatMinute } = useI18n();
-  // Consortium notices (posting_kind "bid") are answered, and their bids read, on "我的揭榜".
-  const path = notification.posting_kind === 'bid' ? '/my-bids' : postingPath(notification.posting_kind, notification.posting_id);
+  // Consortium notices (posting_kind "bid") are answered, and their bids read, on "我的揭榜";
+  // contract notices (posting_kind "deal") open the contract.
+  const path =
+    notification.posting_kind === 'bid'
+      ? '/my-bids'
+      : notification.posting_kind === 'deal'
+        ? `/deals/${notification.posting_id}`
+        : postingPath(notification.posting_kind, notification.posting_id);
   const unread = !notification.read;
   const title = (
     <>

@@ -182,3 +182,28 @@ describe('notifications', () => {
     expect(within(screen.getByRole('main')).getByRole('link', { name: /登\s*录/ })).toHaveAttribute('href', '/login?next=%2Fnotifications');
   });
 });
+
+describe('notices of the 揭榜挂帅 process and of contracts', () => {
+  it('links a bid notice to its challenge and a contract notice to the contract', async () => {
+    const base = { score: null, created_at: '2026-12-07T10:00:00+08:00', read: false, read_at: null } as const;
+    mockApi({
+      ...signedInAs(taihuLab),
+      ...homeRoutes,
+      'GET /api/notifications/unread-count/': () => jsonResponse({ unread: 2 }),
+      'GET /api/notifications/': () =>
+        jsonResponse(
+          page([
+            { ...base, id: 31, kind: 'bid_awarded', kind_label: '揭榜申请中榜', posting_kind: 'challenge', posting_id: 1,
+              about_kind: 'bid', about_id: 4, title: '揭榜申请中榜：高安全动力电池陶瓷涂覆隔膜研发', body: '下一步：签订技术合同。' },
+            { ...base, id: 32, kind: 'deal_registered', kind_label: '技术合同已认定登记', posting_kind: 'deal', posting_id: 7,
+              about_kind: 'deal', about_id: 7, title: '技术合同已认定登记：2026330502000999', body: '计入全市技术交易额。' },
+          ]),
+        ),
+    });
+    renderApp('/notifications');
+    const list = await screen.findByTestId('notification-list');
+    expect(within(list).getByRole('link', { name: /揭榜申请中榜/ })).toHaveAttribute('href', '/challenges/1');
+    expect(within(list).getByRole('link', { name: /技术合同已认定登记：/ })).toHaveAttribute('href', '/deals/7');
+    expect(within(list).getByText('揭榜申请中榜', { selector: '.ant-tag' })).toBeInTheDocument();
+  });
+});
