@@ -46,18 +46,42 @@ def with_facets(search: Search) -> Search:
     return search
 
 
-def knn(index: str, q: SearchQuery, *, k: int, only_ids: list[str] | None = None) -> Search:
-    """kNN (HNSW, unquantised float vectors) with the filters applied inside the graph search, so
-    all k results pass them. Elasticsearch scores cosine as (1 + cos) / 2."""
-    clauses = filters(q) + ([Q("ids", values=only_ids)] if only_ids is not None else [])
+def num_candidates(k: int) -> int:
     # Ten candidates per result up to 1,000, then two: a free-text search's k=1000 with 10,000
     # candidates took 92 ms of its 155 against 104,000 postings, with 2,000 it takes 52 ms and
     # finds the same documents within the dense margin and the same top 20 (30 queries,
     # tests/benchmarks/load/). Matches (k=10) keep their 100.
-    return Search(index=index).knn(
-        field="vector", k=k, num_candidates=min(10_000, max(100, 10 * min(k, 100), 2 * k)),
-        query_vector=[float(x) for x in q.vector], filter=Q("bool", filter=clauses),
-    ).extra(size=k).source(False)
+    return min(10_000, max(100, 10 * min(k, 100), 2 * k))
+
+
+def knn_clause(q: SearchQuery, *, k: int, only_ids: list[str] | None = None) -> Q:
+    """The `knn` *query* (HNSW, unquantised float vectors) with the filters applied inside the
+    graph search, so all k results pass them. Elasticsearch scores cosine as (1 + cos) / 2.
+
+    A query, not the top-level `knn` section: that one runs in a DFS phase of its own before the
+    query phase (an extra round of the search thread pool, ~1 ms on an idle node and more on our
+    busy 2 cores), and cannot be combined with counting and facets in one request (see `match`).
+    With one shard the two return the same documents and scores (tests/benchmarks/bench_es_knn.py)."""
+    clauses = filters(q) + ([Q("ids", values=only_ids)] if only_ids is not None else [])
+    vector = q.vector.tolist() if hasattr(q.vector, "tolist") else [float(x) for x in q.vector]
+    return Q("knn", field="vector", query_vector=vector, k=k, num_candidates=num_candidates(k),
+             filter=[Q("bool", filter=clauses)])
+
+
+def knn(index: str, q: SearchQuery, *, k: int, only_ids: list[str] | None = None) -> Search:
+    """The k nearest filtered documents, ids and scores only."""
+    return Search(index=index).query(knn_clause(q, k=k, only_ids=only_ids)).extra(
+        size=k, track_total_hits=False).source(False)
+
+
+def match(index: str, q: SearchQuery, *, k: int, facets: bool = False) -> Search:
+    """A stored posting's matches in one request: the k nearest filtered documents as the hits
+    (the kNN clause scores (1 + cos) / 2 > 0; the filter alone scores 0, so the top k are the
+    neighbours), and every filtered document counted (and faceted), as in the local backend.
+    It replaces a kNN search plus a count search: one round trip instead of two."""
+    search = Search(index=index).query(Q("bool", filter=filters(q), should=[knn_clause(q, k=k)])).extra(
+        size=k, track_total_hits=True).source(False)
+    return with_facets(search) if facets else search
 
 
 def literal_candidates(index: str, query: Q) -> Search:
@@ -67,6 +91,3 @@ def literal_candidates(index: str, query: Q) -> Search:
 def facets_of(index: str, ids: list[str]) -> Search:
     return with_facets(Search(index=index).query(Q("ids", values=ids)).extra(size=0))
 
-
-def count(index: str, q: SearchQuery) -> Search:
-    return Search(index=index).query(filtered(q)).extra(size=0, track_total_hits=True)
