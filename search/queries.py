@@ -59,9 +59,9 @@ def knn_clause(q: SearchQuery, *, k: int, only_ids: list[str] | None = None) -> 
     graph search, so all k results pass them. Elasticsearch scores cosine as (1 + cos) / 2.
 
     A query, not the top-level `knn` section: that one runs in a DFS phase of its own before the
-    query phase (an extra round of the search thread pool, ~1 ms on an idle node and more on our
-    busy 2 cores), and cannot be combined with counting and facets in one request (see `match`).
-    With one shard the two return the same documents and scores (tests/benchmarks/bench_es_knn.py)."""
+    query phase and cannot share a request with the count and the facets (see `match`). With one
+    shard the two return the same documents and scores (compared on the dev set and on 100,000
+    synthetic capabilities in 44 segments: 100 of 100 matches identical)."""
     clauses = filters(q) + ([Q("ids", values=only_ids)] if only_ids is not None else [])
     vector = q.vector.tolist() if hasattr(q.vector, "tolist") else [float(x) for x in q.vector]
     return Q("knn", field="vector", query_vector=vector, k=k, num_candidates=num_candidates(k),
