@@ -159,3 +159,18 @@ def test_a_document_is_read_back_with_its_vector(indexed, capability_docs):
     assert stored.title == capability_docs[1].title and stored.audience == [PUBLIC]
     np.testing.assert_allclose(stored.passage_vector, capability_docs[1].passage_vector, rtol=1e-6)
 
+
+
+def test_a_match_counts_and_facets_every_filtered_document_and_returns_the_nearest(indexed, capability_docs, encoder):
+    vector = encoder.encode_queries(["新材料"])[0]
+    regions = ["anji", "deqing"]
+    wanted = [d for d in capability_docs if d.region in regions]
+    exact = sorted(wanted, key=lambda d: -float(np.dot(d.passage_vector, vector)))
+
+    result = indexed.search(SearchQuery(vector=vector, regions=regions, limit=2, facets=True))
+
+    assert result.ids == [d.id for d in exact[:2]]
+    assert [h.score for h in result.hits] == pytest.approx([float(np.dot(d.passage_vector, vector)) for d in exact[:2]], abs=1e-4)
+    assert result.total == len(wanted)
+    assert result.facets["region"] == {r: sum(d.region == r for d in wanted) for r in regions if any(d.region == r for d in wanted)}
+    assert result.facets["kind"] == {"capability": len(wanted)}
