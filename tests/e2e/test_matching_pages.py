@@ -85,7 +85,11 @@ def test_an_enterprise_sees_the_capabilities_recommended_for_its_challenge_and_w
     assert "150℃热收缩率" in coverage.inner_text()
     assert card.get_by_test_id("coverage-mark").first.get_attribute("data-addressed") == "true"
     assert "热收缩率低于2%" in card.get_by_test_id("coverage-evidence").first.inner_text()
-    assert re.search(r"0\.\d{3}", card.get_by_test_id("match-score").inner_text())
+    # A calibrated strength, never a raw cosine (that stays in the tooltip).
+    strength = card.get_by_test_id("match-strength")
+    assert strength.get_attribute("data-strength") in ("strong", "possible")
+    assert re.search(r"强匹配|可能相关", strength.inner_text()), strength.inner_text()
+    assert not re.search(r"0\.\d{3}", strength.inner_text()), strength.inner_text()
     # The institute behind it is listed too.
     assert "南太湖先进材料研究院" in section.get_by_test_id("match-institutes").inner_text()
     card.scroll_into_view_if_needed()

@@ -11,7 +11,9 @@ from core.db import LOCKED_ATTEMPTS, TechMatchWSGIHandler, sqlite_request_atomic
 from core.middleware import DatabaseUnavailableMiddleware
 from marketplace.models import IndustryChain
 
-pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only: PostgreSQL has row locks and no busy timeout")
+# SQLite only (PostgreSQL has row locks and no busy timeout). On PostgreSQL, as in CI, these run in
+# a pytest of their own on the embedded default: test_sqlite_on_postgres_runs.py.
+pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only: run on PostgreSQL by test_sqlite_on_postgres_runs.py")
 # Commits for real; serialized_rollback, as tests/backend/indexing/test_outbox_worker.py does: a flush
 # without it re-creates the content types that the next serialized_rollback test loads again.
 committing = pytest.mark.django_db(transaction=True, serialized_rollback=True)
