@@ -21,6 +21,9 @@ from pathlib import Path
 import numpy as np
 
 PATH = Path(__file__).with_name("calibration.json")
+# The highest probability shown to users, in percent: a logistic fit extrapolates towards 100%, and
+# the labelled sets behind it (115 queries) cannot support more than about this.
+SHOWN_MAX_PERCENT = 95
 STRONG, POSSIBLE = "strong", "possible"
 # What a match can compute at run time from one ranking: its cosine and its gap to the best
 # candidate. Measured out of fold on the dev set (top 20 of each query, 5 folds of whole queries),

@@ -54,7 +54,8 @@ def strength_label(strength: str) -> str:
 
 
 def strength_reason(strength: str, probability: float, shared: Sequence[str]) -> str:
-    share = {"share": round(probability * 100)}
+    # 115 labelled queries cannot support "about 100%": shown at most as 95 (matching/calibrate.py).
+    share = {"share": min(calibrate.SHOWN_MAX_PERCENT, round(probability * 100))}
     if strength == calibrate.STRONG:
         text = _("语义高度相近，且在候选中领先；人工标注的评测集中，同等情形的匹配约%(share)d%%确实相关") % share
     else:

@@ -22,8 +22,12 @@ const TITLES = {
   capability: 'matches.title.postings',
 } as const;
 
-/** Percent of a calibrated probability, for reading (never more precise than the data). */
-const percent = (probability: number) => Math.round(probability * 100);
+/**
+ * Percent of a calibrated probability, for reading (never more precise than the data): at most 95,
+ * as the server's reason says (matching/calibrate.py SHOWN_MAX_PERCENT) — a logistic fit over 115
+ * labelled queries cannot support "about 100%".
+ */
+const percent = (probability: number) => Math.min(95, Math.round(probability * 100));
 
 /**
  * The calibrated strength beside each match (强匹配 / 可能相关), never a raw cosine: the

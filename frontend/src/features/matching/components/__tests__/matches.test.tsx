@@ -25,6 +25,16 @@ function challengeRoutes(extra: ApiRoutes = {}): ApiRoutes {
 const marks = (element: HTMLElement) => within(element).queryAllByTestId('term-hit').map((mark) => mark.textContent);
 
 describe('recommended capabilities on a challenge', () => {
+  it('never claims more than about 95%: the labelled sets behind the calibration cannot support it', async () => {
+    const certain = { ...separatorMatches, results: separatorMatches.results.map((m, i) => (i === 0 ? { ...m, probability: 0.998 } : m)) };
+    mockApi({ ...signedInAs(tianneng), ...challengeRoutes({ 'GET /api/challenges/1/matches/': () => jsonResponse(certain) }) });
+    renderApp('/challenges/1');
+
+    const section = await screen.findByRole('region', { name: '推荐的能力与机构' });
+    const [first] = (await within(section).findAllByTestId('match-card')) as [HTMLElement];
+    expect(within(first).getByTestId('match-strength')).toHaveTextContent('相关概率约 95%');
+  });
+
   it('shows its owner the capabilities with their strength (not a raw cosine), shared terms marked in title and snippet, and the institutes', async () => {
     const spy = mockApi({ ...signedInAs(tianneng), ...challengeRoutes() });
     renderApp('/challenges/1');
