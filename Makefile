@@ -11,11 +11,13 @@ MANAGE := cd backend && ../$(BIN)/python manage.py
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
                     $(wildcard frontend/*.html frontend/*.ts frontend/*.json)
 
-.PHONY: help run serve test test-python test-frontend install install-test frontend schema audit audit-deps clean
+# (lint: ruff for Python, ESLint for the front end; part of `make test`)
+.PHONY: help run serve test lint lint-python test-python test-frontend install install-test frontend schema audit audit-deps clean
 
 help:
 	@echo "make run    install, build the front end, migrate, load demo data, serve http://$(HOST):$(PORT)/"
 	@echo "make test   install test dependencies, build the front end, run every test"
+	@echo "make lint   ruff (Python) and ESLint (front end): the checks make test runs first"
 	@echo "make schema regenerate frontend/openapi.yaml and the front end's API types"
 	@echo "make audit  audit Python and npm dependencies for known vulnerabilities (needs the advisory services)"
 
@@ -55,7 +57,13 @@ serve:
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # --- make test --------------------------------------------------------------------------------
-test: install-test frontend test-frontend test-python
+test: install-test frontend lint test-frontend test-python
+
+lint: lint-python
+
+lint-python: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test-frontend:
 	cd frontend && npm run check:api && npm test

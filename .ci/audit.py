@@ -7,6 +7,7 @@ pass, and says so, but it is not a finding either — .ci/run reports it as NOT 
 summary line instead of failing the build (the CI machines reach the package registries but not
 the advisory services). TECHMATCH_AUDIT=off skips it, loudly.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,17 @@ OK, VULNERABLE, UNREACHABLE = "ok", "vulnerable", "unreachable"
 
 def python_audit(allow: set[str]) -> str:
     print("== pip-audit (PyPI advisory data) over the project's virtualenv", flush=True)
-    command = [sys.executable, "-m", "pip_audit", "--strict", "--skip-editable", "--progress-spinner", "off", "--desc", "off"]
+    command = [
+        sys.executable,
+        "-m",
+        "pip_audit",
+        "--strict",
+        "--skip-editable",
+        "--progress-spinner",
+        "off",
+        "--desc",
+        "off",
+    ]
     command += [arg for vuln in sorted(allow) for arg in ("--ignore-vuln", vuln)]
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
     sys.stdout.write(result.stdout)
@@ -50,11 +61,16 @@ def python_audit(allow: set[str]) -> str:
     unreachable = re.search(r"not found on PyPI|ConnectionError|Max retries|Failed to resolve|timed out", result.stderr)
     print(result.stderr[-3000:], file=sys.stderr)
     if unreachable and "Found " not in result.stdout:
-        print("pip-audit: the advisory service could not be reached or could not look packages up; "
-              "the environment is NOT audited", file=sys.stderr)
+        print(
+            "pip-audit: the advisory service could not be reached or could not look packages up; "
+            "the environment is NOT audited",
+            file=sys.stderr,
+        )
         return UNREACHABLE
-    print("pip-audit FAILED: known vulnerabilities above (fix, or allow in .ci/audit-allowlist.txt with a reason)",
-          file=sys.stderr)
+    print(
+        "pip-audit FAILED: known vulnerabilities above (fix, or allow in .ci/audit-allowlist.txt with a reason)",
+        file=sys.stderr,
+    )
     return VULNERABLE
 
 
@@ -71,23 +87,30 @@ def npm_advisories(report: dict) -> list[tuple[str, str, str, str]]:
 
 def npm_audit(allow: set[str]) -> str:
     print("== npm audit (registry advisory data) over the front end's runtime dependencies", flush=True)
-    result = subprocess.run(["npm", "audit", "--omit=dev", "--json"], cwd=REPO / "frontend", capture_output=True, text=True)
+    result = subprocess.run(
+        ["npm", "audit", "--omit=dev", "--json"], cwd=REPO / "frontend", capture_output=True, text=True
+    )
     try:
         report = json.loads(result.stdout or "{}")
     except json.JSONDecodeError:
         report = {"error": {"summary": result.stdout[-500:]}}
     if "error" in report or "vulnerabilities" not in report:
         error = report.get("error", {})
-        print(f"npm audit: the registry's advisory endpoint could not be used "
-              f"({error.get('code', '')} {error.get('summary', '') or result.stderr.strip()[-300:]}); the front end is NOT audited",
-              file=sys.stderr)
+        print(
+            f"npm audit: the registry's advisory endpoint could not be used "
+            f"({error.get('code', '')} {error.get('summary', '') or result.stderr.strip()[-300:]}); the front end is NOT audited",
+            file=sys.stderr,
+        )
         return UNREACHABLE
     blocking = [a for a in npm_advisories(report) if a[0] not in allow]
     for advisory, name, severity, title in npm_advisories(report):
         print(f"  {severity:8} {name}: {title} ({advisory}){'  [allowed]' if advisory in allow else ''}")
     if blocking:
-        print(f"npm audit FAILED: {len(blocking)} advisories at {'/'.join(NPM_LEVELS)} "
-              "(fix, or allow in .ci/audit-allowlist.txt with a reason)", file=sys.stderr)
+        print(
+            f"npm audit FAILED: {len(blocking)} advisories at {'/'.join(NPM_LEVELS)} "
+            "(fix, or allow in .ci/audit-allowlist.txt with a reason)",
+            file=sys.stderr,
+        )
         return VULNERABLE
     print(f"npm audit: nothing at {'/'.join(NPM_LEVELS)} in runtime dependencies")
     return OK

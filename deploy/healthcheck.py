@@ -8,6 +8,7 @@ so the request carries the first concrete host of DJANGO_ALLOWED_HOSTS. It also 
 HTTPS, as the TLS proxy in front would, so that SECURE_SSL_REDIRECT never answers with a 301.
 Exit status 0 = healthy (200), 1 = anything else.
 """
+
 from __future__ import annotations
 
 import http.client

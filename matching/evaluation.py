@@ -1,4 +1,5 @@
 """Ranking metrics as defined in ../shared/eval/README.md (graded gains 2^g - 1, log2 discount)."""
+
 from __future__ import annotations
 
 import math
@@ -42,8 +43,11 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 def per_query(ranked: Sequence[str], relevant: Mapping[str, int], k: int = 10) -> dict[str, float]:
     """The three ranking figures of one query (means over queries are the reported figures)."""
-    return {"ndcg@10": ndcg_at_k(ranked, relevant, k), "recall@10": recall_at_k(ranked, relevant, k),
-            "mrr": reciprocal_rank(ranked, relevant)}
+    return {
+        "ndcg@10": ndcg_at_k(ranked, relevant, k),
+        "recall@10": recall_at_k(ranked, relevant, k),
+        "mrr": reciprocal_rank(ranked, relevant),
+    }
 
 
 def bootstrap_means(values: Sequence[float], *, resamples: int = 2000, seed: int = 0) -> np.ndarray:
@@ -78,8 +82,9 @@ class PairedComparison:
         return self.ci_diff[0] > 0 or self.ci_diff[1] < 0
 
 
-def paired_bootstrap(a: Sequence[float], b: Sequence[float], *, resamples: int = 2000, seed: int = 0,
-                     level: float = 0.95) -> PairedComparison:
+def paired_bootstrap(
+    a: Sequence[float], b: Sequence[float], *, resamples: int = 2000, seed: int = 0, level: float = 0.95
+) -> PairedComparison:
     """Paired bootstrap over queries: every resample draws the same queries for both variants, so
     the interval of the difference reflects how consistently one beats the other, not how hard the
     queries are."""
@@ -89,6 +94,10 @@ def paired_bootstrap(a: Sequence[float], b: Sequence[float], *, resamples: int =
     means_a = bootstrap_means(a, resamples=resamples, seed=seed)
     means_b = bootstrap_means(b, resamples=resamples, seed=seed)  # same seed: the same resamples
     return PairedComparison(
-        mean_a=float(a.mean()), ci_a=interval(means_a, level), mean_b=float(b.mean()), ci_b=interval(means_b, level),
-        diff=float((b - a).mean()), ci_diff=interval(means_b - means_a, level),
+        mean_a=float(a.mean()),
+        ci_a=interval(means_a, level),
+        mean_b=float(b.mean()),
+        ci_b=interval(means_b, level),
+        diff=float((b - a).mean()),
+        ci_diff=interval(means_b - means_a, level),
     )

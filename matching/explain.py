@@ -1,5 +1,6 @@
 """Why a candidate matches: the key terms both sides use, which of the searcher's indicators the
 candidate speaks to, and the component scores."""
+
 from __future__ import annotations
 
 import re
@@ -22,9 +23,9 @@ class IndicatorCoverage:
     indicator: Indicator
     addressed: bool
     evidence: str = ""
-    verdict: str = "unknown"   # met | unmet | unknown
-    claim: str = ""            # the candidate's claim as written
-    claimed: str = ""          # its guaranteed value in the indicator's unit
+    verdict: str = "unknown"  # met | unmet | unknown
+    claim: str = ""  # the candidate's claim as written
+    claimed: str = ""  # its guaranteed value in the indicator's unit
     label: str = "未说明"
 
 
@@ -62,8 +63,15 @@ def shared_terms(a: str, b: str, limit: int = MAX_TERMS) -> list[str]:
 
 def indicator_coverage(indicator: Indicator, candidate_text: str) -> IndicatorCoverage:
     verdict = assess(indicator, candidate_text)
-    return IndicatorCoverage(indicator=indicator, addressed=verdict.verdict == MET, evidence=verdict.evidence,
-                             verdict=verdict.verdict, claim=verdict.claim, claimed=verdict.claimed, label=verdict.label)
+    return IndicatorCoverage(
+        indicator=indicator,
+        addressed=verdict.verdict == MET,
+        evidence=verdict.evidence,
+        verdict=verdict.verdict,
+        claim=verdict.claim,
+        claimed=verdict.claimed,
+        label=verdict.label,
+    )
 
 
 def _statement(posting: PostingText) -> str:

@@ -15,6 +15,7 @@
   already cost 0.016 nDCG@10, so these stay at 0 until a data set can measure them; they are
   filters and explanations instead.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -9,6 +9,7 @@ matched through a small table of general synonyms and the modifiers that tell qu
 (重复定位精度 is not 定位精度, 组件效率 is not 电池片效率); units through matching.units. A stated
 range counts by its guaranteed end: the lower end against ≥ targets, the upper end against ≤.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,7 +19,15 @@ from dataclasses import dataclass
 
 from matching.types import Indicator
 from matching.units import (
-    CN_NUMBER, MULTIPLIERS, ONE, Unit, _WHOLE, chinese_number, close, convert, parse_unit, same_dims,
+    _WHOLE,
+    CN_NUMBER,
+    MULTIPLIERS,
+    Unit,
+    chinese_number,
+    close,
+    convert,
+    parse_unit,
+    same_dims,
 )
 
 MET, UNMET, UNKNOWN = "met", "unmet", "unknown"
@@ -62,27 +71,157 @@ SYNONYMS: list[set[str]] = [
 ]
 # Modifier words that may stand for each other.
 MODIFIER_SYNONYMS: list[set[str]] = [
-    {"抗体", "单抗", "单克隆抗体"}, {"检测", "识别", "检出"}, {"采集", "测量", "测试", "检测"},
-    {"年均", "逐年", "每年", "年平均"}, {"室温", "常温", "25℃"}, {"低温", "-20℃", "-30℃", "-40℃", "-10℃"},
-    {"电芯", "单体", "电池"}, {"产品", "制品"}, {"污水", "废水", "水"},
+    {"抗体", "单抗", "单克隆抗体"},
+    {"检测", "识别", "检出"},
+    {"采集", "测量", "测试", "检测"},
+    {"年均", "逐年", "每年", "年平均"},
+    {"室温", "常温", "25℃"},
+    {"低温", "-20℃", "-30℃", "-40℃", "-10℃"},
+    {"电芯", "单体", "电池"},
+    {"产品", "制品"},
+    {"污水", "废水", "水"},
 ]
 # A quantity named by its complement: 检出率 = 1 − 漏检率, 纯度 = 1 − 杂质含量.
 COMPLEMENTS: dict[str, set[str]] = {
-    "检出率": {"漏检率"}, "合格率": {"不合格率", "不良率"}, "良率": {"不良率"}, "良品率": {"不良率"},
-    "纯度": {"杂质含量", "杂质总含量", "杂质总量"}, "成活率": {"死亡率"}, "存活率": {"死亡率"},
+    "检出率": {"漏检率"},
+    "合格率": {"不合格率", "不良率"},
+    "良率": {"不良率"},
+    "良品率": {"不良率"},
+    "纯度": {"杂质含量", "杂质总含量", "杂质总量"},
+    "成活率": {"死亡率"},
+    "存活率": {"死亡率"},
 }
 # The last word of a name that says what is measured, when no synonym group covers it.
 HEADS = {
-    "寿命", "效率", "密度", "电导率", "保持率", "精度", "误差", "偏差", "温差", "温升", "成本", "时间", "衰减", "厚度",
-    "粗糙度", "电阻", "电阻率", "结温", "温度", "表达量", "纯度", "检测限", "残留", "释放量", "含水率", "模量", "强度",
-    "比表面积", "跳动", "圆度", "能耗", "准确率", "检出率", "延迟", "倍数", "亩产", "产量", "系数", "铁损", "去除率",
-    "有效期", "浓度", "含量", "总量", "速度", "转速", "功率", "容量", "电压", "电流", "压力", "流量", "噪声", "重量",
-    "质量", "直径", "粒径", "线宽", "分辨率", "灵敏度", "良率", "合格率", "合格品率", "成活率", "转化率", "收率", "得率",
-    "选择性", "回收率", "利用率", "覆盖率", "占比", "比例", "吸附量", "损耗", "功耗", "响应时间", "周期", "里程", "续航",
-    "频率", "带宽", "通量", "硬度", "韧性", "黏度", "粘度", "磁感", "漏检率", "误检率", "阳性率", "滴度", "距离", "范围",
-    "面积", "体积", "长度", "宽度", "高度", "深度", "尺寸", "载荷", "负载", "推力", "扭矩", "热导率", "透过率", "透光率",
-    "反射率", "吸收率", "膨胀系数", "收缩率", "吸水率", "伸长率", "断裂伸长率", "孔隙率", "孔径", "产能", "能力", "指数",
-    "可靠性", "稳定性", "一致性", "均匀性", "可用性", "光效", "倍率", "臂展", "发芽率",
+    "寿命",
+    "效率",
+    "密度",
+    "电导率",
+    "保持率",
+    "精度",
+    "误差",
+    "偏差",
+    "温差",
+    "温升",
+    "成本",
+    "时间",
+    "衰减",
+    "厚度",
+    "粗糙度",
+    "电阻",
+    "电阻率",
+    "结温",
+    "温度",
+    "表达量",
+    "纯度",
+    "检测限",
+    "残留",
+    "释放量",
+    "含水率",
+    "模量",
+    "强度",
+    "比表面积",
+    "跳动",
+    "圆度",
+    "能耗",
+    "准确率",
+    "检出率",
+    "延迟",
+    "倍数",
+    "亩产",
+    "产量",
+    "系数",
+    "铁损",
+    "去除率",
+    "有效期",
+    "浓度",
+    "含量",
+    "总量",
+    "速度",
+    "转速",
+    "功率",
+    "容量",
+    "电压",
+    "电流",
+    "压力",
+    "流量",
+    "噪声",
+    "重量",
+    "质量",
+    "直径",
+    "粒径",
+    "线宽",
+    "分辨率",
+    "灵敏度",
+    "良率",
+    "合格率",
+    "合格品率",
+    "成活率",
+    "转化率",
+    "收率",
+    "得率",
+    "选择性",
+    "回收率",
+    "利用率",
+    "覆盖率",
+    "占比",
+    "比例",
+    "吸附量",
+    "损耗",
+    "功耗",
+    "响应时间",
+    "周期",
+    "里程",
+    "续航",
+    "频率",
+    "带宽",
+    "通量",
+    "硬度",
+    "韧性",
+    "黏度",
+    "粘度",
+    "磁感",
+    "漏检率",
+    "误检率",
+    "阳性率",
+    "滴度",
+    "距离",
+    "范围",
+    "面积",
+    "体积",
+    "长度",
+    "宽度",
+    "高度",
+    "深度",
+    "尺寸",
+    "载荷",
+    "负载",
+    "推力",
+    "扭矩",
+    "热导率",
+    "透过率",
+    "透光率",
+    "反射率",
+    "吸收率",
+    "膨胀系数",
+    "收缩率",
+    "吸水率",
+    "伸长率",
+    "断裂伸长率",
+    "孔隙率",
+    "孔径",
+    "产能",
+    "能力",
+    "指数",
+    "可靠性",
+    "稳定性",
+    "一致性",
+    "均匀性",
+    "可用性",
+    "光效",
+    "倍率",
+    "臂展",
+    "发芽率",
 }
 # Words that tell two quantities of the same name apart. Within a group the members exclude each
 # other: a claim named with one is not a claim of a name that carries another.
@@ -104,33 +243,129 @@ EXCLUSIVE: list[list[set[str]]] = [
     [{"空载"}, {"满载", "负载"}],
 ]
 # Words that must appear on both sides or on neither: 重复定位精度 is another test than 定位精度.
-AGREE: list[set[str]] = [{"重复"}, {"日历"}, {"首年"}, {"冷启动"}, {"热启动"}, {"守时"}, {"体积"}, {"漏检"}, {"误检", "过检"}]
+AGREE: list[set[str]] = [
+    {"重复"},
+    {"日历"},
+    {"首年"},
+    {"冷启动"},
+    {"热启动"},
+    {"守时"},
+    {"体积"},
+    {"漏检"},
+    {"误检", "过检"},
+]
 # Modifiers that do not single a quantity out (a claim need not repeat them).
 GENERIC = ("单位产品", "单位", "产品", "平均", "整体", "综合", "实测", "典型", "吨水", "每吨", "吨", "系统", "总")
 # Qualities for which less is better: "优于0.5" then means ≤ 0.5, "6000" alone ≥ 6000 otherwise.
 LOWER_IS_BETTER = (
-    "误差", "偏差", "损耗", "损失", "铁损", "能耗", "耗电", "电耗", "功耗", "油耗", "水耗", "成本", "价格", "费用", "造价",
-    "时间", "耗时", "延迟", "时延", "周期", "缺陷", "位错", "杂质", "残留", "释放量", "排放", "衰减", "粗糙度", "温差",
-    "温升", "跳动", "漏检", "误检", "误报", "不良", "废品", "故障率", "噪声", "噪音", "振动", "内阻", "导通电阻", "收缩率",
-    "膨胀率", "吸水率", "失重", "磨损", "检测限", "检出限", "漂移", "波动", "纹波", "失真", "泄漏", "漏电", "回收期",
-    "出水", "圆度", "平面度", "直线度", "线宽", "饲料系数", "料肉比", "死亡率", "不合格", "占地",
+    "误差",
+    "偏差",
+    "损耗",
+    "损失",
+    "铁损",
+    "能耗",
+    "耗电",
+    "电耗",
+    "功耗",
+    "油耗",
+    "水耗",
+    "成本",
+    "价格",
+    "费用",
+    "造价",
+    "时间",
+    "耗时",
+    "延迟",
+    "时延",
+    "周期",
+    "缺陷",
+    "位错",
+    "杂质",
+    "残留",
+    "释放量",
+    "排放",
+    "衰减",
+    "粗糙度",
+    "温差",
+    "温升",
+    "跳动",
+    "漏检",
+    "误检",
+    "误报",
+    "不良",
+    "废品",
+    "故障率",
+    "噪声",
+    "噪音",
+    "振动",
+    "内阻",
+    "导通电阻",
+    "收缩率",
+    "膨胀率",
+    "吸水率",
+    "失重",
+    "磨损",
+    "检测限",
+    "检出限",
+    "漂移",
+    "波动",
+    "纹波",
+    "失真",
+    "泄漏",
+    "漏电",
+    "回收期",
+    "出水",
+    "圆度",
+    "平面度",
+    "直线度",
+    "线宽",
+    "饲料系数",
+    "料肉比",
+    "死亡率",
+    "不合格",
+    "占地",
 )
 DIFFERENCE_WORDS = ("温差", "温升", "温度差", "温度变化", "温度波动", "漂移", "温度均匀性")
 CHANGE_VERBS = (
-    "提升", "提高", "降低", "减少", "增加", "缩短", "下降", "增长", "节省", "节约", "减小", "增大", "改善", "增产", "减产",
-    "延长", "降幅", "增幅", "上升", "优化", "节能",
+    "提升",
+    "提高",
+    "降低",
+    "减少",
+    "增加",
+    "缩短",
+    "下降",
+    "增长",
+    "节省",
+    "节约",
+    "减小",
+    "增大",
+    "改善",
+    "增产",
+    "减产",
+    "延长",
+    "降幅",
+    "增幅",
+    "上升",
+    "优化",
+    "节能",
 )
 
 # --- text ------------------------------------------------------------------------------------------
-_WIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x00B5: "μ", 0x2212: "-", 0x3000: " ", 0x2014: "-", 0x2013: "-"}
+_WIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {
+    0x00B5: "μ",
+    0x2212: "-",
+    0x3000: " ",
+    0x2014: "-",
+    0x2013: "-",
+}
 _CLAUSE_END = set(",，；;。！？!?\n:：、")
 _SENTENCE_END = set("；;。！？!?\n")
 _NUMBER = re.compile(r"(?<![A-Za-z0-9.×*/^_])(?<![A-Za-z] )(±|\+/-)?(-)?(\d+(?:\.\d+)?)")
 _RANGE_SEP = re.compile(r"\s*(?:~|-|至|到)\s*(?=[-±]?\d)")
-_CJK_UNITS = sorted((k for k in list(_WHOLE) + list(MULTIPLIERS) if re.fullmatch(r"[\u4e00-\u9fff]+", k)), key=len, reverse=True)
-_UNIT_RUN = re.compile(
-    r"(?:[A-Za-zμΩ℃°Å%‰²³⁻¹·•/^*()]|(?<=[A-Za-z])-?[23](?![0-9.])|" + "|".join(_CJK_UNITS) + ")+"
+_CJK_UNITS = sorted(
+    (k for k in list(_WHOLE) + list(MULTIPLIERS) if re.fullmatch(r"[\u4e00-\u9fff]+", k)), key=len, reverse=True
 )
+_UNIT_RUN = re.compile(r"(?:[A-Za-zμΩ℃°Å%‰²³⁻¹·•/^*()]|(?<=[A-Za-z])-?[23](?![0-9.])|" + "|".join(_CJK_UNITS) + ")+")
 _PREFIX_CMP = [  # (words at the end of a label, comparator); negated forms before the plain ones
     (("小于等于", "不超过", "不大于", "不高于", "不多于", "不超出", "≤", "<=", "最多", "至多", "以内"), "le"),
     (("大于等于", "不低于", "不少于", "不小于", "≥", ">=", "至少", "最少"), "ge"),
@@ -168,7 +403,7 @@ class Interval:
 
 @dataclass(frozen=True)
 class Target:
-    cmp: str                 # ge gt le lt eq between abs
+    cmp: str  # ge gt le lt eq between abs
     value: float
     high: float | None = None
     text: str = ""
@@ -179,28 +414,29 @@ class Claim:
     start: int
     end: int
     label: str
-    interval: Interval       # as written, in `unit`
+    interval: Interval  # as written, in `unit`
     units: tuple[Unit, ...]
     unit_text: str
-    change: str = ""         # a relative change verb before the number
-    raw_unit: str = ""       # the unit-like characters after the number, read or not
+    change: str = ""  # a relative change verb before the number
+    raw_unit: str = ""  # the unit-like characters after the number, read or not
     superseded: bool = False  # "由95%提高到99.2%": 95% is the old value
-    post: str = ""           # text right after the unit
+    post: str = ""  # text right after the unit
 
     def text(self, source: str) -> str:
-        return source[self.start:self.end]
+        return source[self.start : self.end]
 
 
 @dataclass(frozen=True)
 class IndicatorVerdict:
-    verdict: str             # met | unmet | unknown
-    evidence: str = ""       # the capability's sentence that states (or mentions) the quantity
-    claim: str = ""          # the claim as written ("循环次数可达1.2万次")
-    claimed: str = ""        # its guaranteed value in the indicator's unit ("12000 次")
-    label: str = "未说明"    # for people: "达标：声明 12000 次 ≥ 10000 次", "未达标：…", "未说明"
+    verdict: str  # met | unmet | unknown
+    evidence: str = ""  # the capability's sentence that states (or mentions) the quantity
+    claim: str = ""  # the claim as written ("循环次数可达1.2万次")
+    claimed: str = ""  # its guaranteed value in the indicator's unit ("12000 次")
+    label: str = "未说明"  # for people: "达标：声明 12000 次 ≥ 10000 次", "未达标：…", "未说明"
 
 
 # --- targets ---------------------------------------------------------------------------------------
+
 
 def lower_is_better(name: str, unit: str = "") -> bool:
     if "精度" in name and unit.strip() not in ("%", ""):
@@ -217,7 +453,7 @@ def _number(text: str) -> float | None:
 
 
 def parse_target(indicator: Indicator) -> Target | None:
-    """"≥6000", "不少于一万", "85以上", "±2", "8-12", "达到5", "优于0.5"; None if there is no number."""
+    """ "≥6000", "不少于一万", "85以上", "±2", "8-12", "达到5", "优于0.5"; None if there is no number."""
     raw = normalise(indicator.target or "").strip().replace(" ", "")
     unit = normalise(indicator.unit or "").strip()
     if unit and raw.endswith(unit):
@@ -263,6 +499,7 @@ def _suffix_cmp(after: str) -> str | None:
 
 
 # --- claims ----------------------------------------------------------------------------------------
+
 
 def _unit_at(text: str, pos: int) -> tuple[str, tuple[Unit, ...], int]:
     """The longest unit expression starting at pos (after one optional space)."""
@@ -338,23 +575,34 @@ def find_claims(text: str) -> list[Claim]:
         if tol and not absolute:
             _, _, end = _unit_at(text, end + tol.end())
         start = max(_clause_start(text, m.start()), last_end)
-        label = text[start:m.start()]
+        label = text[start : m.start()]
         superseded = bool(re.search(r"(?:由|从)\s*$", label))
         if claims and claims[-1].superseded and re.search(r"(?:至|到)\s*$", label):
             label = claims[-1].label + label  # "脱硫效率由95%提高到99.2%": the name is before 由
         interval = Interval(lo, hi, absolute=absolute)
-        interval = _apply_words(interval, label, text[end:end + 4])
+        interval = _apply_words(interval, label, text[end : end + 4])
         change = next((v for v in CHANGE_VERBS if v in label[-8:] and not re.search(v + "(?:至|到)", label[-8:])), "")
-        claims.append(Claim(start=start, end=end, label=label, interval=interval, units=units, unit_text=unit_text,
-                            change=change, post=text[end:end + 12], superseded=superseded,
-                            raw_unit=_raw_unit(text, m.end())))
+        claims.append(
+            Claim(
+                start=start,
+                end=end,
+                label=label,
+                interval=interval,
+                units=units,
+                unit_text=unit_text,
+                change=change,
+                post=text[end : end + 12],
+                superseded=superseded,
+                raw_unit=_raw_unit(text, m.end()),
+            )
+        )
         last_end = end
         pos = max(end, m.end())
     return claims
 
 
 def _apply_words(interval: Interval, label: str, after: str) -> Interval:
-    """"小于0.1" → (−∞, 0.1); "85%以上" → [85, ∞); "超过4000次" → (4000, ∞)."""
+    """ "小于0.1" → (−∞, 0.1); "85%以上" → [85, ∞); "超过4000次" → (4000, ∞)."""
     if interval.absolute:
         return interval
     tail = label.rstrip(" 约为可达到是在控制")
@@ -375,17 +623,18 @@ def _apply_words(interval: Interval, label: str, after: str) -> Interval:
 
 # --- names ---------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Name:
-    core: str                    # without qualifiers: "充电时间"
-    variants: tuple[str, ...]    # the core and its synonyms
-    phrase: tuple[str, ...]      # a synonym group a phrase of the core belongs to: 循环效率, 往返效率…
-    head: tuple[str, ...]        # what is measured: "时间", "耗时", "延迟"…
-    modifiers: tuple[str, ...]   # the rest, as 2-grams and Latin words: "充电"
+    core: str  # without qualifiers: "充电时间"
+    variants: tuple[str, ...]  # the core and its synonyms
+    phrase: tuple[str, ...]  # a synonym group a phrase of the core belongs to: 循环效率, 往返效率…
+    head: tuple[str, ...]  # what is measured: "时间", "耗时", "延迟"…
+    modifiers: tuple[str, ...]  # the rest, as 2-grams and Latin words: "充电"
     qualifiers: tuple[str, ...]  # from (…) and codes: "SOC 10%-80%", "P1.0/400"
-    codes: tuple[str, ...]       # working-point codes such as "P1.0/400"
+    codes: tuple[str, ...]  # working-point codes such as "P1.0/400"
     complements: tuple[str, ...]
-    error_like: bool             # 圆度误差: "圆度0.3 μm" names it too
+    error_like: bool  # 圆度误差: "圆度0.3 μm" names it too
 
 
 _CODE = re.compile(r"[A-Za-z]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?")
@@ -404,7 +653,7 @@ def _grams(text: str) -> set[str]:
     for run in re.findall(r"[\u4e00-\u9fff]+", text):
         if len(run) == 1:
             grams.add(run)
-        grams |= {run[i:i + 2] for i in range(len(run) - 1)}
+        grams |= {run[i : i + 2] for i in range(len(run) - 1)}
     return grams
 
 
@@ -451,9 +700,17 @@ def parse_name(name: str) -> Name:
     for word, others in COMPLEMENTS.items():
         if core.endswith(word):
             complements |= others
-    return Name(core=core, variants=tuple(sorted(variants, key=len, reverse=True)), phrase=tuple(sorted(phrase, key=len, reverse=True)), head=tuple(sorted(heads, key=len, reverse=True)),
-                modifiers=tuple(sorted(_grams(rest))), qualifiers=tuple(qualifiers), codes=tuple(codes),
-                complements=tuple(sorted(complements)), error_like=error_like)
+    return Name(
+        core=core,
+        variants=tuple(sorted(variants, key=len, reverse=True)),
+        phrase=tuple(sorted(phrase, key=len, reverse=True)),
+        head=tuple(sorted(heads, key=len, reverse=True)),
+        modifiers=tuple(sorted(_grams(rest))),
+        qualifiers=tuple(qualifiers),
+        codes=tuple(codes),
+        complements=tuple(sorted(complements)),
+        error_like=error_like,
+    )
 
 
 def _modifier_hits(modifiers: Sequence[str], text: str) -> int:
@@ -515,6 +772,7 @@ def name_score(name: Name, label: str, context: str, full_name: str) -> float:
 
 # --- deciding --------------------------------------------------------------------------------------
 
+
 def _reading(claim: Claim, targets: Sequence[Unit], label: str, unit_name: str) -> tuple[Unit, Unit, float] | None:
     """A reading of the claim's unit with the dimension of the target's, and a factor for
     denominators the label gives in words ("吨制品耗电量400 kWh" is kWh per tonne)."""
@@ -532,8 +790,30 @@ def _reading(claim: Claim, targets: Sequence[Unit], label: str, unit_name: str) 
 
 
 _PER_WORDS = sorted(
-    [(w, u) for w, u in ((w, parse_unit(w)[0]) for w in ("千吨", "万吨", "吨", "公斤", "千克", "亩", "公顷", "平方米", "立方米",
-                                                          "方", "小时", "天", "日", "年", "台", "度"))],
+    [
+        (w, u)
+        for w, u in (
+            (w, parse_unit(w)[0])
+            for w in (
+                "千吨",
+                "万吨",
+                "吨",
+                "公斤",
+                "千克",
+                "亩",
+                "公顷",
+                "平方米",
+                "立方米",
+                "方",
+                "小时",
+                "天",
+                "日",
+                "年",
+                "台",
+                "度",
+            )
+        )
+    ],
     key=lambda p: -len(p[0]),
 )
 
@@ -555,13 +835,21 @@ def decide(target: Target, claim: Interval) -> str:
             return UNMET if hi < target.value or close(hi, target.value) and target.cmp == "gt" else UNKNOWN
         if target.cmp == "ge":
             return MET if lo > target.value or close(lo, target.value) else UNMET
-        return MET if lo > target.value and not close(lo, target.value) or close(lo, target.value) and claim.lo_open else UNMET
+        return (
+            MET
+            if lo > target.value and not close(lo, target.value) or close(lo, target.value) and claim.lo_open
+            else UNMET
+        )
     if target.cmp in ("le", "lt"):
         if math.isinf(hi):
             return UNMET if lo > target.value and not close(lo, target.value) else UNKNOWN
         if target.cmp == "le":
             return MET if hi < target.value or close(hi, target.value) else UNMET
-        return MET if hi < target.value and not close(hi, target.value) or close(hi, target.value) and claim.hi_open else UNMET
+        return (
+            MET
+            if hi < target.value and not close(hi, target.value) or close(hi, target.value) and claim.hi_open
+            else UNMET
+        )
     if target.cmp == "between":
         high = target.high if target.high is not None else target.value
         if math.isinf(lo) or math.isinf(hi):
@@ -591,7 +879,7 @@ def assess(indicator: Indicator, text: str) -> IndicatorVerdict:
         if claim.superseded:
             continue
         s_start, _ = sentence_bounds(source, claim.start)
-        context = source[s_start:claim.start]
+        context = source[s_start : claim.start]
         label = claim.label
         score = name_score(name, label, context, full_name)
         complement = False
@@ -600,7 +888,7 @@ def assess(indicator: Indicator, text: str) -> IndicatorVerdict:
         if not score and not any(h in label for h in name.head):
             # "423 K结温": the name right after the number.
             post_head = next((v for v in name.variants + name.head if claim.post.startswith(v)), "")
-            if post_head and not claim.post[len(post_head):].startswith(("后", "时", "条件")):
+            if post_head and not claim.post[len(post_head) :].startswith(("后", "时", "条件")):
                 score = 0.9 * name_score(name, label + post_head, context, full_name)
         if not score:
             continue
@@ -620,12 +908,18 @@ def assess(indicator: Indicator, text: str) -> IndicatorVerdict:
     verdict = decide(target, interval)
     evidence = _sentence(text, claim.start)
     claimed = _display(interval, target, unit_text)
-    return IndicatorVerdict(verdict, evidence=evidence, claim=text[claim.start:claim.end].strip(" ，,"), claimed=claimed,
-                            label=_label(verdict, claimed, target, unit_text))
+    return IndicatorVerdict(
+        verdict,
+        evidence=evidence,
+        claim=text[claim.start : claim.end].strip(" ，,"),
+        claimed=claimed,
+        label=_label(verdict, claimed, target, unit_text),
+    )
 
 
-def _claim_in_target_unit(claim: Claim, label: str, target_units: Sequence[Unit], unit_text: str, difference: bool,
-                          complement: bool) -> Interval | None:
+def _claim_in_target_unit(
+    claim: Claim, label: str, target_units: Sequence[Unit], unit_text: str, difference: bool, complement: bool
+) -> Interval | None:
     if complement:
         reading = next((u for u in claim.units if not u.dims), None) if claim.unit_text else None
         if reading is None or not target_units or target_units[0].dims:
@@ -651,8 +945,12 @@ def _claim_in_target_unit(claim: Claim, label: str, target_units: Sequence[Unit]
 
 
 def _relative(claim: Claim, unit_text: str) -> Interval | None:
-    """"效率较人工提升300%" against a target in 倍: 4 倍. Any other relative change claims no value."""
-    if unit_text == "倍" and claim.change in ("提升", "提高", "增加", "增长", "上升") and claim.unit_text in ("%", "倍"):
+    """ "效率较人工提升300%" against a target in 倍: 4 倍. Any other relative change claims no value."""
+    if (
+        unit_text == "倍"
+        and claim.change in ("提升", "提高", "增加", "增长", "上升")
+        and claim.unit_text in ("%", "倍")
+    ):
         if claim.unit_text == "%":
             return claim.interval.scaled(lambda v: v if math.isinf(v) else 1 + v / 100)
         return claim.interval
@@ -666,7 +964,7 @@ def _sentence(text: str, pos: int, limit: int = 160) -> str:
         return sentence
     offset = pos - start
     lo = max(0, min(offset - limit // 2, len(sentence) - limit))
-    return ("…" if lo else "") + sentence[lo:lo + limit] + ("…" if lo + limit < len(sentence) else "")
+    return ("…" if lo else "") + sentence[lo : lo + limit] + ("…" if lo + limit < len(sentence) else "")
 
 
 def _mention_sentence(text: str, source: str, name: Name) -> str:
@@ -715,7 +1013,15 @@ def _target_text(target: Target, unit: str) -> str:
 def _label(verdict: str, claimed: str, target: Target, unit: str) -> str:
     goal = _target_text(target, unit)
     if verdict == MET:
-        return f"达标：声明 {claimed}，目标 {_SYMBOL[target.cmp]} {goal}" if target.cmp != "between" else f"达标：声明 {claimed}，目标 {goal}"
+        return (
+            f"达标：声明 {claimed}，目标 {_SYMBOL[target.cmp]} {goal}"
+            if target.cmp != "between"
+            else f"达标：声明 {claimed}，目标 {goal}"
+        )
     if verdict == UNMET:
-        return f"未达标：声明 {claimed}，目标 {_SYMBOL[target.cmp]} {goal}" if target.cmp != "between" else f"未达标：声明 {claimed}，目标 {goal}"
+        return (
+            f"未达标：声明 {claimed}，目标 {_SYMBOL[target.cmp]} {goal}"
+            if target.cmp != "between"
+            else f"未达标：声明 {claimed}，目标 {goal}"
+        )
     return f"未说明：声明 {claimed}，无法判断" if claimed else "未说明"

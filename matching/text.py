@@ -1,6 +1,7 @@
 """Query understanding: strip what a posting says about the competition rather than the
 technology (榜额, 揭榜挂帅 tags, 征集 lead-ins). On the dev set this alone moves nDCG@10 of the
 dense ranking from 0.893 to 0.898 and Recall@10 from 0.978 to 0.989."""
+
 import re
 
 from matching.types import PostingText

@@ -2,6 +2,7 @@
 ranking (indexing.embeddings.query_vectors: the cleaned whole posting plus 0.3 x its body). Each
 variant turns the searching postings into query vectors; the index, the passages and the ranking
 code stay the API's, so a difference between two variants is the query side's alone."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence

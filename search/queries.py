@@ -1,5 +1,6 @@
 """SearchQuery -> Elasticsearch DSL. Filters are `filter` clauses (cached, unscored) and apply
 before any ranking, exactly as in the local backend."""
+
 from __future__ import annotations
 
 from elasticsearch.dsl import A, Q, Search
@@ -36,8 +37,12 @@ def literal_bool(q: SearchQuery) -> Q | None:
     terms = query_terms(q.text)
     if not terms:
         return None
-    return Q("bool", filter=filters(q), should=[Q("term", tokens=t) for t in terms],
-             minimum_should_match=required_terms(len(terms)))
+    return Q(
+        "bool",
+        filter=filters(q),
+        should=[Q("term", tokens=t) for t in terms],
+        minimum_should_match=required_terms(len(terms)),
+    )
 
 
 def with_facets(search: Search) -> Search:
@@ -64,14 +69,24 @@ def knn_clause(q: SearchQuery, *, k: int, only_ids: list[str] | None = None) -> 
     synthetic capabilities in 44 segments: 100 of 100 matches identical)."""
     clauses = filters(q) + ([Q("ids", values=only_ids)] if only_ids is not None else [])
     vector = q.vector.tolist() if hasattr(q.vector, "tolist") else [float(x) for x in q.vector]
-    return Q("knn", field="vector", query_vector=vector, k=k, num_candidates=num_candidates(k),
-             filter=[Q("bool", filter=clauses)])
+    return Q(
+        "knn",
+        field="vector",
+        query_vector=vector,
+        k=k,
+        num_candidates=num_candidates(k),
+        filter=[Q("bool", filter=clauses)],
+    )
 
 
 def knn(index: str, q: SearchQuery, *, k: int, only_ids: list[str] | None = None) -> Search:
     """The k nearest filtered documents, ids and scores only."""
-    return Search(index=index).query(knn_clause(q, k=k, only_ids=only_ids)).extra(
-        size=k, track_total_hits=False).source(False)
+    return (
+        Search(index=index)
+        .query(knn_clause(q, k=k, only_ids=only_ids))
+        .extra(size=k, track_total_hits=False)
+        .source(False)
+    )
 
 
 def match(index: str, q: SearchQuery, *, k: int, facets: bool = False) -> Search:
@@ -79,8 +94,12 @@ def match(index: str, q: SearchQuery, *, k: int, facets: bool = False) -> Search
     (the kNN clause scores (1 + cos) / 2 > 0; the filter alone scores 0, so the top k are the
     neighbours), and every filtered document counted (and faceted), as in the local backend.
     It replaces a kNN search plus a count search: one round trip instead of two."""
-    search = Search(index=index).query(Q("bool", filter=filters(q), should=[knn_clause(q, k=k)])).extra(
-        size=k, track_total_hits=True).source(False)
+    search = (
+        Search(index=index)
+        .query(Q("bool", filter=filters(q), should=[knn_clause(q, k=k)]))
+        .extra(size=k, track_total_hits=True)
+        .source(False)
+    )
     return with_facets(search) if facets else search
 
 
@@ -90,4 +109,3 @@ def literal_candidates(index: str, query: Q) -> Search:
 
 def facets_of(index: str, ids: list[str]) -> Search:
     return with_facets(Search(index=index).query(Q("ids", values=ids)).extra(size=0))
-

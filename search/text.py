@@ -1,5 +1,6 @@
 """Chinese text for lexical search: jieba segmentation (search mode, so that 陶瓷涂覆隔膜 also
 yields 陶瓷, 涂覆, 隔膜), lower-cased, punctuation dropped."""
+
 from __future__ import annotations
 
 import math

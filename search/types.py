@@ -1,4 +1,5 @@
 """What goes into a search index and what comes out. Plain data; no framework types."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 KINDS = ("challenge", "need", "capability")
-PUBLIC = "*"          # audience token: everybody may see the document
+PUBLIC = "*"  # audience token: everybody may see the document
 FACET_FIELDS = ("kind", "industry", "region", "status")
 
 
@@ -32,18 +33,18 @@ class PostingDoc:
     region: str
     status: str
     organisation_id: int
-    audience: Sequence[str] = (PUBLIC,)        # PUBLIC or "org:<id>" tokens
-    amount: int | None = None                  # whole yuan (榜额, budget or price ceiling), for range filters
+    audience: Sequence[str] = (PUBLIC,)  # PUBLIC or "org:<id>" tokens
+    amount: int | None = None  # whole yuan (榜额, budget or price ceiling), for range filters
     trl: int | None = None
-    passage_vector: np.ndarray | None = None   # the document as something to be found
+    passage_vector: np.ndarray | None = None  # the document as something to be found
     encoder: str = ""
     content_hash: str = ""
 
 
 @dataclass
 class SearchQuery:
-    text: str = ""                              # free text: lexical side (the caller encodes `vector`)
-    vector: np.ndarray | None = None            # dense side: a query vector from the same encoder
+    text: str = ""  # free text: lexical side (the caller encodes `vector`)
+    vector: np.ndarray | None = None  # dense side: a query vector from the same encoder
     kinds: Sequence[str] = ()
     industries: Sequence[str] = ()
     regions: Sequence[str] = ()
@@ -52,9 +53,9 @@ class SearchQuery:
     amount_max: int | None = None
     trl_min: int | None = None
     trl_max: int | None = None
-    audience: Sequence[str] = (PUBLIC,)         # the viewer's tokens: PUBLIC plus "org:<id>"
+    audience: Sequence[str] = (PUBLIC,)  # the viewer's tokens: PUBLIC plus "org:<id>"
     exclude_ids: Sequence[str] = ()
-    lexical_weight: float = 0.0                 # see matching.fusion
+    lexical_weight: float = 0.0  # see matching.fusion
     # Free text (see search.text.query_terms): a document that contains the query's terms is a hit;
     # one that does not is a hit only on strong semantic evidence: a cosine of at least
     # `dense_floor` and within `dense_margin` of the best (either may be None, not both, for this

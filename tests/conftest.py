@@ -27,7 +27,11 @@ def api_client():
 @pytest.fixture(autouse=True)
 def search_index_per_test(request, tmp_path_factory):
     """Each test that touches the database gets its own empty local search index."""
-    if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
+    if (
+        "db" not in request.fixturenames
+        and "transactional_db" not in request.fixturenames
+        and not request.node.get_closest_marker("django_db")
+    ):
         yield
         return
     from django.conf import settings

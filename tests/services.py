@@ -3,6 +3,7 @@
 Locally a missing service skips the tests that need it, with the reason. Under CI=true it fails
 them: CI must install and start every service (.ci/run).
 """
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,12 @@ def post_json(url: str, token: str, body: dict) -> int:
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
-                                     headers={"Authorization": f"Token {token}", "Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url,
+        data=json.dumps(body).encode(),
+        method="POST",
+        headers={"Authorization": f"Token {token}", "Content-Type": "application/json"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=120) as response:
             return response.status
@@ -75,8 +80,21 @@ class RedisProcess:
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(self.workdir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         wait_for_port(self.port)
 
@@ -130,8 +148,9 @@ def temporary_elasticsearch(workdir: Path) -> Iterator[str]:
         unavailable("deploy/elasticsearch-local/run or Maven is missing, and ELASTICSEARCH_URL is not set")
     port = free_port()
     data = workdir / "es"
-    started = subprocess.run([str(ES_RUN), "start", "--port", str(port), "--data", str(data)],
-                             capture_output=True, text=True, timeout=900)
+    started = subprocess.run(
+        [str(ES_RUN), "start", "--port", str(port), "--data", str(data)], capture_output=True, text=True, timeout=900
+    )
     if started.returncode != 0:
         unavailable(f"the local Elasticsearch did not start:\n{started.stdout[-2000:]}\n{started.stderr[-2000:]}")
     try:

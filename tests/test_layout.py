@@ -1,11 +1,23 @@
 """matching/ and search/ are plain libraries: Django and the backend must never leak into them."""
+
 import ast
 
 import pytest
 
 from tests.services import REPO_DIR
 
-FORBIDDEN = ("django", "rest_framework", "config", "core", "accounts", "marketplace", "deals", "dashboard", "notifications", "indexing")
+FORBIDDEN = (
+    "django",
+    "rest_framework",
+    "config",
+    "core",
+    "accounts",
+    "marketplace",
+    "deals",
+    "dashboard",
+    "notifications",
+    "indexing",
+)
 
 
 def imported_modules(path) -> set[str]:

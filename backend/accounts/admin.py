@@ -86,8 +86,13 @@ class GrantAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
-        obj.pk = grant_add(user=data["user"], power=data["power"], district=data.get("district", ""), by=request.user,
-                           reason=data["reason"]).pk
+        obj.pk = grant_add(
+            user=data["user"],
+            power=data["power"],
+            district=data.get("district", ""),
+            by=request.user,
+            reason=data["reason"],
+        ).pk
 
     @admin.action(description=_("撤销所选权限"))
     def revoke(self, request, queryset):
@@ -110,10 +115,19 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "institute_type", "region", "verification"]
     search_fields = ["name", "uscc"]
     # kind decides its members' powers: changed through the API (PATCH with a reason), audited.
-    readonly_fields = ["kind", "verification", "verified_at", "verified_by", "verification_note", "created_at", "updated_at"]
+    readonly_fields = [
+        "kind",
+        "verification",
+        "verified_at",
+        "verified_by",
+        "verification_note",
+        "created_at",
+        "updated_at",
+    ]
 
     def has_add_permission(self, request) -> bool:
         return False  # POST /api/organisations/ (operator): verified and audited
+
     actions = ["approve", "reject"]
 
     @admin.action(description=_("认证通过所选机构"))

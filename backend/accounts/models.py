@@ -97,7 +97,12 @@ class User(AbstractUser):
         MEMBER = "member", _("成员")
 
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="members", verbose_name=_("所属机构")
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+        verbose_name=_("所属机构"),
     )
     org_role = models.CharField(_("机构角色"), max_length=10, choices=Role.choices, default=Role.MEMBER)
 
@@ -148,10 +153,14 @@ class Grant(models.Model):
         _("辖区"), max_length=20, choices=Region.choices, blank=True, help_text=_("留空：全市；填写：只限该区县")
     )
     reason = models.CharField(_("授权依据"), max_length=500)
-    granted_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("授权人"))
+    granted_by = models.ForeignKey(
+        User, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("授权人")
+    )
     granted_at = models.DateTimeField(_("授权时间"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
-    revoked_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("撤销人"))
+    revoked_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("撤销人")
+    )
     revoke_reason = models.CharField(_("撤销原因"), max_length=500, blank=True)
 
     class Meta:
@@ -182,7 +191,9 @@ class AuditEntry(models.Model):
     at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("操作人"))
     action = models.CharField(_("操作"), max_length=30, choices=Action.choices)
-    organisation = models.ForeignKey(Organisation, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("机构"))
+    organisation = models.ForeignKey(
+        Organisation, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("机构")
+    )
     user = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("用户"))
     changes = models.JSONField(_("变更"), default=dict)
     reason = models.CharField(_("原因"), max_length=500, blank=True)

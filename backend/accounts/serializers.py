@@ -20,7 +20,9 @@ class UsccField(serializers.CharField):
 class OrganisationInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=120)
     kind = serializers.ChoiceField(choices=Organisation.Kind.choices)
-    institute_type = serializers.ChoiceField(choices=Organisation.InstituteType.choices, required=False, allow_blank=True)
+    institute_type = serializers.ChoiceField(
+        choices=Organisation.InstituteType.choices, required=False, allow_blank=True
+    )
     uscc = UsccField()
     region = serializers.ChoiceField(choices=Organisation.region.field.choices)
     province = serializers.CharField(max_length=30, required=False, allow_blank=True)
@@ -34,8 +36,9 @@ class OrganisationCreateInputSerializer(OrganisationInputSerializer):
 
 
 class OrganisationUpdateInputSerializer(OrganisationInputSerializer):
-    reason = serializers.CharField(max_length=500, required=False, allow_blank=True,
-                                   help_text=_("修改机构类型（仅运营方）时必填，记入审计记录"))
+    reason = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, help_text=_("修改机构类型（仅运营方）时必填，记入审计记录")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, partial=True, **kwargs)
@@ -56,8 +59,23 @@ class OrganisationOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Organisation
         fields = [
-            "id", "name", "kind", "kind_label", "institute_type", "uscc", "region", "region_label", "province", "city",
-            "description", "website", "verification", "verification_label", "verified_at", "verification_note", "created_at",
+            "id",
+            "name",
+            "kind",
+            "kind_label",
+            "institute_type",
+            "uscc",
+            "region",
+            "region_label",
+            "province",
+            "city",
+            "description",
+            "website",
+            "verification",
+            "verification_label",
+            "verified_at",
+            "verification_note",
+            "created_at",
         ]
 
     def get_verification_note(self, org: Organisation) -> str:
@@ -78,7 +96,9 @@ class MemberAddInputSerializer(serializers.Serializer):
 
 
 class RegisterInputSerializer(serializers.Serializer):
-    username = serializers.RegexField(r"^[\w.@+-]+\Z", max_length=150, error_messages={"invalid": _("用户名只能包含字母、数字和 @/./+/-/_")})
+    username = serializers.RegexField(
+        r"^[\w.@+-]+\Z", max_length=150, error_messages={"invalid": _("用户名只能包含字母、数字和 @/./+/-/_")}
+    )
     password = serializers.CharField(max_length=128, write_only=True, style={"input_type": "password"})
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     organisation = OrganisationInputSerializer(required=False)
@@ -102,12 +122,22 @@ class MeOutputSerializer(serializers.ModelSerializer):
     organisation = OrganisationOutputSerializer(allow_null=True)
     is_operator = serializers.BooleanField()
     is_official = serializers.BooleanField()
-    official_district = serializers.ChoiceField(choices=Region.choices, allow_null=True,
-                                                help_text=_("政府部门权限限定的区县；空：全市"))
+    official_district = serializers.ChoiceField(
+        choices=Region.choices, allow_null=True, help_text=_("政府部门权限限定的区县；空：全市")
+    )
 
     class Meta:
         model = User
-        fields = ["id", "username", "email", "organisation", "org_role", "is_operator", "is_official", "official_district"]
+        fields = [
+            "id",
+            "username",
+            "email",
+            "organisation",
+            "org_role",
+            "is_operator",
+            "is_official",
+            "official_district",
+        ]
 
 
 class GrantInputSerializer(serializers.Serializer):
@@ -129,8 +159,20 @@ class GrantOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Grant
-        fields = ["id", "user", "username", "organisation", "power", "district", "reason", "granted_by", "granted_at",
-                  "revoked_at", "revoked_by", "revoke_reason"]
+        fields = [
+            "id",
+            "user",
+            "username",
+            "organisation",
+            "power",
+            "district",
+            "reason",
+            "granted_by",
+            "granted_at",
+            "revoked_at",
+            "revoked_by",
+            "revoke_reason",
+        ]
 
 
 class RegisterOutputSerializer(serializers.Serializer):

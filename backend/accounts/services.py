@@ -14,14 +14,15 @@ from accounts.throttles import FailedSignIns
 from core.events import emit
 from core.exceptions import ApplicationError
 
-
 SELF_REGISTERED_KINDS = (Organisation.Kind.ENTERPRISE, Organisation.Kind.INSTITUTE)
 # Fields whose change alters what an organisation's members may do: the operator's alone.
 OPERATOR_ONLY_FIELDS = ("kind",)
 
 
 def _forbidden(message: str, *, field: str = "") -> ApplicationError:
-    return ApplicationError(message, code="permission_denied", status_code=403, extra={"field": field} if field else None)
+    return ApplicationError(
+        message, code="permission_denied", status_code=403, extra={"field": field} if field else None
+    )
 
 
 def _require_operator(by: User, message: str) -> None:
@@ -29,10 +30,18 @@ def _require_operator(by: User, message: str) -> None:
         raise _forbidden(message)
 
 
-def _audit(*, by: User | None, action: str, organisation: Organisation | None = None, user: User | None = None,
-           changes: dict[str, Any] | None = None, reason: str = "") -> None:
-    AuditEntry.objects.create(actor=by, action=action, organisation=organisation, user=user,
-                              changes=changes or {}, reason=reason)
+def _audit(
+    *,
+    by: User | None,
+    action: str,
+    organisation: Organisation | None = None,
+    user: User | None = None,
+    changes: dict[str, Any] | None = None,
+    reason: str = "",
+) -> None:
+    AuditEntry.objects.create(
+        actor=by, action=action, organisation=organisation, user=user, changes=changes or {}, reason=reason
+    )
 
 
 @transaction.atomic
@@ -47,8 +56,9 @@ def user_register(*, username: str, password: str, email: str = "", organisation
     user.set_password(password)
     if organisation is not None:
         if organisation.get("kind") not in SELF_REGISTERED_KINDS:
-            raise NestedValidationError({"organisation": {"kind": [
-                _("自助注册只能创建企业或科研机构；政府部门和平台运营方由平台运营方开设")]}})
+            raise NestedValidationError(
+                {"organisation": {"kind": [_("自助注册只能创建企业或科研机构；政府部门和平台运营方由平台运营方开设")]}}
+            )
         org = _organisation_new(data=organisation)
         user.organisation, user.org_role = org, User.Role.ADMIN
     user.full_clean()
@@ -75,8 +85,13 @@ def organisation_create(*, by: User, reason: str, **data: Any) -> Organisation:
     org.full_clean()
     org.save()
     organisation_verify(organisation=org, by=by, approved=True, note=reason)
-    _audit(by=by, action=AuditEntry.Action.ORGANISATION_CREATED, organisation=org, reason=reason,
-           changes={"kind": org.kind, "name": org.name})
+    _audit(
+        by=by,
+        action=AuditEntry.Action.ORGANISATION_CREATED,
+        organisation=org,
+        reason=reason,
+        changes={"kind": org.kind, "name": org.name},
+    )
     return org
 
 
@@ -100,8 +115,13 @@ def organisation_update(*, organisation: Organisation, by: User, reason: str = "
     organisation.full_clean()
     organisation.save()
     if refused:
-        _audit(by=by, action=AuditEntry.Action.ORGANISATION_CHANGED, organisation=organisation, reason=reason,
-               changes={f: [before[f], data[f]] for f in refused})
+        _audit(
+            by=by,
+            action=AuditEntry.Action.ORGANISATION_CHANGED,
+            organisation=organisation,
+            reason=reason,
+            changes={f: [before[f], data[f]] for f in refused},
+        )
     emit("organisation.changed", subject=organisation, actor=by)  # its postings carry its region: reindexed
     return organisation
 
@@ -117,8 +137,13 @@ def organisation_verify(*, organisation: Organisation, by: User, approved: bool,
     organisation.verification_note = note
     organisation.save(update_fields=["verification", "verified_at", "verified_by", "verification_note", "updated_at"])
     action = AuditEntry.Action.ORGANISATION_VERIFIED if approved else AuditEntry.Action.ORGANISATION_REJECTED
-    _audit(by=by, action=action, organisation=organisation, reason=note,
-           changes={"verification": [before, organisation.verification]})
+    _audit(
+        by=by,
+        action=action,
+        organisation=organisation,
+        reason=note,
+        changes={"verification": [before, organisation.verification]},
+    )
     return organisation
 
 
@@ -129,7 +154,9 @@ def grant_check(*, user: User, power: str, district: str = "") -> None:
     """Whether `power` may go to `user` at all (the operator's forms check it before asking)."""
     org = user.organisation
     if org is None or org.kind != GRANTABLE[power] or not org.is_verified:
-        raise ValidationError({"user": [_("只能授予已认证的%(kind)s机构的成员") % {"kind": Organisation.Kind(GRANTABLE[power]).label}]})
+        raise ValidationError(
+            {"user": [_("只能授予已认证的%(kind)s机构的成员") % {"kind": Organisation.Kind(GRANTABLE[power]).label}]}
+        )
     if district and power != Grant.Power.OFFICIAL:
         raise ValidationError({"district": [_("只有政府部门权限可以限定辖区")]})
     if district == Region.OUTSIDE:
@@ -146,8 +173,14 @@ def grant_add(*, user: User, power: str, by: User, reason: str, district: str = 
     if Grant.objects.select_for_update().filter(user=user, power=power, revoked_at__isnull=True).exists():
         raise ApplicationError(_("该用户已有此权限；如需修改辖区，请先撤销"), code="conflict", status_code=409)
     grant = Grant.objects.create(user=user, power=power, district=district, reason=reason, granted_by=by)
-    _audit(by=by, action=AuditEntry.Action.GRANT_ADDED, organisation=org, user=user, reason=reason,
-           changes={"power": power, "district": district})
+    _audit(
+        by=by,
+        action=AuditEntry.Action.GRANT_ADDED,
+        organisation=org,
+        user=user,
+        reason=reason,
+        changes={"power": power, "district": district},
+    )
     user.forget_powers()
     return grant
 
@@ -159,14 +192,22 @@ def grant_revoke(*, grant: Grant, by: User, reason: str) -> Grant:
         raise ApplicationError(_("该权限已撤销"), code="conflict", status_code=409)
     grant.revoked_at, grant.revoked_by, grant.revoke_reason = timezone.now(), by, reason
     grant.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
-    _audit(by=by, action=AuditEntry.Action.GRANT_REVOKED, organisation=grant.user.organisation, user=grant.user,
-           reason=reason, changes={"power": grant.power, "district": grant.district})
+    _audit(
+        by=by,
+        action=AuditEntry.Action.GRANT_REVOKED,
+        organisation=grant.user.organisation,
+        user=grant.user,
+        reason=reason,
+        changes={"power": grant.power, "district": grant.district},
+    )
     grant.user.forget_powers()
     return grant
 
 
 @transaction.atomic
-def member_add(*, organisation: Organisation, by: User, username: str, password: str, role: str = User.Role.MEMBER) -> User:
+def member_add(
+    *, organisation: Organisation, by: User, username: str, password: str, role: str = User.Role.MEMBER
+) -> User:
     if not by.is_operator and not (by.organisation_id == organisation.pk and by.org_role == User.Role.ADMIN):
         raise _forbidden(_("只有本机构管理员可以添加成员"))
     user = user_register(username=username, password=password)
@@ -185,7 +226,9 @@ def token_issue(*, user: User) -> str:
     from knox.models import AuthToken
 
     AuthToken.objects.filter(user=user, expiry__lt=timezone.now()).delete()
-    stale = AuthToken.objects.filter(user=user).order_by("-created").values_list("digest", flat=True)[TOKENS_PER_USER - 1:]
+    stale = (
+        AuthToken.objects.filter(user=user).order_by("-created").values_list("digest", flat=True)[TOKENS_PER_USER - 1 :]
+    )
     AuthToken.objects.filter(digest__in=list(stale)).delete()
     return AuthToken.objects.create(user=user)[1]
 

@@ -6,6 +6,7 @@ the environment in base.py), not once at import as DRF's own classes do, so a de
 test can change them. Counters live in the default cache (CACHE_URL): one Redis shared by every
 process in production, per process with the embedded local-memory default.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -45,7 +46,9 @@ class ClientAddressThrottle(ScopedRateThrottle):
             return super().allow_request(request, view)
         except (RedisError, OSError):
             # Fail open: a cache outage must not lock everybody out; the password check still runs.
-            logger.warning("rate-limit cache unavailable; %s not throttled", getattr(view, "throttle_scope", "?"), exc_info=True)
+            logger.warning(
+                "rate-limit cache unavailable; %s not throttled", getattr(view, "throttle_scope", "?"), exc_info=True
+            )
             return True
 
 
@@ -95,6 +98,6 @@ class FailedSignIns:
             return
         now = time.time()
         try:
-            cache.set(self.key, [*self._recent(now), now][-self.limit:], self.window)
+            cache.set(self.key, [*self._recent(now), now][-self.limit :], self.window)
         except (RedisError, OSError):
             logger.warning("rate-limit cache unavailable; a failed sign-in was not counted", exc_info=True)

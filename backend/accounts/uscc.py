@@ -4,6 +4,7 @@
 organisation type (1), administrative division (6 digits), organisation code (9), check (1).
 The check character makes the weighted sum of all 18 values divisible by 31.
 """
+
 from django.utils.translation import gettext as _
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -22,10 +23,15 @@ def uscc_problem(code: str) -> str | None:
         return _("统一社会信用代码应为18位，当前为%(n)d位") % {"n": len(code)}
     bad = sorted({c for c in code if c not in ALPHABET})
     if bad:
-        return _("统一社会信用代码含有不允许的字符：%(chars)s（不使用 I、O、Z、S、V 及小写字母）") % {"chars": "".join(bad)}
+        return _("统一社会信用代码含有不允许的字符：%(chars)s（不使用 I、O、Z、S、V 及小写字母）") % {
+            "chars": "".join(bad)
+        }
     if not code[2:8].isdigit():
         return _("统一社会信用代码第3-8位应为行政区划码（数字）")
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
-        return _("统一社会信用代码校验位错误：应为 %(expected)s，实际为 %(actual)s") % {"expected": expected, "actual": code[17]}
+        return _("统一社会信用代码校验位错误：应为 %(expected)s，实际为 %(actual)s") % {
+            "expected": expected,
+            "actual": code[17],
+        }
     return None

@@ -1,8 +1,6 @@
 from django.contrib.auth import logout
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
-
-from core.openapi import example
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -15,8 +13,8 @@ from accounts.serializers import (
     GrantInputSerializer,
     GrantOutputSerializer,
     GrantRevokeInputSerializer,
-    MeOutputSerializer,
     MemberAddInputSerializer,
+    MeOutputSerializer,
     OrganisationCreateInputSerializer,
     OrganisationOutputSerializer,
     OrganisationUpdateInputSerializer,
@@ -39,6 +37,7 @@ from accounts.services import (
     user_register,
 )
 from accounts.throttles import ThrottledAuthMixin
+from core.openapi import example
 
 REGISTER_EXAMPLE = example(
     "研究院注册",
@@ -78,7 +77,13 @@ class TokenView(ThrottledAuthMixin, APIView):
             logout(request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(request=TokenInputSerializer, responses={200: TokenOutputSerializer}, tags=["auth"], examples=[example("登录", {"username": "tianneng", "password": "TechMatch-2027"})], summary="用户名密码换取令牌")
+    @extend_schema(
+        request=TokenInputSerializer,
+        responses={200: TokenOutputSerializer},
+        tags=["auth"],
+        examples=[example("登录", {"username": "tianneng", "password": "TechMatch-2027"})],
+        summary="用户名密码换取令牌",
+    )
     def post(self, request: Request) -> Response:
         data = TokenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -124,21 +129,38 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         return organisation_list(viewer=self.request.user)
 
     @extend_schema(
-        request=OrganisationCreateInputSerializer, responses={201: OrganisationOutputSerializer},
-        examples=[example("开设区县科技局", {"name": "德清县科学技术局", "kind": "government", "uscc": "11330521002600019C",
-                                             "region": "deqing", "reason": "德清县科技局来函申请开通"})],
+        request=OrganisationCreateInputSerializer,
+        responses={201: OrganisationOutputSerializer},
+        examples=[
+            example(
+                "开设区县科技局",
+                {
+                    "name": "德清县科学技术局",
+                    "kind": "government",
+                    "uscc": "11330521002600019C",
+                    "region": "deqing",
+                    "reason": "德清县科技局来函申请开通",
+                },
+            )
+        ],
         summary="开设机构（运营方；政府部门和运营方机构只能由此开设）",
     )
     def create(self, request: Request) -> Response:
         data = OrganisationCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         org = organisation_create(by=request.user, **data.validated_data)
-        return Response(OrganisationOutputSerializer(org, context={"request": request}).data, status=status.HTTP_201_CREATED)
+        return Response(
+            OrganisationOutputSerializer(org, context={"request": request}).data, status=status.HTTP_201_CREATED
+        )
 
     @extend_schema(
-        request=OrganisationUpdateInputSerializer, responses=OrganisationOutputSerializer,
-        examples=[example("补充简介", {"description": "专注动力电池隔膜与电解液材料", "website": "https://www.example.cn"})],
-        summary="修改机构信息", description="机构类型（kind）只有平台运营方可以修改，须附原因（reason），并记入审计记录。",
+        request=OrganisationUpdateInputSerializer,
+        responses=OrganisationOutputSerializer,
+        examples=[
+            example("补充简介", {"description": "专注动力电池隔膜与电解液材料", "website": "https://www.example.cn"})
+        ],
+        summary="修改机构信息",
+        description="机构类型（kind）只有平台运营方可以修改，须附原因（reason），并记入审计记录。",
     )
     def partial_update(self, request: Request, pk=None) -> Response:
         data = OrganisationUpdateInputSerializer(data=request.data)
@@ -146,7 +168,12 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         org = organisation_update(organisation=self.get_object(), by=request.user, **data.validated_data)
         return Response(OrganisationOutputSerializer(org, context={"request": request}).data)
 
-    @extend_schema(request=OrganisationVerifyInputSerializer, responses=OrganisationOutputSerializer, examples=[example("认证通过", {"approved": True, "note": "营业执照与统一社会信用代码核验一致"})], summary="认证机构（运营方）")
+    @extend_schema(
+        request=OrganisationVerifyInputSerializer,
+        responses=OrganisationOutputSerializer,
+        examples=[example("认证通过", {"approved": True, "note": "营业执照与统一社会信用代码核验一致"})],
+        summary="认证机构（运营方）",
+    )
     @action(detail=True, methods=["post"])
     def verify(self, request: Request, pk=None) -> Response:
         data = OrganisationVerifyInputSerializer(data=request.data)
@@ -154,7 +181,12 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         org = organisation_verify(organisation=self.get_object(), by=request.user, **data.validated_data)
         return Response(OrganisationOutputSerializer(org, context={"request": request}).data)
 
-    @extend_schema(request=MemberAddInputSerializer, responses={201: MeOutputSerializer}, examples=[example("添加成员", {"username": "li.na", "password": "Taihu-lake-2027", "role": "member"})], summary="添加机构成员（机构管理员）")
+    @extend_schema(
+        request=MemberAddInputSerializer,
+        responses={201: MeOutputSerializer},
+        examples=[example("添加成员", {"username": "li.na", "password": "Taihu-lake-2027", "role": "member"})],
+        summary="添加机构成员（机构管理员）",
+    )
     @action(detail=True, methods=["post"])
     def members(self, request: Request, pk=None) -> Response:
         data = MemberAddInputSerializer(data=request.data)
@@ -182,8 +214,14 @@ class GrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return grant_list()
 
     @extend_schema(
-        request=GrantInputSerializer, responses={201: GrantOutputSerializer},
-        examples=[example("授予德清县科技局官员权限", {"user": 42, "power": "official", "district": "deqing", "reason": "县科技局来函，经办人已核验"})],
+        request=GrantInputSerializer,
+        responses={201: GrantOutputSerializer},
+        examples=[
+            example(
+                "授予德清县科技局官员权限",
+                {"user": 42, "power": "official", "district": "deqing", "reason": "县科技局来函，经办人已核验"},
+            )
+        ],
         summary="授予权限（运营方）",
     )
     def create(self, request: Request) -> Response:
@@ -192,8 +230,12 @@ class GrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         grant = grant_add(by=request.user, **data.validated_data)
         return Response(GrantOutputSerializer(grant).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=GrantRevokeInputSerializer, responses=GrantOutputSerializer,
-                   examples=[example("撤销", {"reason": "经办人调岗"})], summary="撤销权限（运营方）")
+    @extend_schema(
+        request=GrantRevokeInputSerializer,
+        responses=GrantOutputSerializer,
+        examples=[example("撤销", {"reason": "经办人调岗"})],
+        summary="撤销权限（运营方）",
+    )
     @action(detail=True, methods=["post"])
     def revoke(self, request: Request, pk=None) -> Response:
         data = GrantRevokeInputSerializer(data=request.data)

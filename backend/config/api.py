@@ -1,14 +1,28 @@
 """Every /api/ route. Each app contributes its routes here, in one place."""
+
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from accounts.views import GrantViewSet, MeView, OrganisationViewSet, RegisterView, TokenView
 from core.views import HealthView, api_not_found
-from dashboard.views import DashboardExportViewSet, DashboardSummaryView, DrilldownExportView, DrilldownView, PolicyTargetViewSet
+from dashboard.views import (
+    DashboardExportViewSet,
+    DashboardSummaryView,
+    DrilldownExportView,
+    DrilldownView,
+    PolicyTargetViewSet,
+)
 from deals.views import CountingRuleViewSet, DealImportViewSet, DealViewSet
 from indexing.views import RecommendationsView, SearchView
-from marketplace.views import CapabilityViewSet, ChallengeViewSet, IndustryViewSet, MarketplaceStatsView, MyBidViewSet, NeedViewSet
+from marketplace.views import (
+    CapabilityViewSet,
+    ChallengeViewSet,
+    IndustryViewSet,
+    MarketplaceStatsView,
+    MyBidViewSet,
+    NeedViewSet,
+)
 from notifications.views import NotificationViewSet, UnsubscribeView
 
 router = DefaultRouter(trailing_slash=True)

@@ -1,4 +1,5 @@
 """The one environment reader. Every setting that varies between machines comes through `env`."""
+
 from pathlib import Path
 
 import environ

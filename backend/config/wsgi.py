@@ -13,6 +13,6 @@ except MissingSetting as exc:
     sys.stderr.write(f"TechMatch cannot start: {exc}\n")
     raise SystemExit(2) from None
 
-from core.db import TechMatchWSGIHandler  # noqa: E402  after setup: SQLite requests retried when locked
+from core.db import TechMatchWSGIHandler
 
 application = TechMatchWSGIHandler()

@@ -20,6 +20,7 @@ snapshot went stale. On top of that, for SQLite only:
 What still escapes answers 503 `database_busy` (core/middleware.py), never `database_unavailable`,
 which says the database is down.
 """
+
 from __future__ import annotations
 
 import functools
@@ -45,8 +46,9 @@ _writer_turn = threading.Lock()
 
 
 def is_sqlite_locked(exc: BaseException, using: str = DEFAULT_DB_ALIAS) -> bool:
-    return (isinstance(exc, OperationalError) and connections[using].vendor == "sqlite"
-            and "database is locked" in str(exc))
+    return (
+        isinstance(exc, OperationalError) and connections[using].vendor == "sqlite" and "database is locked" in str(exc)
+    )
 
 
 @contextmanager
@@ -78,7 +80,9 @@ def _rewind_uploads(request: HttpRequest) -> None:
         upload.seek(0)
 
 
-def sqlite_request_atomic(view: Callable[..., HttpResponse], *, using: str = DEFAULT_DB_ALIAS) -> Callable[..., HttpResponse]:
+def sqlite_request_atomic(
+    view: Callable[..., HttpResponse], *, using: str = DEFAULT_DB_ALIAS
+) -> Callable[..., HttpResponse]:
     """`view` in the request's transaction on SQLite, as described above."""
 
     @functools.wraps(view)
@@ -99,8 +103,14 @@ def sqlite_request_atomic(view: Callable[..., HttpResponse], *, using: str = DEF
                 if committed or attempt == LOCKED_ATTEMPTS or not is_sqlite_locked(exc, using):
                     raise
                 delay = BACKOFF_S * 2 ** (attempt - 1) * random.uniform(0.5, 1.5)
-                logger.warning("database is locked during %s %s (attempt %d of %d): run again in %.2f s",
-                               request.method, request.path, attempt, LOCKED_ATTEMPTS, delay)
+                logger.warning(
+                    "database is locked during %s %s (attempt %d of %d): run again in %.2f s",
+                    request.method,
+                    request.path,
+                    attempt,
+                    LOCKED_ATTEMPTS,
+                    delay,
+                )
                 _rewind_uploads(request)
                 time.sleep(delay)
         raise AssertionError("unreachable")  # the last attempt returns or raises
@@ -114,9 +124,13 @@ class SQLiteRequestsMixin:
     def make_view_atomic(self, view):
         alias = DEFAULT_DB_ALIAS
         settings_dict = connections.settings[alias]
-        if (settings_dict["ENGINE"] != "django.db.backends.sqlite3" or not settings_dict["ATOMIC_REQUESTS"]
-                or alias in getattr(view, "_non_atomic_requests", set()) or len(connections.settings) > 1
-                or iscoroutinefunction(view)):  # Django's refuses async views under ATOMIC_REQUESTS
+        if (
+            settings_dict["ENGINE"] != "django.db.backends.sqlite3"
+            or not settings_dict["ATOMIC_REQUESTS"]
+            or alias in getattr(view, "_non_atomic_requests", set())
+            or len(connections.settings) > 1
+            or iscoroutinefunction(view)
+        ):  # Django's refuses async views under ATOMIC_REQUESTS
             return super().make_view_atomic(view)
         return sqlite_request_atomic(view, using=alias)
 

@@ -8,6 +8,7 @@ at all. Subscribers (indexing, notifications, …) subscribe in their AppConfig.
 import time, so that the domain never imports its consequences: marketplace knows nothing of
 indexing or notifications.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -22,9 +23,9 @@ _handlers: dict[str, list[Handler]] = {}
 
 @dataclass(frozen=True)
 class Event:
-    name: str                      # "<subject>.<what happened>", e.g. "bid.submitted"
-    subject: models.Model          # the object it happened to
-    actor: Any = None              # the user who did it; None for the system (a deadline, a task)
+    name: str  # "<subject>.<what happened>", e.g. "bid.submitted"
+    subject: models.Model  # the object it happened to
+    actor: Any = None  # the user who did it; None for the system (a deadline, a task)
     data: dict[str, Any] = field(default_factory=dict)
 
 
@@ -45,8 +46,11 @@ def emit(name: str, *, subject: models.Model, actor: Any = None, **data: Any) ->
 
     event = Event(name=name, subject=subject, actor=actor, data=data)
     DomainEvent.objects.create(
-        name=name, subject_type=subject._meta.label_lower, subject_id=subject.pk,
-        actor=actor if getattr(actor, "is_authenticated", False) else None, data=_plain(data),
+        name=name,
+        subject_type=subject._meta.label_lower,
+        subject_id=subject.pk,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        data=_plain(data),
     )
     for handler in subscribers(name):
         handler(event)
@@ -55,6 +59,7 @@ def emit(name: str, *, subject: models.Model, actor: Any = None, **data: Any) ->
 
 def _plain(data: dict[str, Any]) -> dict[str, Any]:
     """What of the event's data is stored: JSON values as they are, model instances by id."""
+
     def one(value: Any) -> Any:
         if isinstance(value, models.Model):
             return {"type": value._meta.label_lower, "id": value.pk}
@@ -65,4 +70,5 @@ def _plain(data: dict[str, Any]) -> dict[str, Any]:
         if value is None or isinstance(value, str | int | float | bool):
             return value
         return str(value)
+
     return {key: one(value) for key, value in data.items()}

@@ -3,6 +3,7 @@
 Services raise ApplicationError (business rule broken) or Django's ValidationError (bad data);
 the handler maps both to JSON so that bad input never becomes a 500.
 """
+
 from typing import Any
 
 from django.conf import settings
@@ -43,7 +44,11 @@ def _as_lists(detail: Any) -> Any:
 def request_too_large_body() -> dict:
     """The 413 body for a request over DATA_UPLOAD_MAX_MEMORY_SIZE (files of multipart uploads do not count)."""
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-    return {"detail": _("请求内容超过 %(kb)d KB 上限") % {"kb": (limit or 0) // 1024}, "code": "request_too_large", "fields": {}}
+    return {
+        "detail": _("请求内容超过 %(kb)d KB 上限") % {"kb": (limit or 0) // 1024},
+        "code": "request_too_large",
+        "fields": {},
+    }
 
 
 def too_many_fields_body() -> dict:
@@ -56,8 +61,11 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, SearchUnavailable):
         # Decided: while the index is down, search and matches answer 503 (writes still succeed;
         # the outbox brings the index up to date when it returns).
-        return Response({"detail": _("搜索服务暂时不可用，请稍后再试。"), "code": "search_unavailable", "fields": {}},
-                        status=status.HTTP_503_SERVICE_UNAVAILABLE, headers={"Retry-After": str(RETRY_AFTER["search_unavailable"])})
+        return Response(
+            {"detail": _("搜索服务暂时不可用，请稍后再试。"), "code": "search_unavailable", "fields": {}},
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": str(RETRY_AFTER["search_unavailable"])},
+        )
     # Django raises these while DRF reads the body (request.body, the multipart parser); as
     # SuspiciousOperations they had been Django's HTML 400 page.
     if isinstance(exc, RequestDataTooBig):

@@ -3,6 +3,7 @@
 The report is public (load balancers and kubelets call it without credentials), so it names no
 filesystem path: not the search index's folder, a model's folder, a socket or the SQLite file
 (an outside test found the index's absolute path in it). The settings name them to operators."""
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ def redact_paths(text: str) -> str:
 
 
 def public_encoder_name(name: str) -> str:
-    """"sentence-transformers:/models/multilingual-e5-small" -> "sentence-transformers:multilingual-e5-small"."""
+    """ "sentence-transformers:/models/multilingual-e5-small" -> "sentence-transformers:multilingual-e5-small"."""
     kind, sep, model = name.partition(":")
     if sep and model.startswith(("/", "~", ".")):
         return f"{kind}:{PurePosixPath(model.rstrip('/')).name}"
@@ -100,7 +101,11 @@ def check_encoder() -> dict:
     except EncoderError as exc:
         detail = redact_paths(str(exc).replace(spec, public_encoder_name(spec)))
         return {"status": ERROR, "name": public_encoder_name(spec), "detail": detail[:300]}
-    return {"status": OK, "name": public_encoder_name(encoder.name), "detail": _("%(dim)d 维向量") % {"dim": encoder.dim}}
+    return {
+        "status": OK,
+        "name": public_encoder_name(encoder.name),
+        "detail": _("%(dim)d 维向量") % {"dim": encoder.dim},
+    }
 
 
 def health_report() -> dict:

@@ -1,4 +1,5 @@
 """Background jobs that report progress (the registry import, dashboard exports)."""
+
 from __future__ import annotations
 
 from typing import Any, TypeVar

@@ -8,6 +8,7 @@ The app needs no restart afterwards: Django drops a broken connection at the end
 and CONN_HEALTH_CHECKS checks a reused one before the next request uses it
 (tests/faults/test_postgresql_restart.py).
 """
+
 import logging
 
 from django.conf import settings
@@ -81,11 +82,16 @@ class DatabaseUnavailableMiddleware:
             # SQLite is up; other writers held it past the busy timeout, and the request was run
             # again already (core/db.py). Busy, not down: a different code, a shorter wait.
             logger.warning("database busy during %s %s: %s", request.method, request.path, exception)
-            response = JsonResponse({"detail": _("系统繁忙，请稍后再试。"), "code": "database_busy", "fields": {}}, status=503)
+            response = JsonResponse(
+                {"detail": _("系统繁忙，请稍后再试。"), "code": "database_busy", "fields": {}}, status=503
+            )
             response["Retry-After"] = "1"
             return response
-        logger.error("database unavailable during %s %s: %s", request.method, request.path, str(exception).strip()[:300])
-        response = JsonResponse({"detail": _("数据库暂时不可用，请稍后再试。"), "code": "database_unavailable", "fields": {}},
-                                status=503)
+        logger.error(
+            "database unavailable during %s %s: %s", request.method, request.path, str(exception).strip()[:300]
+        )
+        response = JsonResponse(
+            {"detail": _("数据库暂时不可用，请稍后再试。"), "code": "database_unavailable", "fields": {}}, status=503
+        )
         response["Retry-After"] = str(RETRY_AFTER_S)
         return response

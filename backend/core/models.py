@@ -17,8 +17,9 @@ class DomainEvent(models.Model):
     name = models.CharField(_("事件"), max_length=60, db_index=True)
     subject_type = models.CharField(_("对象类型"), max_length=60)
     subject_id = models.BigIntegerField(_("对象编号"))
-    actor = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-                              verbose_name=_("操作人"))
+    actor = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("操作人")
+    )
     data = models.JSONField(_("内容"), default=dict)
     at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
 

@@ -13,6 +13,7 @@ already refuses NUL in the fields it validates; this catches every other string,
 Size is not this parser's business: DRF reads the body through Django's `request.body`, which
 raises RequestDataTooBig above DATA_UPLOAD_MAX_MEMORY_SIZE; core/exceptions.py and
 core/middleware.py answer it with a JSON 413."""
+
 import io
 import re
 from typing import Any

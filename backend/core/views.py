@@ -47,6 +47,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """CSRF_FAILURE_VIEW: the API's error shape on /api/ (DRF's SessionAuthentication words its own
     refusals the same way), Django's page for the admin and the rest."""
     if is_api_request(request):
-        return JsonResponse({"detail": _("CSRF 校验失败：%(reason)s") % {"reason": reason}, "code": "csrf_failed",
-                             "fields": {}}, status=403)
+        return JsonResponse(
+            {"detail": _("CSRF 校验失败：%(reason)s") % {"reason": reason}, "code": "csrf_failed", "fields": {}},
+            status=403,
+        )
     return django_csrf_failure(request, reason)

@@ -1,6 +1,7 @@
 """The targets board: the policy's other 2027 targets (seeded by a data migration) and the progress
 officials enter by hand. Progress entries are append-only, so the board keeps its history. And the
 drill-down exports too large to build within a request (DashboardExport)."""
+
 from decimal import Decimal
 
 from django.conf import settings
@@ -22,7 +23,9 @@ class PolicyTarget(models.Model):
         ABOUT = "about", _("左右")
 
     code = models.SlugField(_("代码"), max_length=60, unique=True)
-    group = models.CharField(_("指标组"), max_length=60, help_text=_("政策原文中的一行，如“全省重点实验室 / 省技术创新中心”"))
+    group = models.CharField(
+        _("指标组"), max_length=60, help_text=_("政策原文中的一行，如“全省重点实验室 / 省技术创新中心”")
+    )
     name = models.CharField(_("指标"), max_length=60)
     target_text = models.CharField(_("目标（原文）"), max_length=60)
     target_value = models.DecimalField(_("目标值"), max_digits=15, decimal_places=2)
@@ -43,14 +46,20 @@ class PolicyTarget(models.Model):
 class TargetProgress(models.Model):
     """One progress reading of a target, as entered by an official or the operator."""
 
-    target = models.ForeignKey(PolicyTarget, on_delete=models.PROTECT, related_name="progress", verbose_name=_("政策目标"))
+    target = models.ForeignKey(
+        PolicyTarget, on_delete=models.PROTECT, related_name="progress", verbose_name=_("政策目标")
+    )
     value = models.DecimalField(
-        _("当前值"), max_digits=15, decimal_places=2,
+        _("当前值"),
+        max_digits=15,
+        decimal_places=2,
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_TARGET_VALUE)],
     )
     as_of = models.DateField(_("统计截至"))
     note = models.CharField(_("数据来源与说明"), max_length=500, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("填报人"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("填报人")
+    )
     at = models.DateTimeField(_("填报时间"), default=timezone.now, db_index=True)
 
     class Meta:
@@ -84,7 +93,9 @@ class DashboardExport(BaseModel):
         CSV = "csv", "CSV"
         XLSX = "xlsx", "XLSX"
 
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("导出人"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("导出人")
+    )
     year = models.PositiveSmallIntegerField(_("年度"))
     figure = models.CharField(_("看板数字"), max_length=20)
     key = models.CharField(_("分项"), max_length=40, blank=True)

@@ -1,6 +1,7 @@
 """The officials' dashboard: every figure is computed from deals.selectors.counted_deals (the one
 counting rule), and every contract figure names the drill-down (`figure`, `key`) that lists the
 contracts behind it, so a figure and the sum of its drill-down rows are equal by construction."""
+
 from __future__ import annotations
 
 import calendar
@@ -55,7 +56,14 @@ def ratio(part: Decimal, whole: Decimal) -> Decimal:
 
 def _item(figure: str, key: str, label: str, total: Total | dict, whole: Decimal) -> dict[str, Any]:
     amount, deals = (total.amount, total.deals) if isinstance(total, Total) else (total["amount"], total["deals"])
-    return {"figure": figure, "key": key, "label": label, "amount": amount, "deals": deals, "share": ratio(amount, whole)}
+    return {
+        "figure": figure,
+        "key": key,
+        "label": label,
+        "amount": amount,
+        "deals": deals,
+        "share": ratio(amount, whole),
+    }
 
 
 def _empty() -> dict[str, Any]:
@@ -63,6 +71,7 @@ def _empty() -> dict[str, Any]:
 
 
 # --- drill-down: the contracts behind a figure ----------------------------------------------------
+
 
 def figure_condition(figure: str, key: str) -> Q:
     """The rows of counted_deals behind one figure. Keys are validated by the input serializer."""
@@ -123,7 +132,9 @@ def export_name(*, year: int, figure: str, key: str, as_of: date | None) -> str:
     return f"{year}年技术合同-{figure_label(figure, key)}" + (f"-截至{as_of.isoformat()}" if as_of else "")
 
 
-def drilldown_export(*, viewer: User, year: int, figure: str, key: str, as_of: date | None, file_format: str) -> ExportFile:
+def drilldown_export(
+    *, viewer: User, year: int, figure: str, key: str, as_of: date | None, file_format: str
+) -> ExportFile:
     """Exactly the drill-down's rows as a file, built within the request. A figure with more
     contracts than DASHBOARD_EXPORT_MAX_ROWS is refused up front, naming its size, rather than
     left to run into the web server's timeout: POST /api/dashboard/exports/ builds it in a worker."""
@@ -133,9 +144,12 @@ def drilldown_export(*, viewer: User, year: int, figure: str, key: str, as_of: d
         raise ApplicationError(
             _("这一项共有 %(rows)s 份合同，超过直接下载的上限 %(limit)s 份：请改用后台导出生成文件。")
             % {"rows": f"{count:,}", "limit": f"{limit:,}"},
-            code="export_too_large", extra={"rows": count, "max_rows": limit},
+            code="export_too_large",
+            extra={"rows": count, "max_rows": limit},
         )
-    content = ledger_file(rows.iterator(chunk_size=2000), columns=COUNTED_COLUMNS, file_format=file_format, title="技术合同")
+    content = ledger_file(
+        rows.iterator(chunk_size=2000), columns=COUNTED_COLUMNS, file_format=file_format, title="技术合同"
+    )
     return ExportFile(content=content, name=export_name(year=year, figure=figure, key=key, as_of=as_of))
 
 
@@ -148,17 +162,23 @@ def dashboard_export_parts(*, job: DashboardExport) -> Iterator[bytes]:
     """The finished file of a background export, a stored part at a time (never all of it in
     memory); 409 while it is being built or when it failed."""
     if job.status != DashboardExport.Status.SUCCEEDED:
-        raise ApplicationError(_("文件尚未生成（%(status)s）") % {"status": job.get_status_display()}, code="conflict",
-                               status_code=409, extra={"status": job.status})
+        raise ApplicationError(
+            _("文件尚未生成（%(status)s）") % {"status": job.get_status_display()},
+            code="conflict",
+            status_code=409,
+            extra={"status": job.status},
+        )
     numbers = list(job.parts.order_by("number").values_list("number", flat=True))
 
     def parts() -> Iterator[bytes]:
         for number in numbers:
             yield bytes(job.parts.values_list("content", flat=True).get(number=number))
+
     return parts()
 
 
 # --- the summary ---------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Figures:
@@ -179,8 +199,12 @@ CUBE = ("month", "district", "industry__code", "industry__name", "contract_type"
 
 def _cube(qs: QuerySet, *dimensions: str) -> list[dict[str, Any]]:
     """One pass over the counted rows, grouped by every dimension at once: [{dims…, cents, deals}]."""
-    rows = qs.annotate(month=ExtractMonth("counted_on")).order_by().values(*dimensions).annotate(
-        cents=cents_sum("counted_amount"), deals=Count("pk"))
+    rows = (
+        qs.annotate(month=ExtractMonth("counted_on"))
+        .order_by()
+        .values(*dimensions)
+        .annotate(cents=cents_sum("counted_amount"), deals=Count("pk"))
+    )
     return list(rows)
 
 
@@ -196,7 +220,10 @@ def _sum_by(cube: list[dict[str, Any]], *keys: str) -> dict[Any, dict[str, Any]]
 
 
 def _total(groups: dict[Any, dict[str, Any]]) -> Total:
-    return Total(amount=sum((g["amount"] for g in groups.values()), Decimal("0.00")), deals=sum(g["deals"] for g in groups.values()))
+    return Total(
+        amount=sum((g["amount"] for g in groups.values()), Decimal("0.00")),
+        deals=sum(g["deals"] for g in groups.values()),
+    )
 
 
 def _from_ledger(*, year: int, as_of: date | None, rule, same_day: date, scope: Q | None = None) -> Figures:
@@ -209,14 +236,22 @@ def _from_ledger(*, year: int, as_of: date | None, rule, same_day: date, scope: 
     cube = _cube(counted, *CUBE)
     top = {}
     for side in ("buyer", "seller"):
-        rows = (counted.order_by().values(f"{side}_uscc").annotate(cents=cents_sum("counted_amount"), deals=Count("pk"))
-                .order_by("-cents", f"{side}_uscc")[:TOP])
+        rows = (
+            counted.order_by()
+            .values(f"{side}_uscc")
+            .annotate(cents=cents_sum("counted_amount"), deals=Count("pk"))
+            .order_by("-cents", f"{side}_uscc")[:TOP]
+        )
         top[side] = [(row[f"{side}_uscc"], yuan(row["cents"]), row["deals"]) for row in rows]
     return Figures(
-        months=_sum_by(cube, "month"), district=_sum_by(cube, "district"),
-        industry=_sum_by(cube, "industry__code", "industry__name"), contract_type=_sum_by(cube, "contract_type"),
-        origin=_sum_by(cube, "origin"), last_months=_sum_by(_cube(last, "month"), "month"),
-        last_same_day=total_of(last.filter(counted_on__lte=same_day)), top=top,
+        months=_sum_by(cube, "month"),
+        district=_sum_by(cube, "district"),
+        industry=_sum_by(cube, "industry__code", "industry__name"),
+        contract_type=_sum_by(cube, "contract_type"),
+        origin=_sum_by(cube, "origin"),
+        last_months=_sum_by(_cube(last, "month"), "month"),
+        last_same_day=total_of(last.filter(counted_on__lte=same_day)),
+        top=top,
     )
 
 
@@ -225,8 +260,11 @@ def _from_rollup(*, year: int, rule, same_day: date) -> Figures:
     many contracts there are. Equal to `_from_ledger` for the current ledger (tested)."""
     D = DealRollup.Dimension
     rows = list(
-        counted_rollup(year=year, rule=rule).exclude(dimension__in=[D.BUYER, D.SELLER]).order_by()
-        .values("dimension", "key", "period").annotate(cents=Sum("counted_cents"), deals=Sum("deals"))
+        counted_rollup(year=year, rule=rule)
+        .exclude(dimension__in=[D.BUYER, D.SELLER])
+        .order_by()
+        .values("dimension", "key", "period")
+        .annotate(cents=Sum("counted_cents"), deals=Sum("deals"))
     )
     by_dimension: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -236,31 +274,54 @@ def _from_rollup(*, year: int, rule, same_day: date) -> Figures:
     for row in by_dimension[D.INDUSTRY]:
         row["industry"] = industries.get(row["key"], (None, None))
     last_days = list(
-        counted_rollup(year=year - 1, rule=counting_rule(year=year - 1)).filter(dimension=D.DAY).order_by()
-        .values("period").annotate(cents=Sum("counted_cents"), deals=Sum("deals"))
+        counted_rollup(year=year - 1, rule=counting_rule(year=year - 1))
+        .filter(dimension=D.DAY)
+        .order_by()
+        .values("period")
+        .annotate(cents=Sum("counted_cents"), deals=Sum("deals"))
     )
     for row in last_days:
         row["month"] = row["period"].month
     same_period = _total(_sum_by([r for r in last_days if r["period"] <= same_day], "month"))
     top = {}
     for side in ("buyer", "seller"):
-        parties = (counted_rollup(year=year, rule=rule).filter(dimension=side).order_by().values("key")
-                   .annotate(cents=Sum("counted_cents"), deals=Sum("deals")).filter(deals__gt=0).order_by("-cents", "key")[:TOP])
+        parties = (
+            counted_rollup(year=year, rule=rule)
+            .filter(dimension=side)
+            .order_by()
+            .values("key")
+            .annotate(cents=Sum("counted_cents"), deals=Sum("deals"))
+            .filter(deals__gt=0)
+            .order_by("-cents", "key")[:TOP]
+        )
         top[side] = [(row["key"], yuan(row["cents"]), row["deals"]) for row in parties]
     return Figures(
-        months=_sum_by(by_dimension[D.DAY], "month"), district=_sum_by(by_dimension[D.DISTRICT], "key"),
-        industry=_sum_by(by_dimension[D.INDUSTRY], "industry"), contract_type=_sum_by(by_dimension[D.CONTRACT_TYPE], "key"),
-        origin=_sum_by(by_dimension[D.ORIGIN], "key"), last_months=_sum_by(last_days, "month"), last_same_day=same_period, top=top,
+        months=_sum_by(by_dimension[D.DAY], "month"),
+        district=_sum_by(by_dimension[D.DISTRICT], "key"),
+        industry=_sum_by(by_dimension[D.INDUSTRY], "industry"),
+        contract_type=_sum_by(by_dimension[D.CONTRACT_TYPE], "key"),
+        origin=_sum_by(by_dimension[D.ORIGIN], "key"),
+        last_months=_sum_by(last_days, "month"),
+        last_same_day=same_period,
+        top=top,
     )
 
 
-def _top_items(side: str, top: list[tuple[str, Decimal, int]], whole: Decimal, scope: Q | None = None) -> list[dict[str, Any]]:
+def _top_items(
+    side: str, top: list[tuple[str, Decimal, int]], whole: Decimal, scope: Q | None = None
+) -> list[dict[str, Any]]:
     """The largest parties, named as on their latest contract (the viewer may see). One indexed
     lookup per party ((side_uscc, id) index): MAX(name) over each party's contracts read 60,000
     rows at 1,000,000 contracts and took most of the summary's time."""
     latest = Deal.objects.filter(scope or Q()).order_by("-id").values_list(f"{side}_name", flat=True)
     return [
-        _item(side, uscc, latest.filter(**{f"{side}_uscc": uscc}).first() or uscc, {"amount": amount, "deals": deals}, whole)
+        _item(
+            side,
+            uscc,
+            latest.filter(**{f"{side}_uscc": uscc}).first() or uscc,
+            {"amount": amount, "deals": deals},
+            whole,
+        )
         for uscc, amount, deals in top
     ]
 
@@ -285,7 +346,11 @@ class Calendar:
 
     def same_day_last_year(self) -> date:
         day = min(self.reference, date(self.year, 12, 31))
-        return day.replace(year=self.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=self.year - 1)
+        return (
+            day.replace(year=self.year - 1, day=28)
+            if (day.month, day.day) == (2, 29)
+            else day.replace(year=self.year - 1)
+        )
 
 
 def _projection(cal: Calendar, counted: Total, last_full: Total, last_same_day: Total) -> dict[str, Any]:
@@ -293,21 +358,39 @@ def _projection(cal: Calendar, counted: Total, last_full: Total, last_same_day: 
     if cal.elapsed == 0:
         return {"amount": Decimal("0.00"), "method": "not_started", "explanation": _("该年度尚未开始，暂无预测。")}
     if cal.elapsed == cal.days:
-        return {"amount": counted.amount, "method": "final",
-                "explanation": _("年度已结束：全年计入额即为实际值，不再预测。")}
+        return {
+            "amount": counted.amount,
+            "method": "final",
+            "explanation": _("年度已结束：全年计入额即为实际值，不再预测。"),
+        }
     share = ratio(last_same_day.amount, last_full.amount)
     if last_full.amount > 0 and share >= MIN_SEASONAL_SHARE:
         amount = money(counted.amount / (last_same_day.amount / last_full.amount))
-        return {"amount": amount, "method": "seasonal", "explanation": _(
-            "按去年同期进度推算：去年截至%(day)s的计入额占全年的%(share)s%%，今年截至%(today)s已计入%(counted)s元，"
-            "按相同比例推算全年约%(amount)s元。技术合同登记集中在年末，按去年的节奏推算比按日均更接近实际。"
-        ) % {"day": cal.same_day_last_year().isoformat(), "share": f"{share * 100:.1f}", "today": cal.reference.isoformat(),
-             "counted": fmt(counted.amount), "amount": fmt(amount)}}
+        return {
+            "amount": amount,
+            "method": "seasonal",
+            "explanation": _(
+                "按去年同期进度推算：去年截至%(day)s的计入额占全年的%(share)s%%，今年截至%(today)s已计入%(counted)s元，"
+                "按相同比例推算全年约%(amount)s元。技术合同登记集中在年末，按去年的节奏推算比按日均更接近实际。"
+            )
+            % {
+                "day": cal.same_day_last_year().isoformat(),
+                "share": f"{share * 100:.1f}",
+                "today": cal.reference.isoformat(),
+                "counted": fmt(counted.amount),
+                "amount": fmt(amount),
+            },
+        }
     amount = money(counted.amount * cal.days / cal.elapsed)
-    return {"amount": amount, "method": "linear", "explanation": _(
-        "按日均进度线性推算：今年前%(elapsed)d天已计入%(counted)s元，按全年%(days)d天折算约%(amount)s元"
-        "（去年同期数据不足，未按季节规律调整）。"
-    ) % {"elapsed": cal.elapsed, "counted": fmt(counted.amount), "days": cal.days, "amount": fmt(amount)}}
+    return {
+        "amount": amount,
+        "method": "linear",
+        "explanation": _(
+            "按日均进度线性推算：今年前%(elapsed)d天已计入%(counted)s元，按全年%(days)d天折算约%(amount)s元"
+            "（去年同期数据不足，未按季节规律调整）。"
+        )
+        % {"elapsed": cal.elapsed, "counted": fmt(counted.amount), "days": cal.days, "amount": fmt(amount)},
+    }
 
 
 def _funnel(year: int, as_of: date | None, from_challenges: dict[str, Any]) -> list[dict[str, Any]]:
@@ -320,17 +403,44 @@ def _funnel(year: int, as_of: date | None, from_challenges: dict[str, Any]) -> l
     bids = Bid.objects.filter(created_at__gte=start, created_at__lt=end)
     awards = ChallengeTransition.objects.filter(to_status=Challenge.Status.AWARDED, at__gte=start, at__lt=end)
     return [
-        {"key": "challenges", "label": _("发布榜单"), "count": challenges.count(), "amount": yuan(challenges.aggregate(c=cents_sum("bounty"))["c"]),
-         "figure": None, "drill_key": None},
-        {"key": "bids", "label": _("揭榜申请"), "count": bids.count(), "amount": None, "figure": None, "drill_key": None},
-        {"key": "awards", "label": _("定榜"), "count": awards.values("challenge").distinct().count(), "amount": None,
-         "figure": None, "drill_key": None},
-        {"key": "deals", "label": _("签约并计入的技术合同"), "count": from_challenges["deals"], "amount": from_challenges["amount"],
-         "figure": "origin", "drill_key": DealOrigin.CHALLENGE},
+        {
+            "key": "challenges",
+            "label": _("发布榜单"),
+            "count": challenges.count(),
+            "amount": yuan(challenges.aggregate(c=cents_sum("bounty"))["c"]),
+            "figure": None,
+            "drill_key": None,
+        },
+        {
+            "key": "bids",
+            "label": _("揭榜申请"),
+            "count": bids.count(),
+            "amount": None,
+            "figure": None,
+            "drill_key": None,
+        },
+        {
+            "key": "awards",
+            "label": _("定榜"),
+            "count": awards.values("challenge").distinct().count(),
+            "amount": None,
+            "figure": None,
+            "drill_key": None,
+        },
+        {
+            "key": "deals",
+            "label": _("签约并计入的技术合同"),
+            "count": from_challenges["deals"],
+            "amount": from_challenges["amount"],
+            "figure": "origin",
+            "drill_key": DealOrigin.CHALLENGE,
+        },
     ]
 
 
-def dashboard_summary(*, year: int, as_of: date | None = None, from_ledger: bool = False, viewer: User | None = None) -> dict[str, Any]:
+def dashboard_summary(
+    *, year: int, as_of: date | None = None, from_ledger: bool = False, viewer: User | None = None
+) -> dict[str, Any]:
     """Everything the dashboard shows for `year`, as the ledger stood at the end of `as_of` (now
     when None): the same request with the same `as_of` always answers the same figures. The
     current ledger's figures come from the maintained rollup unless `from_ledger` (used to check
@@ -358,25 +468,44 @@ def dashboard_summary(*, year: int, as_of: date | None = None, from_ledger: bool
         now, before = this_months.get(month, _empty()), last_months.get(month, _empty())
         running += now["amount"]
         running_last += before["amount"]
-        monthly.append({
-            "month": month, "figure": "month", "key": str(month), "amount": now["amount"], "deals": now["deals"],
-            "cumulative": running, "last_year_amount": before["amount"], "last_year_deals": before["deals"],
-            "last_year_cumulative": running_last,
-        })
+        monthly.append(
+            {
+                "month": month,
+                "figure": "month",
+                "key": str(month),
+                "amount": now["amount"],
+                "deals": now["deals"],
+                "cumulative": running,
+                "last_year_amount": before["amount"],
+                "last_year_deals": before["deals"],
+                "last_year_cumulative": running_last,
+            }
+        )
 
     districts = figures.district
-    district_items = [_item("district", r, str(Region(r).label), districts.get(r, _empty()), whole) for r in HUZHOU_REGIONS]
+    district_items = [
+        _item("district", r, str(Region(r).label), districts.get(r, _empty()), whole) for r in HUZHOU_REGIONS
+    ]
     if Region.OUTSIDE in districts:  # only when the year's rule does not require a Huzhou party
-        district_items.append(_item("district", Region.OUTSIDE, str(Region.OUTSIDE.label), districts[Region.OUTSIDE], whole))
+        district_items.append(
+            _item("district", Region.OUTSIDE, str(Region.OUTSIDE.label), districts[Region.OUTSIDE], whole)
+        )
     industry_items = sorted(
-        (_item("industry", code or UNCLASSIFIED, name or str(_("未分类")), group, whole)
-         for (code, name), group in figures.industry.items()),
+        (
+            _item("industry", code or UNCLASSIFIED, name or str(_("未分类")), group, whole)
+            for (code, name), group in figures.industry.items()
+        ),
         key=lambda item: (-item["amount"], item["key"]),
     )
     types = figures.contract_type
-    type_items = [_item("contract_type", t, str(ContractType(t).label), types.get(t, _empty()), whole) for t in ContractType.values]
+    type_items = [
+        _item("contract_type", t, str(ContractType(t).label), types.get(t, _empty()), whole)
+        for t in ContractType.values
+    ]
     origins = figures.origin
-    origin_items = [_item("origin", o, str(DealOrigin(o).label), origins.get(o, _empty()), whole) for o in DealOrigin.values]
+    origin_items = [
+        _item("origin", o, str(DealOrigin(o).label), origins.get(o, _empty()), whole) for o in DealOrigin.values
+    ]
     platform = {
         "amount": sum((origins.get(o, _empty())["amount"] for o in PLATFORM_ORIGINS), Decimal("0.00")),
         "deals": sum(origins.get(o, _empty())["deals"] for o in PLATFORM_ORIGINS),
@@ -394,10 +523,17 @@ def dashboard_summary(*, year: int, as_of: date | None = None, from_ledger: bool
         "district_label": str(Region(district).label) if district else None,
         "reference_date": cal.reference,
         "rule": {
-            "year": rule.year, "version": rule.version, "is_configured": rule.is_configured, "target_amount": rule.target_amount,
-            "statuses": list(rule.statuses), "date_field": rule.date_field, "amount_field": rule.amount_field,
-            "require_huzhou_party": rule.require_huzhou_party, "text": texts["en" if (translation.get_language() or "").startswith("en") else "zh"],
-            "text_zh": texts["zh"], "text_en": texts["en"],
+            "year": rule.year,
+            "version": rule.version,
+            "is_configured": rule.is_configured,
+            "target_amount": rule.target_amount,
+            "statuses": list(rule.statuses),
+            "date_field": rule.date_field,
+            "amount_field": rule.amount_field,
+            "require_huzhou_party": rule.require_huzhou_party,
+            "text": texts["en" if (translation.get_language() or "").startswith("en") else "zh"],
+            "text_zh": texts["zh"],
+            "text_en": texts["en"],
         },
         "target_amount": rule.target_amount,
         "counted_amount": total.amount,
@@ -424,14 +560,23 @@ def dashboard_summary(*, year: int, as_of: date | None = None, from_ledger: bool
 def year_progress(*, year: int) -> dict[str, Any]:
     """The headline everybody may see (the home page): the year's counted amount against its target."""
     rule = counting_rule(year=year)
-    totals = counted_rollup(year=year, rule=rule).filter(dimension=DealRollup.Dimension.DAY).aggregate(
-        cents=Sum("counted_cents"), deals=Sum("deals"))
+    totals = (
+        counted_rollup(year=year, rule=rule)
+        .filter(dimension=DealRollup.Dimension.DAY)
+        .aggregate(cents=Sum("counted_cents"), deals=Sum("deals"))
+    )
     counted = yuan(totals["cents"])
-    return {"year": year, "target_amount": rule.target_amount, "counted_amount": counted, "counted_deals": totals["deals"] or 0,
-            "progress": ratio(counted, rule.target_amount)}
+    return {
+        "year": year,
+        "target_amount": rule.target_amount,
+        "counted_amount": counted,
+        "counted_deals": totals["deals"] or 0,
+        "progress": ratio(counted, rule.target_amount),
+    }
 
 
 # --- the targets board ---------------------------------------------------------------------------
+
 
 def policy_target_list() -> QuerySet[PolicyTarget]:
     history = TargetProgress.objects.select_related("by").order_by("-as_of", "-id")
@@ -442,5 +587,11 @@ def target_progress_ratio(target: PolicyTarget, value: Decimal) -> Decimal | Non
     """How far along a target is (1 = met). For an "at most" target (a ranking: 全国前20位) a value
     at or below the target is met, and a higher one is target/value."""
     if target.direction == PolicyTarget.Direction.AT_MOST:
-        return Decimal("1.0000") if value and value <= target.target_value else ratio(target.target_value, value) if value else None
+        return (
+            Decimal("1.0000")
+            if value and value <= target.target_value
+            else ratio(target.target_value, value)
+            if value
+            else None
+        )
     return ratio(value, target.target_value)

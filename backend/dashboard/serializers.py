@@ -27,8 +27,9 @@ def ratio_field(**kwargs) -> serializers.DecimalField:
 
 class YearQueryInputSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100, required=False, help_text="年度，默认今年")
-    as_of = serializers.DateField(required=False, allow_null=True,
-                                  help_text="按这一天结束时的台账和口径计算（复现当天看板显示的数字）；默认现在")
+    as_of = serializers.DateField(
+        required=False, allow_null=True, help_text="按这一天结束时的台账和口径计算（复现当天看板显示的数字）；默认现在"
+    )
 
     def validate_as_of(self, value):
         if value is not None and value > timezone.localdate():
@@ -43,15 +44,23 @@ class YearQueryInputSerializer(serializers.Serializer):
 
 class DrilldownQueryInputSerializer(YearQueryInputSerializer):
     figure = serializers.ChoiceField(choices=[(f, f) for f in FIGURES], help_text="看板上的哪一项数字")
-    key = serializers.CharField(max_length=40, required=False, allow_blank=True, default="",
-                                help_text="该项中的哪一个：月份 1-12、区县代码、产业链代码、合同类型、来源、platform/offline 或信用代码")
+    key = serializers.CharField(
+        max_length=40,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="该项中的哪一个：月份 1-12、区县代码、产业链代码、合同类型、来源、platform/offline 或信用代码",
+    )
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
         figure, key = attrs["figure"], attrs["key"]
         allowed = {
-            "district": Region.values, "contract_type": ContractType.values, "origin": DealOrigin.values,
-            "platform": [PLATFORM, OFFLINE], "month": [str(m) for m in range(1, 13)],
+            "district": Region.values,
+            "contract_type": ContractType.values,
+            "origin": DealOrigin.values,
+            "platform": [PLATFORM, OFFLINE],
+            "month": [str(m) for m in range(1, 13)],
         }
         if figure == "industry":
             allowed["industry"] = [UNCLASSIFIED, *IndustryChain.objects.values_list("code", flat=True)]
@@ -67,6 +76,7 @@ class DrilldownExportQueryInputSerializer(DrilldownQueryInputSerializer):
 
 
 # --- output ---------------------------------------------------------------------------------------
+
 
 class CountingRuleSummaryOutputSerializer(serializers.Serializer):
     year = serializers.IntegerField()
@@ -105,7 +115,9 @@ class MonthOutputSerializer(serializers.Serializer):
 
 class ProjectionOutputSerializer(serializers.Serializer):
     amount = money_field()
-    method = serializers.CharField(help_text="seasonal（按去年同期进度）、linear（按日均）、final（年度已结束）或 not_started")
+    method = serializers.CharField(
+        help_text="seasonal（按去年同期进度）、linear（按日均）、final（年度已结束）或 not_started"
+    )
     explanation = serializers.CharField()
 
 
@@ -114,15 +126,20 @@ class FunnelStageOutputSerializer(serializers.Serializer):
     label = serializers.CharField()
     count = serializers.IntegerField()
     amount = money_field(allow_null=True)
-    figure = serializers.CharField(allow_null=True, help_text="可下钻到技术合同时的 figure；榜单、申请与定榜环节为 null")
+    figure = serializers.CharField(
+        allow_null=True, help_text="可下钻到技术合同时的 figure；榜单、申请与定榜环节为 null"
+    )
     drill_key = serializers.CharField(allow_null=True)
 
 
 class DashboardSummaryOutputSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     as_of = serializers.DateField(allow_null=True)
-    district = serializers.ChoiceField(choices=Region.choices, allow_null=True,
-                                       help_text="区县科技局的辖区：各项合同数字只计至少一方在该区县的合同；市科技局和运营方为 null（全市）")
+    district = serializers.ChoiceField(
+        choices=Region.choices,
+        allow_null=True,
+        help_text="区县科技局的辖区：各项合同数字只计至少一方在该区县的合同；市科技局和运营方为 null（全市）",
+    )
     district_label = serializers.CharField(allow_null=True)
     reference_date = serializers.DateField(help_text="计算应完成进度与预测所用的日期（as_of 或今天）")
     rule = CountingRuleSummaryOutputSerializer()
@@ -195,17 +212,25 @@ class DrilldownOutputSerializer(serializers.Serializer):
     deals = serializers.IntegerField()
     count = serializers.IntegerField()
     export_max_rows = serializers.IntegerField(
-        help_text="直接下载（/api/dashboard/drilldown/export/）的合同份数上限；超过时用后台导出（POST /api/dashboard/exports/）")
+        help_text="直接下载（/api/dashboard/drilldown/export/）的合同份数上限；超过时用后台导出（POST /api/dashboard/exports/）"
+    )
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     results = DrilldownRowOutputSerializer(many=True)
 
 
 class TargetProgressInputSerializer(serializers.Serializer):
-    value = serializers.DecimalField(max_digits=15, decimal_places=2, min_value=Decimal("0"), max_value=MAX_TARGET_VALUE,
-                                     help_text="当前值，单位同目标")
+    value = serializers.DecimalField(
+        max_digits=15,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        max_value=MAX_TARGET_VALUE,
+        help_text="当前值，单位同目标",
+    )
     as_of = serializers.DateField(help_text="统计截至日期")
-    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="", help_text="数据来源与说明")
+    note = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, default="", help_text="数据来源与说明"
+    )
 
 
 class TargetProgressOutputSerializer(serializers.ModelSerializer):
@@ -224,8 +249,20 @@ class PolicyTargetOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PolicyTarget
-        fields = ["id", "code", "group", "name", "target_text", "target_value", "unit", "direction", "direction_label", "year",
-                  "latest", "progress_ratio"]
+        fields = [
+            "id",
+            "code",
+            "group",
+            "name",
+            "target_text",
+            "target_value",
+            "unit",
+            "direction",
+            "direction_label",
+            "year",
+            "latest",
+            "progress_ratio",
+        ]
 
     def _latest(self, obj):
         entries = list(obj.progress.all())  # prefetched, newest first
@@ -265,8 +302,24 @@ class DashboardExportOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = DashboardExport
         fields = [
-            "id", "year", "figure", "key", "label", "as_of", "file_format", "file_name", "file_size", "status", "status_label",
-            "total_rows", "processed_rows", "progress", "message", "created_at", "started_at", "finished_at",
+            "id",
+            "year",
+            "figure",
+            "key",
+            "label",
+            "as_of",
+            "file_format",
+            "file_name",
+            "file_size",
+            "status",
+            "status_label",
+            "total_rows",
+            "processed_rows",
+            "progress",
+            "message",
+            "created_at",
+            "started_at",
+            "finished_at",
         ]
 
     def get_label(self, obj) -> str:

@@ -1,5 +1,6 @@
 """Writes of the dashboard: progress readings of the policy targets (append-only), and the
 background exports of figures too large to export within a request."""
+
 import logging
 import tempfile
 from datetime import date, timedelta
@@ -23,7 +24,9 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def target_progress_add(*, target: PolicyTarget, by: User, value: Decimal, as_of: date, note: str = "") -> TargetProgress:
+def target_progress_add(
+    *, target: PolicyTarget, by: User, value: Decimal, as_of: date, note: str = ""
+) -> TargetProgress:
     require_dashboard(by)
     if as_of > timezone.localdate():
         raise ValidationError({"as_of": _("统计截至日期不能晚于今天")})
@@ -44,14 +47,21 @@ PART_BYTES = 4 * 1024 * 1024
 
 
 @transaction.atomic
-def dashboard_export_start(*, by: User, year: int, figure: str, key: str, as_of: date | None, file_format: str) -> DashboardExport:
+def dashboard_export_start(
+    *, by: User, year: int, figure: str, key: str, as_of: date | None, file_format: str
+) -> DashboardExport:
     """Queue the file of a drill-down (exactly its rows) for a worker to build; the job reports
     progress and, when done, is downloaded from /api/dashboard/exports/{id}/download/."""
     from dashboard.tasks import dashboard_export_task  # lazy: tasks.py imports this module
 
     require_dashboard(by)
     job = DashboardExport.objects.create(
-        created_by=by, year=year, figure=figure, key=key, as_of=as_of, file_format=file_format,
+        created_by=by,
+        year=year,
+        figure=figure,
+        key=key,
+        as_of=as_of,
+        file_format=file_format,
         total_rows=drilldown_rows(viewer=by, year=year, figure=figure, key=key, as_of=as_of).count(),
         file_name=f"{export_name(year=year, figure=figure, key=key, as_of=as_of)}.{file_format}"[-200:],
     )
@@ -66,8 +76,12 @@ def _export_claim(job_id: int) -> bool:
     S = DashboardExport.Status
     now = timezone.now()
     runnable = Q(status=S.PENDING) | Q(status=S.RUNNING, updated_at__lt=now - STALE_EXPORT)
-    return DashboardExport.objects.filter(runnable, pk=job_id).update(
-        status=S.RUNNING, started_at=now, updated_at=now, processed_rows=0, message="") == 1
+    return (
+        DashboardExport.objects.filter(runnable, pk=job_id).update(
+            status=S.RUNNING, started_at=now, updated_at=now, processed_rows=0, message=""
+        )
+        == 1
+    )
 
 
 def dashboard_export_run(*, job_id: int) -> DashboardExport:
@@ -80,7 +94,7 @@ def dashboard_export_run(*, job_id: int) -> DashboardExport:
 
     def counted(rows):
         nonlocal written
-        for written, row in enumerate(rows, start=1):  # noqa: B007  `written` is read after the loop
+        for written, row in enumerate(rows, start=1):
             yield row
             if written % PROGRESS_EVERY == 0:
                 job_update(job, processed_rows=written)
@@ -91,8 +105,13 @@ def dashboard_export_run(*, job_id: int) -> DashboardExport:
         rows = drilldown_rows(viewer=job.created_by, year=job.year, figure=job.figure, key=job.key, as_of=job.as_of)
         # The file goes to the worker's own disk first, then into the database a part at a time.
         with tempfile.TemporaryFile(prefix="techmatch-export-") as out:
-            write_ledger_file(out, counted(rows.iterator(chunk_size=2000)), columns=COUNTED_COLUMNS, file_format=job.file_format,
-                              title="技术合同")
+            write_ledger_file(
+                out,
+                counted(rows.iterator(chunk_size=2000)),
+                columns=COUNTED_COLUMNS,
+                file_format=job.file_format,
+                title="技术合同",
+            )
             size = out.tell()
             out.seek(0)
             number = 0
@@ -102,11 +121,21 @@ def dashboard_export_run(*, job_id: int) -> DashboardExport:
     except Exception:
         logger.exception("dashboard export %s failed unexpectedly", job.pk)
         DashboardExportPart.objects.filter(export=job).delete()
-        job_update(job, status=DashboardExport.Status.FAILED, message=_("生成文件时发生内部错误，请重新导出"), finished_at=timezone.now())
+        job_update(
+            job,
+            status=DashboardExport.Status.FAILED,
+            message=_("生成文件时发生内部错误，请重新导出"),
+            finished_at=timezone.now(),
+        )
         raise
     return job_update(
-        job, status=DashboardExport.Status.SUCCEEDED, file_size=size, processed_rows=written, total_rows=written,
-        finished_at=timezone.now(), message=_("共%(n)d份合同") % {"n": written},
+        job,
+        status=DashboardExport.Status.SUCCEEDED,
+        file_size=size,
+        processed_rows=written,
+        total_rows=written,
+        finished_at=timezone.now(),
+        message=_("共%(n)d份合同") % {"n": written},
     )
 
 
@@ -118,9 +147,13 @@ def dashboard_exports_maintain() -> tuple[int, int]:
 
     S = DashboardExport.Status
     now = timezone.now()
-    _rows, deleted = DashboardExport.objects.filter(created_at__lt=now - timedelta(days=settings.DASHBOARD_EXPORT_KEEP_DAYS)).delete()
+    _rows, deleted = DashboardExport.objects.filter(
+        created_at__lt=now - timedelta(days=settings.DASHBOARD_EXPORT_KEEP_DAYS)
+    ).delete()
     dropped = deleted.get(DashboardExport._meta.label, 0)  # the jobs, not their parts
-    waiting = Q(status=S.PENDING, created_at__lt=now - timedelta(minutes=1)) | Q(status=S.RUNNING, updated_at__lt=now - STALE_EXPORT)
+    waiting = Q(status=S.PENDING, created_at__lt=now - timedelta(minutes=1)) | Q(
+        status=S.RUNNING, updated_at__lt=now - STALE_EXPORT
+    )
     ids = list(DashboardExport.objects.filter(waiting).order_by("id").values_list("id", flat=True))
     for job_id in ids:
         dashboard_export_task.delay(job_id)

@@ -42,14 +42,18 @@ class DashboardSummaryView(APIView):
     permission_classes = DASHBOARD
 
     @extend_schema(
-        parameters=[YearQueryInputSerializer], responses=DashboardSummaryOutputSerializer, tags=["dashboard"],
+        parameters=[YearQueryInputSerializer],
+        responses=DashboardSummaryOutputSerializer,
+        tags=["dashboard"],
         summary="年度技术交易额看板：目标、计入额、进度、预测、分项与漏斗（附计数口径）",
         description="每一项金额都带 figure/key，可用 /api/dashboard/drilldown/ 查看其背后的合同；as_of 复现某天结束时看板显示的数字。",
     )
     def get(self, request: Request) -> Response:
         params = YearQueryInputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        return Response(DashboardSummaryOutputSerializer(dashboard_summary(viewer=request.user, **params.validated_data)).data)
+        return Response(
+            DashboardSummaryOutputSerializer(dashboard_summary(viewer=request.user, **params.validated_data)).data
+        )
 
 
 class DrilldownView(APIView):
@@ -61,7 +65,8 @@ class DrilldownView(APIView):
             OpenApiParameter("page", int, description="页码，从1开始"),
             OpenApiParameter("page_size", int, description="每页条数（最多200）"),
         ],
-        responses=DrilldownOutputSerializer, tags=["dashboard"],
+        responses=DrilldownOutputSerializer,
+        tags=["dashboard"],
         summary="下钻：看板上某一项数字背后的技术合同（分页，amount 为全部行的合计）",
     )
     def get(self, request: Request) -> Response:
@@ -73,10 +78,17 @@ class DrilldownView(APIView):
         paginator = CountedPagination(total.deals)
         page = paginator.paginate_queryset(rows, request, view=self)
         body = {
-            "year": p["year"], "as_of": p["as_of"], "figure": p["figure"], "key": p["key"], "label": figure_label(p["figure"], p["key"]),
-            "amount": total.amount, "deals": total.deals, "count": paginator.page.paginator.count,
+            "year": p["year"],
+            "as_of": p["as_of"],
+            "figure": p["figure"],
+            "key": p["key"],
+            "label": figure_label(p["figure"], p["key"]),
+            "amount": total.amount,
+            "deals": total.deals,
+            "count": paginator.page.paginator.count,
             "export_max_rows": settings.DASHBOARD_EXPORT_MAX_ROWS,
-            "next": paginator.get_next_link(), "previous": paginator.get_previous_link(),
+            "next": paginator.get_next_link(),
+            "previous": paginator.get_previous_link(),
             "results": page,
         }
         return Response(DrilldownOutputSerializer(body).data)
@@ -86,7 +98,9 @@ class DrilldownExportView(APIView):
     permission_classes = DASHBOARD
 
     @extend_schema(
-        parameters=[DrilldownExportQueryInputSerializer], responses=FILE_RESPONSES, tags=["dashboard"],
+        parameters=[DrilldownExportQueryInputSerializer],
+        responses=FILE_RESPONSES,
+        tags=["dashboard"],
         summary="导出下钻的技术合同（xlsx/csv，与下钻结果逐行一致）",
     )
     def get(self, request: Request):
@@ -114,7 +128,8 @@ class DashboardExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, v
         return dashboard_export_list(viewer=self.request.user)
 
     @extend_schema(
-        request=DrilldownExportQueryInputSerializer, responses={202: DashboardExportOutputSerializer},
+        request=DrilldownExportQueryInputSerializer,
+        responses={202: DashboardExportOutputSerializer},
         summary="后台导出下钻的技术合同（与下钻结果逐行一致；适用于超过直接下载上限的数字）",
         examples=[example("全年计入合同", {"year": 2026, "figure": "total", "file_format": "xlsx"})],
     )
@@ -129,7 +144,9 @@ class DashboardExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, v
     def download(self, request: Request, pk=None):
         job = self.get_object()
         parts = dashboard_export_parts(job=job)
-        return file_response(parts, file_format=job.file_format, name=job.file_name.rsplit(".", 1)[0], size=job.file_size)
+        return file_response(
+            parts, file_format=job.file_format, name=job.file_name.rsplit(".", 1)[0], size=job.file_size
+        )
 
 
 @extend_schema_view(
@@ -150,8 +167,14 @@ class PolicyTargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         return Response(PolicyTargetDetailOutputSerializer(self.get_object()).data)
 
     @extend_schema(
-        request=TargetProgressInputSerializer, responses={201: TargetProgressOutputSerializer}, summary="填报目标进展（保留历史）",
-        examples=[example("高新技术企业数", {"value": "1980", "as_of": "2026-09-30", "note": "省科技厅高企认定公示（第二批）"})],
+        request=TargetProgressInputSerializer,
+        responses={201: TargetProgressOutputSerializer},
+        summary="填报目标进展（保留历史）",
+        examples=[
+            example(
+                "高新技术企业数", {"value": "1980", "as_of": "2026-09-30", "note": "省科技厅高企认定公示（第二批）"}
+            )
+        ],
     )
     @action(detail=True, methods=["post"])
     def progress(self, request: Request, pk=None) -> Response:

@@ -2,6 +2,7 @@
 columns first (plus a few read-only ones the import ignores), so an exported file re-imports as a
 no-op. Rows are read through deals.selectors.ledger_for and shown through `disclosed`, like every
 other output of contracts."""
+
 from __future__ import annotations
 
 import csv
@@ -100,8 +101,10 @@ def write_xlsx(out: BinaryIO, sheets: list[tuple[str, list[str], Iterable[list[A
     import xlsxwriter
 
     # Every string is written as a string: a name beginning with "=" never becomes a formula.
-    workbook = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-                                         "strings_to_numbers": False})
+    workbook = xlsxwriter.Workbook(
+        out,
+        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+    )
     bold = workbook.add_format({"bold": True})
     money = workbook.add_format({"num_format": "#,##0.00"})
     day = workbook.add_format({"num_format": "yyyy-mm-dd"})
@@ -132,7 +135,9 @@ def xlsx_bytes(sheets: list[tuple[str, list[str], Iterable[list[Any]], list[int]
     return out.getvalue()
 
 
-def write_ledger_file(out: BinaryIO, rows: Iterable[Any], *, columns: list[OutColumn], file_format: str, title: str) -> None:
+def write_ledger_file(
+    out: BinaryIO, rows: Iterable[Any], *, columns: list[OutColumn], file_format: str, title: str
+) -> None:
     header = [c.header for c in columns]
     values = ([c.value(row) for c in columns] for row in rows)
     if file_format == "csv":
@@ -152,10 +157,14 @@ def import_template(*, file_format: str) -> bytes:
     example = [c.example for c in COLUMNS]
     if file_format == "csv":
         return csv_bytes(header, [example])
-    typed = [Decimal(v) if c.key.endswith("amount") else date.fromisoformat(v) if c.key.endswith("_on") else v
-             for c, v in zip(COLUMNS, example, strict=True)]
+    typed = [
+        Decimal(v) if c.key.endswith("amount") else date.fromisoformat(v) if c.key.endswith("_on") else v
+        for c, v in zip(COLUMNS, example, strict=True)
+    ]
     guide = [[c.header, "必填" if c.required else "选填", c.help] for c in COLUMNS]
-    return xlsx_bytes([
-        ("技术合同", header, [typed], [max(12, len(h) * 2 + 2) for h in header]),
-        ("填写说明", ["列名", "是否必填", "说明"], guide, [22, 10, 80]),
-    ])
+    return xlsx_bytes(
+        [
+            ("技术合同", header, [typed], [max(12, len(h) * 2 + 2) for h in header]),
+            ("填写说明", ["列名", "是否必填", "说明"], guide, [22, 10, 80]),
+        ]
+    )

@@ -4,6 +4,7 @@ The file is CSV (UTF-8 or GB18030, as Excel saves it in China) or XLSX with one 
 Chinese column names below. `plan_import` validates every row and compares it with the ledger; it
 writes nothing. The service applies a plan only when it has no errors (all-or-nothing).
 """
+
 from __future__ import annotations
 
 import codecs
@@ -16,7 +17,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import IO, Any, Literal
 
 from django.conf import settings
@@ -51,8 +52,11 @@ class UploadLimits:
 
 
 def upload_limits() -> UploadLimits:
-    return UploadLimits(max_bytes=settings.DEALS_IMPORT_MAX_BYTES, max_rows=settings.DEALS_IMPORT_MAX_ROWS,
-                        max_xlsx_uncompressed=settings.DEALS_IMPORT_MAX_XLSX_UNCOMPRESSED)
+    return UploadLimits(
+        max_bytes=settings.DEALS_IMPORT_MAX_BYTES,
+        max_rows=settings.DEALS_IMPORT_MAX_ROWS,
+        max_xlsx_uncompressed=settings.DEALS_IMPORT_MAX_XLSX_UNCOMPRESSED,
+    )
 
 
 class FileProblem(Exception):
@@ -69,13 +73,24 @@ class Column:
 
 
 COLUMNS = [
-    Column("contract_number", "合同编号", True, "技术合同登记系统中的合同编号；同一登记机构内唯一，是导入的唯一标识", "2026330502000123"),
+    Column(
+        "contract_number",
+        "合同编号",
+        True,
+        "技术合同登记系统中的合同编号；同一登记机构内唯一，是导入的唯一标识",
+        "2026330502000123",
+    ),
     Column("title", "合同名称", True, "合同上的名称", "动力电池陶瓷涂覆隔膜技术开发合同"),
     Column("contract_type", "合同类型", True, "技术开发、技术转让、技术许可、技术咨询或技术服务", "技术开发"),
     Column("buyer_name", "买方名称", True, "委托方、受让方或被许可方", "长兴新能动力电池材料有限公司"),
     Column("buyer_uscc", "买方统一社会信用代码", True, "18位统一社会信用代码（含校验位）", "91330522MA2B7K3Q12"),
-    Column("buyer_region", "买方所在地区", False,
-           "吴兴区、南浔区、德清县、长兴县、安吉县、南太湖新区、湖州莫干山高新区或湖州市外；不填时按信用代码中的行政区划判断", "长兴县"),
+    Column(
+        "buyer_region",
+        "买方所在地区",
+        False,
+        "吴兴区、南浔区、德清县、长兴县、安吉县、南太湖新区、湖州莫干山高新区或湖州市外；不填时按信用代码中的行政区划判断",
+        "长兴县",
+    ),
     Column("seller_name", "卖方名称", True, "受托方、让与方或许可方", "南太湖先进材料研究院"),
     Column("seller_uscc", "卖方统一社会信用代码", True, "18位统一社会信用代码（含校验位）", "12330500MB0A1B2C3A"),
     Column("seller_region", "卖方所在地区", False, "同买方所在地区", "南太湖新区"),
@@ -93,10 +108,23 @@ REQUIRED = [c for c in COLUMNS if c.required]
 # Districts by the administrative-division code inside a USCC (characters 3-8). 330500 (the city
 # itself) is left out on purpose: the two functional zones register there, so it is ambiguous.
 DIVISIONS = {"330502": "wuxing", "330503": "nanxun", "330521": "deqing", "330522": "changxing", "330523": "anji"}
-REGION_NAMES = {str(label): value for value, label in Region.choices} | {value: value for value in Region.values} | {
-    "吴兴": "wuxing", "南浔": "nanxun", "德清": "deqing", "长兴": "changxing", "安吉": "anji", "南太湖": "nantaihu",
-    "南太湖新区": "nantaihu", "莫干山高新区": "moganshan", "湖州莫干山高新区": "moganshan", "市外": "outside", "湖州市外": "outside",
-}
+REGION_NAMES = (
+    {str(label): value for value, label in Region.choices}
+    | {value: value for value in Region.values}
+    | {
+        "吴兴": "wuxing",
+        "南浔": "nanxun",
+        "德清": "deqing",
+        "长兴": "changxing",
+        "安吉": "anji",
+        "南太湖": "nantaihu",
+        "南太湖新区": "nantaihu",
+        "莫干山高新区": "moganshan",
+        "湖州莫干山高新区": "moganshan",
+        "市外": "outside",
+        "湖州市外": "outside",
+    }
+)
 
 
 @dataclass
@@ -112,22 +140,39 @@ class RowError:
 
 # A validated row is kept as a tuple in this order (a dict per row doubled the memory of a
 # 100,000-row import), with repeated names and codes shared between rows.
-ROW_FIELDS = ("registry", "contract_number", "title", "contract_type", "buyer_name", "buyer_uscc", "buyer_region", "seller_name",
-              "seller_uscc", "seller_region", "contract_amount", "technical_amount", "signed_on", "registered_on",
-              "registration_number", "industry_id", "status")
+ROW_FIELDS = (
+    "registry",
+    "contract_number",
+    "title",
+    "contract_type",
+    "buyer_name",
+    "buyer_uscc",
+    "buyer_region",
+    "seller_name",
+    "seller_uscc",
+    "seller_region",
+    "contract_amount",
+    "technical_amount",
+    "signed_on",
+    "registered_on",
+    "registration_number",
+    "industry_id",
+    "status",
+)
 NEW_FIELDS = ROW_FIELDS + ("buyer_organisation_id", "seller_organisation_id")
 
 
 @dataclass
 class ImportPlan:
     total: int = 0
-    new: list[tuple] = field(default_factory=list)                             # Deal field values in NEW_FIELDS order
+    new: list[tuple] = field(default_factory=list)  # Deal field values in NEW_FIELDS order
     registrations: list[tuple[int, tuple[date, str]]] = field(default_factory=list)  # (deal id, (date, number))
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
 
 
 # --- the upload ---------------------------------------------------------------------------------
+
 
 def refuse_announced_oversize(content_length: str | None) -> None:
     """Refuse a request whose Content-Length already says the file is too big, before Django reads
@@ -213,7 +258,9 @@ def _check_xlsx(handle: IO[bytes], limits: UploadLimits) -> None:
             if len(members) > MAX_XLSX_MEMBERS:
                 raise FileProblem(_("Excel 文件结构异常（部件过多）"))
             if sum(m.file_size for m in members) > limits.max_xlsx_uncompressed:
-                raise FileProblem(_("Excel 文件解压后超过%(mb)dMB，拒绝处理") % {"mb": limits.max_xlsx_uncompressed // 1024 // 1024})
+                raise FileProblem(
+                    _("Excel 文件解压后超过%(mb)dMB，拒绝处理") % {"mb": limits.max_xlsx_uncompressed // 1024 // 1024}
+                )
             names = {m.filename for m in members}
             if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
                 raise FileProblem(_("文件扩展名是 .xlsx，但内容不是 Excel 工作簿"))
@@ -229,7 +276,15 @@ def _check_xlsx(handle: IO[bytes], limits: UploadLimits) -> None:
                     with archive.open(member) as part:
                         if _scan_xml_part(part, count="rows with a value") > limits.max_rows + 1:
                             raise _too_many_rows(limits)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError, zlib.error) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        OSError,
+        RuntimeError,
+        NotImplementedError,
+        zlib.error,
+    ) as exc:
         raise FileProblem(_("Excel 文件已损坏或无法读取")) from exc
 
 
@@ -263,6 +318,7 @@ def _scan_xml_part(part: IO[bytes], *, count: Literal["row elements", "rows with
 
 # --- reading rows ---------------------------------------------------------------------------------
 
+
 def _rows_csv(handle: IO[bytes]) -> tuple[int, Iterator[list[Any]]]:
     """Rows streamed from the file (never the whole text in memory). The encoding is decided on the
     first megabyte: UTF-8 (with or without BOM) if it decodes as such, else GB18030, which is what
@@ -288,6 +344,7 @@ def _rows_csv(handle: IO[bytes]) -> tuple[int, Iterator[list[Any]]]:
             raise FileProblem(_("CSV 格式有误：%(problem)s") % {"problem": exc}) from exc
         finally:
             text.detach()  # the caller owns (and closes) the file
+
     return estimate, rows()
 
 
@@ -308,10 +365,12 @@ def _rows_xlsx(handle: IO[bytes]) -> tuple[int, Iterator[tuple[Any, ...]]]:
             raise FileProblem(_("Excel 文件已损坏或无法读取")) from exc
         finally:
             workbook.close()
+
     return estimate, rows()
 
 
 # --- cells ----------------------------------------------------------------------------------------
+
 
 class CellError(ValueError):
     pass
@@ -363,10 +422,16 @@ def _amount(value: Any) -> Decimal:
     return abs(rounded)  # abs: "-0" is 0.00, not -0.00
 
 
-DATE_PATTERNS = [re.compile(p) for p in (
-    r"^(\d{4})-(\d{1,2})-(\d{1,2})$", r"^(\d{4})/(\d{1,2})/(\d{1,2})$", r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$",
-    r"^(\d{4})年(\d{1,2})月(\d{1,2})日$", r"^(\d{4})(\d{2})(\d{2})$",
-)]
+DATE_PATTERNS = [
+    re.compile(p)
+    for p in (
+        r"^(\d{4})-(\d{1,2})-(\d{1,2})$",
+        r"^(\d{4})/(\d{1,2})/(\d{1,2})$",
+        r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$",
+        r"^(\d{4})年(\d{1,2})月(\d{1,2})日$",
+        r"^(\d{4})(\d{2})(\d{2})$",
+    )
+]
 
 
 def _date(value: Any) -> date:
@@ -408,7 +473,9 @@ def _region(value: Any, uscc: str) -> str:
     text = _text(value)
     if text:
         if text not in REGION_NAMES:
-            raise CellError(_("未知的地区（可填：吴兴区、南浔区、德清县、长兴县、安吉县、南太湖新区、湖州莫干山高新区、湖州市外）"))
+            raise CellError(
+                _("未知的地区（可填：吴兴区、南浔区、德清县、长兴县、安吉县、南太湖新区、湖州莫干山高新区、湖州市外）")
+            )
         return REGION_NAMES[text]
     division = uscc[2:8]
     if not division.startswith("3305"):
@@ -420,8 +487,12 @@ def _region(value: Any, uscc: str) -> str:
 
 BY_KEY = {c.key: c for c in COLUMNS}
 PARSERS: dict[str, Callable[[Any], Any]] = {
-    "contract_type": _contract_type, "buyer_uscc": _uscc, "seller_uscc": _uscc,
-    "contract_amount": _amount, "technical_amount": _amount, "signed_on": _date,
+    "contract_type": _contract_type,
+    "buyer_uscc": _uscc,
+    "seller_uscc": _uscc,
+    "contract_amount": _amount,
+    "technical_amount": _amount,
+    "signed_on": _date,
 }
 
 
@@ -448,8 +519,13 @@ def _header_map(header: list[Any] | tuple[Any, ...]) -> dict[str, int]:
     return positions
 
 
-def _parse_row(cells: list[Any] | tuple[Any, ...], positions: dict[str, int], number: int,
-               industries: dict[str, int], errors: list[RowError]) -> dict[str, Any] | None:
+def _parse_row(
+    cells: list[Any] | tuple[Any, ...],
+    positions: dict[str, int],
+    number: int,
+    industries: dict[str, int],
+    errors: list[RowError],
+) -> dict[str, Any] | None:
     def cell(key: str) -> Any:
         index = positions.get(key)
         return cells[index] if index is not None and index < len(cells) else None
@@ -519,10 +595,12 @@ def _parse_row(cells: list[Any] | tuple[Any, ...], positions: dict[str, int], nu
 
 def _chunks(items: list, size: int = 5000) -> Iterator[list]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
-def plan_import(handle: IO[bytes], *, file_format: str, on_progress: Callable[[int, int], Any] | None = None) -> ImportPlan:
+def plan_import(
+    handle: IO[bytes], *, file_format: str, on_progress: Callable[[int, int], Any] | None = None
+) -> ImportPlan:
     """Read and validate every row and compare it with the ledger. Writes nothing."""
     estimate, rows = (_rows_xlsx if file_format == "xlsx" else _rows_csv)(handle)
     try:
@@ -562,19 +640,30 @@ def _plan(rows: Iterator, estimate: int, on_progress: Callable[[int, int], Any] 
         key = (values["registry"], values["contract_number"])
         if key in parsed:
             first_row, first = parsed[key]
-            if _differences(dict(zip(ROW_FIELDS, first)), values, compare_optional=True):
-                plan.errors.append(RowError(number, "合同编号", _("与第%(row)d行合同编号相同但数据不同") % {"row": first_row}, key[1]))
+            if _differences(dict(zip(ROW_FIELDS, first, strict=False)), values, compare_optional=True):
+                plan.errors.append(
+                    RowError(number, "合同编号", _("与第%(row)d行合同编号相同但数据不同") % {"row": first_row}, key[1])
+                )
             else:
                 plan.unchanged += 1  # the same contract twice in one file: once is enough
             continue
         if values["registration_number"]:
             reg_key = (values["registry"], values["registration_number"])
             if reg_key in registration_rows:
-                plan.errors.append(RowError(number, "认定登记编号", _("与第%(row)d行的认定登记编号重复") % {"row": registration_rows[reg_key]},
-                                            values["registration_number"]))
+                plan.errors.append(
+                    RowError(
+                        number,
+                        "认定登记编号",
+                        _("与第%(row)d行的认定登记编号重复") % {"row": registration_rows[reg_key]},
+                        values["registration_number"],
+                    )
+                )
                 continue
             registration_rows[reg_key] = number
-        parsed[key] = (number, tuple(shared.setdefault(v, v) if isinstance(v, str) else v for v in map(values.get, ROW_FIELDS)))
+        parsed[key] = (
+            number,
+            tuple(shared.setdefault(v, v) if isinstance(v, str) else v for v in map(values.get, ROW_FIELDS)),
+        )
     if on_progress:
         on_progress(plan.total, plan.total)
     if plan.total == 0 and not plan.errors:
@@ -594,14 +683,33 @@ def _differences(ledger: dict[str, Any], row: dict[str, Any], *, compare_optiona
     return [f for f in fields if ledger.get(f) != row.get(f)]
 
 
-LABELS = {"contract_type": "合同类型", "buyer_uscc": "买方统一社会信用代码", "seller_uscc": "卖方统一社会信用代码",
-          "contract_amount": "合同金额（元）", "technical_amount": "技术交易额（元）", "signed_on": "签订日期", "industry_id": "产业链",
-          "registered_on": "认定登记日期", "registration_number": "认定登记编号"}
+LABELS = {
+    "contract_type": "合同类型",
+    "buyer_uscc": "买方统一社会信用代码",
+    "seller_uscc": "卖方统一社会信用代码",
+    "contract_amount": "合同金额（元）",
+    "technical_amount": "技术交易额（元）",
+    "signed_on": "签订日期",
+    "industry_id": "产业链",
+    "registered_on": "认定登记日期",
+    "registration_number": "认定登记编号",
+}
 
 
-def _compare_with_ledger(parsed: dict[tuple[str, str], tuple[int, tuple]], registration_rows: dict[tuple[str, str], int],
-                         plan: ImportPlan) -> None:
-    columns = ["pk", "registry", "contract_number", "status", "registration_number", "origin", *IDENTITY, "industry_id", "registered_on"]
+def _compare_with_ledger(
+    parsed: dict[tuple[str, str], tuple[int, tuple]], registration_rows: dict[tuple[str, str], int], plan: ImportPlan
+) -> None:
+    columns = [
+        "pk",
+        "registry",
+        "contract_number",
+        "status",
+        "registration_number",
+        "origin",
+        *IDENTITY,
+        "industry_id",
+        "registered_on",
+    ]
     keys = list(parsed)
     existing: dict[tuple[str, str], dict[str, Any]] = {}
     for registry in {k[0] for k in keys}:
@@ -614,7 +722,8 @@ def _compare_with_ledger(parsed: dict[tuple[str, str], tuple[int, tuple]], regis
         numbers = [k[1] for k in registration_rows if k[0] == registry]
         for chunk in _chunks(numbers):
             for reg, contract in Deal.objects.filter(registry=registry, registration_number__in=chunk).values_list(
-                    "registration_number", "contract_number"):
+                "registration_number", "contract_number"
+            ):
                 taken[(registry, reg)] = contract
     usccs = sorted({v[ROW_FIELDS.index(f"{s}_uscc")] for _row, v in parsed.values() for s in ("buyer", "seller")})
     organisations: dict[str, int] = {}
@@ -622,16 +731,24 @@ def _compare_with_ledger(parsed: dict[tuple[str, str], tuple[int, tuple]], regis
         organisations.update(Organisation.objects.filter(uscc__in=chunk).values_list("uscc", "pk"))
 
     for key, (number, packed) in parsed.items():
-        values = dict(zip(ROW_FIELDS, packed))
+        values = dict(zip(ROW_FIELDS, packed, strict=False))
         reg_key = (values["registry"], values["registration_number"])
         owner = taken.get(reg_key) if values["registration_number"] else None
         if owner is not None and owner != values["contract_number"]:
-            plan.errors.append(RowError(number, "认定登记编号", _("认定登记编号已被合同%(number)s使用") % {"number": owner},
-                                        values["registration_number"]))
+            plan.errors.append(
+                RowError(
+                    number,
+                    "认定登记编号",
+                    _("认定登记编号已被合同%(number)s使用") % {"number": owner},
+                    values["registration_number"],
+                )
+            )
             continue
         ledger = existing.get(key)
         if ledger is None:
-            plan.new.append(packed + (organisations.get(values["buyer_uscc"]), organisations.get(values["seller_uscc"])))
+            plan.new.append(
+                packed + (organisations.get(values["buyer_uscc"]), organisations.get(values["seller_uscc"]))
+            )
             continue
         if ledger["status"] == DealStatus.VOIDED:
             plan.errors.append(RowError(number, "合同编号", _("该合同已在台账中作废，不能再导入"), key[1]))
@@ -639,10 +756,19 @@ def _compare_with_ledger(parsed: dict[tuple[str, str], tuple[int, tuple]], regis
         different = _differences(ledger, values, compare_optional=False)
         if different:
             names = "、".join(LABELS.get(f, f) for f in different)
-            plan.errors.append(RowError(number, "合同编号", _("合同编号已存在但数据不同（%(fields)s）；如需更正请在台账中更正") % {"fields": names}, key[1]))
+            plan.errors.append(
+                RowError(
+                    number,
+                    "合同编号",
+                    _("合同编号已存在但数据不同（%(fields)s）；如需更正请在台账中更正") % {"fields": names},
+                    key[1],
+                )
+            )
         elif ledger["status"] == DealStatus.RECORDED and values["registered_on"]:
             plan.registrations.append((ledger["pk"], (values["registered_on"], values["registration_number"])))
         elif ledger["status"] == DealStatus.REGISTERED and not values["registered_on"]:
-            plan.errors.append(RowError(number, "认定登记日期", _("台账中该合同已认定登记，文件中却没有登记信息"), key[1]))
+            plan.errors.append(
+                RowError(number, "认定登记日期", _("台账中该合同已认定登记，文件中却没有登记信息"), key[1])
+            )
         else:
             plan.unchanged += 1

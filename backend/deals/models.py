@@ -9,6 +9,7 @@ last entry written before that moment. Corrections are new entries (amend, void,
 `CountingRule` says what counts toward a year's target; it is versioned the same way (a change is
 a new row), so a past summary is reproduced with the rule that was in force at the time.
 """
+
 from decimal import Decimal
 
 from django.conf import settings
@@ -70,13 +71,23 @@ class DealState(models.Model):
     title = models.CharField(_("合同名称"), max_length=200)
     contract_type = models.CharField(_("合同类型"), max_length=20, choices=ContractType.choices)
     buyer_organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("买方（平台机构）")
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("买方（平台机构）"),
     )
     buyer_name = models.CharField(_("买方名称"), max_length=120)
     buyer_uscc = models.CharField(_("买方统一社会信用代码"), max_length=18, validators=[validate_uscc])
     buyer_region = models.CharField(_("买方所在地区"), max_length=20, choices=Region.choices)
     seller_organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("卖方（平台机构）")
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("卖方（平台机构）"),
     )
     seller_name = models.CharField(_("卖方名称"), max_length=120)
     seller_uscc = models.CharField(_("卖方统一社会信用代码"), max_length=18, validators=[validate_uscc])
@@ -90,9 +101,15 @@ class DealState(models.Model):
         IndustryChain, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("产业链")
     )
     origin = models.CharField(_("来源"), max_length=20, choices=DealOrigin.choices, default=DealOrigin.OFFLINE)
-    origin_challenge = models.ForeignKey(Challenge, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("来源榜单"))
-    origin_bid = models.ForeignKey(Bid, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("中榜申请"))
-    origin_need = models.ForeignKey(Need, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("来源需求"))
+    origin_challenge = models.ForeignKey(
+        Challenge, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("来源榜单")
+    )
+    origin_bid = models.ForeignKey(
+        Bid, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("中榜申请")
+    )
+    origin_need = models.ForeignKey(
+        Need, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("来源需求")
+    )
     origin_capability = models.ForeignKey(
         Capability, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("来源能力成果")
     )
@@ -151,7 +168,9 @@ class Deal(DealState, BaseModel):
     """One technology contract. Its state changes only in deals.services, each time together with
     a DealEntry that records the new state."""
 
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("录入人"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("录入人")
+    )
     note = models.CharField(_("备注"), max_length=500, blank=True)
 
     objects = LedgerQuerySet.as_manager()
@@ -163,11 +182,17 @@ class Deal(DealState, BaseModel):
         constraints = [
             models.UniqueConstraint(fields=["registry", "contract_number"], name="deal_number_unique_per_registry"),
             models.UniqueConstraint(
-                fields=["registry", "registration_number"], condition=~models.Q(registration_number=""),
+                fields=["registry", "registration_number"],
+                condition=~models.Q(registration_number=""),
                 name="deal_registration_number_unique_per_registry",
             ),
-            models.CheckConstraint(condition=models.Q(technical_amount__lte=models.F("contract_amount")), name="deal_technical_within_contract"),
-            models.CheckConstraint(condition=models.Q(contract_amount__gt=0, technical_amount__gte=0), name="deal_amounts_positive"),
+            models.CheckConstraint(
+                condition=models.Q(technical_amount__lte=models.F("contract_amount")),
+                name="deal_technical_within_contract",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(contract_amount__gt=0, technical_amount__gte=0), name="deal_amounts_positive"
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "registered_on"], name="deal_status_registered"),
@@ -180,8 +205,11 @@ class Deal(DealState, BaseModel):
         problems = deal_state_problems({a: getattr(self, a) for a in STATE_ATTNAMES})
         if problems:
             raise ValidationError(problems)
-        O = DealOrigin
-        links = {O.CHALLENGE: self.origin_challenge_id, O.NEED: self.origin_need_id, O.CAPABILITY: self.origin_capability_id}
+        links = {
+            DealOrigin.CHALLENGE: self.origin_challenge_id,
+            DealOrigin.NEED: self.origin_need_id,
+            DealOrigin.CAPABILITY: self.origin_capability_id,
+        }
         if self.origin in links and links[self.origin] is None:
             raise ValidationError({"origin": _("平台撮合的合同须关联来源榜单、需求或能力成果")})
 
@@ -210,7 +238,9 @@ class DealImport(BaseModel):
     file_format = models.CharField(_("文件格式"), max_length=10, choices=Format.choices)
     file_size = models.PositiveBigIntegerField(_("文件大小（字节）"))
     sha256 = models.CharField(_("文件摘要"), max_length=64, db_index=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("导入人"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("导入人")
+    )
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
     total_rows = models.PositiveIntegerField(_("数据行数"), default=0)
     processed_rows = models.PositiveIntegerField(_("已校验行数"), default=0)
@@ -246,10 +276,16 @@ class DealEntry(DealState):
     deal = models.ForeignKey(Deal, on_delete=models.PROTECT, related_name="entries", verbose_name=_("技术合同"))
     kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)
     at = models.DateTimeField(_("记账时间"), default=timezone.now, db_index=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("操作人"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("操作人")
+    )
     reason = models.CharField(_("原因"), max_length=500, blank=True)
-    reverses = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("冲销的记录"))
-    import_job = models.ForeignKey(DealImport, null=True, blank=True, on_delete=models.PROTECT, related_name="entries", verbose_name=_("导入批次"))
+    reverses = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("冲销的记录")
+    )
+    import_job = models.ForeignKey(
+        DealImport, null=True, blank=True, on_delete=models.PROTECT, related_name="entries", verbose_name=_("导入批次")
+    )
     changes = models.JSONField(_("变化"), default=dict, blank=True)
 
     objects = EntryQuerySet.as_manager()
@@ -303,7 +339,9 @@ class DealRollup(models.Model):
         verbose_name = _("台账汇总")
         verbose_name_plural = _("台账汇总")
         constraints = [
-            models.UniqueConstraint(fields=["date_field", "period", "status", "huzhou_party", "dimension", "key"], name="deal_rollup_key"),
+            models.UniqueConstraint(
+                fields=["date_field", "period", "status", "huzhou_party", "dimension", "key"], name="deal_rollup_key"
+            ),
         ]
         indexes = [models.Index(fields=["dimension", "date_field", "period"], name="deal_rollup_lookup")]
 
@@ -324,16 +362,27 @@ class CountingRule(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     version = models.PositiveIntegerField(_("版本"))
     target_amount = models.DecimalField(
-        _("年度目标（元）"), max_digits=16, decimal_places=2,
+        _("年度目标（元）"),
+        max_digits=16,
+        decimal_places=2,
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(MAX_TARGET_AMOUNT)],
     )
     statuses = models.JSONField(_("计入的合同状态"), default=list)
-    date_field = models.CharField(_("计入日期"), max_length=20, choices=DateField.choices, default=DateField.REGISTERED_ON)
-    amount_field = models.CharField(_("计入金额"), max_length=20, choices=AmountField.choices, default=AmountField.TECHNICAL_AMOUNT)
+    date_field = models.CharField(
+        _("计入日期"), max_length=20, choices=DateField.choices, default=DateField.REGISTERED_ON
+    )
+    amount_field = models.CharField(
+        _("计入金额"), max_length=20, choices=AmountField.choices, default=AmountField.TECHNICAL_AMOUNT
+    )
     require_huzhou_party = models.BooleanField(_("至少一方在湖州"), default=True)
     created_at = models.DateTimeField(_("生效时间"), default=timezone.now, db_index=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("设置人")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("设置人"),
     )
     reason = models.CharField(_("调整原因"), max_length=500, blank=True)
 
@@ -346,13 +395,6 @@ class CountingRule(models.Model):
     def __str__(self) -> str:
         return f"{self.year} v{self.version}"
 
-    def clean(self) -> None:
-        statuses = self.statuses if isinstance(self.statuses, list) else []
-        if not statuses or any(s not in self.COUNTABLE_STATUSES for s in statuses) or len(set(statuses)) != len(statuses):
-            raise ValidationError({"statuses": _("计入的合同状态只能是“已录入”和/或“已认定登记”（作废合同从不计入）")})
-        if self.date_field == self.DateField.REGISTERED_ON and DealStatus.RECORDED in statuses:
-            raise ValidationError({"statuses": _("按认定登记日期计入时，未登记的合同没有登记日期，只能计入已认定登记的合同")})
-
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise ValidationError(_("计数口径只能新增版本，不能修改"))
@@ -360,3 +402,16 @@ class CountingRule(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("计数口径只能新增版本，不能删除"))
+
+    def clean(self) -> None:
+        statuses = self.statuses if isinstance(self.statuses, list) else []
+        if (
+            not statuses
+            or any(s not in self.COUNTABLE_STATUSES for s in statuses)
+            or len(set(statuses)) != len(statuses)
+        ):
+            raise ValidationError({"statuses": _("计入的合同状态只能是“已录入”和/或“已认定登记”（作废合同从不计入）")})
+        if self.date_field == self.DateField.REGISTERED_ON and DealStatus.RECORDED in statuses:
+            raise ValidationError(
+                {"statuses": _("按认定登记日期计入时，未登记的合同没有登记日期，只能计入已认定登记的合同")}
+            )

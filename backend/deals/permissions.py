@@ -14,6 +14,7 @@
   a contract that follows from their own posting: the owner of an awarded challenge, of a need,
   or of a capability. They cannot register, amend or void: a registered figure is the bureau's.
 """
+
 from __future__ import annotations
 
 from django.db.models import Q
@@ -93,6 +94,7 @@ def require_counting_rule_change(user: User | None) -> None:
 
 
 # --- the same rules as DRF permission classes, for views that only read --------------------------
+
 
 class IsLedgerKeeper(BasePermission):
     message = gettext_lazy("只有科技部门或平台运营方可以查看")

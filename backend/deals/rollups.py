@@ -6,6 +6,7 @@ up. `rollup_rebuild` recomputes everything from the contracts (the migration tha
 table runs it, and so can an operator after repairing data by hand); `rollup_drift` compares the
 two without changing anything.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -49,9 +50,13 @@ def contributions(state: Mapping[str, Any]) -> Iterator[tuple[Key, int, int]]:
             continue
         year = date(day.year, 1, 1)
         for period, dimension, key in (
-            (day, D.DAY, ""), (year, D.DISTRICT, district), (year, D.INDUSTRY, industry),
-            (year, D.CONTRACT_TYPE, state["contract_type"]), (year, D.ORIGIN, state["origin"]),
-            (year, D.BUYER, state["buyer_uscc"]), (year, D.SELLER, state["seller_uscc"]),
+            (day, D.DAY, ""),
+            (year, D.DISTRICT, district),
+            (year, D.INDUSTRY, industry),
+            (year, D.CONTRACT_TYPE, state["contract_type"]),
+            (year, D.ORIGIN, state["origin"]),
+            (year, D.BUYER, state["buyer_uscc"]),
+            (year, D.SELLER, state["seller_uscc"]),
         ):
             yield (field, period, status, huzhou, str(dimension), key), technical, contract
 
@@ -70,7 +75,7 @@ def rollup_change(*, before: Iterable[Mapping[str, Any]] = (), after: Iterable[M
     # Sorted, so two transactions lock the rows they share in the same order (no deadlock).
     changes = sorted((key, values) for key, values in delta.items() if any(values))
     for start in range(0, len(changes), 500):
-        _upsert(changes[start:start + 500])
+        _upsert(changes[start : start + 500])
 
 
 def _upsert(changes: list[tuple[Key, list[int]]]) -> None:
@@ -78,12 +83,14 @@ def _upsert(changes: list[tuple[Key, list[int]]]) -> None:
     columns = [*KEY_COLUMNS, "technical_cents", "contract_cents", "deals"]
     quoted = [connection.ops.quote_name(c) for c in columns]
     placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(changes))
-    increments = ", ".join(f"{q} = {table}.{q} + EXCLUDED.{q}" for q in quoted[len(KEY_COLUMNS):])
+    increments = ", ".join(f"{q} = {table}.{q} + EXCLUDED.{q}" for q in quoted[len(KEY_COLUMNS) :])
     params: list[Any] = []
     for (field, period, status, huzhou, dimension, key), values in changes:
         params += [field, connection.ops.adapt_datefield_value(period), status, huzhou, dimension, key, *values]
-    sql = (f"INSERT INTO {table} ({', '.join(quoted)}) VALUES {placeholders} "
-           f"ON CONFLICT ({', '.join(quoted[:len(KEY_COLUMNS)])}) DO UPDATE SET {increments}")
+    sql = (
+        f"INSERT INTO {table} ({', '.join(quoted)}) VALUES {placeholders} "
+        f"ON CONFLICT ({', '.join(quoted[: len(KEY_COLUMNS)])}) DO UPDATE SET {increments}"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 
@@ -91,24 +98,44 @@ def _upsert(changes: list[tuple[Key, list[int]]]) -> None:
 def computed_rows(deal_model, rollup_model=DealRollup) -> list:
     """The rollup computed from the contracts by the database (unsaved rows, zero rows omitted).
     Takes the models so the migration can run it on its historical models."""
-    huzhou = Case(When(Q(buyer_region__in=HUZHOU_REGIONS) | Q(seller_region__in=HUZHOU_REGIONS), then=Value(True)), default=Value(False))
+    huzhou = Case(
+        When(Q(buyer_region__in=HUZHOU_REGIONS) | Q(seller_region__in=HUZHOU_REGIONS), then=Value(True)),
+        default=Value(False),
+    )
     keys = {
-        D.DISTRICT: district_expression(), D.INDUSTRY: F("industry_id"), D.CONTRACT_TYPE: F("contract_type"),
-        D.ORIGIN: F("origin"), D.BUYER: F("buyer_uscc"), D.SELLER: F("seller_uscc"),
+        D.DISTRICT: district_expression(),
+        D.INDUSTRY: F("industry_id"),
+        D.CONTRACT_TYPE: F("contract_type"),
+        D.ORIGIN: F("origin"),
+        D.BUYER: F("buyer_uscc"),
+        D.SELLER: F("seller_uscc"),
     }
     rows = []
     for field in DATE_FIELDS:
-        base = deal_model.objects.filter(status__in=CONTRIBUTING, **{f"{field}__isnull": False}).annotate(huzhou=huzhou).order_by()
+        base = (
+            deal_model.objects.filter(status__in=CONTRIBUTING, **{f"{field}__isnull": False})
+            .annotate(huzhou=huzhou)
+            .order_by()
+        )
         groups = [(D.DAY, base.annotate(period=F(field), key=Value("")))]
         groups += [(dim, base.annotate(period=TruncYear(field), key=expr)) for dim, expr in keys.items()]
         for dimension, qs in groups:
             for row in qs.values("period", "status", "huzhou", "key").annotate(
-                    technical=cents_sum("technical_amount"), contract=cents_sum("contract_amount"), n=Count("pk")):
-                rows.append(rollup_model(
-                    date_field=field, period=row["period"], status=row["status"], huzhou_party=bool(row["huzhou"]),
-                    dimension=str(dimension), key="" if row["key"] is None else str(row["key"]),
-                    technical_cents=row["technical"], contract_cents=row["contract"], deals=row["n"],
-                ))
+                technical=cents_sum("technical_amount"), contract=cents_sum("contract_amount"), n=Count("pk")
+            ):
+                rows.append(
+                    rollup_model(
+                        date_field=field,
+                        period=row["period"],
+                        status=row["status"],
+                        huzhou_party=bool(row["huzhou"]),
+                        dimension=str(dimension),
+                        key="" if row["key"] is None else str(row["key"]),
+                        technical_cents=row["technical"],
+                        contract_cents=row["contract"],
+                        deals=row["n"],
+                    )
+                )
     return rows
 
 
@@ -116,7 +143,11 @@ def _as_dict(rows: Iterable) -> dict[tuple, tuple[int, int, int]]:
     out = {}
     for r in rows:
         if r.deals or r.technical_cents or r.contract_cents:
-            out[(r.date_field, r.period, r.status, r.huzhou_party, r.dimension, r.key)] = (r.technical_cents, r.contract_cents, r.deals)
+            out[(r.date_field, r.period, r.status, r.huzhou_party, r.dimension, r.key)] = (
+                r.technical_cents,
+                r.contract_cents,
+                r.deals,
+            )
     return out
 
 
@@ -136,4 +167,6 @@ def rollup_drift() -> dict[tuple, tuple]:
     from deals.models import Deal
 
     stored, computed = _as_dict(DealRollup.objects.all()), _as_dict(computed_rows(Deal))
-    return {k: (stored.get(k), computed.get(k)) for k in stored.keys() | computed.keys() if stored.get(k) != computed.get(k)}
+    return {
+        k: (stored.get(k), computed.get(k)) for k in stored.keys() | computed.keys() if stored.get(k) != computed.get(k)
+    }

@@ -3,6 +3,7 @@ counts toward a year's target (the dashboard's headline, its breakdowns, drill-d
 is computed from the queryset it returns, or — for the current ledger's summary — from
 `counted_rollup`, the same rule applied to the maintained sums of deals.rollups (tests check
 that the two agree figure by figure)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -12,7 +13,23 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import BigIntegerField, BooleanField, Case, Count, DecimalField, Exists, ExpressionWrapper, F, Max, OuterRef, Q, QuerySet, Sum, Value, When
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Case,
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce, Round
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -33,8 +50,11 @@ POLICY_TARGET = Decimal("20000000000.00")
 # SQLite keeps decimals as REAL, so SUM(amount) there is a float sum; rounding each amount to
 # integer cents before summing keeps every total exact in SQLite and PostgreSQL alike.
 
+
 def cents_sum(field: str) -> Coalesce:
-    hundredfold = ExpressionWrapper(F(field) * Value(Decimal("100")), output_field=DecimalField(max_digits=20, decimal_places=2))
+    hundredfold = ExpressionWrapper(
+        F(field) * Value(Decimal("100")), output_field=DecimalField(max_digits=20, decimal_places=2)
+    )
     return Coalesce(Sum(Cast(Round(hundredfold), BigIntegerField())), Value(0), output_field=BigIntegerField())
 
 
@@ -48,11 +68,13 @@ def money(value: Decimal) -> Decimal:
 
 # --- time: "as of" a day means everything written before the end of that day, Huzhou time -------
 
+
 def end_of_day(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
 
 
 # --- the counting rule ------------------------------------------------------------------------
+
 
 def counting_rule(*, year: int, as_of: date | None = None) -> CountingRule:
     """The rule in force for `year` at the end of `as_of` (now when None). Before the year's first
@@ -74,9 +96,13 @@ def counting_rule(*, year: int, as_of: date | None = None) -> CountingRule:
         or CountingRule.objects.filter(year__gt=year).order_by("year", "-version").first()
     )
     rule = CountingRule(
-        year=year, version=0, target_amount=nearest.target_amount if nearest else POLICY_TARGET,
-        statuses=[DealStatus.REGISTERED], date_field=CountingRule.DateField.REGISTERED_ON,
-        amount_field=CountingRule.AmountField.TECHNICAL_AMOUNT, require_huzhou_party=True,
+        year=year,
+        version=0,
+        target_amount=nearest.target_amount if nearest else POLICY_TARGET,
+        statuses=[DealStatus.REGISTERED],
+        date_field=CountingRule.DateField.REGISTERED_ON,
+        amount_field=CountingRule.AmountField.TECHNICAL_AMOUNT,
+        require_huzhou_party=True,
     )
     rule.is_configured = False
     return rule
@@ -91,7 +117,9 @@ def with_texts(rule: CountingRule) -> CountingRule:
 
 def counting_rule_history(*, year: int) -> list[CountingRule]:
     """Every version of `year`'s rule, newest first, each with its text in Chinese and English."""
-    return [with_texts(r) for r in CountingRule.objects.filter(year=year).select_related("created_by").order_by("-version")]
+    return [
+        with_texts(r) for r in CountingRule.objects.filter(year=year).select_related("created_by").order_by("-version")
+    ]
 
 
 def counting_rules_current() -> list[CountingRule]:
@@ -115,11 +143,14 @@ def counting_rule_text(rule: CountingRule) -> str:
     date_label = str(CountingRule.DateField(rule.date_field).label)
     amount_label = str(CountingRule.AmountField(rule.amount_field).label)
     sentences = [
-        _("统计%(year)d年度的技术合同：状态为%(statuses)s的合同计入，作废的合同不计入。") % {"year": rule.year, "statuses": statuses},
-        _("按%(date)s计入：%(date)s在%(year)d年1月1日至12月31日之间的合同计入当年。") % {"date": date_label, "year": rule.year},
+        _("统计%(year)d年度的技术合同：状态为%(statuses)s的合同计入，作废的合同不计入。")
+        % {"year": rule.year, "statuses": statuses},
+        _("按%(date)s计入：%(date)s在%(year)d年1月1日至12月31日之间的合同计入当年。")
+        % {"date": date_label, "year": rule.year},
         _("计入金额为%(amount)s。") % {"amount": amount_label},
         _("买卖双方至少一方在湖州市（吴兴区、南浔区、德清县、长兴县、安吉县、南太湖新区或湖州莫干山高新区）。")
-        if rule.require_huzhou_party else _("不要求买卖双方在湖州市。"),
+        if rule.require_huzhou_party
+        else _("不要求买卖双方在湖州市。"),
         _("按区县统计时，买方在湖州的计入买方所在区县，否则计入卖方所在区县。"),
         _("年度目标：%(target)s元。") % {"target": _format_yuan(rule.target_amount)},
     ]
@@ -161,7 +192,9 @@ def counted_deals(*, year: int, as_of: date | None = None, rule: CountingRule | 
     (the rule's amount field), `counted_on` (the rule's date field), `district` and `deal_ref`."""
     rule = rule or counting_rule(year=year, as_of=as_of)
     last_day = date(year, 12, 31) if as_of is None else min(date(year, 12, 31), as_of)
-    condition = Q(status__in=list(rule.statuses)) & Q(**{f"{rule.date_field}__gte": date(year, 1, 1), f"{rule.date_field}__lte": last_day})
+    condition = Q(status__in=list(rule.statuses)) & Q(
+        **{f"{rule.date_field}__gte": date(year, 1, 1), f"{rule.date_field}__lte": last_day}
+    )
     if rule.require_huzhou_party:
         condition &= Q(buyer_region__in=HUZHOU_REGIONS) | Q(seller_region__in=HUZHOU_REGIONS)
     return (
@@ -172,7 +205,10 @@ def counted_deals(*, year: int, as_of: date | None = None, rule: CountingRule | 
     )
 
 
-AMOUNT_CENTS = {CountingRule.AmountField.TECHNICAL_AMOUNT: "technical_cents", CountingRule.AmountField.CONTRACT_AMOUNT: "contract_cents"}
+AMOUNT_CENTS = {
+    CountingRule.AmountField.TECHNICAL_AMOUNT: "technical_cents",
+    CountingRule.AmountField.CONTRACT_AMOUNT: "contract_cents",
+}
 
 
 def is_current(as_of: date | None) -> bool:
@@ -183,7 +219,12 @@ def is_current(as_of: date | None) -> bool:
 def counted_rollup(*, year: int, rule: CountingRule) -> QuerySet[DealRollup]:
     """The counting rule of `counted_deals`, for the current ledger, on the rollup's columns: the
     rows that sum to what counts toward `year`, annotated with `counted_cents` (the rule's amount)."""
-    condition = Q(status__in=list(rule.statuses), date_field=rule.date_field, period__gte=date(year, 1, 1), period__lte=date(year, 12, 31))
+    condition = Q(
+        status__in=list(rule.statuses),
+        date_field=rule.date_field,
+        period__gte=date(year, 1, 1),
+        period__lte=date(year, 12, 31),
+    )
     if rule.require_huzhou_party:
         condition &= Q(huzhou_party=True)
     return DealRollup.objects.filter(condition).annotate(counted_cents=F(AMOUNT_CENTS[rule.amount_field]))
@@ -219,8 +260,10 @@ def origin_disclosed(*, viewer: User | None) -> Case:
     not restated here."""
     visible = challenge_list(viewer=viewer).filter(pk=OuterRef("origin_challenge_id"))
     return Case(
-        When(origin_challenge__isnull=True, then=Value(True)), When(Exists(visible), then=Value(True)),
-        default=Value(False), output_field=BooleanField(),
+        When(origin_challenge__isnull=True, then=Value(True)),
+        When(Exists(visible), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
     )
 
 
@@ -258,8 +301,12 @@ def disclosed(row: Any) -> Disclosed:
     is then treated as confidential."""
     confidential = row.origin_challenge_id is not None and not getattr(row, DISCLOSED, False)
     if confidential:
-        return Disclosed(confidential=True, title=str(CONFIDENTIAL_ORIGIN_TITLE), origin_challenge=None, origin_bid=None)
-    return Disclosed(confidential=False, title=row.title, origin_challenge=row.origin_challenge_id, origin_bid=row.origin_bid_id)
+        return Disclosed(
+            confidential=True, title=str(CONFIDENTIAL_ORIGIN_TITLE), origin_challenge=None, origin_bid=None
+        )
+    return Disclosed(
+        confidential=False, title=row.title, origin_challenge=row.origin_challenge_id, origin_bid=row.origin_bid_id
+    )
 
 
 def disclosed_changes(changes: dict[str, list], *, confidential: bool) -> dict[str, list]:
@@ -268,8 +315,10 @@ def disclosed_changes(changes: dict[str, list], *, confidential: bool) -> dict[s
     if not confidential:
         return changes
     masked = {"title": str(CONFIDENTIAL_ORIGIN_TITLE)}
-    return {field: [masked.get(field) for _ in values] if field in CONFIDENTIAL_FIELDS else values
-            for field, values in changes.items()}
+    return {
+        field: [masked.get(field) for _ in values] if field in CONFIDENTIAL_FIELDS else values
+        for field, values in changes.items()
+    }
 
 
 def prefill_as_read(prefill: Any, *, viewer: User | None) -> Any:
@@ -284,18 +333,24 @@ def prefill_as_read(prefill: Any, *, viewer: User | None) -> Any:
 
 # --- the ledger as users browse it ------------------------------------------------------------
 
+
 def deal_list(*, viewer: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Deal]:
     """The contracts the viewer may see, for the list, the detail and every action on one
     (a contract outside their view is a 404). `?q=` matches a confidential origin's contract only
     by its number or parties, never by the title the viewer is not shown (DealFilter.filter_q)."""
-    qs = ledger_for(Deal.objects.select_related("industry", "buyer_organisation", "seller_organisation", "created_by"), viewer=viewer)
+    qs = ledger_for(
+        Deal.objects.select_related("industry", "buyer_organisation", "seller_organisation", "created_by"),
+        viewer=viewer,
+    )
     return DealFilter(filters or {}, qs).qs
 
 
 def deal_as_read(*, deal: Deal, viewer: User) -> Deal:
     """A contract the viewer has just written, as they read it (annotated for `disclosed`; not
     limited to their view: they just handled it)."""
-    rows = Deal.objects.select_related("industry", "buyer_organisation", "seller_organisation", "created_by").filter(pk=deal.pk)
+    rows = Deal.objects.select_related("industry", "buyer_organisation", "seller_organisation", "created_by").filter(
+        pk=deal.pk
+    )
     return with_origin_disclosure(rows, viewer=viewer).get()
 
 

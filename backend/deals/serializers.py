@@ -26,18 +26,26 @@ FILE_FORMATS = [("xlsx", "Excel（.xlsx）"), ("csv", "CSV（UTF-8）")]
 
 
 def contract_amount_field(**kwargs) -> serializers.DecimalField:
-    return serializers.DecimalField(max_digits=14, decimal_places=2, min_value=Decimal("0.01"), max_value=MAX_CONTRACT_AMOUNT, **kwargs)
+    return serializers.DecimalField(
+        max_digits=14, decimal_places=2, min_value=Decimal("0.01"), max_value=MAX_CONTRACT_AMOUNT, **kwargs
+    )
 
 
 def technical_amount_field(**kwargs) -> serializers.DecimalField:
-    return serializers.DecimalField(max_digits=14, decimal_places=2, min_value=Decimal("0.00"), max_value=MAX_CONTRACT_AMOUNT, **kwargs)
+    return serializers.DecimalField(
+        max_digits=14, decimal_places=2, min_value=Decimal("0.00"), max_value=MAX_CONTRACT_AMOUNT, **kwargs
+    )
 
 
 class PartyInputSerializer(serializers.Serializer):
     """A party on the platform (`organisation`), or one that is not (name, USCC and region)."""
 
-    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all(), required=False, allow_null=True,
-                                                      help_text="平台上的机构；填写后名称、信用代码和地区取自该机构")
+    organisation = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="平台上的机构；填写后名称、信用代码和地区取自该机构",
+    )
     name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
     uscc = UsccField(required=False, allow_blank=True, default="")
     region = serializers.ChoiceField(choices=Region.choices, required=False, allow_blank=True, default="")
@@ -45,7 +53,11 @@ class PartyInputSerializer(serializers.Serializer):
     def validate(self, attrs):
         if attrs.get("organisation") is not None:
             return Party(organisation=attrs["organisation"])
-        missing = {name: _("不是平台机构时必须填写名称、统一社会信用代码和所在地区") for name in ("name", "uscc", "region") if not attrs.get(name)}
+        missing = {
+            name: _("不是平台机构时必须填写名称、统一社会信用代码和所在地区")
+            for name in ("name", "uscc", "region")
+            if not attrs.get(name)
+        }
         if missing:
             raise serializers.ValidationError(missing)
         return Party(name=attrs["name"], uscc=attrs["uscc"], region=attrs["region"])
@@ -60,20 +72,38 @@ def _check_amounts(attrs) -> None:
 class DealRecordInputSerializer(serializers.Serializer):
     contract_number = serializers.CharField(max_length=40, help_text="合同编号（同一登记机构内唯一）")
     registry = serializers.CharField(max_length=60, required=False, default=DEFAULT_REGISTRY, help_text="登记机构")
-    title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="", help_text="合同名称；来自榜单时默认取榜单标题")
+    title = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default="", help_text="合同名称；来自榜单时默认取榜单标题"
+    )
     origin = serializers.ChoiceField(choices=DealOrigin.choices, default=DealOrigin.OFFLINE)
-    challenge = serializers.PrimaryKeyRelatedField(queryset=Challenge.objects.all(), required=False, allow_null=True,
-                                                   help_text="来源榜单（origin=challenge）：已定榜，买卖双方、金额与产业链据此预填")
-    bid = serializers.PrimaryKeyRelatedField(queryset=Bid.objects.all(), required=False, allow_null=True,
-                                             help_text="签约的中榜申请；榜单只有一个中榜团队时可不填")
-    need = serializers.PrimaryKeyRelatedField(queryset=Need.objects.all(), required=False, allow_null=True, help_text="来源需求（origin=need）")
-    capability = serializers.PrimaryKeyRelatedField(queryset=Capability.objects.all(), required=False, allow_null=True,
-                                                    help_text="来源能力成果（origin=capability）")
+    challenge = serializers.PrimaryKeyRelatedField(
+        queryset=Challenge.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="来源榜单（origin=challenge）：已定榜，买卖双方、金额与产业链据此预填",
+    )
+    bid = serializers.PrimaryKeyRelatedField(
+        queryset=Bid.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="签约的中榜申请；榜单只有一个中榜团队时可不填",
+    )
+    need = serializers.PrimaryKeyRelatedField(
+        queryset=Need.objects.all(), required=False, allow_null=True, help_text="来源需求（origin=need）"
+    )
+    capability = serializers.PrimaryKeyRelatedField(
+        queryset=Capability.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="来源能力成果（origin=capability）",
+    )
     buyer = PartyInputSerializer(required=False, help_text="买方（委托方、受让方、被许可方）")
     seller = PartyInputSerializer(required=False, help_text="卖方（受托方、让与方、许可方）")
     contract_type = serializers.ChoiceField(choices=ContractType.choices, required=False)
     contract_amount = contract_amount_field(required=False, help_text="合同金额（元）；来自榜单时默认取中榜报价")
-    technical_amount = technical_amount_field(required=False, help_text="技术交易额（元），不大于合同金额；不填等于合同金额")
+    technical_amount = technical_amount_field(
+        required=False, help_text="技术交易额（元），不大于合同金额；不填等于合同金额"
+    )
     signed_on = serializers.DateField(help_text="签订日期")
     industry = IndustryField(required=False, allow_null=True)
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
@@ -90,18 +120,30 @@ class DealRecordInputSerializer(serializers.Serializer):
 class DealPrefillInputSerializer(serializers.Serializer):
     """Where the contract comes from: exactly one posting (and, for a challenge, optionally the winning bid)."""
 
-    challenge = serializers.PrimaryKeyRelatedField(queryset=Challenge.objects.all(), required=False, help_text="来源榜单（须已定榜）")
-    bid = serializers.PrimaryKeyRelatedField(queryset=Bid.objects.all(), required=False, help_text="签约的中榜申请（多个中榜团队时选其一）")
+    challenge = serializers.PrimaryKeyRelatedField(
+        queryset=Challenge.objects.all(), required=False, help_text="来源榜单（须已定榜）"
+    )
+    bid = serializers.PrimaryKeyRelatedField(
+        queryset=Bid.objects.all(), required=False, help_text="签约的中榜申请（多个中榜团队时选其一）"
+    )
     need = serializers.PrimaryKeyRelatedField(queryset=Need.objects.all(), required=False, help_text="来源需求")
-    capability = serializers.PrimaryKeyRelatedField(queryset=Capability.objects.all(), required=False, help_text="来源能力成果")
+    capability = serializers.PrimaryKeyRelatedField(
+        queryset=Capability.objects.all(), required=False, help_text="来源能力成果"
+    )
 
     def validate(self, attrs):
         sources = [name for name in ("challenge", "need", "capability") if attrs.get(name) is not None]
         if len(sources) != 1:
-            raise serializers.ValidationError({"non_field_errors": [_("请指定一个来源：榜单、需求或能力成果，三者选一")]})
+            raise serializers.ValidationError(
+                {"non_field_errors": [_("请指定一个来源：榜单、需求或能力成果，三者选一")]}
+            )
         if attrs.get("bid") is not None and sources != ["challenge"]:
             raise serializers.ValidationError({"bid": _("只有来自榜单的合同才选择中榜申请")})
-        attrs["origin"] = {"challenge": DealOrigin.CHALLENGE, "need": DealOrigin.NEED, "capability": DealOrigin.CAPABILITY}[sources[0]]
+        attrs["origin"] = {
+            "challenge": DealOrigin.CHALLENGE,
+            "need": DealOrigin.NEED,
+            "capability": DealOrigin.CAPABILITY,
+        }[sources[0]]
         return attrs
 
 
@@ -109,7 +151,9 @@ class DealRegisterInputSerializer(serializers.Serializer):
     registration_number = serializers.CharField(max_length=40, help_text="认定登记编号")
     registered_on = serializers.DateField(help_text="认定登记日期")
     # Required like the reason of every other ledger action (README: "always with a reason").
-    reason = serializers.CharField(max_length=500, help_text="认定登记的原因或依据（写入台账），如“经技术市场审核，符合认定条件”")
+    reason = serializers.CharField(
+        max_length=500, help_text="认定登记的原因或依据（写入台账），如“经技术市场审核，符合认定条件”"
+    )
 
 
 class DealAmendInputSerializer(serializers.Serializer):
@@ -151,6 +195,7 @@ class FileFormatInputSerializer(serializers.Serializer):
 
 # --- output ---------------------------------------------------------------------------------------
 
+
 class DealPartyOutputSerializer(serializers.Serializer):
     organisation = serializers.IntegerField(allow_null=True, help_text="平台机构 id；平台外为 null")
     name = serializers.CharField()
@@ -162,8 +207,11 @@ class DealPartyOutputSerializer(serializers.Serializer):
 def party_output(deal, side: str) -> dict:
     region = getattr(deal, f"{side}_region")
     return {
-        "organisation": getattr(deal, f"{side}_organisation_id"), "name": getattr(deal, f"{side}_name"),
-        "uscc": getattr(deal, f"{side}_uscc"), "region": region, "region_label": str(Region(region).label),
+        "organisation": getattr(deal, f"{side}_organisation_id"),
+        "name": getattr(deal, f"{side}_name"),
+        "uscc": getattr(deal, f"{side}_uscc"),
+        "region": region,
+        "region_label": str(Region(region).label),
     }
 
 
@@ -171,8 +219,11 @@ def prefill_party(party) -> dict | None:
     if party is None:
         return None
     return {
-        "organisation": party.organisation.pk if party.organisation else None, "name": party.name, "uscc": party.uscc,
-        "region": party.region, "region_label": str(Region(party.region).label) if party.region else "",
+        "organisation": party.organisation.pk if party.organisation else None,
+        "name": party.name,
+        "uscc": party.uscc,
+        "region": party.region,
+        "region_label": str(Region(party.region).label) if party.region else "",
     }
 
 
@@ -197,8 +248,12 @@ class DealPrefillOutputSerializer(serializers.Serializer):
     industry = IndustryChainOutputSerializer(allow_null=True)
     buyer = DealPartyOutputSerializer(allow_null=True)
     seller = DealPartyOutputSerializer(allow_null=True, help_text="多个中榜团队且未选择时为 null")
-    contract_amount = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True,
-                                               help_text="合同金额（元）：中榜报价；多个中榜团队且未选择时为 null")
+    contract_amount = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        allow_null=True,
+        help_text="合同金额（元）：中榜报价；多个中榜团队且未选择时为 null",
+    )
     winners = DealPrefillWinnerOutputSerializer(many=True, help_text="榜单的全部中榜申请（赛马制可有多个）")
 
     @staticmethod
@@ -206,15 +261,23 @@ class DealPrefillOutputSerializer(serializers.Serializer):
         values = prefill.values
         contract_type = values.get("contract_type")
         return {
-            "origin": prefill.origin, "origin_label": str(DealOrigin(prefill.origin).label),
-            "challenge": getattr(values.get("origin_challenge"), "pk", None), "need": getattr(values.get("origin_need"), "pk", None),
-            "capability": getattr(values.get("origin_capability"), "pk", None), "bid": getattr(values.get("origin_bid"), "pk", None),
-            "title": values.get("title", ""), "contract_type": contract_type,
+            "origin": prefill.origin,
+            "origin_label": str(DealOrigin(prefill.origin).label),
+            "challenge": getattr(values.get("origin_challenge"), "pk", None),
+            "need": getattr(values.get("origin_need"), "pk", None),
+            "capability": getattr(values.get("origin_capability"), "pk", None),
+            "bid": getattr(values.get("origin_bid"), "pk", None),
+            "title": values.get("title", ""),
+            "contract_type": contract_type,
             "contract_type_label": str(ContractType(contract_type).label) if contract_type else None,
-            "industry": values.get("industry"), "buyer": prefill_party(values.get("buyer")), "seller": prefill_party(values.get("seller")),
+            "industry": values.get("industry"),
+            "buyer": prefill_party(values.get("buyer")),
+            "seller": prefill_party(values.get("seller")),
             "contract_amount": values.get("contract_amount"),
-            "winners": [{"bid": bid.pk, "organisation": prefill_party(Party.of(bid.organisation)), "price": bid.price}
-                        for bid in prefill.winners],
+            "winners": [
+                {"bid": bid.pk, "organisation": prefill_party(Party.of(bid.organisation)), "price": bid.price}
+                for bid in prefill.winners
+            ],
         }
 
 
@@ -225,7 +288,9 @@ class DealListOutputSerializer(serializers.ModelSerializer):
     title = serializers.SerializerMethodField(help_text="合同名称；来自查看者无权查看的榜单时为“保密榜单合同”")
     origin_challenge = serializers.SerializerMethodField(help_text="来源榜单 id；查看者无权查看该榜单时为 null")
     origin_bid = serializers.SerializerMethodField(help_text="中榜申请 id；查看者无权查看来源榜单时为 null")
-    origin_confidential = serializers.SerializerMethodField(help_text="来自查看者无权查看的榜单（标题与编号不予显示，金额照常计入）")
+    origin_confidential = serializers.SerializerMethodField(
+        help_text="来自查看者无权查看的榜单（标题与编号不予显示，金额照常计入）"
+    )
     buyer = serializers.SerializerMethodField()
     seller = serializers.SerializerMethodField()
     industry = IndustryChainOutputSerializer(allow_null=True)
@@ -236,10 +301,31 @@ class DealListOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Deal
         fields = [
-            "id", "registry", "contract_number", "title", "contract_type", "contract_type_label", "buyer", "seller",
-            "contract_amount", "technical_amount", "signed_on", "registered_on", "registration_number", "industry", "origin",
-            "origin_label", "origin_challenge", "origin_bid", "origin_need", "origin_capability", "origin_confidential", "status",
-            "status_label", "created_at", "updated_at",
+            "id",
+            "registry",
+            "contract_number",
+            "title",
+            "contract_type",
+            "contract_type_label",
+            "buyer",
+            "seller",
+            "contract_amount",
+            "technical_amount",
+            "signed_on",
+            "registered_on",
+            "registration_number",
+            "industry",
+            "origin",
+            "origin_label",
+            "origin_challenge",
+            "origin_bid",
+            "origin_need",
+            "origin_capability",
+            "origin_confidential",
+            "status",
+            "status_label",
+            "created_at",
+            "updated_at",
         ]
 
     def get_title(self, obj) -> str:
@@ -270,20 +356,40 @@ class DealEntryOutputSerializer(serializers.ModelSerializer):
     by = serializers.CharField(source="by.username")
     status_label = serializers.CharField(source="get_status_display")
     changes = serializers.SerializerMethodField(
-        help_text="本条记录改变的字段：{字段: [原值, 新值]}；产业链和平台机构给出名称而非内部编号")
+        help_text="本条记录改变的字段：{字段: [原值, 新值]}；产业链和平台机构给出名称而非内部编号"
+    )
 
     class Meta:
         model = DealEntry
         fields = [
-            "id", "kind", "kind_label", "at", "by", "reason", "reverses", "import_job", "changes", "status", "status_label",
-            "contract_amount", "technical_amount", "signed_on", "registered_on", "registration_number",
+            "id",
+            "kind",
+            "kind_label",
+            "at",
+            "by",
+            "reason",
+            "reverses",
+            "import_job",
+            "changes",
+            "status",
+            "status_label",
+            "contract_amount",
+            "technical_amount",
+            "signed_on",
+            "registered_on",
+            "registration_number",
         ]
 
-
     # The ledger stores row ids for these; readers want the names.
-    NAMED = {"industry_id": IndustryChain, "buyer_organisation_id": Organisation, "seller_organisation_id": Organisation}
+    NAMED = {
+        "industry_id": IndustryChain,
+        "buyer_organisation_id": Organisation,
+        "seller_organisation_id": Organisation,
+    }
 
-    @extend_schema_field(serializers.DictField(child=serializers.ListField(child=serializers.CharField(allow_null=True))))
+    @extend_schema_field(
+        serializers.DictField(child=serializers.ListField(child=serializers.CharField(allow_null=True)))
+    )
     def get_changes(self, entry: DealEntry) -> dict:
         # Without its contract's disclosure in the context, an entry fails closed (titles masked).
         changes = disclosed_changes(dict(entry.changes), confidential=self.context.get("confidential", True))
@@ -305,7 +411,9 @@ class DealDetailOutputSerializer(DealListOutputSerializer):
     @extend_schema_field(DealEntryOutputSerializer(many=True))
     def get_entries(self, obj):
         context = {"confidential": disclosed(obj).confidential}
-        return DealEntryOutputSerializer(obj.entries.select_related("by").order_by("id"), many=True, context=context).data
+        return DealEntryOutputSerializer(
+            obj.entries.select_related("by").order_by("id"), many=True, context=context
+        ).data
 
 
 class DealImportErrorOutputSerializer(serializers.Serializer):
@@ -333,9 +441,26 @@ class DealImportOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = DealImport
         fields = [
-            "id", "file_name", "file_format", "file_size", "sha256", "status", "status_label", "total_rows", "processed_rows",
-            "progress", "created_count", "registered_count", "unchanged_count", "error_count", "errors", "message",
-            "created_by", "created_at", "started_at", "finished_at",
+            "id",
+            "file_name",
+            "file_format",
+            "file_size",
+            "sha256",
+            "status",
+            "status_label",
+            "total_rows",
+            "processed_rows",
+            "progress",
+            "created_count",
+            "registered_count",
+            "unchanged_count",
+            "error_count",
+            "errors",
+            "message",
+            "created_by",
+            "created_at",
+            "started_at",
+            "finished_at",
         ]
 
     def get_progress(self, obj) -> float:
@@ -346,9 +471,16 @@ class DealImportOutputSerializer(serializers.ModelSerializer):
 
 class CountingRuleInputSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
-    target_amount = serializers.DecimalField(max_digits=16, decimal_places=2, min_value=Decimal("0.01"), max_value=MAX_TARGET_AMOUNT,
-                                             help_text="年度目标（元）")
-    statuses = serializers.ListField(child=serializers.ChoiceField(choices=CountingRule.COUNTABLE_STATUSES), min_length=1, max_length=2)
+    target_amount = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        max_value=MAX_TARGET_AMOUNT,
+        help_text="年度目标（元）",
+    )
+    statuses = serializers.ListField(
+        child=serializers.ChoiceField(choices=CountingRule.COUNTABLE_STATUSES), min_length=1, max_length=2
+    )
     date_field = serializers.ChoiceField(choices=CountingRule.DateField.choices)
     amount_field = serializers.ChoiceField(choices=CountingRule.AmountField.choices)
     require_huzhou_party = serializers.BooleanField()
@@ -366,8 +498,18 @@ class CountingRuleOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = CountingRule
         fields = [
-            "year", "version", "target_amount", "statuses", "date_field", "amount_field", "require_huzhou_party", "text_zh",
-            "text_en", "created_at", "created_by", "reason",
+            "year",
+            "version",
+            "target_amount",
+            "statuses",
+            "date_field",
+            "amount_field",
+            "require_huzhou_party",
+            "text_zh",
+            "text_en",
+            "created_at",
+            "created_by",
+            "reason",
         ]
 
 

@@ -1,5 +1,6 @@
 """Every write of the ledger. A contract's state changes only here, and every change appends a
 DealEntry holding the new state in the same transaction."""
+
 from __future__ import annotations
 
 import hashlib
@@ -22,7 +23,6 @@ from core.events import emit
 from core.exceptions import ApplicationError
 from core.jobs import job_update
 from deals import imports
-from deals.rollups import rollup_change
 from deals.models import (
     DEFAULT_REGISTRY,
     STATE_ATTNAMES,
@@ -42,11 +42,17 @@ from deals.permissions import (
     require_counting_rule_change,
     require_ledger_keeper,
 )
+from deals.rollups import rollup_change
 from marketplace.models import Bid, Capability, Challenge, IndustryChain, Need
 
 logger = logging.getLogger(__name__)
 
-AWARDED_CHALLENGE = {Challenge.Status.AWARDED, Challenge.Status.IN_PROGRESS, Challenge.Status.ACCEPTED, Challenge.Status.FAILED}
+AWARDED_CHALLENGE = {
+    Challenge.Status.AWARDED,
+    Challenge.Status.IN_PROGRESS,
+    Challenge.Status.ACCEPTED,
+    Challenge.Status.FAILED,
+}
 
 
 def _conflict(message: str, **extra: Any) -> ApplicationError:
@@ -64,7 +70,9 @@ class Party:
 
     @classmethod
     def of(cls, organisation: Organisation) -> Party:
-        return cls(organisation=organisation, name=organisation.name, uscc=organisation.uscc, region=organisation.region)
+        return cls(
+            organisation=organisation, name=organisation.name, uscc=organisation.uscc, region=organisation.region
+        )
 
     def resolved(self) -> Party:
         """An organisation wins over typed-in data; a typed-in USCC that belongs to an organisation
@@ -91,15 +99,35 @@ def _as_text(value: Any) -> Any:
     return value if value is None or isinstance(value, (str, int, bool)) else str(value)
 
 
-def _entry(deal: Deal, *, kind: str, by: User, reason: str, before: dict | None, at=None,
-           reverses: DealEntry | None = None, import_job: DealImport | None = None) -> DealEntry:
+def _entry(
+    deal: Deal,
+    *,
+    kind: str,
+    by: User,
+    reason: str,
+    before: dict | None,
+    at=None,
+    reverses: DealEntry | None = None,
+    import_job: DealImport | None = None,
+) -> DealEntry:
     """The ledger line for `deal`'s state now. Not saved: callers save one or bulk-create many."""
     after = _state(deal)
-    changes = {} if before is None else {
-        k: [_as_text(before[k]), _as_text(after[k])] for k in STATE_ATTNAMES if before[k] != after[k]
-    }
-    return DealEntry(deal=deal, kind=kind, by=by, reason=reason, at=at or timezone.now(), changes=changes,
-                     reverses=reverses, import_job=import_job, **after)
+    changes = (
+        {}
+        if before is None
+        else {k: [_as_text(before[k]), _as_text(after[k])] for k in STATE_ATTNAMES if before[k] != after[k]}
+    )
+    return DealEntry(
+        deal=deal,
+        kind=kind,
+        by=by,
+        reason=reason,
+        at=at or timezone.now(),
+        changes=changes,
+        reverses=reverses,
+        import_job=import_job,
+        **after,
+    )
 
 
 def _check_numbers_free(deal: Deal) -> None:
@@ -126,6 +154,7 @@ def _locked(deal: Deal) -> Deal:
 
 # --- recording a contract ---------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Prefill:
     """What a contract that follows from a posting starts with.
@@ -140,10 +169,10 @@ class Prefill:
     winners: tuple[Bid, ...] = ()
 
 
-def _prefill(*, origin: str, challenge: Challenge | None, bid: Bid | None, need: Need | None,
-             capability: Capability | None) -> Prefill:
-    O = DealOrigin
-    if origin == O.CHALLENGE:
+def _prefill(
+    *, origin: str, challenge: Challenge | None, bid: Bid | None, need: Need | None, capability: Capability | None
+) -> Prefill:
+    if origin == DealOrigin.CHALLENGE:
         if challenge is None:
             raise ValidationError({"challenge": _("平台撮合的合同须选择来源榜单")})
         if challenge.status not in AWARDED_CHALLENGE:
@@ -154,31 +183,49 @@ def _prefill(*, origin: str, challenge: Challenge | None, bid: Bid | None, need:
         if bid is None and len(winners) == 1:
             bid = winners[0]
         values = {
-            "buyer": Party.of(challenge.organisation), "industry": challenge.industry, "contract_type": ContractType.DEVELOPMENT,
-            "title": challenge.title, "origin_challenge": challenge,
+            "buyer": Party.of(challenge.organisation),
+            "industry": challenge.industry,
+            "contract_type": ContractType.DEVELOPMENT,
+            "title": challenge.title,
+            "origin_challenge": challenge,
         }
         if bid is not None:
             values.update(seller=Party.of(bid.organisation), contract_amount=bid.price, origin_bid=bid)
         return Prefill(origin=origin, posting=challenge.organisation, values=values, winners=winners)
-    if origin == O.NEED:
+    if origin == DealOrigin.NEED:
         if need is None:
             raise ValidationError({"need": _("平台撮合的合同须选择来源需求")})
         if need.status == Need.Status.DRAFT:
             raise _conflict(_("草稿状态的需求不能据此录入合同"))
-        contract_type = need.cooperation_type if need.cooperation_type in ContractType.values else ContractType.DEVELOPMENT
-        return Prefill(origin=origin, posting=need.organisation, values={
-            "buyer": Party.of(need.organisation), "industry": need.industry, "contract_type": contract_type,
-            "title": need.title, "origin_need": need,
-        })
-    if origin == O.CAPABILITY:
+        contract_type = (
+            need.cooperation_type if need.cooperation_type in ContractType.values else ContractType.DEVELOPMENT
+        )
+        return Prefill(
+            origin=origin,
+            posting=need.organisation,
+            values={
+                "buyer": Party.of(need.organisation),
+                "industry": need.industry,
+                "contract_type": contract_type,
+                "title": need.title,
+                "origin_need": need,
+            },
+        )
+    if origin == DealOrigin.CAPABILITY:
         if capability is None:
             raise ValidationError({"capability": _("平台撮合的合同须选择来源能力成果")})
         if capability.status == Capability.Status.DRAFT:
             raise _conflict(_("草稿状态的能力成果不能据此录入合同"))
-        return Prefill(origin=origin, posting=capability.organisation, values={
-            "seller": Party.of(capability.organisation), "industry": capability.industry, "title": capability.title,
-            "origin_capability": capability,
-        })
+        return Prefill(
+            origin=origin,
+            posting=capability.organisation,
+            values={
+                "seller": Party.of(capability.organisation),
+                "industry": capability.industry,
+                "title": capability.title,
+                "origin_capability": capability,
+            },
+        )
     return Prefill(origin=origin)
 
 
@@ -187,8 +234,15 @@ def _require_recorder(by: User, prefill: Prefill) -> None:
         raise forbidden(_("只能为本机构的榜单、需求或能力成果录入合同；线下合同由科技部门或平台运营方录入"))
 
 
-def deal_prefill(*, by: User, origin: str, challenge: Challenge | None = None, bid: Bid | None = None,
-                 need: Need | None = None, capability: Capability | None = None) -> Prefill:
+def deal_prefill(
+    *,
+    by: User,
+    origin: str,
+    challenge: Challenge | None = None,
+    bid: Bid | None = None,
+    need: Need | None = None,
+    capability: Capability | None = None,
+) -> Prefill:
     """What recording a contract from this posting would start with, for whoever may record it
     (the posting's organisation, officials, the operator): the form shows exactly the server's
     pre-fill, and the challenge's winners to choose from."""
@@ -199,11 +253,25 @@ def deal_prefill(*, by: User, origin: str, challenge: Challenge | None = None, b
 
 @transaction.atomic
 def deal_record(
-    *, by: User, contract_number: str, signed_on: date, origin: str = DealOrigin.OFFLINE,
-    challenge: Challenge | None = None, bid: Bid | None = None, need: Need | None = None, capability: Capability | None = None,
-    buyer: Party | None = None, seller: Party | None = None, contract_type: str | None = None,
-    contract_amount: Decimal | None = None, technical_amount: Decimal | None = None, industry: IndustryChain | None = None,
-    title: str = "", registry: str = DEFAULT_REGISTRY, note: str = "", reason: str = "",
+    *,
+    by: User,
+    contract_number: str,
+    signed_on: date,
+    origin: str = DealOrigin.OFFLINE,
+    challenge: Challenge | None = None,
+    bid: Bid | None = None,
+    need: Need | None = None,
+    capability: Capability | None = None,
+    buyer: Party | None = None,
+    seller: Party | None = None,
+    contract_type: str | None = None,
+    contract_amount: Decimal | None = None,
+    technical_amount: Decimal | None = None,
+    industry: IndustryChain | None = None,
+    title: str = "",
+    registry: str = DEFAULT_REGISTRY,
+    note: str = "",
+    reason: str = "",
 ) -> Deal:
     """Record a signed contract (status 已录入). One that follows from an awarded challenge is
     pre-filled from it: the challenge owner buys, the winning bidder sells, for the winning bid's
@@ -213,27 +281,45 @@ def deal_record(
         raise ValidationError({"bid": _("该榜单有多个中榜团队，请选择与之签约的中榜申请")})
     posting_org, defaults = prefill.posting, prefill.values
     values = {
-        "buyer": buyer or defaults.get("buyer"), "seller": seller or defaults.get("seller"),
-        "contract_type": contract_type or defaults.get("contract_type"), "industry": industry or defaults.get("industry"),
+        "buyer": buyer or defaults.get("buyer"),
+        "seller": seller or defaults.get("seller"),
+        "contract_type": contract_type or defaults.get("contract_type"),
+        "industry": industry or defaults.get("industry"),
         "contract_amount": contract_amount if contract_amount is not None else defaults.get("contract_amount"),
         "title": title or defaults.get("title", ""),
     }
     missing = {
-        name: _("该字段是必填项。") for name in ("buyer", "seller", "contract_type", "contract_amount", "title") if not values[name]
+        name: _("该字段是必填项。")
+        for name in ("buyer", "seller", "contract_type", "contract_amount", "title")
+        if not values[name]
     }
     if missing:
         raise ValidationError(missing)
     deal = Deal(
-        registry=registry, contract_number=contract_number.strip(), title=values["title"], contract_type=values["contract_type"],
+        registry=registry,
+        contract_number=contract_number.strip(),
+        title=values["title"],
+        contract_type=values["contract_type"],
         contract_amount=values["contract_amount"],
         technical_amount=technical_amount if technical_amount is not None else values["contract_amount"],
-        signed_on=signed_on, industry=values["industry"], origin=origin, status=DealStatus.RECORDED, created_by=by, note=note,
-        origin_challenge=defaults.get("origin_challenge"), origin_bid=defaults.get("origin_bid"),
-        origin_need=defaults.get("origin_need"), origin_capability=defaults.get("origin_capability"),
+        signed_on=signed_on,
+        industry=values["industry"],
+        origin=origin,
+        status=DealStatus.RECORDED,
+        created_by=by,
+        note=note,
+        origin_challenge=defaults.get("origin_challenge"),
+        origin_bid=defaults.get("origin_bid"),
+        origin_need=defaults.get("origin_need"),
+        origin_capability=defaults.get("origin_capability"),
     )
     _set_party(deal, "buyer", values["buyer"])
     _set_party(deal, "seller", values["seller"])
-    if posting_org is not None and not is_ledger_keeper(by) and posting_org.uscc not in (deal.buyer_uscc, deal.seller_uscc):
+    if (
+        posting_org is not None
+        and not is_ledger_keeper(by)
+        and posting_org.uscc not in (deal.buyer_uscc, deal.seller_uscc)
+    ):
         raise forbidden(_("本机构须为合同的一方"))
     _save(deal)
     _entry(deal, kind=DealEntry.Kind.RECORD, by=by, reason=reason or _("录入合同"), before=None).save()
@@ -244,6 +330,7 @@ def deal_record(
 
 # --- registration and corrections (ledger keepers only) ---------------------------------------
 
+
 @transaction.atomic
 def deal_register(*, deal: Deal, by: User, registration_number: str, registered_on: date, reason: str = "") -> Deal:
     """认定登记. An official's registration always states its reason: the API requires one
@@ -253,10 +340,15 @@ def deal_register(*, deal: Deal, by: User, registration_number: str, registered_
     deal = _locked(deal)
     if deal.status != DealStatus.RECORDED:
         raise _conflict(
-            _("合同当前状态为“%(status)s”，只有已录入的合同可以认定登记") % {"status": DealStatus(deal.status).label}, status=deal.status
+            _("合同当前状态为“%(status)s”，只有已录入的合同可以认定登记") % {"status": DealStatus(deal.status).label},
+            status=deal.status,
         )
     before = _state(deal)
-    deal.status, deal.registration_number, deal.registered_on = DealStatus.REGISTERED, registration_number.strip(), registered_on
+    deal.status, deal.registration_number, deal.registered_on = (
+        DealStatus.REGISTERED,
+        registration_number.strip(),
+        registered_on,
+    )
     _save(deal)
     _entry(deal, kind=DealEntry.Kind.REGISTER, by=by, reason=reason.strip() or _("认定登记"), before=before).save()
     rollup_change(before=[before], after=[_state(deal)])
@@ -264,8 +356,18 @@ def deal_register(*, deal: Deal, by: User, registration_number: str, registered_
     return deal
 
 
-AMENDABLE = {"title", "contract_type", "contract_amount", "technical_amount", "signed_on", "registered_on",
-             "registration_number", "industry", "buyer", "seller"}
+AMENDABLE = {
+    "title",
+    "contract_type",
+    "contract_amount",
+    "technical_amount",
+    "signed_on",
+    "registered_on",
+    "registration_number",
+    "industry",
+    "buyer",
+    "seller",
+}
 
 
 @transaction.atomic
@@ -336,24 +438,41 @@ def deal_reverse(*, deal: Deal, by: User, entry_id: int, reason: str) -> Deal:
 
 # --- the counting rule --------------------------------------------------------------------------
 
+
 @transaction.atomic
 def counting_rule_set(
-    *, by: User, year: int, target_amount: Decimal, statuses: list[str], date_field: str, amount_field: str,
-    require_huzhou_party: bool, reason: str,
+    *,
+    by: User,
+    year: int,
+    target_amount: Decimal,
+    statuses: list[str],
+    date_field: str,
+    amount_field: str,
+    require_huzhou_party: bool,
+    reason: str,
 ) -> CountingRule:
     """A new version of `year`'s rule. Past summaries keep the version that was in force."""
     require_counting_rule_change(by)
     versions = list(CountingRule.objects.select_for_update().filter(year=year).order_by("-version"))
     rule = CountingRule(
-        year=year, version=(versions[0].version + 1) if versions else 1, target_amount=target_amount,
-        statuses=list(dict.fromkeys(statuses)), date_field=date_field, amount_field=amount_field,
-        require_huzhou_party=require_huzhou_party, created_by=by, reason=reason, created_at=timezone.now(),
+        year=year,
+        version=(versions[0].version + 1) if versions else 1,
+        target_amount=target_amount,
+        statuses=list(dict.fromkeys(statuses)),
+        date_field=date_field,
+        amount_field=amount_field,
+        require_huzhou_party=require_huzhou_party,
+        created_by=by,
+        reason=reason,
+        created_at=timezone.now(),
     )
     rule.full_clean(exclude=["version"], validate_constraints=False)
     if versions:
         current = versions[0]
-        same = all(getattr(rule, f) == getattr(current, f) for f in ("target_amount", "date_field", "amount_field", "require_huzhou_party")) \
-            and sorted(rule.statuses) == sorted(current.statuses)
+        same = all(
+            getattr(rule, f) == getattr(current, f)
+            for f in ("target_amount", "date_field", "amount_field", "require_huzhou_party")
+        ) and sorted(rule.statuses) == sorted(current.statuses)
         if same:
             raise ValidationError({"non_field_errors": [_("与当前口径相同，无需新增版本")]})
     rule.save()
@@ -361,6 +480,7 @@ def counting_rule_set(
 
 
 # --- import of the technology-market registry export -------------------------------------------
+
 
 @transaction.atomic
 def deals_import_start(*, by: User, upload: UploadedFile) -> DealImport:
@@ -373,8 +493,13 @@ def deals_import_start(*, by: User, upload: UploadedFile) -> DealImport:
     upload.seek(0)
     content = b"".join(upload.chunks())
     job = DealImport.objects.create(
-        file_name=(upload.name or "upload")[-200:], file_format=file_format, file_size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(), content=content, created_by=by, language=translation.get_language() or "zh-hans",
+        file_name=(upload.name or "upload")[-200:],
+        file_format=file_format,
+        file_size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
+        created_by=by,
+        language=translation.get_language() or "zh-hans",
     )
     # robust: with the broker down the job stays queued and deals_imports_resume sends it later.
     transaction.on_commit(lambda: deals_import_task.delay(job.pk), robust=True)
@@ -393,8 +518,12 @@ def _import_claim(job_id: int) -> bool:
     S = DealImport.Status
     now = timezone.now()
     runnable = Q(status=S.PENDING) | Q(status__in=[S.VALIDATING, S.APPLYING], updated_at__lt=now - STALE_IMPORT)
-    return DealImport.objects.filter(runnable, pk=job_id).update(
-        status=S.VALIDATING, started_at=now, updated_at=now, processed_rows=0, errors=[], error_count=0, message="") == 1
+    return (
+        DealImport.objects.filter(runnable, pk=job_id).update(
+            status=S.VALIDATING, started_at=now, updated_at=now, processed_rows=0, errors=[], error_count=0, message=""
+        )
+        == 1
+    )
 
 
 def deals_import_run(*, job_id: int) -> DealImport:
@@ -409,7 +538,12 @@ def deals_import_run(*, job_id: int) -> DealImport:
             return _import_run(job)
         except Exception:
             logger.exception("deal import %s failed unexpectedly", job.pk)
-            job_update(job, status=DealImport.Status.FAILED, message=_("导入时发生内部错误，未写入任何数据"), finished_at=timezone.now())
+            job_update(
+                job,
+                status=DealImport.Status.FAILED,
+                message=_("导入时发生内部错误，未写入任何数据"),
+                finished_at=timezone.now(),
+            )
             raise
 
 
@@ -419,15 +553,21 @@ def _import_run(job: DealImport) -> DealImport:
         # One copy of the file in memory: the row's value is dropped once BytesIO holds it.
         handle = io.BytesIO(DealImport.objects.filter(pk=job.pk).values_list("content", flat=True).get())
         plan = imports.plan_import(
-            handle, file_format=job.file_format,
+            handle,
+            file_format=job.file_format,
             on_progress=lambda done, total: job_update(job, processed_rows=done, total_rows=total),
         )
         del handle
         if plan.errors:
             return job_update(
-                job, status=S.FAILED, processed_rows=plan.total, total_rows=plan.total, error_count=len(plan.errors),
+                job,
+                status=S.FAILED,
+                processed_rows=plan.total,
+                total_rows=plan.total,
+                error_count=len(plan.errors),
                 errors=[e.as_dict() for e in plan.errors[: imports.MAX_REPORTED_ERRORS]],
-                message=_("共有%(n)d处错误，未写入任何数据；请修正后重新导入整个文件") % {"n": len(plan.errors)}, finished_at=timezone.now(),
+                message=_("共有%(n)d处错误，未写入任何数据；请修正后重新导入整个文件") % {"n": len(plan.errors)},
+                finished_at=timezone.now(),
             )
         job_update(job, status=S.APPLYING, processed_rows=plan.total, total_rows=plan.total)
         # The contracts and the job's "succeeded" commit together: a worker killed in between
@@ -435,8 +575,12 @@ def _import_run(job: DealImport) -> DealImport:
         with transaction.atomic():
             created, registered = _apply_plan(plan, job=job)
             return job_update(
-                job, status=S.SUCCEEDED, created_count=created, registered_count=registered,
-                unchanged_count=plan.unchanged, finished_at=timezone.now(),
+                job,
+                status=S.SUCCEEDED,
+                created_count=created,
+                registered_count=registered,
+                unchanged_count=plan.unchanged,
+                finished_at=timezone.now(),
                 message=_("新增%(created)d份，补登记%(registered)d份，%(unchanged)d份与台账一致未变化")
                 % {"created": created, "registered": registered, "unchanged": plan.unchanged},
             )
@@ -444,7 +588,12 @@ def _import_run(job: DealImport) -> DealImport:
         return job_update(job, status=S.FAILED, message=str(problem), finished_at=timezone.now())
     except IntegrityError:
         logger.warning("deal import %s collided with a concurrent write", job.pk, exc_info=True)
-        return job_update(job, status=S.FAILED, message=_("导入期间台账被同时修改，未写入任何数据；请重新导入"), finished_at=timezone.now())
+        return job_update(
+            job,
+            status=S.FAILED,
+            message=_("导入期间台账被同时修改，未写入任何数据；请重新导入"),
+            finished_at=timezone.now(),
+        )
 
 
 def deals_imports_resume() -> int:
@@ -456,7 +605,8 @@ def deals_imports_resume() -> int:
     S = DealImport.Status
     now = timezone.now()
     waiting = Q(status=S.PENDING, created_at__lt=now - timedelta(minutes=1)) | Q(
-        status__in=[S.VALIDATING, S.APPLYING], updated_at__lt=now - STALE_IMPORT)
+        status__in=[S.VALIDATING, S.APPLYING], updated_at__lt=now - STALE_IMPORT
+    )
     ids = list(DealImport.objects.filter(waiting).order_by("id").values_list("id", flat=True))
     for job_id in ids:
         deals_import_task.delay(job_id)
@@ -484,7 +634,9 @@ def _record_entries_from_rows(ids: list[int], *, by: User, at, reason: str, job:
         f"WHERE {quote('id')} IN ({', '.join(['%s'] * len(ids))})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [DealEntry.Kind.RECORD, connection.ops.adapt_datetimefield_value(at), by.pk, reason, job.pk, *ids])
+        cursor.execute(
+            sql, [DealEntry.Kind.RECORD, connection.ops.adapt_datetimefield_value(at), by.pk, reason, job.pk, *ids]
+        )
 
 
 @transaction.atomic
@@ -494,15 +646,17 @@ def _apply_plan(plan: imports.ImportPlan, *, job: DealImport) -> tuple[int, int]
     reason = _("导入：%(file)s") % {"file": job.file_name}
     # New contracts: bulk insert, then their first ledger lines copied from the rows just written.
     for start in range(0, len(plan.new), BATCH):
-        deals = [Deal(created_by=by, origin=DealOrigin.OFFLINE, **dict(zip(imports.NEW_FIELDS, values)))
-                 for values in plan.new[start:start + BATCH]]
+        deals = [
+            Deal(created_by=by, origin=DealOrigin.OFFLINE, **dict(zip(imports.NEW_FIELDS, values, strict=False)))
+            for values in plan.new[start : start + BATCH]
+        ]
         Deal.objects.bulk_create(deals, batch_size=BATCH)
         _record_entries_from_rows([d.pk for d in deals], by=by, at=now, reason=reason, job=job)
         rollup_change(after=[_state(d) for d in deals])
     # Contracts recorded on the platform that the registry has now registered.
     registered = 0
     for start in range(0, len(plan.registrations), BATCH):
-        chunk = dict(plan.registrations[start:start + BATCH])
+        chunk = dict(plan.registrations[start : start + BATCH])
         locked = list(Deal.objects.select_for_update().filter(pk__in=chunk, status=DealStatus.RECORDED))
         if len(locked) != len(chunk):
             raise IntegrityError("a contract changed status during the import")
@@ -513,8 +667,12 @@ def _apply_plan(plan: imports.ImportPlan, *, job: DealImport) -> tuple[int, int]
             deal.status = DealStatus.REGISTERED
             deal.registered_on, deal.registration_number = chunk[deal.pk]
             deal.updated_at = now
-            entries.append(_entry(deal, kind=DealEntry.Kind.REGISTER, by=by, reason=reason, before=before, at=now, import_job=job))
-        Deal.objects.bulk_update(locked, ["status", "registered_on", "registration_number", "updated_at"], batch_size=BATCH)
+            entries.append(
+                _entry(deal, kind=DealEntry.Kind.REGISTER, by=by, reason=reason, before=before, at=now, import_job=job)
+            )
+        Deal.objects.bulk_update(
+            locked, ["status", "registered_on", "registration_number", "updated_at"], batch_size=BATCH
+        )
         DealEntry.objects.bulk_create(entries, batch_size=BATCH)
         rollup_change(before=befores, after=[_state(d) for d in locked])
         registered += len(locked)

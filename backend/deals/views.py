@@ -44,20 +44,37 @@ from deals.serializers import (
     FileFormatInputSerializer,
 )
 
-RECORD_FROM_CHALLENGE = example("据已定榜的榜单录入", {
-    "contract_number": "2026330522000318", "origin": "challenge", "challenge": 4, "signed_on": "2026-09-18",
-    "technical_amount": "1750000.00", "note": "合同金额取中榜报价，技术交易额扣除设备采购",
-})
-RECORD_OFFLINE = example("线下合同", {
-    "contract_number": "2026330502000123", "title": "竹木家具水性涂装工艺技术服务合同", "origin": "offline",
-    "buyer": {"name": "安吉竹木绿色家居有限公司", "uscc": "91330523MA2G5M6N81", "region": "anji"},
-    "seller": {"name": "浙江某大学湖州研究院", "uscc": "12330500MB0D4E5F6C", "region": "wuxing"},
-    "contract_type": "service", "contract_amount": "680000.00", "technical_amount": "600000.00", "signed_on": "2026-08-05",
-    "industry": "green_home",
-})
+RECORD_FROM_CHALLENGE = example(
+    "据已定榜的榜单录入",
+    {
+        "contract_number": "2026330522000318",
+        "origin": "challenge",
+        "challenge": 4,
+        "signed_on": "2026-09-18",
+        "technical_amount": "1750000.00",
+        "note": "合同金额取中榜报价，技术交易额扣除设备采购",
+    },
+)
+RECORD_OFFLINE = example(
+    "线下合同",
+    {
+        "contract_number": "2026330502000123",
+        "title": "竹木家具水性涂装工艺技术服务合同",
+        "origin": "offline",
+        "buyer": {"name": "安吉竹木绿色家居有限公司", "uscc": "91330523MA2G5M6N81", "region": "anji"},
+        "seller": {"name": "浙江某大学湖州研究院", "uscc": "12330500MB0D4E5F6C", "region": "wuxing"},
+        "contract_type": "service",
+        "contract_amount": "680000.00",
+        "technical_amount": "600000.00",
+        "signed_on": "2026-08-05",
+        "industry": "green_home",
+    },
+)
 
 
-def file_response(content: bytes | Iterator[bytes], *, file_format: str, name: str, size: int | None = None) -> HttpResponse:
+def file_response(
+    content: bytes | Iterator[bytes], *, file_format: str, name: str, size: int | None = None
+) -> HttpResponse:
     """A download; the Chinese file name is sent RFC 5987-encoded. Parts (an iterator) are
     streamed as they are read, `size` announcing the whole."""
     if isinstance(content, bytes):
@@ -96,7 +113,9 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return Response(DealDetailOutputSerializer(self.get_object()).data)
 
     @extend_schema(
-        request=DealRecordInputSerializer, responses={201: DealDetailOutputSerializer}, examples=[RECORD_FROM_CHALLENGE, RECORD_OFFLINE],
+        request=DealRecordInputSerializer,
+        responses={201: DealDetailOutputSerializer},
+        examples=[RECORD_FROM_CHALLENGE, RECORD_OFFLINE],
         summary="录入技术合同（据已定榜的榜单录入时预填买卖双方、中榜报价与产业链）",
         description="榜单、需求或能力成果的发布机构可据本机构的发布录入；线下合同由科技部门或平台运营方录入。录入后状态为“已录入”，认定登记后才计入目标。",
     )
@@ -104,10 +123,14 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data = DealRecordInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         deal = services.deal_record(by=request.user, **data.validated_data)
-        return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data, status=status.HTTP_201_CREATED)
+        return Response(
+            DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data,
+            status=status.HTTP_201_CREATED,
+        )
 
     @extend_schema(
-        parameters=[DealPrefillInputSerializer], responses=DealPrefillOutputSerializer,
+        parameters=[DealPrefillInputSerializer],
+        responses=DealPrefillOutputSerializer,
         summary="录入合同的预填内容（买卖双方、中榜报价、产业链；赛马制列出全部中榜团队）",
         description="与录入时服务器采用的预填完全一致；仅来源的发布机构、科技部门与平台运营方可查看。榜单须已定榜。",
     )
@@ -118,9 +141,21 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         prefill = prefill_as_read(services.deal_prefill(by=request.user, **data.validated_data), viewer=request.user)
         return Response(DealPrefillOutputSerializer(DealPrefillOutputSerializer.of(prefill)).data)
 
-    @extend_schema(request=DealRegisterInputSerializer, responses=DealDetailOutputSerializer, summary="认定登记（已录入 → 已认定登记）",
-                   examples=[example("认定登记", {"registration_number": "330522-2026-0318", "registered_on": "2026-10-09",
-                                                   "reason": "经技术市场审核，符合技术开发合同认定条件"})])
+    @extend_schema(
+        request=DealRegisterInputSerializer,
+        responses=DealDetailOutputSerializer,
+        summary="认定登记（已录入 → 已认定登记）",
+        examples=[
+            example(
+                "认定登记",
+                {
+                    "registration_number": "330522-2026-0318",
+                    "registered_on": "2026-10-09",
+                    "reason": "经技术市场审核，符合技术开发合同认定条件",
+                },
+            )
+        ],
+    )
     @action(detail=True, methods=["post"])
     def register(self, request: Request, pk=None) -> Response:
         data = DealRegisterInputSerializer(data=request.data)
@@ -128,8 +163,12 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         deal = services.deal_register(deal=self.get_object(), by=request.user, **data.validated_data)
         return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data)
 
-    @extend_schema(request=DealAmendInputSerializer, responses=DealDetailOutputSerializer, summary="更正合同（原值保留在台账中）",
-                   examples=[example("更正技术交易额", {"technical_amount": "1680000.00", "reason": "登记机构核减设备费用"})])
+    @extend_schema(
+        request=DealAmendInputSerializer,
+        responses=DealDetailOutputSerializer,
+        summary="更正合同（原值保留在台账中）",
+        examples=[example("更正技术交易额", {"technical_amount": "1680000.00", "reason": "登记机构核减设备费用"})],
+    )
     @action(detail=True, methods=["post"])
     def amend(self, request: Request, pk=None) -> Response:
         data = DealAmendInputSerializer(data=request.data)
@@ -137,8 +176,12 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         deal = services.deal_amend(deal=self.get_object(), by=request.user, **data.validated_data)
         return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data)
 
-    @extend_schema(request=DealVoidInputSerializer, responses=DealDetailOutputSerializer, summary="作废合同（不再计入，记录保留）",
-                   examples=[example("作废", {"reason": "双方解除合同，登记机构撤销认定"})])
+    @extend_schema(
+        request=DealVoidInputSerializer,
+        responses=DealDetailOutputSerializer,
+        summary="作废合同（不再计入，记录保留）",
+        examples=[example("作废", {"reason": "双方解除合同，登记机构撤销认定"})],
+    )
     @action(detail=True, methods=["post"])
     def void(self, request: Request, pk=None) -> Response:
         data = DealVoidInputSerializer(data=request.data)
@@ -146,25 +189,45 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         deal = services.deal_void(deal=self.get_object(), by=request.user, **data.validated_data)
         return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data)
 
-    @extend_schema(request=DealReverseInputSerializer, responses=DealDetailOutputSerializer, summary="冲销最近一条台账记录（恢复到此前状态）",
-                   examples=[example("冲销误更正", {"entry": 57, "reason": "更正金额录错，冲销后重新更正"})])
+    @extend_schema(
+        request=DealReverseInputSerializer,
+        responses=DealDetailOutputSerializer,
+        summary="冲销最近一条台账记录（恢复到此前状态）",
+        examples=[example("冲销误更正", {"entry": 57, "reason": "更正金额录错，冲销后重新更正"})],
+    )
     @action(detail=True, methods=["post"])
     def reverse(self, request: Request, pk=None) -> Response:
         data = DealReverseInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        deal = services.deal_reverse(deal=self.get_object(), by=request.user, entry_id=data.validated_data["entry"],
-                                     reason=data.validated_data["reason"])
+        deal = services.deal_reverse(
+            deal=self.get_object(),
+            by=request.user,
+            entry_id=data.validated_data["entry"],
+            reason=data.validated_data["reason"],
+        )
         return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data)
 
     @extend_schema(
-        request={"multipart/form-data": DealImportInputSerializer}, responses={202: DealImportOutputSerializer},
-        examples=[OpenApiExample("上传登记导出", value={"file": "技术合同登记导出-2026年10月.xlsx"}, request_only=True,
-                                 media_type="multipart/form-data")],
+        request={"multipart/form-data": DealImportInputSerializer},
+        responses={202: DealImportOutputSerializer},
+        examples=[
+            OpenApiExample(
+                "上传登记导出",
+                value={"file": "技术合同登记导出-2026年10月.xlsx"},
+                request_only=True,
+                media_type="multipart/form-data",
+            )
+        ],
         summary="导入技术市场登记导出（.xlsx/.csv，全部成功或全部不写入；重复导入同一文件不改变台账）",
         description="上传后排队处理，返回导入任务；用 GET /api/deals/imports/{id}/ 查看进度和逐行校验结果。",
     )
-    @action(detail=False, methods=["post"], url_path="import", parser_classes=[MultiPartParser, FormParser],
-            permission_classes=[permissions.IsAuthenticated, IsLedgerKeeper])
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        parser_classes=[MultiPartParser, FormParser],
+        permission_classes=[permissions.IsAuthenticated, IsLedgerKeeper],
+    )
     def import_file(self, request: Request) -> Response:
         refuse_announced_oversize(request.META.get("CONTENT_LENGTH"))  # before Django spools the body to disk
         data = DealImportInputSerializer(data=request.data)
@@ -172,7 +235,9 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         job = services.deals_import_start(by=request.user, upload=data.validated_data["file"])
         return Response(DealImportOutputSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
-    @extend_schema(parameters=[FileFormatInputSerializer], responses=FILE_RESPONSES, summary="下载导入模板（含填写说明）")
+    @extend_schema(
+        parameters=[FileFormatInputSerializer], responses=FILE_RESPONSES, summary="下载导入模板（含填写说明）"
+    )
     @action(detail=False, methods=["get"], url_path="import-template", filter_backends=[], pagination_class=None)
     def import_template(self, request: Request) -> HttpResponse:
         params = FileFormatInputSerializer(data=request.query_params)
@@ -222,11 +287,23 @@ class CountingRuleViewSet(viewsets.GenericViewSet):
         return Response(CountingRuleDetailOutputSerializer(current).data)
 
     @extend_schema(
-        request=CountingRuleInputSerializer, responses={201: CountingRuleOutputSerializer}, summary="调整某年度的计数口径（新增一个版本）",
-        examples=[example("2028年口径", {
-            "year": 2028, "target_amount": "22000000000.00", "statuses": ["registered"], "date_field": "registered_on",
-            "amount_field": "technical_amount", "require_huzhou_party": True, "reason": "按市科技局2028年工作要点调整目标",
-        })],
+        request=CountingRuleInputSerializer,
+        responses={201: CountingRuleOutputSerializer},
+        summary="调整某年度的计数口径（新增一个版本）",
+        examples=[
+            example(
+                "2028年口径",
+                {
+                    "year": 2028,
+                    "target_amount": "22000000000.00",
+                    "statuses": ["registered"],
+                    "date_field": "registered_on",
+                    "amount_field": "technical_amount",
+                    "require_huzhou_party": True,
+                    "reason": "按市科技局2028年工作要点调整目标",
+                },
+            )
+        ],
     )
     def create(self, request: Request) -> Response:
         data = CountingRuleInputSerializer(data=request.data)

@@ -1,4 +1,5 @@
 """The one place that turns marketplace postings into search documents and matching texts."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -28,7 +29,9 @@ def search_id(posting: Posting) -> str:
 def full_text(posting: Posting) -> PostingText:
     """Everything the posting says: what its own organisation searches with."""
     indicators = [Indicator(**i) for i in getattr(posting, "indicators", None) or []]
-    return PostingText(title=posting.title, description=posting.description, indicators=indicators, keywords=posting.keywords or [])
+    return PostingText(
+        title=posting.title, description=posting.description, indicators=indicators, keywords=posting.keywords or []
+    )
 
 
 def public_text(posting: Posting) -> PostingText:
@@ -41,13 +44,18 @@ def public_text(posting: Posting) -> PostingText:
 
 def _amount(posting: Posting) -> int | None:
     value: Decimal | None = {
-        Challenge: lambda p: p.bounty, Need: lambda p: p.budget_max, Capability: lambda p: p.price_max,
+        Challenge: lambda p: p.bounty,
+        Need: lambda p: p.budget_max,
+        Capability: lambda p: p.price_max,
     }[type(posting)](posting)
     return None if value is None else int(value)
 
 
 def build_documents(
-    postings: Sequence[Posting], *, encoder: Encoder, cache: EmbeddingCache | None = None,
+    postings: Sequence[Posting],
+    *,
+    encoder: Encoder,
+    cache: EmbeddingCache | None = None,
 ) -> tuple[list[PostingDoc], dict[str, str]]:
     """Search documents with passage vectors; and, by search id, why a posting has no document.
     The query vectors of the postings' full texts are computed too and land in the embedding
@@ -57,14 +65,25 @@ def build_documents(
     _, query_errors = query_vectors([full_text(p) for p in postings], encoder=encoder, cache=cache)
     errors = {**query_errors, **errors}
     docs = []
-    for position, (posting, text, vector) in enumerate(zip(postings, texts, vectors)):
+    for position, (posting, text, vector) in enumerate(zip(postings, texts, vectors, strict=False)):
         if position in errors:
             continue
-        docs.append(PostingDoc(
-            id=search_id(posting), kind=kind_of(posting), title=posting.title, text=text.full(),
-            industry=posting.industry.code, region=posting.organisation.region, status=posting.status,
-            organisation_id=posting.organisation_id, audience=posting_audience(posting), amount=_amount(posting),
-            trl=getattr(posting, "trl", None), passage_vector=vector, encoder=encoder.name,
-            content_hash=content_hash("passage", text.full()),
-        ))
+        docs.append(
+            PostingDoc(
+                id=search_id(posting),
+                kind=kind_of(posting),
+                title=posting.title,
+                text=text.full(),
+                industry=posting.industry.code,
+                region=posting.organisation.region,
+                status=posting.status,
+                organisation_id=posting.organisation_id,
+                audience=posting_audience(posting),
+                amount=_amount(posting),
+                trl=getattr(posting, "trl", None),
+                passage_vector=vector,
+                encoder=encoder.name,
+                content_hash=content_hash("passage", text.full()),
+            )
+        )
     return docs, {search_id(postings[i]): why for i, why in errors.items()}

@@ -1,5 +1,6 @@
 """Vectors for postings, through a cache keyed by text hash, so that unchanged text is never
 embedded again and a match request never encodes."""
+
 from __future__ import annotations
 
 import functools
@@ -35,8 +36,10 @@ class DbEmbeddingCache:
         from indexing.models import PostingEmbedding
 
         PostingEmbedding.objects.bulk_create(
-            [PostingEmbedding(encoder=encoder, role=role, content_hash=h, vector=v.astype(np.float32).tobytes())
-             for h, v in vectors.items()],
+            [
+                PostingEmbedding(encoder=encoder, role=role, content_hash=h, vector=v.astype(np.float32).tobytes())
+                for h, v in vectors.items()
+            ],
             ignore_conflicts=True,
         )
 
@@ -64,16 +67,16 @@ def _encode(encode, texts: list[str]) -> tuple[list[np.ndarray | None], dict[int
     out: list[np.ndarray | None] = [None] * len(texts)
     errors: dict[int, str] = {}
     for start in range(0, len(texts), BATCH):
-        chunk = texts[start:start + BATCH]
+        chunk = texts[start : start + BATCH]
         try:
             vectors = encode(chunk)
             for offset, vector in enumerate(vectors):
                 out[start + offset] = vector
-        except Exception:  # noqa: BLE001  an encoder may raise anything on a bad input: isolate it
+        except Exception:
             for offset, text in enumerate(chunk):
                 try:
                     out[start + offset] = encode([text])[0]
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     errors[start + offset] = f"{type(exc).__name__}: {exc}"
     return out, errors
 
@@ -87,23 +90,35 @@ def _cached(encoder: Encoder, role: str, keys: list[str], compute, cache: Embedd
     reasons: dict[str, str] = {}
     if todo:
         vectors, errors = compute([keys.index(k) for k in todo])
-        fresh = {k: v for k, v in zip(todo, vectors) if v is not None}
+        fresh = {k: v for k, v in zip(todo, vectors, strict=False) if v is not None}
         cache.put_many(encoder.name, role, fresh)
         found.update(fresh)
         reasons = {todo[i]: why for i, why in errors.items()}
     return [found.get(k) for k in keys], {i: reasons[k] for i, k in enumerate(keys) if k not in found}
 
 
-def passage_vectors(texts: Sequence[str], *, encoder: Encoder | None = None, cache: EmbeddingCache | None = None) -> Vectors:
+def passage_vectors(
+    texts: Sequence[str], *, encoder: Encoder | None = None, cache: EmbeddingCache | None = None
+) -> Vectors:
     encoder = encoder or current_encoder()
     texts = list(texts)
     keys = [content_hash("passage", t) for t in texts]
-    return _cached(encoder, "passage", keys, lambda pos: _encode(encoder.encode_passages, [texts[i] for i in pos]),
-                   cache or DbEmbeddingCache())
+    return _cached(
+        encoder,
+        "passage",
+        keys,
+        lambda pos: _encode(encoder.encode_passages, [texts[i] for i in pos]),
+        cache or DbEmbeddingCache(),
+    )
 
 
-def query_vectors(postings: Sequence[PostingText], *, encoder: Encoder | None = None, cache: EmbeddingCache | None = None,
-                  weights: FusionWeights = MATCH) -> Vectors:
+def query_vectors(
+    postings: Sequence[PostingText],
+    *,
+    encoder: Encoder | None = None,
+    cache: EmbeddingCache | None = None,
+    weights: FusionWeights = MATCH,
+) -> Vectors:
     encoder = encoder or current_encoder()
     views = [query_views(p) for p in postings]
     keys = [content_hash("query", full, body, str(weights.body_view)) for full, body in views]
@@ -111,7 +126,9 @@ def query_vectors(postings: Sequence[PostingText], *, encoder: Encoder | None = 
     def compute(positions: list[int]):
         fulls, errors_full = _encode(encoder.encode_queries, [views[i][0] for i in positions])
         bodies, errors_body = _encode(encoder.encode_queries, [views[i][1] for i in positions])
-        combined = [None if f is None or b is None else query_vector(f, b, weights) for f, b in zip(fulls, bodies)]
+        combined = [
+            None if f is None or b is None else query_vector(f, b, weights) for f, b in zip(fulls, bodies, strict=False)
+        ]
         return combined, {**errors_full, **errors_body}
 
     return _cached(encoder, "query", keys, compute, cache or DbEmbeddingCache())

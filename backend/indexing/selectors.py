@@ -1,4 +1,5 @@
 """Search and matching reads: the index ranks, the database has the last word on visibility."""
+
 from __future__ import annotations
 
 import logging
@@ -36,7 +37,7 @@ class Match:
     score: float
     components: dict[str, float]
     explanation: Explanation
-    probability: float = 0.0          # calibrated P(relevant): matching/calibrate.py
+    probability: float = 0.0  # calibrated P(relevant): matching/calibrate.py
     strength: str = calibrate.POSSIBLE
 
     def __post_init__(self) -> None:
@@ -83,14 +84,30 @@ class SearchPage:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def rank(*, backend: SearchBackend, vector: np.ndarray, kinds: Sequence[str], audience: Sequence[str],
-         exclude: Sequence[str] = (), limit: int = 10, offset: int = 0) -> SearchResult:
+def rank(
+    *,
+    backend: SearchBackend,
+    vector: np.ndarray,
+    kinds: Sequence[str],
+    audience: Sequence[str],
+    exclude: Sequence[str] = (),
+    limit: int = 10,
+    offset: int = 0,
+) -> SearchResult:
     """The matching ranking, shared by the API and evaluate_matching."""
     statuses = sorted({s for k in kinds for s in MATCHABLE[k]})
-    return backend.search(SearchQuery(
-        vector=vector, kinds=kinds, statuses=statuses, audience=audience, exclude_ids=exclude,
-        limit=limit, offset=offset, lexical_weight=MATCH.lexical,
-    ))
+    return backend.search(
+        SearchQuery(
+            vector=vector,
+            kinds=kinds,
+            statuses=statuses,
+            audience=audience,
+            exclude_ids=exclude,
+            limit=limit,
+            offset=offset,
+            lexical_weight=MATCH.lexical,
+        )
+    )
 
 
 def stored_query_vector(posting: Posting) -> np.ndarray | None:
@@ -120,10 +137,16 @@ def matches_for(*, posting: Posting, viewer: User, limit: int = 10) -> list[Matc
     if vector is None:
         raise ApplicationError(_("该内容正在建立索引，请稍后再查看匹配结果"), code="index_pending", status_code=503)
     kinds = ["capability"] if isinstance(posting, (Challenge, Need)) else ["challenge", "need"]
-    result = rank(backend=get_search_backend(), vector=vector, kinds=kinds, audience=viewer_tokens(viewer),
-                  exclude=[search_id(posting)], limit=limit)
+    result = rank(
+        backend=get_search_backend(),
+        vector=vector,
+        kinds=kinds,
+        audience=viewer_tokens(viewer),
+        exclude=[search_id(posting)],
+        limit=limit,
+    )
     judged = strengths(result.hits)
-    shown = [(hit, p, level) for hit, (p, level) in zip(result.hits, judged) if level is not None]
+    shown = [(hit, p, level) for hit, (p, level) in zip(result.hits, judged, strict=False) if level is not None]
     objects = _load(viewer, [hit.id for hit, _p, _level in shown])
     mine = full_text(posting)
 
@@ -135,9 +158,16 @@ def matches_for(*, posting: Posting, viewer: User, limit: int = 10) -> list[Matc
 
     # Below the cut-off nothing is shown, and nothing pads the list: an empty list is an answer.
     return [
-        Match(posting=objects[hit.id], score=hit.score, components=hit.components,
-              explanation=explanation(objects[hit.id], hit.components), probability=p, strength=level)
-        for hit, p, level in shown if hit.id in objects
+        Match(
+            posting=objects[hit.id],
+            score=hit.score,
+            components=hit.components,
+            explanation=explanation(objects[hit.id], hit.components),
+            probability=p,
+            strength=level,
+        )
+        for hit, p, level in shown
+        if hit.id in objects
     ]
 
 
@@ -147,26 +177,54 @@ def free_text_query(q: str, **options) -> SearchQuery:
     text without a single term (%%%, a lone letter) is not even encoded: it finds nothing."""
     text = q.strip()
     vector = free_text_vector(text) if query_terms(text) else None
-    return SearchQuery(text=text, vector=vector, lexical_weight=SEARCH.lexical, dense_margin=SEARCH.dense_margin,
-                       dense_floor=SEARCH.dense_floor, **options)
-
-
-def search_postings(*, viewer: User | None, q: str = "", kinds: Sequence[str] = (), industries: Sequence[str] = (),
-                    regions: Sequence[str] = (), statuses: Sequence[str] = (), amount_min: int | None = None,
-                    amount_max: int | None = None, trl_min: int | None = None, trl_max: int | None = None,
-                    offset: int = 0, limit: int = 20) -> SearchPage:
-    result = get_search_backend().search(free_text_query(
-        q, kinds=kinds, industries=industries, regions=regions, statuses=statuses, amount_min=amount_min,
-        amount_max=amount_max, trl_min=trl_min, trl_max=trl_max, audience=viewer_tokens(viewer), offset=offset,
-        limit=limit, facets=True,
-    ))
-    objects = _load(viewer, result.ids)
-    return SearchPage(
-        hits=[(objects[h.id], h.score, h.components) for h in result.hits if h.id in objects],
-        total=result.total, facets=result.facets,
+    return SearchQuery(
+        text=text,
+        vector=vector,
+        lexical_weight=SEARCH.lexical,
+        dense_margin=SEARCH.dense_margin,
+        dense_floor=SEARCH.dense_floor,
+        **options,
     )
 
 
+def search_postings(
+    *,
+    viewer: User | None,
+    q: str = "",
+    kinds: Sequence[str] = (),
+    industries: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    statuses: Sequence[str] = (),
+    amount_min: int | None = None,
+    amount_max: int | None = None,
+    trl_min: int | None = None,
+    trl_max: int | None = None,
+    offset: int = 0,
+    limit: int = 20,
+) -> SearchPage:
+    result = get_search_backend().search(
+        free_text_query(
+            q,
+            kinds=kinds,
+            industries=industries,
+            regions=regions,
+            statuses=statuses,
+            amount_min=amount_min,
+            amount_max=amount_max,
+            trl_min=trl_min,
+            trl_max=trl_max,
+            audience=viewer_tokens(viewer),
+            offset=offset,
+            limit=limit,
+            facets=True,
+        )
+    )
+    objects = _load(viewer, result.ids)
+    return SearchPage(
+        hits=[(objects[h.id], h.score, h.components) for h in result.hits if h.id in objects],
+        total=result.total,
+        facets=result.facets,
+    )
 
 
 def near_duplicates(*, posting: Posting, viewer: User, limit: int = 5) -> list[tuple[Posting, float]]:
@@ -177,9 +235,15 @@ def near_duplicates(*, posting: Posting, viewer: User, limit: int = 5) -> list[t
         return []
     kind = search_id(posting).split(":")[0]
     try:
-        result = get_search_backend().search(SearchQuery(
-            vector=vector, kinds=[kind], audience=viewer_tokens(viewer), exclude_ids=[search_id(posting)], limit=limit,
-        ))
+        result = get_search_backend().search(
+            SearchQuery(
+                vector=vector,
+                kinds=[kind],
+                audience=viewer_tokens(viewer),
+                exclude_ids=[search_id(posting)],
+                limit=limit,
+            )
+        )
     except SearchUnavailable:
         # A hint, not a condition of the write: while the index is down the posting is still saved
         # (the outbox indexes it later), without the hint (tests/faults/test_elasticsearch_restart.py).
@@ -194,8 +258,16 @@ def institutes_of(matches: list[Match]) -> list[dict]:
     by_org: dict[int, dict] = {}
     for match in matches:
         org = match.posting.organisation
-        entry = by_org.setdefault(org.pk, {"organisation": org, "best_score": match.score, "capabilities": [],
-                                           "probability": match.probability, "strength": match.strength})
+        entry = by_org.setdefault(
+            org.pk,
+            {
+                "organisation": org,
+                "best_score": match.score,
+                "capabilities": [],
+                "probability": match.probability,
+                "strength": match.strength,
+            },
+        )
         if match.probability > entry["probability"]:
             entry.update(probability=match.probability, strength=match.strength)
         entry["best_score"] = max(entry["best_score"], match.score)
@@ -205,7 +277,9 @@ def institutes_of(matches: list[Match]) -> list[dict]:
 
 def empty_matches_hint() -> str:
     """What to say when nothing clears the cut-off: that this is an answer, and what would help."""
-    return _("暂无高度匹配。补充关键指标（数值目标）、专业术语和所属产业链，能让匹配更准确；新发布的内容会自动匹配并通知您。")
+    return _(
+        "暂无高度匹配。补充关键指标（数值目标）、专业术语和所属产业链，能让匹配更准确；新发布的内容会自动匹配并通知您。"
+    )
 
 
 # Recommendations rank from this many of the organisation's capabilities, the most recently
@@ -223,19 +297,26 @@ def recommendations_for(*, viewer: User, limit: int = 20) -> list[tuple[Match, P
     only the pairs it returns (explaining every candidate of every capability was half the time)."""
     capabilities = list(
         Capability.objects.filter(organisation_id=viewer.organisation_id, status=Capability.Status.PUBLISHED)
-        .select_related("organisation", "industry").order_by("-updated_at", "-pk")[:RECOMMEND_FROM_CAPABILITIES]
+        .select_related("organisation", "industry")
+        .order_by("-updated_at", "-pk")[:RECOMMEND_FROM_CAPABILITIES]
     )
     views = [query_views(full_text(c)) for c in capabilities]
     keys = [content_hash("query", full, body, str(MATCH.body_view)) for full, body in views]
     vectors = DbEmbeddingCache().get_many(current_encoder().name, "query", keys)  # one query for all
     backend, audience = get_search_backend(), viewer_tokens(viewer)
     best: dict[str, tuple[float, str, float, dict[str, float], Capability]] = {}
-    for capability, key in zip(capabilities, keys):
+    for capability, key in zip(capabilities, keys, strict=False):
         if key not in vectors:
             continue  # not indexed yet: it will count on the next visit
-        result = rank(backend=backend, vector=vectors[key], kinds=["challenge", "need"], audience=audience,
-                      exclude=[search_id(capability)], limit=limit)
-        for hit, (p, level) in zip(result.hits, strengths(result.hits)):
+        result = rank(
+            backend=backend,
+            vector=vectors[key],
+            kinds=["challenge", "need"],
+            audience=audience,
+            exclude=[search_id(capability)],
+            limit=limit,
+        )
+        for hit, (p, level) in zip(result.hits, strengths(result.hits), strict=False):
             if level is not None and (hit.id not in best or p > best[hit.id][0]):
                 best[hit.id] = (p, level, hit.score, hit.components, capability)
     # Only what clears the cut-off, the likeliest first; fewer than `limit` (or none) is an answer.
@@ -246,8 +327,19 @@ def recommendations_for(*, viewer: User, limit: int = 20) -> list[tuple[Match, P
         if i in objects:
             target = objects[i]
             explanation = explain(public_text(target), full_text(capability), components)
-            pairs.append((Match(posting=target, score=score, components=components, explanation=explanation,
-                                probability=p, strength=level), capability))
+            pairs.append(
+                (
+                    Match(
+                        posting=target,
+                        score=score,
+                        components=components,
+                        explanation=explanation,
+                        probability=p,
+                        strength=level,
+                    ),
+                    capability,
+                )
+            )
             if len(pairs) == limit:
                 break
     return pairs

@@ -82,16 +82,20 @@ class MatchOutputSerializer(serializers.Serializer):
 
     posting = PostingSummaryOutputSerializer()
     # Read from the posting the matching selectors annotated (indexing.selectors.Match).
-    strength = serializers.ChoiceField(choices=STRENGTHS, source="posting.match_strength",
-                                       help_text="强匹配 strong / 可能相关 possible；低于阈值的不返回")
+    strength = serializers.ChoiceField(
+        choices=STRENGTHS,
+        source="posting.match_strength",
+        help_text="强匹配 strong / 可能相关 possible；低于阈值的不返回",
+    )
     strength_label = serializers.SerializerMethodField(help_text="strength 的文字（界面语言）")
-    probability = serializers.FloatField(source="posting.match_probability",
-                                         help_text="校准后的相关概率（0–1），由评测集离线拟合（matching/calibration.json）")
+    probability = serializers.FloatField(
+        source="posting.match_probability",
+        help_text="校准后的相关概率（0–1），由评测集离线拟合（matching/calibration.json）",
+    )
     reason = serializers.SerializerMethodField(help_text="为什么是这一强度")
     score = serializers.FloatField(help_text="原始余弦相似度：只用于排序与详情，不直接展示给用户")
     components = serializers.DictField(child=serializers.FloatField())
     explanation = ExplanationOutputSerializer()
-
 
     def _item(self, obj):
         return obj["posting"] if isinstance(obj, dict) else obj.posting
@@ -116,7 +120,9 @@ class InstituteMatchOutputSerializer(serializers.Serializer):
 class MatchListOutputSerializer(serializers.Serializer):
     results = MatchOutputSerializer(many=True, help_text="只含强匹配与可能相关；没有达到阈值的匹配时为空，不凑数")
     institutes = InstituteMatchOutputSerializer(many=True, help_text="能力背后的机构，按最佳匹配排序")
-    empty_hint = serializers.SerializerMethodField(help_text="结果为空时（暂无高度匹配）：怎样补充内容能找到匹配；否则为空串")
+    empty_hint = serializers.SerializerMethodField(
+        help_text="结果为空时（暂无高度匹配）：怎样补充内容能找到匹配；否则为空串"
+    )
 
     def get_empty_hint(self, obj) -> str:
         return "" if obj["results"] else empty_matches_hint()
@@ -157,7 +163,8 @@ class SearchOutputSerializer(serializers.Serializer):
     page_size = serializers.IntegerField()
     results = SearchHitOutputSerializer(many=True)
     facets = serializers.DictField(
-        child=serializers.DictField(child=serializers.IntegerField()), help_text=f"按 {', '.join(FACET_FIELDS)} 统计的命中数"
+        child=serializers.DictField(child=serializers.IntegerField()),
+        help_text=f"按 {', '.join(FACET_FIELDS)} 统计的命中数",
     )
 
 

@@ -1,4 +1,5 @@
 """Keeping the search index in step with the database, through the transactional outbox."""
+
 from __future__ import annotations
 
 import logging

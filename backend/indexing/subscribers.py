@@ -1,5 +1,6 @@
 """What indexing does when the marketplace changes (core.events): the posting goes through the
 search outbox, in the transaction that changed it."""
+
 from core.events import Event, subscribe
 from indexing.services import outbox_add
 

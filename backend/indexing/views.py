@@ -29,15 +29,27 @@ class SearchView(APIView):
         p = params.validated_data
         page, size = p["page"], p["page_size"]
         result = search_postings(
-            viewer=request.user, q=p["q"], kinds=sorted(p.get("kind", [])), industries=p.get("industry", []),
-            regions=p.get("region", []), statuses=p.get("status", []),
+            viewer=request.user,
+            q=p["q"],
+            kinds=sorted(p.get("kind", [])),
+            industries=p.get("industry", []),
+            regions=p.get("region", []),
+            statuses=p.get("status", []),
             amount_min=int(p["amount_min"]) if "amount_min" in p else None,
             amount_max=int(p["amount_max"]) if "amount_max" in p else None,
-            trl_min=p.get("trl_min"), trl_max=p.get("trl_max"), offset=(page - 1) * size, limit=size,
+            trl_min=p.get("trl_min"),
+            trl_max=p.get("trl_max"),
+            offset=(page - 1) * size,
+            limit=size,
         )
         body = {
-            "count": result.total, "page": page, "page_size": size, "facets": result.facets,
-            "results": [{"posting": posting, "score": score, "components": parts} for posting, score, parts in result.hits],
+            "count": result.total,
+            "page": page,
+            "page_size": size,
+            "facets": result.facets,
+            "results": [
+                {"posting": posting, "score": score, "components": parts} for posting, score, parts in result.hits
+            ],
         }
         return Response(SearchOutputSerializer(body).data)
 
@@ -46,13 +58,23 @@ class RecommendationsView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(
-        parameters=[MatchQueryInputSerializer], responses=RecommendationOutputSerializer(many=True), tags=["search"],
+        parameters=[MatchQueryInputSerializer],
+        responses=RecommendationOutputSerializer(many=True),
+        tags=["search"],
         summary="为我推荐：适合本机构能力成果的榜单与需求",
     )
     def get(self, request: Request) -> Response:
         params = MatchQueryInputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         pairs = recommendations_for(viewer=request.user, limit=params.validated_data["limit"])
-        body = [{"posting": m.posting, "score": m.score, "components": m.components, "explanation": m.explanation,
-                 "capability": capability} for m, capability in pairs]
+        body = [
+            {
+                "posting": m.posting,
+                "score": m.score,
+                "components": m.components,
+                "explanation": m.explanation,
+                "capability": capability,
+            }
+            for m, capability in pairs
+        ]
         return Response(RecommendationOutputSerializer(body, many=True).data)

@@ -1,5 +1,6 @@
 """The operator's back office. Status fields are read-only here: state changes go through the
 services (and their history), never through a form."""
+
 from django.contrib import admin
 
 from marketplace.models import Bid, BidPartner, Capability, Challenge, ChallengeTransition, IndustryChain, Need
@@ -24,7 +25,17 @@ class ChallengeTransitionInline(admin.TabularInline):
 
 @admin.register(Challenge)
 class ChallengeAdmin(admin.ModelAdmin):
-    list_display = ["title", "organisation", "industry", "list_type", "mode", "bounty", "status", "bid_deadline", "confidentiality"]
+    list_display = [
+        "title",
+        "organisation",
+        "industry",
+        "list_type",
+        "mode",
+        "bounty",
+        "status",
+        "bid_deadline",
+        "confidentiality",
+    ]
     list_filter = ["status", "mode", "list_type", "funding_mode", "confidentiality", "industry", "organisation__region"]
     search_fields = ["title", "summary", "organisation__name"]
     date_hierarchy = "created_at"
@@ -37,7 +48,11 @@ class BidPartnerInline(admin.TabularInline):
     model = BidPartner
     extra = 0
     autocomplete_fields = ["organisation"]
-    readonly_fields = ["state", "decided_by", "decided_at"]  # only the partner answers (services.bid_partner_accept/decline)
+    readonly_fields = [
+        "state",
+        "decided_by",
+        "decided_at",
+    ]  # only the partner answers (services.bid_partner_accept/decline)
 
 
 @admin.register(Bid)
@@ -52,7 +67,16 @@ class BidAdmin(admin.ModelAdmin):
 
 @admin.register(Need)
 class NeedAdmin(admin.ModelAdmin):
-    list_display = ["title", "organisation", "industry", "cooperation_type", "budget_min", "budget_max", "status", "created_at"]
+    list_display = [
+        "title",
+        "organisation",
+        "industry",
+        "cooperation_type",
+        "budget_min",
+        "budget_max",
+        "status",
+        "created_at",
+    ]
     list_filter = ["status", "cooperation_type", "industry", "organisation__region"]
     search_fields = ["title", "description", "organisation__name"]
     readonly_fields = ["status", "created_at", "updated_at"]

@@ -44,8 +44,12 @@ class IndustryChain(BaseModel):
 class Posting(BaseModel):
     """Fields every posting shares: who posted it, what it is about, and the text matching reads."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="%(class)ss", verbose_name=_("发布机构"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("创建人"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="%(class)ss", verbose_name=_("发布机构")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("创建人")
+    )
     title = models.CharField(_("标题"), max_length=120)
     description = models.TextField(_("详细描述"), max_length=8000)
     industry = models.ForeignKey(IndustryChain, on_delete=models.PROTECT, related_name="+", verbose_name=_("产业链"))
@@ -101,7 +105,9 @@ class Challenge(Posting):
         _("最多中榜团队数"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
     bid_deadline = models.DateTimeField(_("揭榜截止时间"))
-    confidentiality = models.CharField(_("保密级别"), max_length=20, choices=Confidentiality.choices, default=Confidentiality.PUBLIC)
+    confidentiality = models.CharField(
+        _("保密级别"), max_length=20, choices=Confidentiality.choices, default=Confidentiality.PUBLIC
+    )
     invited = models.ManyToManyField(Organisation, blank=True, related_name="invitations", verbose_name=_("受邀机构"))
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
@@ -138,7 +144,9 @@ class ChallengeTransition(models.Model):
     to_status = models.CharField(max_length=20, choices=Challenge.Status.choices)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     by_role = models.CharField(max_length=20, choices=ActorRole.choices, default=ActorRole.SYSTEM)
-    by_organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    by_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     reason = models.CharField(max_length=500, blank=True)
 
@@ -165,8 +173,12 @@ class Need(Posting):
         OPEN = "open", _("征集中")
         CLOSED = "closed", _("已关闭")
 
-    budget_min = models.DecimalField(_("预算下限（元）"), max_digits=14, decimal_places=2, null=True, blank=True, validators=amount_validators)
-    budget_max = models.DecimalField(_("预算上限（元）"), max_digits=14, decimal_places=2, null=True, blank=True, validators=amount_validators)
+    budget_min = models.DecimalField(
+        _("预算下限（元）"), max_digits=14, decimal_places=2, null=True, blank=True, validators=amount_validators
+    )
+    budget_max = models.DecimalField(
+        _("预算上限（元）"), max_digits=14, decimal_places=2, null=True, blank=True, validators=amount_validators
+    )
     cooperation_type = models.CharField(_("期望合作方式"), max_length=20, choices=CooperationType.choices)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
 
@@ -193,12 +205,18 @@ class Capability(Posting):
         WITHDRAWN = "withdrawn", _("已下架")
 
     kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices, default=Kind.CAPABILITY)
-    trl = models.PositiveSmallIntegerField(_("技术成熟度（TRL）"), validators=[MinValueValidator(1), MaxValueValidator(9)])
+    trl = models.PositiveSmallIntegerField(
+        _("技术成熟度（TRL）"), validators=[MinValueValidator(1), MaxValueValidator(9)]
+    )
     patents = models.JSONField(_("专利号"), default=list, blank=True)
     team = models.TextField(_("团队"), max_length=2000, blank=True)
     cooperation_types = models.JSONField(_("合作方式"), default=list)
-    price_min = models.DecimalField(_("报价下限（元）"), max_digits=14, decimal_places=2, null=True, blank=True, validators=amount_validators)
-    price_max = models.DecimalField(_("报价上限（元）"), max_digits=14, decimal_places=2, null=True, blank=True, validators=amount_validators)
+    price_min = models.DecimalField(
+        _("报价下限（元）"), max_digits=14, decimal_places=2, null=True, blank=True, validators=amount_validators
+    )
+    price_max = models.DecimalField(
+        _("报价上限（元）"), max_digits=14, decimal_places=2, null=True, blank=True, validators=amount_validators
+    )
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
 
     class Meta:
@@ -224,13 +242,19 @@ class Bid(BaseModel):
     LIVE = (Status.SUBMITTED, Status.SHORTLISTED, Status.AWARDED)
 
     challenge = models.ForeignKey(Challenge, on_delete=models.PROTECT, related_name="bids", verbose_name=_("榜单"))
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="bids", verbose_name=_("揭榜单位"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="bids", verbose_name=_("揭榜单位")
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    partners = models.ManyToManyField(Organisation, through="BidPartner", related_name="partner_bids", verbose_name=_("联合体成员"))
+    partners = models.ManyToManyField(
+        Organisation, through="BidPartner", related_name="partner_bids", verbose_name=_("联合体成员")
+    )
     proposal = models.TextField(_("方案概述"), max_length=8000)
     approach = models.TextField(_("技术路线"), max_length=8000)
     price = models.DecimalField(_("报价（元）"), max_digits=14, decimal_places=2, validators=amount_validators)
-    duration_days = models.PositiveIntegerField(_("工期（天）"), validators=[MinValueValidator(1), MaxValueValidator(3650)])
+    duration_days = models.PositiveIntegerField(
+        _("工期（天）"), validators=[MinValueValidator(1), MaxValueValidator(3650)]
+    )
     milestones = models.JSONField(_("里程碑"), default=list)
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.SUBMITTED, db_index=True)
 
@@ -263,7 +287,9 @@ class BidPartner(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     role = models.CharField(_("分工"), max_length=200, blank=True)
     state = models.CharField(_("确认状态"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
 
     class Meta:

@@ -1,4 +1,5 @@
 """Reads of the marketplace, with visibility rules in one place."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -63,23 +64,40 @@ def challenge_viewer_state(*, challenge: Challenge, viewer: User | None) -> dict
     is_owner = org is not None and org.pk == challenge.organisation_id
     terms_accepted = org is not None and challenge.acceptances.filter(organisation=org).exists()
     has_live_bid = org is not None and challenge.bids.filter(organisation=org, status__in=Bid.LIVE).exists()
-    in_consortium = org is not None and BidPartner.objects.filter(
-        organisation=org, state__in=(BidPartner.State.PENDING, BidPartner.State.ACCEPTED),
-        bid__challenge=challenge, bid__status__in=Bid.LIVE,
-    ).exists()
+    in_consortium = (
+        org is not None
+        and BidPartner.objects.filter(
+            organisation=org,
+            state__in=(BidPartner.State.PENDING, BidPartner.State.ACCEPTED),
+            bid__challenge=challenge,
+            bid__status__in=Bid.LIVE,
+        ).exists()
+    )
     C = Challenge.Confidentiality
     may_bid = (
-        org is not None and not is_owner and org.is_verified
+        org is not None
+        and not is_owner
+        and org.is_verified
         and org.kind not in (Organisation.Kind.GOVERNMENT, Organisation.Kind.OPERATOR)
-        and challenge.status == Challenge.Status.PUBLISHED and not has_live_bid and not in_consortium
+        and challenge.status == Challenge.Status.PUBLISHED
+        and not has_live_bid
+        and not in_consortium
         and (challenge.confidentiality != C.SUMMARY_ONLY or terms_accepted)
         and (challenge.confidentiality != C.INVITATION_ONLY or challenge.invited.filter(pk=org.pk).exists())
     )
     return {
-        "is_owner": is_owner, "is_operator": _is_operator(viewer), "terms_accepted": terms_accepted,
-        "has_live_bid": has_live_bid, "can_bid": may_bid,
-        "can_accept_terms": (challenge.confidentiality == C.SUMMARY_ONLY and not terms_accepted and org is not None
-                             and org.kind == Organisation.Kind.INSTITUTE and org.is_verified),
+        "is_owner": is_owner,
+        "is_operator": _is_operator(viewer),
+        "terms_accepted": terms_accepted,
+        "has_live_bid": has_live_bid,
+        "can_bid": may_bid,
+        "can_accept_terms": (
+            challenge.confidentiality == C.SUMMARY_ONLY
+            and not terms_accepted
+            and org is not None
+            and org.kind == Organisation.Kind.INSTITUTE
+            and org.is_verified
+        ),
     }
 
 
@@ -176,9 +194,11 @@ def bids_of(*, viewer: User) -> QuerySet[Bid]:
     if org is None:
         return Bid.objects.none()
     return (
-        Bid.objects.filter(_member_of_bid(org)).distinct()
+        Bid.objects.filter(_member_of_bid(org))
+        .distinct()
         .select_related("organisation", "challenge__organisation", "challenge__industry")
-        .prefetch_related("partner_links__organisation").order_by("-created_at")
+        .prefetch_related("partner_links__organisation")
+        .order_by("-created_at")
     )
 
 
@@ -192,9 +212,14 @@ def partner_invitations(*, viewer: User) -> list[BidPartner]:
         return []
     links = list(
         BidPartner.objects.filter(organisation=org, state=BidPartner.State.PENDING, bid__status__in=Bid.LIVE)
-        .select_related("bid__organisation", "bid__challenge").order_by("-bid__created_at", "-pk")
+        .select_related("bid__organisation", "bid__challenge")
+        .order_by("-bid__created_at", "-pk")
     )
-    visible = set(challenge_list(viewer=viewer).filter(pk__in={link.bid.challenge_id for link in links}).values_list("pk", flat=True))
+    visible = set(
+        challenge_list(viewer=viewer)
+        .filter(pk__in={link.bid.challenge_id for link in links})
+        .values_list("pk", flat=True)
+    )
     for link in links:
         link.challenge_visible = link.bid.challenge_id in visible
     return links
@@ -205,7 +230,11 @@ def partner_link_get(*, bid_id: int, viewer: User) -> BidPartner | None:
     org = _org(viewer)
     if org is None:
         return None
-    link = BidPartner.objects.select_related("bid__organisation", "bid__challenge").filter(bid_id=bid_id, organisation=org).first()
+    link = (
+        BidPartner.objects.select_related("bid__organisation", "bid__challenge")
+        .filter(bid_id=bid_id, organisation=org)
+        .first()
+    )
     if link is not None:
         link.challenge_visible = challenge_list(viewer=viewer).filter(pk=link.bid.challenge_id).exists()
     return link
@@ -226,6 +255,8 @@ def marketplace_stats() -> dict:
         "open_bounty": open_challenges.aggregate(total=Sum("bounty"))["total"] or Decimal("0"),
         "open_needs": Need.objects.filter(status=Need.Status.OPEN).count(),
         "capabilities": Capability.objects.filter(status=Capability.Status.PUBLISHED).count(),
-        "institutes": Organisation.objects.filter(kind=Organisation.Kind.INSTITUTE, verification=Organisation.Verification.VERIFIED).count(),
+        "institutes": Organisation.objects.filter(
+            kind=Organisation.Kind.INSTITUTE, verification=Organisation.Verification.VERIFIED
+        ).count(),
         "transactions": year_progress(year=timezone.localdate().year),
     }

@@ -23,7 +23,9 @@ MIN_AMOUNT = Decimal("0.01")
 
 
 def amount_field(**kwargs) -> serializers.DecimalField:
-    return serializers.DecimalField(max_digits=14, decimal_places=2, min_value=MIN_AMOUNT, max_value=MAX_AMOUNT, **kwargs)
+    return serializers.DecimalField(
+        max_digits=14, decimal_places=2, min_value=MIN_AMOUNT, max_value=MAX_AMOUNT, **kwargs
+    )
 
 
 def text_list_field(*, max_items: int, max_length: int, **kwargs) -> serializers.ListField:
@@ -46,7 +48,9 @@ class IndustryChainOutputSerializer(serializers.ModelSerializer):
 class IndicatorSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=60, help_text="指标名称，如“能量密度”")
     target = serializers.CharField(max_length=60, help_text="目标值，如“≥300”")
-    unit = serializers.CharField(max_length=20, required=False, allow_blank=True, default="", help_text="单位，如 Wh/kg")
+    unit = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, default="", help_text="单位，如 Wh/kg"
+    )
 
 
 class MilestoneSerializer(serializers.Serializer):
@@ -56,6 +60,7 @@ class MilestoneSerializer(serializers.Serializer):
 
 
 # --- challenges -----------------------------------------------------------------------------
+
 
 class ChallengeInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=120)
@@ -70,10 +75,14 @@ class ChallengeInputSerializer(serializers.Serializer):
     mode = serializers.ChoiceField(choices=Challenge.Mode.choices)
     max_winners = serializers.IntegerField(min_value=1, max_value=10, required=False)
     bid_deadline = serializers.DateTimeField()
-    confidentiality = serializers.ChoiceField(choices=Challenge.Confidentiality.choices, default=Challenge.Confidentiality.PUBLIC)
+    confidentiality = serializers.ChoiceField(
+        choices=Challenge.Confidentiality.choices, default=Challenge.Confidentiality.PUBLIC
+    )
     # A ListField, not PrimaryKeyRelatedField(many=True): that one reads a JSON object as the list of its keys.
     invited = serializers.ListField(
-        child=serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all()), max_length=100, required=False,
+        child=serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all()),
+        max_length=100,
+        required=False,
         help_text="受邀机构（仅限已认证的企业或科研机构，不含本机构）",
     )
 
@@ -109,9 +118,24 @@ class ChallengeListOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Challenge
         fields = [
-            "id", "title", "summary", "organisation", "industry", "list_type", "list_type_label", "bounty",
-            "funding_mode", "mode", "mode_label", "max_winners", "bid_deadline", "confidentiality", "status",
-            "status_label", "published_at", "created_at",
+            "id",
+            "title",
+            "summary",
+            "organisation",
+            "industry",
+            "list_type",
+            "list_type_label",
+            "bounty",
+            "funding_mode",
+            "mode",
+            "mode_label",
+            "max_winners",
+            "bid_deadline",
+            "confidentiality",
+            "status",
+            "status_label",
+            "published_at",
+            "created_at",
         ]
 
 
@@ -139,8 +163,15 @@ class ChallengeDetailOutputSerializer(ChallengeListOutputSerializer):
 
     class Meta(ChallengeListOutputSerializer.Meta):
         fields = ChallengeListOutputSerializer.Meta.fields + [
-            "details_visible", "description", "indicators", "keywords", "invited", "viewer", "funding_mode_label",
-            "confidentiality_label", "updated_at",
+            "details_visible",
+            "description",
+            "indicators",
+            "keywords",
+            "invited",
+            "viewer",
+            "funding_mode_label",
+            "confidentiality_label",
+            "updated_at",
         ]
 
     def _visible(self) -> bool:
@@ -176,7 +207,9 @@ class ChallengeTransitionOutputSerializer(serializers.ModelSerializer):
     """Who changed the status, as an organisation and a role; `by` (the account) is null except for
     the operator and for the owner's members on their colleagues' entries (selectors.challenge_history)."""
 
-    by = serializers.CharField(source="shown_username", allow_null=True, default=None, help_text="账号（仅平台运营方及发榜单位本单位成员可见）")
+    by = serializers.CharField(
+        source="shown_username", allow_null=True, default=None, help_text="账号（仅平台运营方及发榜单位本单位成员可见）"
+    )
     by_role_label = serializers.CharField(source="get_by_role_display")
     by_organisation = serializers.CharField(source="by_organisation.name", allow_null=True, default=None)
 
@@ -205,6 +238,7 @@ class ConcludeInputSerializer(serializers.Serializer):
 
 # --- bids -----------------------------------------------------------------------------------
 
+
 class BidPartnerInputSerializer(serializers.Serializer):
     organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
     role = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
@@ -222,7 +256,9 @@ class BidInputSerializer(serializers.Serializer):
 class BidPartnerOutputSerializer(serializers.Serializer):
     organisation = OrganisationSummaryOutputSerializer()
     role = serializers.CharField()
-    state = serializers.ChoiceField(choices=BidPartner.State.choices, help_text="pending：待确认；accepted：已加入；declined：已拒绝（不再是成员）")
+    state = serializers.ChoiceField(
+        choices=BidPartner.State.choices, help_text="pending：待确认；accepted：已加入；declined：已拒绝（不再是成员）"
+    )
     state_label = serializers.CharField(source="get_state_display")
     decided_at = serializers.DateTimeField(allow_null=True)
 
@@ -236,12 +272,24 @@ class BidOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Bid
         fields = [
-            "id", "challenge", "organisation", "partners", "proposal", "approach", "price", "duration_days",
-            "milestones", "status", "status_label", "created_at", "updated_at",
+            "id",
+            "challenge",
+            "organisation",
+            "partners",
+            "proposal",
+            "approach",
+            "price",
+            "duration_days",
+            "milestones",
+            "status",
+            "status_label",
+            "created_at",
+            "updated_at",
         ]
 
 
 # --- needs and capabilities -----------------------------------------------------------------
+
 
 class NeedInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=120)
@@ -277,8 +325,20 @@ class NeedOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Need
         fields = [
-            "id", "title", "description", "organisation", "industry", "keywords", "budget_min", "budget_max",
-            "cooperation_type", "cooperation_type_label", "status", "status_label", "created_at", "updated_at",
+            "id",
+            "title",
+            "description",
+            "organisation",
+            "industry",
+            "keywords",
+            "budget_min",
+            "budget_max",
+            "cooperation_type",
+            "cooperation_type_label",
+            "status",
+            "status_label",
+            "created_at",
+            "updated_at",
         ]
 
 
@@ -292,7 +352,9 @@ class CapabilityInputSerializer(serializers.Serializer):
     patents = text_list_field(max_items=50, max_length=40)
     team = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     cooperation_types = serializers.ListField(
-        child=serializers.ChoiceField(choices=CooperationType.choices), min_length=1, max_length=len(CooperationType.choices)
+        child=serializers.ChoiceField(choices=CooperationType.choices),
+        min_length=1,
+        max_length=len(CooperationType.choices),
     )
     price_min = amount_field(required=False, allow_null=True)
     price_max = amount_field(required=False, allow_null=True)
@@ -323,8 +385,23 @@ class CapabilityOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Capability
         fields = [
-            "id", "title", "description", "organisation", "industry", "kind", "keywords", "trl", "patents", "team",
-            "cooperation_types", "price_min", "price_max", "status", "status_label", "created_at", "updated_at",
+            "id",
+            "title",
+            "description",
+            "organisation",
+            "industry",
+            "kind",
+            "keywords",
+            "trl",
+            "patents",
+            "team",
+            "cooperation_types",
+            "price_min",
+            "price_max",
+            "status",
+            "status_label",
+            "created_at",
+            "updated_at",
         ]
 
 
@@ -360,7 +437,9 @@ class BidInvitationOutputSerializer(serializers.Serializer):
 class YearProgressOutputSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     target_amount = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="年度技术交易额目标（元）")
-    counted_amount = serializers.DecimalField(max_digits=16, decimal_places=2, help_text="按当年计数口径已计入的技术交易额（元）")
+    counted_amount = serializers.DecimalField(
+        max_digits=16, decimal_places=2, help_text="按当年计数口径已计入的技术交易额（元）"
+    )
     counted_deals = serializers.IntegerField()
     progress = serializers.DecimalField(max_digits=8, decimal_places=4, help_text="计入额 / 目标")
 

@@ -1,4 +1,5 @@
 """Every write of the marketplace. Views call these; nothing else changes marketplace state."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -63,6 +64,7 @@ def _apply(instance, data: dict[str, Any]) -> None:
 
 # --- challenges -----------------------------------------------------------------------------
 
+
 def _transition(*, challenge: Challenge, to: str, by: User | None, reason: str = "") -> Challenge:
     current = challenge.status
     if to not in TRANSITIONS.get(current, set()):
@@ -83,7 +85,9 @@ def _transition(*, challenge: Challenge, to: str, by: User | None, reason: str =
     return challenge
 
 
-def _record_transition(*, challenge: Challenge, from_status: str, to_status: str, by: User | None, reason: str) -> ChallengeTransition:
+def _record_transition(
+    *, challenge: Challenge, from_status: str, to_status: str, by: User | None, reason: str
+) -> ChallengeTransition:
     """Append to the history with the capacity the user acted in, so that the public history can
     name an organisation and a role rather than an account (marketplace.selectors.challenge_history)."""
     R = ChallengeTransition.ActorRole
@@ -96,7 +100,12 @@ def _record_transition(*, challenge: Challenge, from_status: str, to_status: str
     else:
         role = R.OPERATOR  # _require_member lets nobody else change another organisation's challenge
     return ChallengeTransition.objects.create(
-        challenge=challenge, from_status=from_status, to_status=to_status, by=by, reason=reason, by_role=role,
+        challenge=challenge,
+        from_status=from_status,
+        to_status=to_status,
+        by=by,
+        reason=reason,
+        by_role=role,
         by_organisation=by.organisation if by is not None else None,
     )
 
@@ -115,7 +124,8 @@ def _check_invited(*, owner: Organisation, invited: Sequence[Organisation]) -> N
     refused = [o for o in invited if o.pk == owner.pk or o.kind not in PARTICIPANT_KINDS or not o.is_verified]
     if refused:
         raise ApplicationError(
-            _("只能邀请已认证的企业或科研机构（不含本机构）：%(names)s") % {"names": "、".join(o.name for o in refused)},
+            _("只能邀请已认证的企业或科研机构（不含本机构）：%(names)s")
+            % {"names": "、".join(o.name for o in refused)},
             extra={"field": "invited", "organisations": [o.pk for o in refused]},
         )
 
@@ -139,7 +149,9 @@ def challenge_create(*, by: User, invited: Sequence[Organisation] = (), **data: 
 
 
 @transaction.atomic
-def challenge_update(*, challenge: Challenge, by: User, invited: Sequence[Organisation] | None = None, **data: Any) -> Challenge:
+def challenge_update(
+    *, challenge: Challenge, by: User, invited: Sequence[Organisation] | None = None, **data: Any
+) -> Challenge:
     _require_member(by, challenge.organisation)
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
     if challenge.status not in EDITABLE_STATUSES:
@@ -150,7 +162,9 @@ def challenge_update(*, challenge: Challenge, by: User, invited: Sequence[Organi
         if changed:
             raise _conflict(_("榜单发布后不能修改榜额、组织方式、资金方式或保密级别"), fields=changed)
         # Whole seconds: a browser sends milliseconds, the database keeps microseconds.
-        if "bid_deadline" in data and data["bid_deadline"].replace(microsecond=0) < challenge.bid_deadline.replace(microsecond=0):
+        if "bid_deadline" in data and data["bid_deadline"].replace(microsecond=0) < challenge.bid_deadline.replace(
+            microsecond=0
+        ):
             raise _conflict(_("榜单发布后截止时间只能延后，不能提前"))
     if invited is not None:
         _check_invited(owner=challenge.organisation, invited=invited)
@@ -219,13 +233,16 @@ def challenge_award(*, challenge: Challenge, by: User, bid_ids: Sequence[int], r
     if challenge.status == S.PUBLISHED:
         _transition(challenge=challenge, to=S.CLOSED, by=by, reason=_("定榜前截止"))
     if challenge.status != S.CLOSED:
-        raise _conflict(_("榜单当前状态为“%(current)s”，不能定榜") % {"current": S(challenge.status).label}, status=challenge.status)
+        raise _conflict(
+            _("榜单当前状态为“%(current)s”，不能定榜") % {"current": S(challenge.status).label}, status=challenge.status
+        )
     unique_ids = sorted(set(bid_ids))
     if not unique_ids:
         raise ApplicationError(_("请至少选择一份揭榜申请"), extra={"field": "bids"})
     if len(unique_ids) > challenge.max_winners:
         raise _conflict(
-            _("%(mode)s最多可选择%(n)d个中榜团队") % {"mode": Challenge.Mode(challenge.mode).label, "n": challenge.max_winners},
+            _("%(mode)s最多可选择%(n)d个中榜团队")
+            % {"mode": Challenge.Mode(challenge.mode).label, "n": challenge.max_winners},
             max_winners=challenge.max_winners,
         )
     winners = list(challenge.bids.filter(pk__in=unique_ids, status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED]))
@@ -264,11 +281,14 @@ def terms_accept(*, challenge: Challenge, by: User) -> TermsAcceptance:
     org = by.organisation
     if org is None or org.kind != Organisation.Kind.INSTITUTE or not org.is_verified:
         raise _forbidden(_("只有已认证的科研机构可以接受保密条款并查看详情"))
-    acceptance, _created = TermsAcceptance.objects.get_or_create(challenge=challenge, organisation=org, defaults={"accepted_by": by})
+    acceptance, _created = TermsAcceptance.objects.get_or_create(
+        challenge=challenge, organisation=org, defaults={"accepted_by": by}
+    )
     return acceptance
 
 
 # --- bids -----------------------------------------------------------------------------------
+
 
 def _check_can_bid(*, challenge: Challenge, org: Organisation | None) -> Organisation:
     if org is None or org.kind in (Organisation.Kind.GOVERNMENT, Organisation.Kind.OPERATOR):
@@ -304,9 +324,7 @@ LIVE_PARTNER_STATES = (BidPartner.State.PENDING, BidPartner.State.ACCEPTED)
 
 
 def _with_pending_partners(bids: Sequence[Bid]) -> set[int]:
-    return set(
-        BidPartner.objects.filter(bid__in=bids, state=BidPartner.State.PENDING).values_list("bid_id", flat=True)
-    )
+    return set(BidPartner.objects.filter(bid__in=bids, state=BidPartner.State.PENDING).values_list("bid_id", flat=True))
 
 
 def _participants(*, challenge: Challenge, except_bid: Bid | None = None) -> set[int]:
@@ -315,7 +333,9 @@ def _participants(*, challenge: Challenge, except_bid: Bid | None = None) -> set
     if except_bid is not None:
         live = live.exclude(pk=except_bid.pk)
     leads = set(live.values_list("organisation_id", flat=True))
-    partners = BidPartner.objects.filter(bid__in=live, state__in=LIVE_PARTNER_STATES).values_list("organisation_id", flat=True)
+    partners = BidPartner.objects.filter(bid__in=live, state__in=LIVE_PARTNER_STATES).values_list(
+        "organisation_id", flat=True
+    )
     return leads | set(partners)
 
 
@@ -350,7 +370,11 @@ def _check_partners(*, challenge: Challenge, lead: Organisation, partner_orgs: S
     if problems:
         raise ApplicationError(
             _("以下机构不能作为联合体成员：%(list)s")
-            % {"list": "；".join(_("%(name)s（%(reason)s）") % {"name": org.name, "reason": reason} for org, reason in problems)},
+            % {
+                "list": "；".join(
+                    _("%(name)s（%(reason)s）") % {"name": org.name, "reason": reason} for org, reason in problems
+                )
+            },
             extra={"field": "partners", "organisations": [org.pk for org, _reason in problems]},
         )
 
@@ -389,7 +413,11 @@ def _decide(*, link: BidPartner, by: User) -> BidPartner:
     if by.organisation_id is None or by.organisation_id != link.organisation_id:
         raise _forbidden(_("只有受邀机构的成员可以答复联合体邀请"))
     Challenge.objects.select_for_update().get(pk=link.bid.challenge_id)  # serialises with bid_submit
-    link = BidPartner.objects.select_for_update().select_related("bid__challenge", "bid__organisation", "organisation").get(pk=link.pk)
+    link = (
+        BidPartner.objects.select_for_update()
+        .select_related("bid__challenge", "bid__organisation", "organisation")
+        .get(pk=link.pk)
+    )
     if link.state != BidPartner.State.PENDING:
         raise _conflict(_("该邀请已答复过"), state=link.state)
     if link.bid.status not in Bid.LIVE:
@@ -403,8 +431,9 @@ def bid_partner_accept(*, link: BidPartner, by: User) -> BidPartner:
     Eligibility is checked again (verification, invitation and participation may have changed)."""
     link = _decide(link=link, by=by)
     challenge = link.bid.challenge
-    problem = _partner_problem(challenge=challenge, org=link.organisation,
-                               taken=_participants(challenge=challenge, except_bid=link.bid))
+    problem = _partner_problem(
+        challenge=challenge, org=link.organisation, taken=_participants(challenge=challenge, except_bid=link.bid)
+    )
     if problem:
         raise _conflict(problem)
     link.state, link.decided_by, link.decided_at = BidPartner.State.ACCEPTED, by, timezone.now()
@@ -482,7 +511,11 @@ def need_update(*, need: Need, by: User, **data: Any) -> Need:
 @transaction.atomic
 def need_set_status(*, need: Need, by: User, status: str) -> Need:
     _require_member(by, need.organisation)
-    allowed = {Need.Status.DRAFT: {Need.Status.OPEN}, Need.Status.OPEN: {Need.Status.CLOSED}, Need.Status.CLOSED: {Need.Status.OPEN}}
+    allowed = {
+        Need.Status.DRAFT: {Need.Status.OPEN},
+        Need.Status.OPEN: {Need.Status.CLOSED},
+        Need.Status.CLOSED: {Need.Status.OPEN},
+    }
     if status not in allowed[need.status]:
         raise _conflict(
             _("需求当前状态为“%(current)s”，不能变更为“%(target)s”")

@@ -72,19 +72,36 @@ CHALLENGE_EXAMPLE = example(
         "confidentiality": "public",
     },
 )
-NEED_EXAMPLE = example("VOC治理需求", {
-    "title": "木制家具喷涂车间VOC超标",
-    "description": "家具厂喷涂车间挥发性有机物排放超标，希望找到低成本的治理或水性涂料替代方案。",
-    "industry": "green_home", "keywords": ["VOC", "水性涂料"], "budget_min": "300000.00", "budget_max": "800000.00",
-    "cooperation_type": "development", "publish": True,
-})
-CAPABILITY_EXAMPLE = example("VOC治理成果", {
-    "title": "低温等离子体协同催化VOC治理技术",
-    "description": "等离子体与催化剂协同降解苯系物，去除率95%以上，适用于家具、印刷行业中低浓度废气。",
-    "industry": "green_energy", "kind": "achievement", "keywords": ["VOC治理", "等离子体"], "trl": 7,
-    "patents": ["ZL202110123456.7"], "team": "教授2名、博士5名", "cooperation_types": ["transfer", "license"],
-    "price_min": "500000.00", "price_max": "1500000.00", "publish": True,
-})
+NEED_EXAMPLE = example(
+    "VOC治理需求",
+    {
+        "title": "木制家具喷涂车间VOC超标",
+        "description": "家具厂喷涂车间挥发性有机物排放超标，希望找到低成本的治理或水性涂料替代方案。",
+        "industry": "green_home",
+        "keywords": ["VOC", "水性涂料"],
+        "budget_min": "300000.00",
+        "budget_max": "800000.00",
+        "cooperation_type": "development",
+        "publish": True,
+    },
+)
+CAPABILITY_EXAMPLE = example(
+    "VOC治理成果",
+    {
+        "title": "低温等离子体协同催化VOC治理技术",
+        "description": "等离子体与催化剂协同降解苯系物，去除率95%以上，适用于家具、印刷行业中低浓度废气。",
+        "industry": "green_energy",
+        "kind": "achievement",
+        "keywords": ["VOC治理", "等离子体"],
+        "trl": 7,
+        "patents": ["ZL202110123456.7"],
+        "team": "教授2名、博士5名",
+        "cooperation_types": ["transfer", "license"],
+        "price_min": "500000.00",
+        "price_max": "1500000.00",
+        "publish": True,
+    },
+)
 BID_EXAMPLE = example(
     "联合体揭榜",
     {
@@ -106,7 +123,10 @@ def _matches(request: Request, posting, *, with_institutes: bool) -> Response:
     params.is_valid(raise_exception=True)
     matches = matches_for(posting=posting, viewer=request.user, limit=params.validated_data["limit"])
     body = {
-        "results": [{"posting": m.posting, "score": m.score, "components": m.components, "explanation": m.explanation} for m in matches],
+        "results": [
+            {"posting": m.posting, "score": m.score, "components": m.components, "explanation": m.explanation}
+            for m in matches
+        ],
         "institutes": institutes_of(matches) if with_institutes else [],
     }
     return Response(MatchListOutputSerializer(body).data)
@@ -123,7 +143,9 @@ MATCH_SCHEMA = dict(parameters=[MatchQueryInputSerializer], responses=MatchListO
 
 
 class ChallengeCreateOutputSerializer(ChallengeDetailOutputSerializer):
-    duplicates = DuplicateOutputSerializer(many=True, read_only=True, help_text="可能重复的已有榜单（仅提示，不阻止发布）")
+    duplicates = DuplicateOutputSerializer(
+        many=True, read_only=True, help_text="可能重复的已有榜单（仅提示，不阻止发布）"
+    )
 
     class Meta(ChallengeDetailOutputSerializer.Meta):
         fields = ChallengeDetailOutputSerializer.Meta.fields + ["duplicates"]
@@ -171,7 +193,12 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def get_queryset(self):
         return challenge_list(viewer=self.request.user)
 
-    @extend_schema(request=ChallengeInputSerializer, responses={201: ChallengeCreateOutputSerializer}, examples=[CHALLENGE_EXAMPLE], summary="起草榜单")
+    @extend_schema(
+        request=ChallengeInputSerializer,
+        responses={201: ChallengeCreateOutputSerializer},
+        examples=[CHALLENGE_EXAMPLE],
+        summary="起草榜单",
+    )
     def create(self, request: Request) -> Response:
         data = ChallengeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -187,30 +214,51 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def retrieve(self, request: Request, pk=None) -> Response:
         return _detail(request, self.get_object())
 
-    @extend_schema(request=ChallengeUpdateInputSerializer, responses=ChallengeDetailOutputSerializer, examples=[example("延后截止", {"bid_deadline": "2027-04-30T17:00:00+08:00", "summary": "截止时间延后一个月"})], summary="修改榜单")
+    @extend_schema(
+        request=ChallengeUpdateInputSerializer,
+        responses=ChallengeDetailOutputSerializer,
+        examples=[example("延后截止", {"bid_deadline": "2027-04-30T17:00:00+08:00", "summary": "截止时间延后一个月"})],
+        summary="修改榜单",
+    )
     def partial_update(self, request: Request, pk=None) -> Response:
         data = ChallengeUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return _detail(request, services.challenge_update(challenge=self.get_object(), by=request.user, **data.validated_data))
+        return _detail(
+            request, services.challenge_update(challenge=self.get_object(), by=request.user, **data.validated_data)
+        )
 
     @extend_schema(request=None, responses=ChallengeDetailOutputSerializer, summary="发布榜单（草稿 → 揭榜中）")
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, pk=None) -> Response:
         return _detail(request, services.challenge_publish(challenge=self.get_object(), by=request.user))
 
-    @extend_schema(request=ReasonInputSerializer, responses=ChallengeDetailOutputSerializer, examples=[example("提前截止", {"reason": "已征集到足够方案"})], summary="截止揭榜（揭榜中 → 已截止）")
+    @extend_schema(
+        request=ReasonInputSerializer,
+        responses=ChallengeDetailOutputSerializer,
+        examples=[example("提前截止", {"reason": "已征集到足够方案"})],
+        summary="截止揭榜（揭榜中 → 已截止）",
+    )
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk=None) -> Response:
         data = ReasonInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return _detail(request, services.challenge_close(challenge=self.get_object(), by=request.user, **data.validated_data))
+        return _detail(
+            request, services.challenge_close(challenge=self.get_object(), by=request.user, **data.validated_data)
+        )
 
-    @extend_schema(request=RequiredReasonInputSerializer, responses=ChallengeDetailOutputSerializer, examples=[example("撤榜", {"reason": "企业技术路线调整"})], summary="撤榜")
+    @extend_schema(
+        request=RequiredReasonInputSerializer,
+        responses=ChallengeDetailOutputSerializer,
+        examples=[example("撤榜", {"reason": "企业技术路线调整"})],
+        summary="撤榜",
+    )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk=None) -> Response:
         data = RequiredReasonInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return _detail(request, services.challenge_cancel(challenge=self.get_object(), by=request.user, **data.validated_data))
+        return _detail(
+            request, services.challenge_cancel(challenge=self.get_object(), by=request.user, **data.validated_data)
+        )
 
     @extend_schema(
         request=AwardInputSerializer,
@@ -223,7 +271,10 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         data = AwardInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         challenge = services.challenge_award(
-            challenge=self.get_object(), by=request.user, bid_ids=data.validated_data["bids"], reason=data.validated_data["reason"]
+            challenge=self.get_object(),
+            by=request.user,
+            bid_ids=data.validated_data["bids"],
+            reason=data.validated_data["reason"],
         )
         return _detail(request, challenge)
 
@@ -232,12 +283,19 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def start(self, request: Request, pk=None) -> Response:
         return _detail(request, services.challenge_start(challenge=self.get_object(), by=request.user))
 
-    @extend_schema(request=ConcludeInputSerializer, responses=ChallengeDetailOutputSerializer, examples=[example("通过验收", {"accepted": True, "reason": "全部指标达到，专家组验收通过"})], summary="验收（攻关中 → 已验收/未通过验收）")
+    @extend_schema(
+        request=ConcludeInputSerializer,
+        responses=ChallengeDetailOutputSerializer,
+        examples=[example("通过验收", {"accepted": True, "reason": "全部指标达到，专家组验收通过"})],
+        summary="验收（攻关中 → 已验收/未通过验收）",
+    )
     @action(detail=True, methods=["post"])
     def conclude(self, request: Request, pk=None) -> Response:
         data = ConcludeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return _detail(request, services.challenge_conclude(challenge=self.get_object(), by=request.user, **data.validated_data))
+        return _detail(
+            request, services.challenge_conclude(challenge=self.get_object(), by=request.user, **data.validated_data)
+        )
 
     @extend_schema(request=None, responses=ChallengeDetailOutputSerializer, summary="接受保密条款（仅公开摘要的榜单）")
     @action(detail=True, methods=["post"], url_path="accept-terms")
@@ -246,14 +304,25 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         services.terms_accept(challenge=challenge, by=request.user)
         return _detail(request, challenge)
 
-    @extend_schema(responses=ChallengeTransitionOutputSerializer(many=True), summary="状态变更记录（显示机构与角色；账号仅平台运营方及本单位可见）")
+    @extend_schema(
+        responses=ChallengeTransitionOutputSerializer(many=True),
+        summary="状态变更记录（显示机构与角色；账号仅平台运营方及本单位可见）",
+    )
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request: Request, pk=None) -> Response:
         transitions = challenge_history(challenge=self.get_object(), viewer=request.user)
         return Response(ChallengeTransitionOutputSerializer(transitions, many=True).data)
 
-    @extend_schema(methods=["GET"], responses=BidOutputSerializer(many=True), summary="揭榜申请（发榜方看全部，揭榜方只看自己的）")
-    @extend_schema(methods=["POST"], request=BidInputSerializer, responses={201: BidOutputSerializer}, examples=[BID_EXAMPLE], summary="提交揭榜申请")
+    @extend_schema(
+        methods=["GET"], responses=BidOutputSerializer(many=True), summary="揭榜申请（发榜方看全部，揭榜方只看自己的）"
+    )
+    @extend_schema(
+        methods=["POST"],
+        request=BidInputSerializer,
+        responses={201: BidOutputSerializer},
+        examples=[BID_EXAMPLE],
+        summary="提交揭榜申请",
+    )
     @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
     def bids(self, request: Request, pk=None) -> Response:
         challenge = self.get_object()
@@ -271,12 +340,16 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     @extend_schema(request=None, responses=BidOutputSerializer, summary="撤回揭榜申请（揭榜方）")
     @action(detail=True, methods=["post"], url_path=r"bids/(?P<bid_id>\d+)/withdraw")
     def withdraw_bid(self, request: Request, pk=None, bid_id=None) -> Response:
-        return Response(BidOutputSerializer(services.bid_withdraw(bid=self._bid(request, bid_id), by=request.user)).data)
+        return Response(
+            BidOutputSerializer(services.bid_withdraw(bid=self._bid(request, bid_id), by=request.user)).data
+        )
 
     @extend_schema(request=None, responses=BidOutputSerializer, summary="入围（发榜方）")
     @action(detail=True, methods=["post"], url_path=r"bids/(?P<bid_id>\d+)/shortlist")
     def shortlist_bid(self, request: Request, pk=None, bid_id=None) -> Response:
-        return Response(BidOutputSerializer(services.bid_shortlist(bid=self._bid(request, bid_id), by=request.user)).data)
+        return Response(
+            BidOutputSerializer(services.bid_shortlist(bid=self._bid(request, bid_id), by=request.user)).data
+        )
 
 
 @extend_schema(tags=["needs"])
@@ -287,7 +360,12 @@ class NeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def get_queryset(self):
         return need_list(viewer=self.request.user)
 
-    @extend_schema(request=NeedInputSerializer, responses={201: NeedCreateOutputSerializer}, examples=[NEED_EXAMPLE], summary="发布技术需求")
+    @extend_schema(
+        request=NeedInputSerializer,
+        responses={201: NeedCreateOutputSerializer},
+        examples=[NEED_EXAMPLE],
+        summary="发布技术需求",
+    )
     def create(self, request: Request) -> Response:
         data = NeedInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -299,11 +377,20 @@ class NeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def matches(self, request: Request, pk=None) -> Response:
         return _matches(request, self.get_object(), with_institutes=True)
 
-    @extend_schema(request=NeedUpdateInputSerializer, responses=NeedOutputSerializer, examples=[example("提高预算", {"budget_max": "1000000.00"})], summary="修改技术需求")
+    @extend_schema(
+        request=NeedUpdateInputSerializer,
+        responses=NeedOutputSerializer,
+        examples=[example("提高预算", {"budget_max": "1000000.00"})],
+        summary="修改技术需求",
+    )
     def partial_update(self, request: Request, pk=None) -> Response:
         data = NeedUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return Response(NeedOutputSerializer(services.need_update(need=self.get_object(), by=request.user, **data.validated_data)).data)
+        return Response(
+            NeedOutputSerializer(
+                services.need_update(need=self.get_object(), by=request.user, **data.validated_data)
+            ).data
+        )
 
     def _set_status(self, request: Request, status_value: str) -> Response:
         need = services.need_set_status(need=self.get_object(), by=request.user, status=status_value)
@@ -333,7 +420,12 @@ class CapabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def get_queryset(self):
         return capability_list(viewer=self.request.user)
 
-    @extend_schema(request=CapabilityInputSerializer, responses={201: CapabilityCreateOutputSerializer}, examples=[CAPABILITY_EXAMPLE], summary="发布能力成果")
+    @extend_schema(
+        request=CapabilityInputSerializer,
+        responses={201: CapabilityCreateOutputSerializer},
+        examples=[CAPABILITY_EXAMPLE],
+        summary="发布能力成果",
+    )
     def create(self, request: Request) -> Response:
         data = CapabilityInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -345,7 +437,12 @@ class CapabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def matches(self, request: Request, pk=None) -> Response:
         return _matches(request, self.get_object(), with_institutes=False)
 
-    @extend_schema(request=CapabilityUpdateInputSerializer, responses=CapabilityOutputSerializer, examples=[example("成熟度提升", {"trl": 8, "patents": ["ZL202110123456.7", "ZL202210765432.1"]})], summary="修改能力成果")
+    @extend_schema(
+        request=CapabilityUpdateInputSerializer,
+        responses=CapabilityOutputSerializer,
+        examples=[example("成熟度提升", {"trl": 8, "patents": ["ZL202110123456.7", "ZL202210765432.1"]})],
+        summary="修改能力成果",
+    )
     def partial_update(self, request: Request, pk=None) -> Response:
         data = CapabilityUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -380,7 +477,10 @@ class MyBidViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def get_queryset(self):
         return bids_of(viewer=self.request.user)
 
-    @extend_schema(responses=BidInvitationOutputSerializer(many=True), summary="待答复的联合体邀请（接受前只显示牵头单位和可见的榜单标题）")
+    @extend_schema(
+        responses=BidInvitationOutputSerializer(many=True),
+        summary="待答复的联合体邀请（接受前只显示牵头单位和可见的榜单标题）",
+    )
     @action(detail=False, methods=["get"], pagination_class=None)
     def invitations(self, request: Request) -> Response:
         return Response(BidInvitationOutputSerializer(partner_invitations(viewer=request.user), many=True).data)

@@ -24,9 +24,9 @@ class Notification(models.Model):
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    posting_kind = models.CharField(max_length=20)   # what the notification points at ("bid": a consortium notice)
+    posting_kind = models.CharField(max_length=20)  # what the notification points at ("bid": a consortium notice)
     posting_id = models.BigIntegerField()
-    about_kind = models.CharField(max_length=20)     # the recipient's own posting that matched
+    about_kind = models.CharField(max_length=20)  # the recipient's own posting that matched
     about_id = models.BigIntegerField()
     title = models.CharField(max_length=200)
     body = models.CharField(max_length=500)
@@ -38,8 +38,10 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["recipient", "kind", "posting_kind", "posting_id", "about_kind", "about_id"],
-                                    name="notify_once_per_event"),
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "posting_kind", "posting_id", "about_kind", "about_id"],
+                name="notify_once_per_event",
+            ),
         ]
 
 

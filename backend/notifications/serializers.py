@@ -9,8 +9,21 @@ class NotificationOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Notification
-        fields = ["id", "kind", "kind_label", "posting_kind", "posting_id", "about_kind", "about_id", "title", "body",
-                  "score", "created_at", "read", "read_at"]
+        fields = [
+            "id",
+            "kind",
+            "kind_label",
+            "posting_kind",
+            "posting_id",
+            "about_kind",
+            "about_id",
+            "title",
+            "body",
+            "score",
+            "created_at",
+            "read",
+            "read_at",
+        ]
 
     def get_read(self, obj) -> bool:
         return obj.read_at is not None

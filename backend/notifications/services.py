@@ -1,6 +1,7 @@
 """Telling institutes about fitting challenges and needs, and enterprises about fitting capabilities,
 and consortium partners about invitations (and leads about the answers): in-app at once, by e-mail
 at most once a day, never about what the recipient may not see."""
+
 from __future__ import annotations
 
 import logging
@@ -26,10 +27,18 @@ from search.types import PUBLIC
 logger = logging.getLogger(__name__)
 DIGEST_INTERVAL = timedelta(days=1)
 MAX_PER_POSTING = 20
-PAGES = {"challenge": "challenges", "need": "needs", "capability": "capabilities", "deal": "deals"}  # the web app's routes
+PAGES = {
+    "challenge": "challenges",
+    "need": "needs",
+    "capability": "capabilities",
+    "deal": "deals",
+}  # the web app's routes
 MY_BIDS_PAGE = "my-bids"  # consortium notices point at "我的揭榜", where invitations are answered
-KIND_FOR = {"challenge": Notification.Kind.NEW_CHALLENGE, "need": Notification.Kind.NEW_NEED,
-            "capability": Notification.Kind.NEW_CAPABILITY}
+KIND_FOR = {
+    "challenge": Notification.Kind.NEW_CHALLENGE,
+    "need": Notification.Kind.NEW_NEED,
+    "capability": Notification.Kind.NEW_CAPABILITY,
+}
 
 
 def notify_later(*, posting: Posting) -> None:
@@ -57,12 +66,18 @@ def notify_matches(*, kind: str, posting_id: int) -> int:
     # any open challenge or need (they may always see their own posting and a public capability).
     targets = ["capability"] if kind in ("challenge", "need") else ["challenge", "need"]
     audience = [PUBLIC] if kind != "capability" else [PUBLIC, OPERATOR_TOKEN]
-    result = rank(backend=get_search_backend(), vector=vector, kinds=targets, audience=audience,
-                  exclude=[f"{kind}:{posting_id}"], limit=MAX_PER_POSTING)
+    result = rank(
+        backend=get_search_backend(),
+        vector=vector,
+        kinds=targets,
+        audience=audience,
+        exclude=[f"{kind}:{posting_id}"],
+        limit=MAX_PER_POSTING,
+    )
     # Only strong matches (the calibrated cut-off users see as 强匹配, matching/calibrate.py) are
     # worth a notice; the probability rises with the cosine, so the first weaker hit ends the list.
     fits: dict[User, list[tuple[str, Posting, float]]] = {}  # recipient -> its postings that fit, best first
-    for hit, (_probability, strength) in zip(result.hits, strengths(result.hits)):
+    for hit, (_probability, strength) in zip(result.hits, strengths(result.hits), strict=False):
         if strength != STRONG:
             break
         target_kind, target_id = hit.id.split(":")
@@ -82,9 +97,17 @@ def notify_matches(*, kind: str, posting_id: int) -> int:
         names = "、".join(f"“{target.title}”" for _k, target, _s in found[:3])
         mine = names if len(found) <= 3 else _("%(names)s等 %(n)d 项") % {"names": names, "n": len(found)}
         _note, new = Notification.objects.get_or_create(
-            recipient=user, posting_kind=kind, posting_id=posting.pk, about_kind=best_kind, about_id=best.pk,
-            defaults={"kind": KIND_FOR[kind], "title": posting.title[:200], "score": best_score,
-                      "body": (_("与您的%(mine)s匹配：%(text)s") % {"mine": mine, "text": text.description[:300]})[:500]},
+            recipient=user,
+            posting_kind=kind,
+            posting_id=posting.pk,
+            about_kind=best_kind,
+            about_id=best.pk,
+            defaults={
+                "kind": KIND_FOR[kind],
+                "title": posting.title[:200],
+                "score": best_score,
+                "body": (_("与您的%(mine)s匹配：%(text)s") % {"mine": mine, "text": text.description[:300]})[:500],
+            },
         )
         created += new
     return created
@@ -115,16 +138,27 @@ def notify_consortium(*, link, kind: str) -> int:
                     parts.append(_("榜单：%(title)s。") % names)
                 if link.role:
                     parts.append(_("拟承担：%(role)s。") % names)
-                parts.append(_("请在“我的揭榜”中接受或拒绝；接受后才能查看申请内容，申请在全部成员确认前不能入围或中榜。"))
+                parts.append(
+                    _("请在“我的揭榜”中接受或拒绝；接受后才能查看申请内容，申请在全部成员确认前不能入围或中榜。")
+                )
                 body = "".join(parts)
             elif kind == K.CONSORTIUM_ACCEPTED:
                 title = _("%(partner)s已接受加入联合体") % names
                 body = _("榜单“%(title)s”：%(partner)s已确认加入贵机构牵头的联合体。") % names
             else:
                 title = _("%(partner)s已拒绝加入联合体") % names
-                body = _("榜单“%(title)s”：%(partner)s已拒绝加入，不再是联合体成员。申请仍然有效；如需更换成员，请撤回后重新提交。") % names
+                body = (
+                    _(
+                        "榜单“%(title)s”：%(partner)s已拒绝加入，不再是联合体成员。申请仍然有效；如需更换成员，请撤回后重新提交。"
+                    )
+                    % names
+                )
             _note, new = Notification.objects.get_or_create(
-                recipient=user, posting_kind="bid", posting_id=bid.pk, about_kind="bid_partner", about_id=link.pk,
+                recipient=user,
+                posting_kind="bid",
+                posting_id=bid.pk,
+                about_kind="bid_partner",
+                about_id=link.pk,
                 defaults={"kind": kind, "title": title[:200], "body": body[:500], "score": None},
             )
             created += new
@@ -154,8 +188,11 @@ def unsubscribe(*, token: str) -> EmailPreference | None:
 
 def _digest_text(user: User, items: list[Notification], preference: EmailPreference) -> str:
     """The day's notices grouped by kind (new challenges, new needs, consortium answers, …)."""
-    lines = [_("%(name)s，您好：") % {"name": user.get_full_name() or user.username}, "",
-             _("您有 %(n)d 条新通知：") % {"n": len(items)}]
+    lines = [
+        _("%(name)s，您好：") % {"name": user.get_full_name() or user.username},
+        "",
+        _("您有 %(n)d 条新通知：") % {"n": len(items)},
+    ]
     groups: dict[str, list[Notification]] = {}
     for n in items:
         groups.setdefault(n.kind, []).append(n)
@@ -164,8 +201,11 @@ def _digest_text(user: User, items: list[Notification], preference: EmailPrefere
         for n in notes:
             page = f"{PAGES[n.posting_kind]}/{n.posting_id}" if n.posting_kind in PAGES else MY_BIDS_PAGE
             lines += [f"· {n.title}", f"  {n.body}", f"  {settings.TECHMATCH_SITE_URL}/{page}"]
-    lines += ["", _("不想再收到此类邮件？退订：%(url)s") % {
-        "url": f"{settings.TECHMATCH_SITE_URL}/api/notifications/unsubscribe/?token={preference.unsubscribe_token}"}]
+    lines += [
+        "",
+        _("不想再收到此类邮件？退订：%(url)s")
+        % {"url": f"{settings.TECHMATCH_SITE_URL}/api/notifications/unsubscribe/?token={preference.unsubscribe_token}"},
+    ]
     return "\n".join(lines)
 
 
@@ -182,8 +222,12 @@ def digests_send(*, now: datetime | None = None) -> int:
             items = list(Notification.objects.select_for_update().filter(recipient=user, emailed_at__isnull=True))
             if not items:
                 continue
-            send_mail(_("【湖州科技撮合平台】%(n)d 条新通知") % {"n": len(items)}, _digest_text(user, items, preference),
-                      settings.DEFAULT_FROM_EMAIL, [user.email])
+            send_mail(
+                _("【湖州科技撮合平台】%(n)d 条新通知") % {"n": len(items)},
+                _digest_text(user, items, preference),
+                settings.DEFAULT_FROM_EMAIL,
+                [user.email],
+            )
             Notification.objects.filter(pk__in=[n.pk for n in items]).update(emailed_at=now)
             preference.last_digest_at = now
             preference.save(update_fields=["last_digest_at"])

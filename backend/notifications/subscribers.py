@@ -5,6 +5,7 @@ language, once per event and recipient (the constraint on Notification makes a r
 no-op). A bid's team is its lead and the partners that accepted; a pending partner hears of its
 invitation only (notify_consortium), never of the bid's fate.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -21,8 +22,17 @@ from notifications.services import notify_consortium, notify_later
 K = Notification.Kind
 
 
-def _tell(organisations: Iterable[Organisation | None], *, kind: str, posting_kind: str, posting_id: int,
-          about_kind: str, about_id: int, title: str, body: str) -> int:
+def _tell(
+    organisations: Iterable[Organisation | None],
+    *,
+    kind: str,
+    posting_kind: str,
+    posting_id: int,
+    about_kind: str,
+    about_id: int,
+    title: str,
+    body: str,
+) -> int:
     created = 0
     seen: set[int] = set()
     for org in organisations:
@@ -31,8 +41,13 @@ def _tell(organisations: Iterable[Organisation | None], *, kind: str, posting_ki
         seen.add(org.pk)
         for user in org.members.filter(is_active=True):
             _note, new = Notification.objects.get_or_create(
-                recipient=user, kind=kind, posting_kind=posting_kind, posting_id=posting_id, about_kind=about_kind,
-                about_id=about_id, defaults={"title": title[:200], "body": body[:500], "score": None},
+                recipient=user,
+                kind=kind,
+                posting_kind=posting_kind,
+                posting_id=posting_id,
+                about_kind=about_kind,
+                about_id=about_id,
+                defaults={"title": title[:200], "body": body[:500], "score": None},
             )
             created += new
     return created
@@ -46,36 +61,64 @@ def _team(bid) -> list[Organisation]:
 
 
 def _about_bid(bid, *, kind: str, orgs: Iterable[Organisation], title: str, body: str) -> int:
-    return _tell(orgs, kind=kind, posting_kind="challenge", posting_id=bid.challenge_id, about_kind="bid",
-                 about_id=bid.pk, title=title, body=body)
+    return _tell(
+        orgs,
+        kind=kind,
+        posting_kind="challenge",
+        posting_id=bid.challenge_id,
+        about_kind="bid",
+        about_id=bid.pk,
+        title=title,
+        body=body,
+    )
 
 
 def bid_submitted(event: Event) -> None:
     bid = event.subject
     challenge = bid.challenge
     with translation.override(settings.LANGUAGE_CODE):
-        names = {"bidder": bid.organisation.name, "title": challenge.title, "price": f"{bid.price:,.2f}", "days": bid.duration_days}
+        names = {
+            "bidder": bid.organisation.name,
+            "title": challenge.title,
+            "price": f"{bid.price:,.2f}",
+            "days": bid.duration_days,
+        }
         body = _("%(bidder)s提交了揭榜申请：报价 %(price)s 元，工期 %(days)d 天。") % names
         if bid.partner_links.exists():
             body += _("联合体成员确认加入后才能入围或中榜。")
-        _about_bid(bid, kind=K.BID_RECEIVED, orgs=[challenge.organisation],
-                   title=_("收到揭榜申请：%(title)s") % names, body=body)
+        _about_bid(
+            bid,
+            kind=K.BID_RECEIVED,
+            orgs=[challenge.organisation],
+            title=_("收到揭榜申请：%(title)s") % names,
+            body=body,
+        )
 
 
 def bid_withdrawn(event: Event) -> None:
     bid = event.subject
     with translation.override(settings.LANGUAGE_CODE):
         names = {"bidder": bid.organisation.name, "title": bid.challenge.title}
-        _about_bid(bid, kind=K.BID_WITHDRAWN, orgs=[bid.challenge.organisation],
-                   title=_("揭榜申请已撤回：%(title)s") % names, body=_("%(bidder)s撤回了揭榜申请。") % names)
+        _about_bid(
+            bid,
+            kind=K.BID_WITHDRAWN,
+            orgs=[bid.challenge.organisation],
+            title=_("揭榜申请已撤回：%(title)s") % names,
+            body=_("%(bidder)s撤回了揭榜申请。") % names,
+        )
 
 
 def bid_shortlisted(event: Event) -> None:
     bid = event.subject
     with translation.override(settings.LANGUAGE_CODE):
         names = {"owner": bid.challenge.organisation.name, "title": bid.challenge.title}
-        _about_bid(bid, kind=K.BID_SHORTLISTED, orgs=_team(bid), title=_("揭榜申请入围：%(title)s") % names,
-                   body=_("%(owner)s已将贵方的揭榜申请列入入围名单，请留意后续评审与定榜。") % names)
+        _about_bid(
+            bid,
+            kind=K.BID_SHORTLISTED,
+            orgs=_team(bid),
+            title=_("揭榜申请入围：%(title)s") % names,
+            body=_("%(owner)s已将贵方的揭榜申请列入入围名单，请留意后续评审与定榜。") % names,
+        )
 
 
 def challenge_awarded(event: Event) -> None:
@@ -86,13 +129,22 @@ def challenge_awarded(event: Event) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         names = {"owner": challenge.organisation.name, "title": challenge.title, "reason": reason}
         for bid in Bid.objects.filter(pk__in=event.data.get("winners", [])).select_related("organisation", "challenge"):
-            _about_bid(bid, kind=K.BID_AWARDED, orgs=_team(bid), title=_("揭榜申请中榜：%(title)s") % names,
-                       body=_("%(owner)s已确定贵方的揭榜申请中榜。下一步：与发榜单位签订技术合同，并在平台登记。") % names)
+            _about_bid(
+                bid,
+                kind=K.BID_AWARDED,
+                orgs=_team(bid),
+                title=_("揭榜申请中榜：%(title)s") % names,
+                body=_("%(owner)s已确定贵方的揭榜申请中榜。下一步：与发榜单位签订技术合同，并在平台登记。") % names,
+            )
         body = _("%(owner)s已定榜，贵方的揭榜申请未中榜。") % names
         if reason:
             body += _("定榜说明：%(reason)s") % names
-        for bid in Bid.objects.filter(pk__in=event.data.get("not_awarded", [])).select_related("organisation", "challenge"):
-            _about_bid(bid, kind=K.BID_NOT_AWARDED, orgs=_team(bid), title=_("揭榜申请未中榜：%(title)s") % names, body=body)
+        for bid in Bid.objects.filter(pk__in=event.data.get("not_awarded", [])).select_related(
+            "organisation", "challenge"
+        ):
+            _about_bid(
+                bid, kind=K.BID_NOT_AWARDED, orgs=_team(bid), title=_("揭榜申请未中榜：%(title)s") % names, body=body
+            )
 
 
 def challenge_cancelled(event: Event) -> None:
@@ -100,19 +152,42 @@ def challenge_cancelled(event: Event) -> None:
 
     challenge = event.subject
     with translation.override(settings.LANGUAGE_CODE):
-        names = {"owner": challenge.organisation.name, "title": challenge.title, "reason": event.data.get("reason") or ""}
-        for bid in Bid.objects.filter(pk__in=event.data.get("not_awarded", [])).select_related("organisation", "challenge"):
-            _about_bid(bid, kind=K.CHALLENGE_CANCELLED, orgs=_team(bid), title=_("榜单已撤销：%(title)s") % names,
-                       body=_("%(owner)s撤销了榜单，贵方的揭榜申请随之结束。原因：%(reason)s") % names)
+        names = {
+            "owner": challenge.organisation.name,
+            "title": challenge.title,
+            "reason": event.data.get("reason") or "",
+        }
+        for bid in Bid.objects.filter(pk__in=event.data.get("not_awarded", [])).select_related(
+            "organisation", "challenge"
+        ):
+            _about_bid(
+                bid,
+                kind=K.CHALLENGE_CANCELLED,
+                orgs=_team(bid),
+                title=_("榜单已撤销：%(title)s") % names,
+                body=_("%(owner)s撤销了榜单，贵方的揭榜申请随之结束。原因：%(reason)s") % names,
+            )
 
 
 def _deal_parties(deal, *, kind: str, title: str, body: str) -> None:
-    _tell([deal.buyer_organisation, deal.seller_organisation], kind=kind, posting_kind="deal", posting_id=deal.pk,
-          about_kind="deal", about_id=deal.pk, title=title, body=body)
+    _tell(
+        [deal.buyer_organisation, deal.seller_organisation],
+        kind=kind,
+        posting_kind="deal",
+        posting_id=deal.pk,
+        about_kind="deal",
+        about_id=deal.pk,
+        title=title,
+        body=body,
+    )
 
 
 def _deal_names(deal) -> dict:
-    return {"number": deal.contract_number, "amount": f"{deal.technical_amount:,.2f}", "registration": deal.registration_number or ""}
+    return {
+        "number": deal.contract_number,
+        "amount": f"{deal.technical_amount:,.2f}",
+        "registration": deal.registration_number or "",
+    }
 
 
 def deal_recorded(event: Event) -> None:
@@ -121,16 +196,27 @@ def deal_recorded(event: Event) -> None:
     deal = event.subject
     with translation.override(settings.LANGUAGE_CODE):
         names = _deal_names(deal)
-        _deal_parties(deal, kind=K.DEAL_RECORDED, title=_("技术合同已录入：%(number)s") % names,
-                      body=_("合同 %(number)s 已录入平台台账（技术交易额 %(amount)s 元），等待科技局认定登记。") % names)
+        _deal_parties(
+            deal,
+            kind=K.DEAL_RECORDED,
+            title=_("技术合同已录入：%(number)s") % names,
+            body=_("合同 %(number)s 已录入平台台账（技术交易额 %(amount)s 元），等待科技局认定登记。") % names,
+        )
 
 
 def deal_registered(event: Event) -> None:
     deal = event.subject
     with translation.override(settings.LANGUAGE_CODE):
         names = _deal_names(deal)
-        _deal_parties(deal, kind=K.DEAL_REGISTERED, title=_("技术合同已认定登记：%(number)s") % names,
-                      body=_("合同 %(number)s 已认定登记（登记号 %(registration)s，技术交易额 %(amount)s 元），计入全市技术交易额。") % names)
+        _deal_parties(
+            deal,
+            kind=K.DEAL_REGISTERED,
+            title=_("技术合同已认定登记：%(number)s") % names,
+            body=_(
+                "合同 %(number)s 已认定登记（登记号 %(registration)s，技术交易额 %(amount)s 元），计入全市技术交易额。"
+            )
+            % names,
+        )
 
 
 def posting_published(event: Event) -> None:

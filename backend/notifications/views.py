@@ -37,7 +37,9 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     @extend_schema(request=None, responses=NotificationOutputSerializer, summary="标记为已读")
     @action(detail=True, methods=["post"])
     def read(self, request: Request, pk=None) -> Response:
-        return Response(NotificationOutputSerializer(notification_read(notification=self.get_object(), by=request.user)).data)
+        return Response(
+            NotificationOutputSerializer(notification_read(notification=self.get_object(), by=request.user)).data
+        )
 
     @extend_schema(request=None, responses=ReadAllOutputSerializer, summary="全部标记为已读")
     @action(detail=False, methods=["post"], url_path="read-all")
@@ -51,8 +53,12 @@ class UnsubscribeView(APIView):
     permission_classes = [permissions.AllowAny]
     authentication_classes: list = []
 
-    @extend_schema(parameters=[UnsubscribeInputSerializer], responses=UnsubscribeOutputSerializer, tags=["notifications"],
-                   summary="退订邮件摘要")
+    @extend_schema(
+        parameters=[UnsubscribeInputSerializer],
+        responses=UnsubscribeOutputSerializer,
+        tags=["notifications"],
+        summary="退订邮件摘要",
+    )
     def get(self, request: Request) -> Response:
         params = UnsubscribeInputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)

@@ -6,6 +6,7 @@ never see a half-built index. Ranking is the local backend's: exact cosine of th
 (a script over the filtered documents) and BM25 over the jieba-segmented `tokens` field, with the
 same hit rule for free text. The encoder of the vectors is kept in the mapping's `_meta`.
 """
+
 from __future__ import annotations
 
 import time
@@ -52,7 +53,10 @@ def _mapping(dim: int, encoder: str) -> dict:
     # Float HNSW: the default for 384 dimensions quantises (bbq/int8), which moves scores enough
     # to reorder close candidates; these vectors are small enough to keep whole.
     mapping["properties"]["vector"] = DenseVector(
-        dims=dim, index=True, similarity="cosine", index_options={"type": "hnsw", "m": 16, "ef_construction": 100},
+        dims=dim,
+        index=True,
+        similarity="cosine",
+        index_options={"type": "hnsw", "m": 16, "ef_construction": 100},
     ).to_dict()
     mapping["_meta"] = {"encoder": encoder}
     return mapping
@@ -61,8 +65,13 @@ def _mapping(dim: int, encoder: str) -> dict:
 class ElasticsearchBackend:
     name = "elasticsearch"
 
-    def __init__(self, hosts: Sequence[str] | str, index: str = "techmatch-postings", dim: int = 384,
-                 request_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        hosts: Sequence[str] | str,
+        index: str = "techmatch-postings",
+        dim: int = 384,
+        request_timeout: float = 10.0,
+    ) -> None:
         if not hosts:
             raise SearchUnavailable("ELASTICSEARCH_URL is not set")
         self.alias = index
@@ -85,11 +94,19 @@ class ElasticsearchBackend:
 
     def _create_index(self, encoder: str) -> str:
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
-        self._call(self.client.indices.create, index=name, mappings=_mapping(self.dim, encoder),
-                   settings={"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s",
-                             # 9.x leaves vectors out of _source by default; a rebuild or a
-                             # get() of the stored document needs them back.
-                             "index.mapping.exclude_source_vectors": False})
+        self._call(
+            self.client.indices.create,
+            index=name,
+            mappings=_mapping(self.dim, encoder),
+            settings={
+                "number_of_shards": 1,
+                "number_of_replicas": 0,
+                "refresh_interval": "1s",
+                # 9.x leaves vectors out of _source by default; a rebuild or a
+                # get() of the stored document needs them back.
+                "index.mapping.exclude_source_vectors": False,
+            },
+        )
         return name
 
     def _ensure_index(self, encoder: str) -> str:
@@ -114,9 +131,18 @@ class ElasticsearchBackend:
 
     def _source(self, doc: PostingDoc) -> dict:
         source = {
-            "kind": doc.kind, "title": doc.title, "text": doc.text, "tokens": segmented(f"{doc.title}\n{doc.text}"),
-            "industry": doc.industry, "region": doc.region, "status": doc.status, "organisation_id": doc.organisation_id,
-            "audience": list(doc.audience), "amount": doc.amount, "trl": doc.trl, "encoder": doc.encoder,
+            "kind": doc.kind,
+            "title": doc.title,
+            "text": doc.text,
+            "tokens": segmented(f"{doc.title}\n{doc.text}"),
+            "industry": doc.industry,
+            "region": doc.region,
+            "status": doc.status,
+            "organisation_id": doc.organisation_id,
+            "audience": list(doc.audience),
+            "amount": doc.amount,
+            "trl": doc.trl,
+            "encoder": doc.encoder,
             "content_hash": doc.content_hash,
         }
         if doc.passage_vector is not None:
@@ -129,10 +155,16 @@ class ElasticsearchBackend:
     def _bulk(self, actions: Iterable[dict]) -> None:
         errors = []
         try:
-            for ok, item in helpers.streaming_bulk(self.client, actions, chunk_size=BULK_CHUNK, raise_on_error=False,
-                                                   raise_on_exception=True, max_retries=2):
+            for ok, item in helpers.streaming_bulk(
+                self.client,
+                actions,
+                chunk_size=BULK_CHUNK,
+                raise_on_error=False,
+                raise_on_exception=True,
+                max_retries=2,
+            ):
                 if not ok:
-                    (op, detail), = item.items()
+                    ((op, detail),) = item.items()
                     if not (op == "delete" and detail.get("status") == 404):
                         errors.append(f"{detail.get('_id')}: {detail.get('error', detail.get('status'))}")
         except UNAVAILABLE as exc:
@@ -203,11 +235,20 @@ class ElasticsearchBackend:
     def _doc(self, doc_id: str, source: dict) -> PostingDoc:
         vector = source.get("vector")
         return PostingDoc(
-            id=doc_id, kind=source["kind"], title=source["title"], text=source["text"], industry=source["industry"],
-            region=source["region"], status=source["status"], organisation_id=source["organisation_id"],
-            audience=list(source["audience"]), amount=source.get("amount"), trl=source.get("trl"),
+            id=doc_id,
+            kind=source["kind"],
+            title=source["title"],
+            text=source["text"],
+            industry=source["industry"],
+            region=source["region"],
+            status=source["status"],
+            organisation_id=source["organisation_id"],
+            audience=list(source["audience"]),
+            amount=source.get("amount"),
+            trl=source.get("trl"),
             passage_vector=None if vector is None else np.asarray(vector, dtype=np.float32),
-            encoder=source.get("encoder", ""), content_hash=source.get("content_hash", ""),
+            encoder=source.get("encoder", ""),
+            content_hash=source.get("content_hash", ""),
         )
 
     def count(self) -> int:
@@ -268,8 +309,11 @@ class ElasticsearchBackend:
         body = []
         for search in searches:
             body += [{"index": self.alias}, search.to_dict()]
-        response = self._call(self.client.msearch, searches=body,
-                              filter_path=["responses.status", "responses.error", *(f"responses.{p}" for p in paths)])
+        response = self._call(
+            self.client.msearch,
+            searches=body,
+            filter_path=["responses.status", "responses.error", *(f"responses.{p}" for p in paths)],
+        )
         answers = response.body["responses"]
         for answer in answers:
             if "error" in answer:
@@ -292,38 +336,49 @@ class ElasticsearchBackend:
         within the margin of the best), applied to the nearest neighbours and the literal matches;
         the hits are ranked by cosine. No scripts: the rule runs here, in Python. The neighbours
         and the literal matches are one msearch (one round trip instead of two)."""
-        near, lexical = self._msearch([queries.knn(self.alias, q, k=queries.CANDIDATES),
-                                       queries.literal_candidates(self.alias, literal)], *self.HITS)
+        near, lexical = self._msearch(
+            [queries.knn(self.alias, q, k=queries.CANDIDATES), queries.literal_candidates(self.alias, literal)],
+            *self.HITS,
+        )
         dense = self._dense(near)
         hits = {h["_id"] for h in self._hits(lexical)}
         if dense and (q.dense_margin is not None or q.dense_floor is not None):
-            floor = max(-1.0 if q.dense_floor is None else q.dense_floor,
-                        -1.0 if q.dense_margin is None else max(dense.values()) - q.dense_margin)
+            floor = max(
+                -1.0 if q.dense_floor is None else q.dense_floor,
+                -1.0 if q.dense_margin is None else max(dense.values()) - q.dense_margin,
+            )
             hits |= {i for i, c in dense.items() if c >= floor}
         missing = sorted(hits - dense.keys())
         if missing:
             dense.update(self._cosines(q, k=len(missing), only_ids=missing))
         ranked = sorted(hits, key=lambda i: (-dense.get(i, 0.0), i))
-        page = ranked[q.offset:q.offset + q.limit]
+        page = ranked[q.offset : q.offset + q.limit]
         result = SearchResult(
             hits=[SearchHit(id=i, score=dense.get(i, 0.0), components={"dense": dense.get(i, 0.0)}) for i in page],
             total=len(ranked),
         )
         if q.facets:
-            result.facets = self._facets(self._execute(queries.facets_of(self.alias, ranked), *self.BUCKETS)) \
-                if ranked else {f: {} for f in FACET_FIELDS}
+            result.facets = (
+                self._facets(self._execute(queries.facets_of(self.alias, ranked), *self.BUCKETS))
+                if ranked
+                else {f: {} for f in FACET_FIELDS}
+            )
         return result
 
     def _knn(self, q: SearchQuery) -> SearchResult:
         """A stored posting's matches: kNN ranks; every filtered document is a hit (as in local).
         One request (queries.match): the neighbours, the count and the facets."""
-        response = self._execute(queries.match(self.alias, q, k=q.offset + q.limit, facets=q.facets),
-                                 *self.HITS, *self.TOTAL, *(self.BUCKETS if q.facets else ()))
+        response = self._execute(
+            queries.match(self.alias, q, k=q.offset + q.limit, facets=q.facets),
+            *self.HITS,
+            *self.TOTAL,
+            *(self.BUCKETS if q.facets else ()),
+        )
         # Only the kNN clause scores above 0: a filtered document outside the k nearest scores 0
         # and pads the page when the graph search returned fewer than k.
         neighbours = {i: c for i, c in self._dense(response).items() if c > -1.0}
         ranked = sorted(neighbours.items(), key=lambda pair: (-pair[1], pair[0]))
-        hits = [SearchHit(id=i, score=c, components={"dense": c}) for i, c in ranked[q.offset:q.offset + q.limit]]
+        hits = [SearchHit(id=i, score=c, components={"dense": c}) for i, c in ranked[q.offset : q.offset + q.limit]]
         result = SearchResult(hits=hits, total=int(response["hits"]["total"]["value"]))
         if q.facets:
             result.facets = self._facets(response)
@@ -337,8 +392,10 @@ class ElasticsearchBackend:
         if q.facets:
             search = queries.with_facets(search)
         response = self._execute(search, *self.HITS, *self.TOTAL, *(self.BUCKETS if q.facets else ()))
-        hits = [SearchHit(id=h["_id"], score=float(score(h)), components={k: float(v) for k, v in parts(h).items()})
-                for h in self._hits(response)]
+        hits = [
+            SearchHit(id=h["_id"], score=float(score(h)), components={k: float(v) for k, v in parts(h).items()})
+            for h in self._hits(response)
+        ]
         result = SearchResult(hits=hits, total=int(response["hits"]["total"]["value"]))
         if q.facets:
             result.facets = self._facets(response)
@@ -347,5 +404,6 @@ class ElasticsearchBackend:
     def _facets(self, response: dict) -> dict[str, dict[str, int]]:
         # filter_path drops an aggregation without buckets altogether.
         aggregations = response.get("aggregations", {})
-        return {f: {b["key"]: int(b["doc_count"]) for b in aggregations.get(f, {}).get("buckets", [])}
-                for f in FACET_FIELDS}
+        return {
+            f: {b["key"]: int(b["doc_count"]) for b in aggregations.get(f, {}).get("buckets", [])} for f in FACET_FIELDS
+        }

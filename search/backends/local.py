@@ -8,6 +8,7 @@ process has written, it loads only the rows stamped later (or everything after a
 SQLite serialises the writers (BEGIN IMMEDIATE), an in-process lock serialises the threads, and a
 restart reloads the arrays from the file: nothing is embedded again.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,20 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE INDEX IF NOT EXISTS docs_seq ON docs(seq);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-META_FIELDS = ("kind", "title", "text", "industry", "region", "status", "organisation_id", "audience",
-               "amount", "trl", "encoder", "content_hash")
+META_FIELDS = (
+    "kind",
+    "title",
+    "text",
+    "industry",
+    "region",
+    "status",
+    "organisation_id",
+    "audience",
+    "amount",
+    "trl",
+    "encoder",
+    "content_hash",
+)
 
 
 class _Codes:
@@ -177,8 +190,9 @@ class LocalBackend:
         self._lock = threading.RLock()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path / "index.sqlite3", timeout=30, check_same_thread=False,
-                                       isolation_level=None)
+            self._db = sqlite3.connect(
+                self.path / "index.sqlite3", timeout=30, check_same_thread=False, isolation_level=None
+            )
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(SCHEMA)
         except (OSError, sqlite3.Error) as exc:
@@ -220,7 +234,9 @@ class LocalBackend:
             self._refresh()
 
     def _decode(self, doc_id: str, meta: str, pvec: bytes | None) -> PostingDoc:
-        return PostingDoc(id=doc_id, **json.loads(meta), passage_vector=np.frombuffer(pvec, dtype=np.float32) if pvec else None)
+        return PostingDoc(
+            id=doc_id, **json.loads(meta), passage_vector=np.frombuffer(pvec, dtype=np.float32) if pvec else None
+        )
 
     def _row(self, doc: PostingDoc) -> tuple:
         """(id, meta, tokens, pvec): everything but the generation, computed outside the write lock."""
@@ -230,8 +246,12 @@ class LocalBackend:
         if vector is not None and np.asarray(vector).shape != (self.dim,):
             raise ValueError(f"{doc.id}: passage_vector has shape {np.asarray(vector).shape}, expected ({self.dim},)")
         blob = None if vector is None else np.asarray(vector, dtype=np.float32).tobytes()
-        return (doc.id, json.dumps(meta, ensure_ascii=False),
-                json.dumps(tokens(f"{doc.title}\n{doc.text}"), ensure_ascii=False), blob)
+        return (
+            doc.id,
+            json.dumps(meta, ensure_ascii=False),
+            json.dumps(tokens(f"{doc.title}\n{doc.text}"), ensure_ascii=False),
+            blob,
+        )
 
     def _check_encoder(self, docs: Sequence[PostingDoc], current: str) -> str:
         names = {d.encoder for d in docs if d.passage_vector is not None}
@@ -278,10 +298,12 @@ class LocalBackend:
     def delete(self, ids: Sequence[str]) -> None:
         if not ids:
             return
-        self._write(lambda seq: self._db.executemany(
-            "UPDATE docs SET deleted = 1, seq = ?, meta = NULL, tokens = NULL, pvec = NULL WHERE id = ?",
-            [(seq, i) for i in ids],
-        ))
+        self._write(
+            lambda seq: self._db.executemany(
+                "UPDATE docs SET deleted = 1, seq = ?, meta = NULL, tokens = NULL, pvec = NULL WHERE id = ?",
+                [(seq, i) for i in ids],
+            )
+        )
 
     def rebuild(self, docs: Iterable[PostingDoc], *, encoder: str) -> int:
         count = 0
@@ -314,7 +336,7 @@ class LocalBackend:
         found = {}
         with self._lock:
             for start in range(0, len(ids), 500):
-                chunk = list(ids[start:start + 500])
+                chunk = list(ids[start : start + 500])
                 rows = self._db.execute(
                     f"SELECT id, meta, pvec FROM docs WHERE deleted = 0 AND id IN ({','.join('?' * len(chunk))})", chunk
                 )
@@ -356,7 +378,12 @@ class LocalBackend:
         m = self._memory
         n = m.size
         mask = m.alive[:n].copy()
-        for field, wanted in (("kind", q.kinds), ("industry", q.industries), ("region", q.regions), ("status", q.statuses)):
+        for field, wanted in (
+            ("kind", q.kinds),
+            ("industry", q.industries),
+            ("region", q.regions),
+            ("status", q.statuses),
+        ):
             if wanted:
                 mask &= m.codes[field].mask(m.field_codes[field][:n], wanted)
         if q.amount_min is not None:
@@ -398,7 +425,12 @@ class LocalBackend:
             if lexical is not None:
                 terms = query_terms(q.text)
                 matched = m.containing(terms, required_terms(len(terms))) if terms else np.zeros(n, dtype=bool)
-                if terms and dense is not None and (q.dense_margin is not None or q.dense_floor is not None) and mask.any():
+                if (
+                    terms
+                    and dense is not None
+                    and (q.dense_margin is not None or q.dense_floor is not None)
+                    and mask.any()
+                ):
                     semantic = np.ones(n, dtype=bool)
                     if q.dense_floor is not None:
                         semantic &= dense >= q.dense_floor
@@ -414,7 +446,9 @@ class LocalBackend:
                     weights, dense_part = FusionWeights(dense=0.0, lexical=1.0), np.zeros(candidates.size, np.float32)
                 else:
                     weights, dense_part = FusionWeights(lexical=q.lexical_weight), dense[candidates]
-                fused, parts = fuse(weights, dense=dense_part, lexical=lexical[candidates] if lexical is not None else None)
+                fused, parts = fuse(
+                    weights, dense=dense_part, lexical=lexical[candidates] if lexical is not None else None
+                )
                 if dense is None:
                     parts.pop("dense")
                 score[candidates] = fused
@@ -425,7 +459,9 @@ class LocalBackend:
         if q.facets:
             rows = np.flatnonzero(hits)
             result.facets = {
-                field: {m.codes[field].value[c]: int(k) for c, k in enumerate(np.bincount(m.field_codes[field][rows])) if k}
+                field: {
+                    m.codes[field].value[c]: int(k) for c, k in enumerate(np.bincount(m.field_codes[field][rows])) if k
+                }
                 for field in FACET_FIELDS
             }
         return result

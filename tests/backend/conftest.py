@@ -1,11 +1,12 @@
 """A small marketplace: one organisation of every kind, a user in each, postings in useful states."""
+
 from dataclasses import dataclass
 
 import pytest
-from accounts.services import token_issue
 from rest_framework.test import APIClient
 
 from accounts.models import Organisation, User
+from accounts.services import token_issue
 from marketplace.models import Bid, Capability, Challenge, Need
 from tests.factories.accounts import OrganisationFactory, UserFactory
 from tests.factories.marketplace import BidFactory, CapabilityFactory, ChallengeFactory, NeedFactory
@@ -37,9 +38,13 @@ class World:
 def world(db) -> World:
     orgs = {
         "owner": OrganisationFactory(kind=K.ENTERPRISE, name="长兴天能电池材料有限公司"),
-        "other_enterprise": OrganisationFactory(kind=K.ENTERPRISE, name="德清北斗时空信息科技有限公司", region="deqing"),
+        "other_enterprise": OrganisationFactory(
+            kind=K.ENTERPRISE, name="德清北斗时空信息科技有限公司", region="deqing"
+        ),
         "institute": OrganisationFactory(kind=K.INSTITUTE, name="湖州南太湖新能源材料研究院", region="nantaihu"),
-        "unverified_institute": OrganisationFactory(kind=K.INSTITUTE, name="南浔先进制造研究所", verification=V.UNVERIFIED),
+        "unverified_institute": OrganisationFactory(
+            kind=K.INSTITUTE, name="南浔先进制造研究所", verification=V.UNVERIFIED
+        ),
         "official": OrganisationFactory(kind=K.GOVERNMENT, name="湖州市科学技术局", institute_type=""),
         "operator": OrganisationFactory(kind=K.OPERATOR, name="湖州科技大市场运营中心", institute_type=""),
     }
@@ -49,12 +54,16 @@ def world(db) -> World:
 
 @pytest.fixture
 def published(world) -> Challenge:
-    return ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status=Challenge.Status.PUBLISHED)
+    return ChallengeFactory(
+        organisation=world.orgs["owner"], created_by=world.users["owner"], status=Challenge.Status.PUBLISHED
+    )
 
 
 @pytest.fixture
 def draft(world) -> Challenge:
-    return ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], title="低成本钠离子电池正极材料")
+    return ChallengeFactory(
+        organisation=world.orgs["owner"], created_by=world.users["owner"], title="低成本钠离子电池正极材料"
+    )
 
 
 @pytest.fixture

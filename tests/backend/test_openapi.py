@@ -1,5 +1,6 @@
 """The committed OpenAPI document (frontend/openapi.yaml, from which the front end's types are
 generated) must be exactly what the API describes now, and must be free of warnings."""
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -12,7 +13,9 @@ from tests.services import REPO_DIR
 def test_the_committed_schema_matches_the_api(tmp_path):
     generated = tmp_path / "openapi.yaml"
 
-    with translation.override(settings.LANGUAGE_CODE):  # `make schema` runs in the default language, whatever a test left active
+    with translation.override(
+        settings.LANGUAGE_CODE
+    ):  # `make schema` runs in the default language, whatever a test left active
         call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(generated))
 
     committed = (REPO_DIR / "frontend" / "openapi.yaml").read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ Texts are short synthetic Chinese phrases (they only feed the BM25 field; matche
 Both backends are warmed up first (a fresh Elasticsearch JVM answers its first few hundred
 searches several times slower while the JIT compiles), then queried alternately.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,32 @@ from search.types import PUBLIC, PostingDoc, SearchQuery  # noqa: E402
 
 ES_RUN = ROOT / "deploy" / "elasticsearch-local" / "run"
 DIM, ENCODER, INDUSTRIES = 384, "synthetic", 11
-WORDS = ["储能", "电池", "材料", "传感器", "智能", "制造", "检测", "生物", "医药", "绿色", "低碳", "装备",
-         "算法", "芯片", "纺织", "竹木", "茶叶", "物流", "机器人", "光伏", "氢能", "涂层", "膜", "催化"]
+WORDS = [
+    "储能",
+    "电池",
+    "材料",
+    "传感器",
+    "智能",
+    "制造",
+    "检测",
+    "生物",
+    "医药",
+    "绿色",
+    "低碳",
+    "装备",
+    "算法",
+    "芯片",
+    "纺织",
+    "竹木",
+    "茶叶",
+    "物流",
+    "机器人",
+    "光伏",
+    "氢能",
+    "涂层",
+    "膜",
+    "催化",
+]
 
 
 def pct(values, q) -> float:
@@ -73,10 +98,19 @@ def docs(vectors: np.ndarray):
     for i, v in enumerate(vectors):
         title = WORDS[i % len(WORDS)] + WORDS[(i // len(WORDS)) % len(WORDS)] + "技术"
         yield PostingDoc(
-            id=f"capability:{i}", kind="capability", title=title,
+            id=f"capability:{i}",
+            kind="capability",
+            title=title,
             text=f"{title}，面向{WORDS[(i * 7) % len(WORDS)]}与{WORDS[(i * 13) % len(WORDS)]}的应用，编号{i}。",
-            industry=f"chain{i % INDUSTRIES}", region="wuxing", status="published", organisation_id=i % 997,
-            audience=[PUBLIC], amount=100_000 * (i % 50 + 1), trl=i % 9 + 1, passage_vector=v, encoder=ENCODER,
+            industry=f"chain{i % INDUSTRIES}",
+            region="wuxing",
+            status="published",
+            organisation_id=i % 997,
+            audience=[PUBLIC],
+            amount=100_000 * (i % 50 + 1),
+            trl=i % 9 + 1,
+            passage_vector=v,
+            encoder=ENCODER,
         )
 
 
@@ -88,8 +122,9 @@ def free_port() -> int:
 
 def start_node(data: Path) -> str:
     port = free_port()
-    started = subprocess.run([str(ES_RUN), "start", "--port", str(port), "--data", str(data)],
-                             capture_output=True, text=True, timeout=900)
+    started = subprocess.run(
+        [str(ES_RUN), "start", "--port", str(port), "--data", str(data)], capture_output=True, text=True, timeout=900
+    )
     if started.returncode != 0:
         sys.exit(f"the local Elasticsearch did not start:\n{started.stderr[-2000:]}")
     return started.stdout.strip().splitlines()[-1]
@@ -110,10 +145,17 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=300, help="searches per backend before timing")
     parser.add_argument("--elasticsearch", default=os.environ.get("ELASTICSEARCH_URL", "").split(",")[0])
     parser.add_argument("--seed", type=int, default=2027)
-    parser.add_argument("--num-candidates", type=int, default=None,
-                        help="override search.queries.num_candidates (HNSW candidates per segment) to trade recall for time")
-    parser.add_argument("--force-merge", action="store_true",
-                        help="merge the Elasticsearch index into one segment (one HNSW graph) before querying")
+    parser.add_argument(
+        "--num-candidates",
+        type=int,
+        default=None,
+        help="override search.queries.num_candidates (HNSW candidates per segment) to trade recall for time",
+    )
+    parser.add_argument(
+        "--force-merge",
+        action="store_true",
+        help="merge the Elasticsearch index into one segment (one HNSW graph) before querying",
+    )
     args = parser.parse_args()
 
     if args.num_candidates:
@@ -122,9 +164,17 @@ def main() -> None:
     vectors, _ = synthetic(args.docs, args.clusters, rng)
     near = rng.integers(0, args.docs, args.queries)
     qvectors = unit(vectors[near] + rng.normal(0, 0.017, (args.queries, DIM)))
-    queries = [SearchQuery(vector=v, kinds=["capability"], statuses=["published"], audience=[PUBLIC], limit=10,
-                           industries=[f"chain{i % INDUSTRIES}"] if i % 2 else [])
-               for i, v in enumerate(qvectors)]
+    queries = [
+        SearchQuery(
+            vector=v,
+            kinds=["capability"],
+            statuses=["published"],
+            audience=[PUBLIC],
+            limit=10,
+            industries=[f"chain{i % INDUSTRIES}"] if i % 2 else [],
+        )
+        for i, v in enumerate(qvectors)
+    ]
 
     tmp = Path(tempfile.mkdtemp(prefix="techmatch-bench-es-"))
     url, own_node = args.elasticsearch, not args.elasticsearch
@@ -144,8 +194,10 @@ def main() -> None:
             es.client.options(request_timeout=3600).indices.forcemerge(index=es.alias, max_num_segments=1)
             es.client.indices.refresh(index=es.alias)
             segments = es.client.cat.segments(index=es.alias, format="json")
-            print(f"elasticsearch: force-merged into {len(segments)} segment(s) in "
-                  f"{time.perf_counter() - started:.1f}s", flush=True)
+            print(
+                f"elasticsearch: force-merged into {len(segments)} segment(s) in {time.perf_counter() - started:.1f}s",
+                flush=True,
+            )
 
         for backend in (local, es):
             for i in range(args.warmup):
@@ -162,15 +214,21 @@ def main() -> None:
             exact = results["local"].ids
             recall[filtered].append(len(set(exact) & set(results["elasticsearch"].ids)) / max(1, len(exact)))
 
-        print(f"\n{args.docs:,} documents, {args.queries} matches (k=10; half filtered by industry, ~1/{INDUSTRIES}),"
-              f" num_candidates {queries_module.num_candidates(10)}, {args.warmup} warm-up searches per backend:")
+        print(
+            f"\n{args.docs:,} documents, {args.queries} matches (k=10; half filtered by industry, ~1/{INDUSTRIES}),"
+            f" num_candidates {queries_module.num_candidates(10)}, {args.warmup} warm-up searches per backend:"
+        )
         for label, filtered in (("no filter", False), ("industry filter", True), ("all", None)):
-            def of(name):
+
+            def of(name, filtered=filtered):
                 return latency[name][filtered] if filtered is not None else latency[name][False] + latency[name][True]
+
             r = recall[filtered] if filtered is not None else recall[False] + recall[True]
-            print(f"  {label:16s} local p50 {pct(of('local'), 50):6.1f} ms p95 {pct(of('local'), 95):6.1f} ms | "
-                  f"elasticsearch p50 {pct(of('elasticsearch'), 50):6.1f} ms p95 {pct(of('elasticsearch'), 95):6.1f} ms"
-                  f" | HNSW recall@10 {np.mean(r):.4f} (min {min(r):.1f})")
+            print(
+                f"  {label:16s} local p50 {pct(of('local'), 50):6.1f} ms p95 {pct(of('local'), 95):6.1f} ms | "
+                f"elasticsearch p50 {pct(of('elasticsearch'), 50):6.1f} ms p95 {pct(of('elasticsearch'), 95):6.1f} ms"
+                f" | HNSW recall@10 {np.mean(r):.4f} (min {min(r):.1f})"
+            )
     finally:
         if es is not None:
             es.drop()

@@ -12,6 +12,7 @@ Embedding 100,000 texts would take more than an hour here, so --distinct real te
 and the index is filled with them plus small Gaussian noise (re-normalised): ranking cost depends
 on the matrix size, not on the values. Tokens are real jieba tokens of varied texts.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,12 +29,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from matching.encoders import load_encoder  # noqa: E402
-from matching.fusion import MATCH, SEARCH, query_vector  # noqa: E402
-from matching.text import query_views  # noqa: E402
-from matching.types import PostingText  # noqa: E402
-from search.backends.local import LocalBackend  # noqa: E402
-from search.types import PUBLIC, PostingDoc, SearchQuery  # noqa: E402
+from matching.encoders import load_encoder
+from matching.fusion import MATCH, SEARCH, query_vector
+from matching.text import query_views
+from matching.types import PostingText
+from search.backends.local import LocalBackend
+from search.types import PUBLIC, PostingDoc, SearchQuery
 
 DEV_SET = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev" / "matching.json"
 REGIONS = ["wuxing", "nanxun", "deqing", "changxing", "anji", "nantaihu", "moganshan", "outside"]
@@ -92,12 +93,18 @@ def main() -> None:
     bodies = encoder.encode_queries([v[1] for v in views])
     query_vector(fulls, bodies, MATCH)
     query_s = time.perf_counter() - started
-    print(f"encoder {encoder.name}: passages {len(sample) / passage_s:.1f}/s; "
-          f"postings with passage + two query views {len(sample) / (passage_s + query_s):.1f}/s")
+    print(
+        f"encoder {encoder.name}: passages {len(sample) / passage_s:.1f}/s; "
+        f"postings with passage + two query views {len(sample) / (passage_s + query_s):.1f}/s"
+    )
 
     # 2. a local index of --docs capabilities
     started = time.perf_counter()
-    vectors = np.vstack([passages, encoder.encode_passages([t.full() for t in texts[200:]])]) if len(texts) > 200 else passages
+    vectors = (
+        np.vstack([passages, encoder.encode_passages([t.full() for t in texts[200:]])])
+        if len(texts) > 200
+        else passages
+    )
     print(f"embedded {len(texts)} distinct texts in {time.perf_counter() - started:.1f}s")
     np_rng = np.random.default_rng(2027)
     with tempfile.TemporaryDirectory() as tmp:
@@ -109,11 +116,23 @@ def main() -> None:
             k = i % len(texts)
             v = vectors[k] + np_rng.normal(0, 0.01, vectors.shape[1]).astype(np.float32)
             t = texts[k]
-            batch.append(PostingDoc(
-                id=f"capability:{i}", kind="capability", title=t.title, text=t.full(), industry=f"chain{i % 11}",
-                region=REGIONS[i % 8], status="published", organisation_id=i % 997, audience=[PUBLIC],
-                amount=100_000 * (i % 50 + 1), trl=i % 9 + 1, passage_vector=v / np.linalg.norm(v), encoder=encoder.name,
-            ))
+            batch.append(
+                PostingDoc(
+                    id=f"capability:{i}",
+                    kind="capability",
+                    title=t.title,
+                    text=t.full(),
+                    industry=f"chain{i % 11}",
+                    region=REGIONS[i % 8],
+                    status="published",
+                    organisation_id=i % 997,
+                    audience=[PUBLIC],
+                    amount=100_000 * (i % 50 + 1),
+                    trl=i % 9 + 1,
+                    passage_vector=v / np.linalg.norm(v),
+                    encoder=encoder.name,
+                )
+            )
             if len(batch) == 5000:
                 backend.upsert(batch)
                 batch = []
@@ -124,9 +143,11 @@ def main() -> None:
         rss_after = rss_mb()
         m = backend._memory
         arrays = m.pvec.nbytes + sum(a.nbytes for a in (m.alive, m.public, m.doc_len, m.amount, m.trl, m.has_pvec))
-        print(f"index: {args.docs} docs loaded in {load_s:.1f}s ({args.docs / load_s:,.0f} docs/s, tokenising included); "
-              f"process RSS +{rss_after - rss_before:,.0f} MB (vectors {m.pvec.nbytes / 2**20:,.0f} MB, "
-              f"all arrays {arrays / 2**20:,.0f} MB); file {sum(f.stat().st_size for f in (Path(tmp) / 'index').iterdir()) / 2**20:,.0f} MB")
+        print(
+            f"index: {args.docs} docs loaded in {load_s:.1f}s ({args.docs / load_s:,.0f} docs/s, tokenising included); "
+            f"process RSS +{rss_after - rss_before:,.0f} MB (vectors {m.pvec.nbytes / 2**20:,.0f} MB, "
+            f"all arrays {arrays / 2**20:,.0f} MB); file {sum(f.stat().st_size for f in (Path(tmp) / 'index').iterdir()) / 2**20:,.0f} MB"
+        )
         started = time.perf_counter()
         reopened = LocalBackend(Path(tmp) / "index")
         reopened.count()
@@ -137,17 +158,50 @@ def main() -> None:
         query_vectors = [query_vector(fulls[i], bodies[i], MATCH) for i in range(min(args.queries, len(sample)))]
         n = m.size
         matrix = m.pvec[:n]
-        floor = [t for qv in query_vectors for t in timed(lambda: matrix @ qv, 1)]
-        match = [t for qv in query_vectors for t in timed(lambda: backend.search(SearchQuery(
-            vector=qv, kinds=["capability"], statuses=["published"], audience=[PUBLIC], limit=10)), 1)]
-        filtered = [t for qv in query_vectors for t in timed(lambda: backend.search(SearchQuery(
-            vector=qv, kinds=["capability"], statuses=["published"], regions=["anji"], trl_min=6, audience=[PUBLIC],
-            limit=10, facets=True)), 1)]
+        floor = [t for qv in query_vectors for t in timed(lambda qv=qv: matrix @ qv, 1)]
+        match = [
+            t
+            for qv in query_vectors
+            for t in timed(
+                lambda qv=qv: backend.search(
+                    SearchQuery(vector=qv, kinds=["capability"], statuses=["published"], audience=[PUBLIC], limit=10)
+                ),
+                1,
+            )
+        ]
+        filtered = [
+            t
+            for qv in query_vectors
+            for t in timed(
+                lambda qv=qv: backend.search(
+                    SearchQuery(
+                        vector=qv,
+                        kinds=["capability"],
+                        statuses=["published"],
+                        regions=["anji"],
+                        trl_min=6,
+                        audience=[PUBLIC],
+                        limit=10,
+                        facets=True,
+                    )
+                ),
+                1,
+            )
+        ]
         free = [t.title[:8] for t in sample[: len(query_vectors)]]
 
         def free_text(text, vec):
-            return backend.search(SearchQuery(text=text, vector=vec, audience=[PUBLIC], limit=10, facets=True,
-                                              dense_margin=SEARCH.dense_margin, dense_floor=SEARCH.dense_floor))
+            return backend.search(
+                SearchQuery(
+                    text=text,
+                    vector=vec,
+                    audience=[PUBLIC],
+                    limit=10,
+                    facets=True,
+                    dense_margin=SEARCH.dense_margin,
+                    dense_floor=SEARCH.dense_floor,
+                )
+            )
 
         encode_ms, cached_ms = [], []
         for text in free:
@@ -155,13 +209,19 @@ def main() -> None:
             vec = encoder.encode_queries([text])[0]
             free_text(text, vec)
             encode_ms.append((time.perf_counter() - started) * 1000)
-            cached_ms += timed(lambda: free_text(text, vec), 1)
-        print(f"floor (numpy {n:,}x{matrix.shape[1]} @ vector): p50 {pct(floor, 50):.1f} ms, p95 {pct(floor, 95):.1f} ms")
-        print(f"match, stored posting (no encoding): p50 {pct(match, 50):.1f} ms, p95 {pct(match, 95):.1f} ms "
-              f"-> p95/floor p95 = {pct(match, 95) / pct(floor, 95):.2f}x, p50/floor p50 = {pct(match, 50) / pct(floor, 50):.2f}x")
+            cached_ms += timed(lambda text=text, vec=vec: free_text(text, vec), 1)
+        print(
+            f"floor (numpy {n:,}x{matrix.shape[1]} @ vector): p50 {pct(floor, 50):.1f} ms, p95 {pct(floor, 95):.1f} ms"
+        )
+        print(
+            f"match, stored posting (no encoding): p50 {pct(match, 50):.1f} ms, p95 {pct(match, 95):.1f} ms "
+            f"-> p95/floor p95 = {pct(match, 95) / pct(floor, 95):.2f}x, p50/floor p50 = {pct(match, 50) / pct(floor, 50):.2f}x"
+        )
         print(f"match with filters and facets: p50 {pct(filtered, 50):.1f} ms, p95 {pct(filtered, 95):.1f} ms")
-        print(f"free-text search, encoding: p50 {pct(encode_ms, 50):.1f} ms, p95 {pct(encode_ms, 95):.1f} ms; "
-              f"vector cached: p50 {pct(cached_ms, 50):.1f} ms, p95 {pct(cached_ms, 95):.1f} ms")
+        print(
+            f"free-text search, encoding: p50 {pct(encode_ms, 50):.1f} ms, p95 {pct(encode_ms, 95):.1f} ms; "
+            f"vector cached: p50 {pct(cached_ms, 50):.1f} ms, p95 {pct(cached_ms, 95):.1f} ms"
+        )
         print(f"queries: {len(query_vectors)}; median of the floor over runs: {statistics.median(floor):.2f} ms")
         backend.close()
 

@@ -13,6 +13,7 @@ the p50/p95/max latency of the writes. Asserts nothing: figures, not a gate
 Before SQLite ran with IMMEDIATE transactions (config/settings/base.py), 2–4 of 5 parallel writes
 by different users answered 503 database_unavailable ("database is locked").
 """
+
 from __future__ import annotations
 
 import argparse
@@ -72,24 +73,54 @@ def request(method: str, url: str, body: dict | None = None, token: str = "", ti
 
 
 @contextmanager
-def sqlite_server(var_dir: Path, *, server: str = "runserver", workers: int = 2, threads: int = 8,
-                  log: Path | None = None) -> Iterator[str]:
+def sqlite_server(
+    var_dir: Path, *, server: str = "runserver", workers: int = 2, threads: int = 8, log: Path | None = None
+) -> Iterator[str]:
     """The app on a fresh SQLite database in `var_dir`; yields its base URL and stops it afterwards."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND")}
-    env.update({"TECHMATCH_VAR_DIR": str(var_dir), "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-                "SEARCH_BACKEND": "local", "OMP_NUM_THREADS": "1"})
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND")
+    }
+    env.update(
+        {
+            "TECHMATCH_VAR_DIR": str(var_dir),
+            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+            "SEARCH_BACKEND": "local",
+            "OMP_NUM_THREADS": "1",
+        }
+    )
     log = log or var_dir / "server.log"
     python = sys.executable
-    subprocess.run([python, "manage.py", "migrate", "--noinput"], cwd=BACKEND, env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=600)
+    subprocess.run(
+        [python, "manage.py", "migrate", "--noinput"],
+        cwd=BACKEND,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=600,
+    )
     port = free_port()
     if server == "runserver":
         args = [python, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
     else:
-        args = [python, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-                "--workers", str(workers), "--threads", str(threads), "--timeout", "120"]
+        args = [
+            python,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--timeout",
+            "120",
+        ]
     with log.open("ab") as out:
-        proc = subprocess.Popen(args, cwd=BACKEND, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            args, cwd=BACKEND, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -119,11 +150,20 @@ def register_writers(base: str, count: int, *, prefix: str = "writer") -> list[s
     """One enterprise user (with its organisation) per writer, one after the other; their tokens."""
     tokens = []
     for n in range(count):
-        status, body = request("POST", base + "/api/auth/register/", {
-            "username": f"{prefix}{n}", "password": PASSWORD,
-            "organisation": {"name": f"湖州并发写入测试{n}号科技有限公司", "kind": "enterprise", "uscc": uscc(50_000 + n),
-                             "region": "wuxing"},
-        })
+        status, body = request(
+            "POST",
+            base + "/api/auth/register/",
+            {
+                "username": f"{prefix}{n}",
+                "password": PASSWORD,
+                "organisation": {
+                    "name": f"湖州并发写入测试{n}号科技有限公司",
+                    "kind": "enterprise",
+                    "uscc": uscc(50_000 + n),
+                    "region": "wuxing",
+                },
+            },
+        )
         if status != 201:
             raise RuntimeError(f"registering {prefix}{n}: {status} {body}")
         tokens.append(body["token"])
@@ -138,9 +178,13 @@ class Write:
 
 
 def need(writer: int, n: int) -> dict:
-    return {"title": f"并发写入测试需求{writer}-{n}：动力电池隔膜涂覆工艺优化",
-            "description": "陶瓷涂覆隔膜在高温下收缩，需要优化涂覆浆料配方与烘干工艺，提高热稳定性。",
-            "industry": "new_energy_vehicle", "keywords": ["隔膜", "涂覆"], "cooperation_type": "joint"}
+    return {
+        "title": f"并发写入测试需求{writer}-{n}：动力电池隔膜涂覆工艺优化",
+        "description": "陶瓷涂覆隔膜在高温下收缩，需要优化涂覆浆料配方与烘干工艺，提高热稳定性。",
+        "industry": "new_energy_vehicle",
+        "keywords": ["隔膜", "涂覆"],
+        "cooperation_type": "joint",
+    }
 
 
 def run_writers(base: str, tokens: list[str], writes: int, *, timeout: float = 600) -> list[Write]:
@@ -158,7 +202,9 @@ def run_writers(base: str, tokens: list[str], writes: int, *, timeout: float = 6
             except OSError as exc:  # no answer within the timeout, connection reset: a failure too
                 status, body = 0, {"code": type(exc).__name__}
             with lock:
-                results.append(Write(status, time.perf_counter() - began, str(body.get("code", "")) if status != 201 else ""))
+                results.append(
+                    Write(status, time.perf_counter() - began, str(body.get("code", "")) if status != 201 else "")
+                )
 
     threads = [threading.Thread(target=writer, args=(i, t)) for i, t in enumerate(tokens)]
     for thread in threads:
@@ -176,10 +222,12 @@ def percentile(values: list[float], q: float) -> float:
 def report(results: list[Write], wall: float) -> str:
     failures = Counter(f"{r.status} {r.code}".strip() for r in results if r.status != 201)
     ms = [r.seconds * 1000 for r in results]
-    return (f"writes {len(results)}  failures {sum(failures.values())} {dict(failures) or ''}\n"
-            f"latency ms: p50 {percentile(ms, 0.5):.0f}  p95 {percentile(ms, 0.95):.0f}  max {max(ms):.0f}  "
-            f"mean {statistics.fmean(ms):.0f}\n"
-            f"wall {wall:.1f} s, {len(results) / wall:.1f} writes/s")
+    return (
+        f"writes {len(results)}  failures {sum(failures.values())} {dict(failures) or ''}\n"
+        f"latency ms: p50 {percentile(ms, 0.5):.0f}  p95 {percentile(ms, 0.95):.0f}  max {max(ms):.0f}  "
+        f"mean {statistics.fmean(ms):.0f}\n"
+        f"wall {wall:.1f} s, {len(results) / wall:.1f} writes/s"
+    )
 
 
 def main() -> None:
@@ -193,15 +241,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="techmatch-bench-sqlite-") as tmp:
         var_dir = Path(tmp)
         print(f"starting {args.server} on SQLite in {var_dir} …", flush=True)
-        with sqlite_server(var_dir, server=args.server, workers=args.gunicorn_workers, threads=args.gunicorn_threads) as base:
+        with sqlite_server(
+            var_dir, server=args.server, workers=args.gunicorn_workers, threads=args.gunicorn_threads
+        ) as base:
             tokens = register_writers(base, args.writers)
             warm = run_writers(base, tokens[:1], 1)  # loads the encoder and opens the index: not measured
             print(f"warm-up write: {warm[0].status} in {warm[0].seconds * 1000:.0f} ms", flush=True)
             began = time.perf_counter()
             results = run_writers(base, tokens, args.writes)
             wall = time.perf_counter() - began
-        print(f"{args.writers} writers x {args.writes} need drafts, {args.server}"
-              + (f" ({args.gunicorn_workers} workers x {args.gunicorn_threads} threads)" if args.server == "gunicorn" else ""))
+        print(
+            f"{args.writers} writers x {args.writes} need drafts, {args.server}"
+            + (
+                f" ({args.gunicorn_workers} workers x {args.gunicorn_threads} threads)"
+                if args.server == "gunicorn"
+                else ""
+            )
+        )
         print(report(results, wall))
 
 

@@ -4,6 +4,7 @@ Nothing here needs Django, Docker or a cluster: the files are parsed (YAML, TOML
 Python source with `ast`, the Dockerfile line by line) and compared. The one thing that runs is
 deploy/healthcheck.py, against a throw-away HTTP server on 127.0.0.1.
 """
+
 from __future__ import annotations
 
 import ast
@@ -42,35 +43,61 @@ APP_SERVICES = ("web", "worker", "beat")
 
 # Variables read by the official images of the services, allowed for those services only.
 POSTGRES_IMAGE_VARS = {
-    "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB", "POSTGRES_INITDB_ARGS",
-    "POSTGRES_INITDB_WALDIR", "POSTGRES_HOST_AUTH_METHOD", "POSTGRES_PASSWORD_FILE", "PGDATA",
+    "POSTGRES_USER",
+    "POSTGRES_PASSWORD",
+    "POSTGRES_DB",
+    "POSTGRES_INITDB_ARGS",
+    "POSTGRES_INITDB_WALDIR",
+    "POSTGRES_HOST_AUTH_METHOD",
+    "POSTGRES_PASSWORD_FILE",
+    "PGDATA",
 }
 ELASTICSEARCH_IMAGE_VARS = {
-    "discovery.type", "cluster.name", "node.name", "bootstrap.memory_lock", "ES_JAVA_OPTS",
-    "ELASTIC_PASSWORD", "xpack.security.enabled", "xpack.security.http.ssl.enabled",
-    "xpack.security.transport.ssl.enabled", "xpack.license.self_generated.type",
-    "xpack.ml.enabled", "cluster.routing.allocation.disk.threshold_enabled",
+    "discovery.type",
+    "cluster.name",
+    "node.name",
+    "bootstrap.memory_lock",
+    "ES_JAVA_OPTS",
+    "ELASTIC_PASSWORD",
+    "xpack.security.enabled",
+    "xpack.security.http.ssl.enabled",
+    "xpack.security.transport.ssl.enabled",
+    "xpack.license.self_generated.type",
+    "xpack.ml.enabled",
+    "cluster.routing.allocation.disk.threshold_enabled",
 }
 # Set by the Dockerfile for Python and pip themselves, not for the application.
 IMAGE_RUNTIME_VARS = {
-    "PATH", "VIRTUAL_ENV", "PYTHONPATH", "PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED",
-    "PIP_NO_CACHE_DIR", "PIP_DISABLE_PIP_VERSION_CHECK",
+    "PATH",
+    "VIRTUAL_ENV",
+    "PYTHONPATH",
+    "PYTHONDONTWRITEBYTECODE",
+    "PYTHONUNBUFFERED",
+    "PIP_NO_CACHE_DIR",
+    "PIP_DISABLE_PIP_VERSION_CHECK",
 }
 
 # Methods of environ.Env that read a variable with a default name when called without one.
 ENV_METHOD_DEFAULT_VAR = {
-    "db": "DATABASE_URL", "db_url": "DATABASE_URL", "email": "EMAIL_URL", "email_url": "EMAIL_URL",
-    "cache": "CACHE_URL", "cache_url": "CACHE_URL", "search_url": "SEARCH_URL",
+    "db": "DATABASE_URL",
+    "db_url": "DATABASE_URL",
+    "email": "EMAIL_URL",
+    "email_url": "EMAIL_URL",
+    "cache": "CACHE_URL",
+    "cache_url": "CACHE_URL",
+    "search_url": "SEARCH_URL",
 }
 ENV_NON_READING_METHODS = {"read_env", "smart_cast", "parse_value", "get_value", "escape_proxy"}
 
 
 # --- helpers: files --------------------------------------------------------------------------
 
+
 def yaml_files() -> list[Path]:
     skip = {"target", "node_modules"}
     return sorted(
-        p for p in DEPLOY.rglob("*")
+        p
+        for p in DEPLOY.rglob("*")
         if p.suffix in {".yaml", ".yml"} and p.is_file() and not skip & set(p.relative_to(DEPLOY).parts)
     )
 
@@ -117,7 +144,7 @@ def read_env_file(path: Path) -> dict[str, str]:
 def image_path(path_in_image: str) -> Path:
     """The repository file that an absolute path inside the image comes from."""
     assert path_in_image.startswith(IMAGE_APP_DIR + "/"), f"{path_in_image} is not under {IMAGE_APP_DIR}/"
-    return ROOT / path_in_image[len(IMAGE_APP_DIR) + 1:]
+    return ROOT / path_in_image[len(IMAGE_APP_DIR) + 1 :]
 
 
 def dockerfile_instructions() -> list[tuple[str, str]]:
@@ -147,6 +174,7 @@ def dockerfile_env_names() -> set[str]:
 
 # --- helpers: which variables may be set -----------------------------------------------------
 
+
 def _const_str(node: ast.AST | None) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
@@ -159,8 +187,12 @@ def _var_argument(call: ast.Call) -> ast.AST | None:
 
 
 def _is_os_environ(node: ast.AST) -> bool:
-    return (isinstance(node, ast.Attribute) and node.attr == "environ"
-            and isinstance(node.value, ast.Name) and node.value.id == "os")
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "environ"
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "os"
+    )
 
 
 def _env_reads(call: ast.Call, env_objects: set[str], readers: set[str]) -> tuple[ast.AST | None, str | None]:
@@ -255,6 +287,7 @@ def unknown(names: set[str], allowed: set[str], where: str) -> list[str]:
 
 # --- YAML ------------------------------------------------------------------------------------
 
+
 def test_every_yaml_file_under_deploy_parses():
     files = yaml_files()
     assert COMPOSE in files and (K8S / "kustomization.yaml") in files
@@ -283,6 +316,7 @@ def test_kustomization_lists_every_other_yaml_file_in_k8s():
 
 
 # --- environment variables -------------------------------------------------------------------
+
 
 def compose_environment(service: dict) -> set[str]:
     env = service.get("environment") or {}
@@ -319,7 +353,9 @@ def test_compose_sets_only_variables_that_something_reads():
             example = env_file.with_name(env_file.name + ".example")
             assert example.is_file(), f"services.{name} reads {env_file.name}, but {example.name} is missing"
             problems += unknown(set(read_env_file(example)), allowed, f"{example.name} (used by {name})")
-    assert not problems, "variables that neither the settings, the start scripts nor the service's image read:\n" + "\n".join(problems)
+    assert not problems, (
+        "variables that neither the settings, the start scripts nor the service's image read:\n" + "\n".join(problems)
+    )
 
 
 def test_env_example_holds_only_settings_and_every_required_one():
@@ -371,6 +407,7 @@ def test_database_url_agrees_with_the_postgres_service():
 
 
 # --- compose ---------------------------------------------------------------------------------
+
 
 def test_web_worker_and_beat_run_the_same_image_with_different_start_scripts():
     services = compose()["services"]
@@ -432,14 +469,17 @@ def test_elasticsearch_server_major_equals_the_pinned_client_major():
     assert image.startswith("docker.elastic.co/elasticsearch/elasticsearch:"), "use the official image"
     server_major = int(image.rsplit(":", 1)[1].split(".")[0])
     for req in elasticsearch_client_requirements():
-        def allows(major: int) -> bool:
+
+        def allows(major: int, req=req) -> bool:
             return any(req.specifier.contains(f"{major}.{minor}.{patch}") for minor in range(40) for patch in (0, 9))
+
         assert allows(server_major), f"{req} allows no {server_major}.x client for server {image}"
         assert not allows(server_major + 1), f"{req} would allow a {server_major + 1}.x client: pin below it"
         assert not allows(server_major - 1), f"{req} would allow a {server_major - 1}.x client"
 
 
 # --- Kubernetes ------------------------------------------------------------------------------
+
 
 def test_beat_is_a_single_replica_that_is_recreated_not_rolled():
     beat = k8s_one("Deployment", "techmatch-beat")
@@ -510,6 +550,7 @@ def test_the_example_secret_is_unusable_as_it_is():
 
 # --- Dockerfile ------------------------------------------------------------------------------
 
+
 def test_dockerfile_builds_the_front_end_in_a_node_stage_then_a_python_stage():
     froms = [args.split() for keyword, args in dockerfile_instructions() if keyword == "FROM"]
     images = [words[0] for words in (w[1:] if w[0].startswith("--") else w for w in froms)]
@@ -520,7 +561,7 @@ def test_dockerfile_builds_the_front_end_in_a_node_stage_then_a_python_stage():
 
 def test_dockerfile_command_is_a_start_script_and_the_user_is_not_root():
     instructions = dockerfile_instructions()
-    final = instructions[max(i for i, (k, _) in enumerate(instructions) if k == "FROM"):]
+    final = instructions[max(i for i, (k, _) in enumerate(instructions) if k == "FROM") :]
     commands = [json.loads(args) for keyword, args in final if keyword in {"CMD", "ENTRYPOINT"}]
     assert commands, "no CMD/ENTRYPOINT in the final stage"
     assert image_path(commands[-1][0]) in [START / name for name in START_SCRIPTS]
@@ -538,11 +579,14 @@ def test_dockerfile_copies_only_files_that_exist_and_keeps_no_build_secret():
                 assert (ROOT / source).exists(), f"Dockerfile copies {source}, which does not exist"
         if keyword in {"ENV", "ARG"}:
             assert "DJANGO_SECRET_KEY" not in args, "the build-time key must not persist in the image"
-    collectstatic = [args for keyword, args in dockerfile_instructions() if keyword == "RUN" and "collectstatic" in args]
+    collectstatic = [
+        args for keyword, args in dockerfile_instructions() if keyword == "RUN" and "collectstatic" in args
+    ]
     assert len(collectstatic) == 1 and "DJANGO_SECRET_KEY=" in collectstatic[0] and "--noinput" in collectstatic[0]
 
 
 # --- start scripts ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", START_SCRIPTS)
 def test_start_script_is_strict_executable_and_ends_in_exec(name):
@@ -562,6 +606,7 @@ def test_start_script_is_strict_executable_and_ends_in_exec(name):
 
 
 # --- the container health check --------------------------------------------------------------
+
 
 def allow_loopback(test):
     """These tests talk to 127.0.0.1; let them through when pytest-socket disables sockets."""

@@ -1,4 +1,5 @@
 """Shared by the end-to-end tests: the app started the way `make run` starts it, and Chromium."""
+
 import os
 import shutil
 import signal
@@ -16,8 +17,14 @@ from tests.services import REPO_DIR, free_port, own_postgres_database, unavailab
 
 ARTIFACTS = REPO_DIR / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def fetch(url: str) -> tuple[int, dict, bytes]:
@@ -57,16 +64,35 @@ def serve(tmp_path_factory, database: str) -> Iterator[str]:
     with log.open("w") as out:
         proc = subprocess.Popen(
             ["make", "--no-print-directory", "serve", f"PORT={port}"],
-            cwd=REPO_DIR, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=REPO_DIR,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     worker = None
     if env.get("CELERY_BROKER_URL"):
         # With a broker (CI), tasks leave the web process: run a worker as a deployment does.
         worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config.celery", "worker", "--pool=solo", "--without-gossip",
-             "--without-mingle", "--without-heartbeat", "-l", "WARNING"],
-            cwd=REPO_DIR / "backend", env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"},
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config.celery",
+                "worker",
+                "--pool=solo",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "-l",
+                "WARNING",
+            ],
+            cwd=REPO_DIR / "backend",
+            env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180

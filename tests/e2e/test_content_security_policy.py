@@ -3,6 +3,7 @@ client-side route of frontend/src/app/router.tsx, anonymous and signed in, a dia
 writes a scroll-lock <style> for it), the API docs and the admin. A page passes when it rendered
 and the browser reported no violation: neither a `securitypolicyviolation` event nor a console
 message about the policy."""
+
 import json
 import re
 import urllib.request
@@ -35,15 +36,21 @@ def client_routes() -> list[str]:
 
 
 def first_id(server: str, token: str, path: str) -> int:
-    request = urllib.request.Request(server + path, headers={"Authorization": f"Token {token}", "Accept": "application/json"})
+    request = urllib.request.Request(
+        server + path, headers={"Authorization": f"Token {token}", "Accept": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=60) as response:
         results = json.loads(response.read())["results"]
     return results[0]["id"] if results else 1  # none yet: the page's "not found" state renders instead
 
 
 def token_for(server: str, username: str) -> str:
-    request = urllib.request.Request(server + "/api/auth/token/", method="POST", headers={"Content-Type": "application/json"},
-                                     data=json.dumps({"username": username, "password": PASSWORD}).encode())
+    request = urllib.request.Request(
+        server + "/api/auth/token/",
+        method="POST",
+        headers={"Content-Type": "application/json"},
+        data=json.dumps({"username": username, "password": PASSWORD}).encode(),
+    )
     with urllib.request.urlopen(request, timeout=60) as response:
         return json.loads(response.read())["token"]
 
@@ -97,9 +104,16 @@ def rendered_app(page) -> bool:
 @pytest.fixture
 def ids(server) -> dict[str, int]:
     token = token_for(server, USER)
-    return {name: first_id(server, token, f"/api/{api}/") for name, api in
-            [("challenges", "challenges"), ("needs", "needs"), ("capabilities", "capabilities"), ("deals", "deals"),
-             ("imports", "deals/imports")]}
+    return {
+        name: first_id(server, token, f"/api/{api}/")
+        for name, api in [
+            ("challenges", "challenges"),
+            ("needs", "needs"),
+            ("capabilities", "capabilities"),
+            ("deals", "deals"),
+            ("imports", "deals/imports"),
+        ]
+    }
 
 
 def test_the_policy_is_sent_with_the_app(server):

@@ -3,6 +3,7 @@ straight back as a file; one above the direct-download limit (the e2e server set
 TECHMATCH_EXPORT_MAX_ROWS=10; the demo counts 17 contracts this year) is built by the worker — in
 CI a real Celery worker — with its progress shown, and downloads by itself when it is ready. Both
 files hold exactly the drill-down's contracts."""
+
 import csv
 import io
 

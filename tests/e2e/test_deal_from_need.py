@@ -1,6 +1,7 @@
 """An enterprise records, in Chromium, the contract signed after its need: 登记合同 on the need's
 page, the server's pre-fill (the enterprise as buyer), the seller typed in with its USCC checked as
 typed, and the new contract's page with its first ledger line."""
+
 import re
 import secrets
 from datetime import datetime

@@ -15,6 +15,7 @@ Locators use roles and accessible names (labels, button names), so the test also
 the forms are labelled. The server's database is shared by the session's tests: everything this
 test creates carries a random serial, and the dashboard figures are read within this test, just
 before and just after the registration (the session's tests run one at a time)."""
+
 import re
 import secrets
 import time
@@ -63,6 +64,7 @@ def patient_expect():
 
 
 # --- the browser ----------------------------------------------------------------------------
+
 
 def new_page(browser, errors: list[str]):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", timezone_id="Asia/Shanghai")
@@ -140,6 +142,7 @@ def zh_amount(value: Decimal) -> str:
 
 # --- the steps --------------------------------------------------------------------------------
 
+
 def enterprise_publishes_a_challenge(page, server: str) -> int:
     page.goto(server + "/challenges/new")
     page.get_by_test_id("challenge-form").wait_for()
@@ -197,7 +200,9 @@ def institute_finds_it_in_its_feed(page, server: str) -> None:
         page.wait_for_timeout(3_000)  # polling interval while the outbox is drained
     # Recommended through one of the institute's capabilities (the high-nickel cathode one, most
     # likely), with the reasons shown.
-    expect(item.get_by_test_id("recommendation-capability")).to_contain_text(re.compile("|".join(INSTITUTE_CAPABILITIES)))
+    expect(item.get_by_test_id("recommendation-capability")).to_contain_text(
+        re.compile("|".join(INSTITUTE_CAPABILITIES))
+    )
     item.scroll_into_view_if_needed()
     shot(page, "02-institute-recommendations")
     item.get_by_role("link", name=TITLE, exact=True).click()
@@ -207,7 +212,9 @@ def institute_finds_it_in_its_feed(page, server: str) -> None:
 def institute_bids(page) -> None:
     page.get_by_role("button", name="我要揭榜").click()
     form = page.get_by_role("form", name="提交揭榜申请")
-    form.get_by_label("方案概述").fill("采用单晶化结合铝镁共掺杂与快离子导体包覆，抑制高温循环中的晶间裂纹与界面副反应。")
+    form.get_by_label("方案概述").fill(
+        "采用单晶化结合铝镁共掺杂与快离子导体包覆，抑制高温循环中的晶间裂纹与界面副反应。"
+    )
     form.get_by_label("技术路线").fill("前驱体共沉淀工艺优化—高温固相单晶化—快离子导体湿法包覆—扣电与软包电芯验证。")
     form.get_by_label("报价（元）").fill(PRICE)
     form.get_by_label("工期（天）").fill("450")
@@ -338,7 +345,10 @@ def test_a_challenge_becomes_a_registered_contract_that_the_dashboard_counts(ser
         assert after["year"] == before["year"] == TODAY.year, (before["year"], after["year"])
         assert after["rule"]["amount_field"] == "technical_amount", after["rule"]
         assert after["rule"]["date_field"] == "registered_on", after["rule"]
-        assert Decimal(after["counted_amount"]) - Decimal(before["counted_amount"]) == Decimal(TECHNICAL), (before, after)
+        assert Decimal(after["counted_amount"]) - Decimal(before["counted_amount"]) == Decimal(TECHNICAL), (
+            before,
+            after,
+        )
         assert after["counted_deals"] == before["counted_deals"] + 1, (before["counted_deals"], after["counted_deals"])
 
         # The dashboard page shows the same figure, when the page exists.

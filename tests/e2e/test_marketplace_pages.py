@@ -5,6 +5,7 @@ summary-only challenge, accepts the terms and then sees the details.
 The server (and its database) is shared by every test of the session, so nothing here assumes
 a state another test may change: before accepting the terms, the test asks the API whether its
 institute already has, and if so uses a freshly registered and verified institute instead."""
+
 import json
 import re
 import secrets
@@ -27,8 +28,11 @@ USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 # --- the API, for checking state before acting ----------------------------------------------
 
+
 def api(server: str, method: str, path: str, body: dict | None = None, token: str | None = None) -> tuple[int, dict]:
-    request = urllib.request.Request(server + path, method=method, data=json.dumps(body).encode() if body is not None else None)
+    request = urllib.request.Request(
+        server + path, method=method, data=json.dumps(body).encode() if body is not None else None
+    )
     request.add_header("Content-Type", "application/json")
     request.add_header("Accept", "application/json")
     if token:
@@ -68,19 +72,36 @@ def institute_that_has_not_accepted(server: str, challenge: int) -> tuple[str, s
         return "taihu_lab", PASSWORD
     username = f"e2e_lab_{secrets.token_hex(4)}"
     code = uscc_with_check("12330500MB" + "".join(secrets.choice(USCC_ALPHABET) for _ in range(7)))
-    status, body = api(server, "POST", "/api/auth/register/", {
-        "username": username, "password": PASSWORD,
-        "organisation": {"name": f"端到端测试研究院 {username}", "kind": "institute", "institute_type": "new_rd",
-                         "uscc": code, "region": "nantaihu"},
-    })
+    status, body = api(
+        server,
+        "POST",
+        "/api/auth/register/",
+        {
+            "username": username,
+            "password": PASSWORD,
+            "organisation": {
+                "name": f"端到端测试研究院 {username}",
+                "kind": "institute",
+                "institute_type": "new_rd",
+                "uscc": code,
+                "region": "nantaihu",
+            },
+        },
+    )
     assert status == 201, body
-    status, verified = api(server, "POST", f"/api/organisations/{body['user']['organisation']['id']}/verify/",
-                           {"approved": True, "note": "e2e"}, token=token_for(server, "operator"))
+    status, verified = api(
+        server,
+        "POST",
+        f"/api/organisations/{body['user']['organisation']['id']}/verify/",
+        {"approved": True, "note": "e2e"},
+        token=token_for(server, "operator"),
+    )
     assert status == 200, verified
     return username, PASSWORD
 
 
 # --- the browser ----------------------------------------------------------------------------
+
 
 def new_page(browser, errors: list[str], width: int = 1280, height: int = 900):
     context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
@@ -125,7 +146,15 @@ def test_an_enterprise_reads_the_indicators_of_its_challenge(server, browser):
     text = table.inner_text()
     for expected in ("150℃热收缩率", "≤2", "穿刺强度", "≥500", "gf"):
         assert expected in text, text
-    assert page.get_by_test_id("challenge-status").inner_text() in {"揭榜中", "已截止", "已定榜", "攻关中", "已验收", "未通过验收", "已撤榜"}
+    assert page.get_by_test_id("challenge-status").inner_text() in {
+        "揭榜中",
+        "已截止",
+        "已定榜",
+        "攻关中",
+        "已验收",
+        "未通过验收",
+        "已撤榜",
+    }
     # The owner compares the bids side by side.
     page.get_by_test_id("bids-comparison").wait_for(timeout=30_000)
     page.get_by_test_id("challenge-history").wait_for(timeout=30_000)
@@ -184,7 +213,15 @@ def test_an_institute_accepts_the_confidentiality_terms_and_sees_the_details(ser
 
 
 def test_the_marketplace_routes_are_served_as_the_app(server):
-    for path in ("/login", "/register", "/challenges/new", "/challenges/1", "/challenges/1/edit", "/needs/new", "/capabilities/5"):
+    for path in (
+        "/login",
+        "/register",
+        "/challenges/new",
+        "/challenges/1",
+        "/challenges/1/edit",
+        "/needs/new",
+        "/capabilities/5",
+    ):
         status, headers, body = fetch(server + path)
         assert status == 200 and headers["Content-Type"].startswith("text/html"), path
         assert b'<div id="root">' in body, path

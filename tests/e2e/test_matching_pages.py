@@ -5,6 +5,7 @@ visitor searches with facet counts.
 
 Nothing here changes the shared database: every test only reads (signing in creates a token,
 which no other test looks at)."""
+
 import json
 import re
 import urllib.error
@@ -78,7 +79,9 @@ def test_an_enterprise_sees_the_capabilities_recommended_for_its_challenge_and_w
     assert any("隔膜" in text for text in marked), marked
     title_marks = card.get_by_role("heading", level=4).locator("mark").all_inner_texts()
     assert title_marks and all(text in BOEHMITE for text in title_marks), title_marks
-    assert card.locator("mark.term-hit").first.evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert (
+        card.locator("mark.term-hit").first.evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
+    )
 
     # Which of the challenge's indicators the capability addresses, with the sentence that says so.
     coverage = card.get_by_test_id("indicator-coverage")

@@ -1,5 +1,6 @@
 """Start TechMatch the way `make run` does (the Makefile's `serve` target) and use it over HTTP
 and in a real Chromium."""
+
 import json
 import re
 
@@ -17,7 +18,10 @@ def test_the_health_endpoint_is_healthy(server):
     report = json.loads(body)
     assert status == 200, report
     assert {name: check["status"] for name, check in report["checks"].items()} == {
-        "database": "ok", "broker": "ok", "search": "ok", "encoder": "ok",
+        "database": "ok",
+        "broker": "ok",
+        "search": "ok",
+        "encoder": "ok",
     }
     if IN_CI:
         assert report["checks"]["database"]["vendor"] == "postgresql"

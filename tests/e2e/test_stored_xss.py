@@ -7,12 +7,13 @@ that shows those fields — lists, search, details, bids side by side, the recom
 bids, the contract's ledger, the dashboard and its drill-down — as the users who see them. No
 payload may run (it would set `window.__xss` or open a dialog), and the payload must be on the page
 as text, so the test cannot pass by not showing the fields at all."""
+
 import json
 import re
 import secrets
 import urllib.error
 import urllib.request
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -35,8 +36,9 @@ def api(server: str, method: str, path: str, token: str | None = None, body: dic
     headers = {"Content-Type": "application/json", "Accept": "application/json"}
     if token:
         headers["Authorization"] = f"Token {token}"
-    request = urllib.request.Request(server + path, method=method, headers=headers,
-                                     data=json.dumps(body).encode() if body is not None else None)
+    request = urllib.request.Request(
+        server + path, method=method, headers=headers, data=json.dumps(body).encode() if body is not None else None
+    )
     try:
         with urllib.request.urlopen(request, timeout=120) as response:
             return json.loads(response.read() or b"{}")
@@ -52,38 +54,117 @@ def token(server: str, username: str) -> str:
 def stored(server):
     """Everything the payload is stored in, created through the API."""
     enterprise, institute, official = (token(server, u) for u in ("tianneng", "taihu_lab", "kjj"))
-    deadline = (datetime.now(timezone.utc) + timedelta(days=60)).isoformat()
-    challenge = api(server, "POST", "/api/challenges/", enterprise, {
-        "title": f"陶瓷隔膜涂覆工艺攻关{LONG}", "summary": LONG, "description": f"动力电池陶瓷涂覆隔膜热收缩率控制。{LONG}",
-        "industry": "new_energy_vehicle", "list_type": "leading", "keywords": [SHORT, "陶瓷隔膜"],
-        "indicators": [{"name": LONG[:60], "target": SHORT, "unit": "<b>%</b>"}], "bounty": "3000000.00",
-        "funding_mode": "enterprise", "mode": "jiebang", "bid_deadline": deadline, "confidentiality": "public",
-    })
+    deadline = (datetime.now(UTC) + timedelta(days=60)).isoformat()
+    challenge = api(
+        server,
+        "POST",
+        "/api/challenges/",
+        enterprise,
+        {
+            "title": f"陶瓷隔膜涂覆工艺攻关{LONG}",
+            "summary": LONG,
+            "description": f"动力电池陶瓷涂覆隔膜热收缩率控制。{LONG}",
+            "industry": "new_energy_vehicle",
+            "list_type": "leading",
+            "keywords": [SHORT, "陶瓷隔膜"],
+            "indicators": [{"name": LONG[:60], "target": SHORT, "unit": "<b>%</b>"}],
+            "bounty": "3000000.00",
+            "funding_mode": "enterprise",
+            "mode": "jiebang",
+            "bid_deadline": deadline,
+            "confidentiality": "public",
+        },
+    )
     api(server, "POST", f"/api/challenges/{challenge['id']}/publish/", enterprise, {})
-    need = api(server, "POST", "/api/needs/", enterprise, {
-        "title": f"隔膜涂布车间粉尘治理{LONG}", "description": LONG, "industry": "new_energy_vehicle", "keywords": [SHORT],
-        "budget_min": "300000.00", "budget_max": "800000.00", "cooperation_type": "development", "publish": True,
-    })
-    capability = api(server, "POST", "/api/capabilities/", institute, {
-        "title": f"勃姆石陶瓷涂覆隔膜{LONG}", "description": f"水性陶瓷浆料与微凹版涂布。{LONG}", "industry": "new_energy_vehicle",
-        "kind": "achievement", "keywords": [SHORT], "trl": 6, "patents": [SHORT], "team": LONG,
-        "cooperation_types": ["development"], "publish": True,
-    })
-    bid = api(server, "POST", f"/api/challenges/{challenge['id']}/bids/", institute, {
-        "proposal": LONG, "approach": LONG, "price": "2800000.00", "duration_days": 300,
-        "milestones": [{"title": LONG[:100], "due_day": 90, "deliverable": LONG}],
-    })
-    deal = api(server, "POST", "/api/deals/", official, {
-        "contract_number": f"XSS{date.today().year}{SERIAL}{secrets.randbelow(10**6):06d}", "title": LONG,
-        "contract_type": "development", "contract_amount": "123456.78", "signed_on": date.today().isoformat(),
-        "buyer": {"name": LONG[:120], "uscc": make_uscc(880_000 + SERIAL, prefix="91330522"), "region": "changxing"},
-        "seller": {"name": f"南太湖研究院{SHORT}", "uscc": make_uscc(890_000 + SERIAL, prefix="12330500"), "region": "nantaihu"},
-        "note": LONG,
-    })
-    api(server, "POST", f"/api/deals/{deal['id']}/register/", official, {
-        "registration_number": f"XSS-{SERIAL}", "registered_on": date.today().isoformat(), "reason": LONG[:200],
-    })
-    return {"challenge": challenge["id"], "need": need["id"], "capability": capability["id"], "bid": bid["id"], "deal": deal["id"]}
+    need = api(
+        server,
+        "POST",
+        "/api/needs/",
+        enterprise,
+        {
+            "title": f"隔膜涂布车间粉尘治理{LONG}",
+            "description": LONG,
+            "industry": "new_energy_vehicle",
+            "keywords": [SHORT],
+            "budget_min": "300000.00",
+            "budget_max": "800000.00",
+            "cooperation_type": "development",
+            "publish": True,
+        },
+    )
+    capability = api(
+        server,
+        "POST",
+        "/api/capabilities/",
+        institute,
+        {
+            "title": f"勃姆石陶瓷涂覆隔膜{LONG}",
+            "description": f"水性陶瓷浆料与微凹版涂布。{LONG}",
+            "industry": "new_energy_vehicle",
+            "kind": "achievement",
+            "keywords": [SHORT],
+            "trl": 6,
+            "patents": [SHORT],
+            "team": LONG,
+            "cooperation_types": ["development"],
+            "publish": True,
+        },
+    )
+    bid = api(
+        server,
+        "POST",
+        f"/api/challenges/{challenge['id']}/bids/",
+        institute,
+        {
+            "proposal": LONG,
+            "approach": LONG,
+            "price": "2800000.00",
+            "duration_days": 300,
+            "milestones": [{"title": LONG[:100], "due_day": 90, "deliverable": LONG}],
+        },
+    )
+    deal = api(
+        server,
+        "POST",
+        "/api/deals/",
+        official,
+        {
+            "contract_number": f"XSS{date.today().year}{SERIAL}{secrets.randbelow(10**6):06d}",
+            "title": LONG,
+            "contract_type": "development",
+            "contract_amount": "123456.78",
+            "signed_on": date.today().isoformat(),
+            "buyer": {
+                "name": LONG[:120],
+                "uscc": make_uscc(880_000 + SERIAL, prefix="91330522"),
+                "region": "changxing",
+            },
+            "seller": {
+                "name": f"南太湖研究院{SHORT}",
+                "uscc": make_uscc(890_000 + SERIAL, prefix="12330500"),
+                "region": "nantaihu",
+            },
+            "note": LONG,
+        },
+    )
+    api(
+        server,
+        "POST",
+        f"/api/deals/{deal['id']}/register/",
+        official,
+        {
+            "registration_number": f"XSS-{SERIAL}",
+            "registered_on": date.today().isoformat(),
+            "reason": LONG[:200],
+        },
+    )
+    return {
+        "challenge": challenge["id"],
+        "need": need["id"],
+        "capability": capability["id"],
+        "bid": bid["id"],
+        "deal": deal["id"],
+    }
 
 
 def visit_and_check(page, server: str, path: str, *, expect_text: str = VISIBLE) -> None:
@@ -93,12 +174,24 @@ def visit_and_check(page, server: str, path: str, *, expect_text: str = VISIBLE)
     assert page.evaluate("() => window.__xss") is None, f"a stored payload ran on {path}"
 
 
-@pytest.mark.parametrize(("user", "paths"), [
-    ("tianneng", ["/challenges/{challenge}", "/challenges?status=published", "/needs/{need}", "/capabilities/{capability}",
-                  "/search?q=陶瓷涂覆隔膜"]),
-    ("taihu_lab", ["/my-bids", "/challenges/{challenge}"]),
-    ("kjj", ["/deals/{deal}", "/deals"]),
-], ids=["enterprise", "institute", "official"])
+@pytest.mark.parametrize(
+    ("user", "paths"),
+    [
+        (
+            "tianneng",
+            [
+                "/challenges/{challenge}",
+                "/challenges?status=published",
+                "/needs/{need}",
+                "/capabilities/{capability}",
+                "/search?q=陶瓷涂覆隔膜",
+            ],
+        ),
+        ("taihu_lab", ["/my-bids", "/challenges/{challenge}"]),
+        ("kjj", ["/deals/{deal}", "/deals"]),
+    ],
+    ids=["enterprise", "institute", "official"],
+)
 def test_stored_html_and_script_render_as_inert_text(server, browser, stored, user, paths):
     errors: list[str] = []
     context, page = new_page(browser, errors)

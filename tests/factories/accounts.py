@@ -4,8 +4,18 @@ from accounts.models import Grant, Organisation, Region, User
 from accounts.uscc import ALPHABET, uscc_check_char
 
 NAMES = {
-    Organisation.Kind.ENTERPRISE: ["湖州{}新能源科技有限公司", "浙江{}智能装备股份有限公司", "长兴{}电池材料有限公司", "德清{}地理信息科技有限公司"],
-    Organisation.Kind.INSTITUTE: ["湖州{}先进材料研究院", "浙江{}大学湖州研究院", "南太湖{}生物医药研究所", "{}新型研发中心"],
+    Organisation.Kind.ENTERPRISE: [
+        "湖州{}新能源科技有限公司",
+        "浙江{}智能装备股份有限公司",
+        "长兴{}电池材料有限公司",
+        "德清{}地理信息科技有限公司",
+    ],
+    Organisation.Kind.INSTITUTE: [
+        "湖州{}先进材料研究院",
+        "浙江{}大学湖州研究院",
+        "南太湖{}生物医药研究所",
+        "{}新型研发中心",
+    ],
     Organisation.Kind.GOVERNMENT: ["湖州市{}科学技术局"],
     Organisation.Kind.OPERATOR: ["湖州{}科技大市场运营中心"],
 }

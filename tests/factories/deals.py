@@ -1,5 +1,6 @@
 """Technology contracts made through the ledger's own services, so every factory-made contract
 has its ledger entries (the as-of figures read them) exactly as in production."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -44,16 +45,34 @@ class DealFactory(factory.Factory):
     status = None  # derived: registered when registered_on is set; pass "voided" to void afterwards
 
     @classmethod
-    def _create(cls, model_class, *, registered_on, registration_number, status, buyer_name, buyer_uscc, buyer_region,
-                seller_name, seller_uscc, seller_region, by=None, **kwargs):
+    def _create(
+        cls,
+        model_class,
+        *,
+        registered_on,
+        registration_number,
+        status,
+        buyer_name,
+        buyer_uscc,
+        buyer_region,
+        seller_name,
+        seller_uscc,
+        seller_region,
+        by=None,
+        **kwargs,
+    ):
         by = by or ledger_keeper()
         deal = services.deal_record(
-            by=by, origin=kwargs.pop("origin", DealOrigin.OFFLINE),
+            by=by,
+            origin=kwargs.pop("origin", DealOrigin.OFFLINE),
             buyer=services.Party(name=buyer_name, uscc=buyer_uscc, region=buyer_region),
-            seller=services.Party(name=seller_name, uscc=seller_uscc, region=seller_region), **kwargs,
+            seller=services.Party(name=seller_name, uscc=seller_uscc, region=seller_region),
+            **kwargs,
         )
         if registered_on is not None:
-            deal = services.deal_register(deal=deal, by=by, registration_number=registration_number, registered_on=registered_on)
+            deal = services.deal_register(
+                deal=deal, by=by, registration_number=registration_number, registered_on=registered_on
+            )
         if status == DealStatus.VOIDED:
             deal = services.deal_void(deal=deal, by=by, reason="测试：合同解除")
         return deal

@@ -14,6 +14,7 @@
 - TECHMATCH_FAULT_STALE_IMPORT_S: an import silent this long counts as abandoned (production:
   deals.services.STALE_IMPORT, 10 minutes).
 """
+
 import os
 import time
 from datetime import timedelta
@@ -23,7 +24,7 @@ from celery.signals import worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
-from config.celery import app  # noqa: E402
+from config.celery import app
 
 POISON = "【投毒】"
 
@@ -31,8 +32,10 @@ if os.environ.get("TECHMATCH_FAULT_VISIBILITY_S"):
     from django.conf import settings
 
     app.conf.broker_transport_options = {
-        **settings.CELERY_BROKER_TRANSPORT_OPTIONS, "visibility_timeout": int(os.environ["TECHMATCH_FAULT_VISIBILITY_S"]),
-        "unacked_restore_interval": 1, "unacked_restore_throttle": 1,
+        **settings.CELERY_BROKER_TRANSPORT_OPTIONS,
+        "visibility_timeout": int(os.environ["TECHMATCH_FAULT_VISIBILITY_S"]),
+        "unacked_restore_interval": 1,
+        "unacked_restore_throttle": 1,
     }
 
 

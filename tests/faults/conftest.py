@@ -1,6 +1,7 @@
 """Fault tests: real PostgreSQL, Redis, Elasticsearch, Celery workers and gunicorn, stopped,
 killed and restarted by the test. Each test owns the services it breaks; CI's shared ones are
 only used where nothing is stopped."""
+
 import pytest
 
 from tests.backend.conftest import world  # noqa: F401  the small marketplace of the backend tests
@@ -50,7 +51,9 @@ def postgres(tmp_path_factory):
         cluster.psql(f"CREATE ROLE techmatch LOGIN CREATEDB PASSWORD '{PG_PASSWORD}'")
         cluster.psql(f"CREATE DATABASE {TEMPLATE} OWNER techmatch")
         pg = Postgres(cluster)
-        manage(process_env(database=pg.url(TEMPLATE), var_dir=tmp_path_factory.mktemp("pg-var")), "migrate", "--noinput")
+        manage(
+            process_env(database=pg.url(TEMPLATE), var_dir=tmp_path_factory.mktemp("pg-var")), "migrate", "--noinput"
+        )
         yield pg
     finally:
         cluster.destroy()

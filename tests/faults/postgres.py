@@ -6,6 +6,7 @@ through `runuser`. It listens on 127.0.0.1 only. The superuser connects through 
 cluster's own directory (trust); with `password_auth`, TCP connections need a password (scram),
 as on CI's and production's servers, so that clients are tested with one.
 """
+
 from __future__ import annotations
 
 import glob
@@ -53,12 +54,22 @@ class PostgresCluster:
         if self.as_user:
             shutil.chown(self.root, user="postgres")
         host_auth = "scram-sha-256" if password_auth else "trust"
-        self._run("initdb", "--auth-local=trust", f"--auth-host={host_auth}", "--username=postgres", "--encoding=UTF8", "--locale=C.UTF-8",
-                  "--no-sync", "-D", str(self.data))
+        self._run(
+            "initdb",
+            "--auth-local=trust",
+            f"--auth-host={host_auth}",
+            "--username=postgres",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+            "-D",
+            str(self.data),
+        )
 
     def _run(self, binary: str, *args: str, timeout: float = 120) -> str:
-        done = subprocess.run([*self.as_user, str(self.bindir / binary), *args], capture_output=True, text=True,
-                              timeout=timeout)
+        done = subprocess.run(
+            [*self.as_user, str(self.bindir / binary), *args], capture_output=True, text=True, timeout=timeout
+        )
         if done.returncode != 0:
             raise RuntimeError(f"{binary} {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
         return done.stdout
@@ -69,19 +80,45 @@ class PostgresCluster:
         wait_for_port(self.port)
 
     def running(self) -> bool:
-        return subprocess.run([*self.as_user, str(self.bindir / "pg_ctl"), "status", "-D", str(self.data)],
-                              capture_output=True, timeout=30).returncode == 0
+        return (
+            subprocess.run(
+                [*self.as_user, str(self.bindir / "pg_ctl"), "status", "-D", str(self.data)],
+                capture_output=True,
+                timeout=30,
+            ).returncode
+            == 0
+        )
 
     def stop(self) -> None:
         """Fast shutdown: open sessions are terminated, as in a real restart."""
         self._run("pg_ctl", "stop", "-w", "-t", "60", "-m", "fast", "-D", str(self.data))
 
     def psql(self, sql: str, database: str = "postgres") -> str:
-        return self._run("psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", str(self.root), "-p", str(self.port),
-                         "-U", "postgres", "-d", database, "-c", sql)
+        return self._run(
+            "psql",
+            "-X",
+            "-q",
+            "-A",
+            "-t",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            str(self.root),
+            "-p",
+            str(self.port),
+            "-U",
+            "postgres",
+            "-d",
+            database,
+            "-c",
+            sql,
+        )
 
     def destroy(self) -> None:
         if (self.data / "postmaster.pid").exists():
-            subprocess.run([*self.as_user, str(self.bindir / "pg_ctl"), "stop", "-m", "immediate", "-D", str(self.data)],
-                           capture_output=True, timeout=60)
+            subprocess.run(
+                [*self.as_user, str(self.bindir / "pg_ctl"), "stop", "-m", "immediate", "-D", str(self.data)],
+                capture_output=True,
+                timeout=60,
+            )
         shutil.rmtree(self.root, ignore_errors=True)

@@ -1,5 +1,6 @@
 """The app's real processes for fault tests: a Celery worker, the web app under gunicorn, beat's
 sends. Each runs with an environment the test builds, never with the test process's settings."""
+
 from __future__ import annotations
 
 import json
@@ -22,11 +23,16 @@ from tests.services import REPO_DIR, free_port
 BACKEND = REPO_DIR / "backend"
 
 
-def process_env(*, database: str, var_dir: Path | str, broker: str = "", settings_module: str = "config.settings.dev",
-                **extra: str) -> dict[str, str]:
+def process_env(
+    *, database: str, var_dir: Path | str, broker: str = "", settings_module: str = "config.settings.dev", **extra: str
+) -> dict[str, str]:
     env = {
-        **os.environ, "DJANGO_SETTINGS_MODULE": settings_module, "DATABASE_URL": database,
-        "TECHMATCH_VAR_DIR": str(var_dir), "SEARCH_BACKEND": "local", "PYTHONPATH": f"{REPO_DIR}{os.pathsep}{BACKEND}",
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "DATABASE_URL": database,
+        "TECHMATCH_VAR_DIR": str(var_dir),
+        "SEARCH_BACKEND": "local",
+        "PYTHONPATH": f"{REPO_DIR}{os.pathsep}{BACKEND}",
         **extra,
     }
     for name in ("CELERY_BROKER_URL", "CELERY_RESULT_BACKEND"):
@@ -37,8 +43,9 @@ def process_env(*, database: str, var_dir: Path | str, broker: str = "", setting
 
 
 def manage(env: dict[str, str], *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    done = subprocess.run([sys.executable, "manage.py", *args], cwd=BACKEND, env=env, capture_output=True, text=True,
-                          timeout=timeout)
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=BACKEND, env=env, capture_output=True, text=True, timeout=timeout
+    )
     assert done.returncode == 0, f"manage.py {args[0]} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     return done
 
@@ -57,9 +64,25 @@ class Worker:
     def start(self) -> Worker:
         self.log = self.log_path.open("a")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "tests.faults.celery_app", "worker", "--pool=solo", "--without-gossip",
-             "--without-mingle", "--without-heartbeat", "-l", "INFO"],
-            cwd=BACKEND, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "tests.faults.celery_app",
+                "worker",
+                "--pool=solo",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "-l",
+                "INFO",
+            ],
+            cwd=BACKEND,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         return self
 
@@ -102,8 +125,13 @@ class LiveApp:
 
     def __init__(self, env: dict[str, str], log: Path, workers: int = 2) -> None:
         self.port = free_port()
-        self.env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.prod", "DJANGO_SECRET_KEY": "fault-test-only-key",
-                    "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SECURE_SSL_REDIRECT": "false"}
+        self.env = {
+            **env,
+            "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+            "DJANGO_SECRET_KEY": "fault-test-only-key",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
+        }
         self.log_path, self.workers, self.proc = log, workers, None
 
     @property
@@ -114,9 +142,25 @@ class LiveApp:
         """Returns once /api/health/ answers (any status), or with health=False once the port is open."""
         self.log = self.log_path.open("a")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", str(self.workers), "--timeout", "60", "--access-logfile", "-"],
-            cwd=BACKEND, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--timeout",
+                "60",
+                "--access-logfile",
+                "-",
+            ],
+            cwd=BACKEND,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -132,8 +176,17 @@ class LiveApp:
                 time.sleep(0.3)
         pytest.fail(f"gunicorn did not answer within {timeout:.0f}s:\n{self.output()}")
 
-    def request(self, method: str, path: str, *, token: str = "", body=None, timeout: float = 30,
-                data: bytes | None = None, content_type: str = "application/json") -> Response:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str = "",
+        body=None,
+        timeout: float = 30,
+        data: bytes | None = None,
+        content_type: str = "application/json",
+    ) -> Response:
         headers = {"Accept": "application/json"}
         if token:
             headers["Authorization"] = f"Token {token}"
@@ -159,10 +212,14 @@ class LiveApp:
     def upload(self, path: str, *, name: str, content: bytes, token: str) -> Response:
         """POST one file as multipart/form-data field `file`, as the browser does."""
         boundary = f"techmatch-{uuid.uuid4().hex}"
-        head = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-                f"Content-Type: application/octet-stream\r\n\r\n").encode()
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+            f"Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
         data = head + content + f"\r\n--{boundary}--\r\n".encode()
-        return self.request("POST", path, token=token, data=data, content_type=f"multipart/form-data; boundary={boundary}")
+        return self.request(
+            "POST", path, token=token, data=data, content_type=f"multipart/form-data; boundary={boundary}"
+        )
 
     def stop(self) -> None:
         if self.proc is not None:

@@ -1,6 +1,7 @@
 """The README's backup and restore instructions, run: deploy/backup/backup.sh dumps a database
 with contracts in it, deploy/backup/restore.sh restores the dump into a fresh database, and the
 dashboard shows the same figures from both."""
+
 import json
 import os
 import subprocess
@@ -106,8 +107,9 @@ def test_the_scripts_refuse_what_would_lose_or_expose_data(postgres, tmp_path):
         "existing dump": run(BACKUP, str(dump), env={**plain, "DATABASE_URL": url}),
         "database in use": run(RESTORE, str(dump), env={**plain, "RESTORE_DATABASE_URL": url}),
         "not a dump": run(RESTORE, str(BACKUP), env={**plain, "RESTORE_DATABASE_URL": postgres.url("techmatch_never")}),
-        "wrong password": run(BACKUP, str(tmp_path / "x.dump"),
-                              env={**plain, "DATABASE_URL": url.replace("fault%3A", "wrong%3A")}),
+        "wrong password": run(
+            BACKUP, str(tmp_path / "x.dump"), env={**plain, "DATABASE_URL": url.replace("fault%3A", "wrong%3A")}
+        ),
     }
 
     messages = {name: (done.returncode, done.stderr) for name, done in cases.items()}

@@ -1,19 +1,19 @@
 """Elasticsearch stopped and restarted under the real app: writes succeed while it is down, search
 and matches answer 503 `search_unavailable`, and the index catches up, nothing lost or doubled,
 once the node is back."""
+
 import os
 import shutil
 import subprocess
 import time
 
 import pytest
-from accounts.services import token_issue
 
+from accounts.services import token_issue
 from indexing.models import SearchOutbox
 from tests.backend.marketplace.payloads import capability_body
 from tests.faults.processes import LiveApp, Worker, process_env, send_task, wait_until
-from tests.services import database_url
-from tests.services import ES_RUN, free_port, unavailable
+from tests.services import ES_RUN, database_url, free_port, unavailable
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -31,8 +31,12 @@ class ElasticsearchNode:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        started = subprocess.run([str(ES_RUN), "start", "--port", str(self.port), "--data", str(self.data)],
-                                 capture_output=True, text=True, timeout=600)
+        started = subprocess.run(
+            [str(ES_RUN), "start", "--port", str(self.port), "--data", str(self.data)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert started.returncode == 0, f"the local Elasticsearch did not start:\n{started.stderr[-3000:]}"
 
     def stop(self) -> None:
@@ -52,14 +56,24 @@ def titles(n: int) -> str:
 
 
 def test_while_elasticsearch_is_down_writes_succeed_search_says_503_and_the_index_catches_up(
-        world, settings, redis_server, es_node, tmp_path):
-    env = process_env(database=database_url(), var_dir=settings.VAR_DIR, broker=redis_server.url,
-                      SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_URL=es_node.url, ELASTICSEARCH_INDEX=f"faults-{os.getpid()}")
+    world, settings, redis_server, es_node, tmp_path
+):
+    env = process_env(
+        database=database_url(),
+        var_dir=settings.VAR_DIR,
+        broker=redis_server.url,
+        SEARCH_BACKEND="elasticsearch",
+        ELASTICSEARCH_URL=es_node.url,
+        ELASTICSEARCH_INDEX=f"faults-{os.getpid()}",
+    )
     worker = Worker(env, tmp_path / "worker.log").start()
     app = LiveApp(env, tmp_path / "gunicorn.log").start()
     token = token_issue(user=world.users["institute"])
-    body = {"description": "北斗与InSAR融合的毫米级边坡形变监测，适用于矿山与交通边坡。", "industry": "geoinformation",
-            "keywords": ["形变监测", "北斗"]}
+    body = {
+        "description": "北斗与InSAR融合的毫米级边坡形变监测，适用于矿山与交通边坡。",
+        "industry": "geoinformation",
+        "keywords": ["形变监测", "北斗"],
+    }
     try:
         first = app.post("/api/capabilities/", capability_body(publish=True, title=titles(1), **body), token=token)
         assert first.status == 201, first
@@ -68,8 +82,10 @@ def test_while_elasticsearch_is_down_writes_succeed_search_says_503_and_the_inde
         assert app.get(matches_path, token=token).status == 200
 
         es_node.stop()
-        written = [app.post("/api/capabilities/", capability_body(publish=True, title=titles(n), **body), token=token)
-                   for n in (2, 3)]
+        written = [
+            app.post("/api/capabilities/", capability_body(publish=True, title=titles(n), **body), token=token)
+            for n in (2, 3)
+        ]
         search = app.get("/api/search/?q=形变监测", token=token)
         matches = app.get(matches_path, token=token)
         listing = app.get("/api/capabilities/?page_size=50", token=token)
@@ -86,8 +102,11 @@ def test_while_elasticsearch_is_down_writes_succeed_search_says_503_and_the_inde
 
         es_node.start()  # same port and data: what was indexed before is still there
         send_task(redis_server.url, "indexing.tasks.outbox_drain_task")  # beat's minute sweep
-        wait_until(lambda: not SearchOutbox.objects.exists(), timeout=180,
-                   message=f"outbox not drained after the node returned:\n{worker.output()}")
+        wait_until(
+            lambda: not SearchOutbox.objects.exists(),
+            timeout=180,
+            message=f"outbox not drained after the node returned:\n{worker.output()}",
+        )
 
         found = app.get("/api/search/?q=形变监测&page_size=50", token=token)
         assert found.status == 200, found

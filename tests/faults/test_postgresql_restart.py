@@ -1,5 +1,6 @@
 """PostgreSQL restarts under traffic: the app under gunicorn answers 503 JSON while it is down,
 recovers by itself when it returns, and keeps every write it acknowledged."""
+
 import socket
 import threading
 import time
@@ -38,17 +39,28 @@ class Traffic:
         while not self.stopping.is_set():
             n += 1
             number = f"PG-RESTART-{n:05d}"
-            body = {"contract_number": number, "title": "高镍正极材料包覆改性技术开发合同", "contract_type": "development",
-                    "contract_amount": "1200000.00", "technical_amount": "1000000.00", "signed_on": "2026-03-15",
-                    "buyer": {"organisation": self.buyer}, "seller": {"organisation": self.seller}}
+            body = {
+                "contract_number": number,
+                "title": "高镍正极材料包覆改性技术开发合同",
+                "contract_type": "development",
+                "contract_amount": "1200000.00",
+                "technical_amount": "1000000.00",
+                "signed_on": "2026-03-15",
+                "buyer": {"organisation": self.buyer},
+                "seller": {"organisation": self.seller},
+            }
             started = time.monotonic()
-            self.log.append(("write", started, self.app.post("/api/deals/", body, token=self.token, timeout=30), number))
+            self.log.append(
+                ("write", started, self.app.post("/api/deals/", body, token=self.token, timeout=30), number)
+            )
             time.sleep(0.05)
 
     def _reads(self) -> None:
         while not self.stopping.is_set():
             started = time.monotonic()
-            self.log.append(("read", started, self.app.get("/api/dashboard/summary/?year=2026", token=self.token, timeout=30), ""))
+            self.log.append(
+                ("read", started, self.app.get("/api/dashboard/summary/?year=2026", token=self.token, timeout=30), "")
+            )
             time.sleep(0.05)
 
     def __enter__(self):
@@ -65,7 +77,9 @@ class Traffic:
         return [entry for entry in self.log if start <= entry[1] < end]
 
 
-def test_requests_during_a_postgresql_restart_fail_fast_with_503_and_recover_without_restarting_the_app(postgres, tmp_path):
+def test_requests_during_a_postgresql_restart_fail_fast_with_503_and_recover_without_restarting_the_app(
+    postgres, tmp_path
+):
     env = process_env(database=postgres.create_database("techmatch_restart"), var_dir=tmp_path / "var")
     token, buyer, seller = shell(env, SETUP).strip().splitlines()[-1].split()
     app = LiveApp(env, tmp_path / "gunicorn.log").start()
@@ -90,7 +104,10 @@ def test_requests_during_a_postgresql_restart_fail_fast_with_503_and_recover_wit
 
     log = traffic.log
     # Before: everything worked.
-    assert {r.status for _k, started, r, _n in traffic.between(0, down_at) if started + r.seconds < down_at} <= {200, 201}
+    assert {r.status for _k, started, r, _n in traffic.between(0, down_at) if started + r.seconds < down_at} <= {
+        200,
+        201,
+    }
     # During: every request that failed answered quickly, with the API's JSON error, never a 500 page.
     failed = [r for _k, _s, r, _n in log if r.status not in (200, 201)]
     outage = traffic.between(down_at + 0.5, up_at)
@@ -114,8 +131,10 @@ def test_requests_during_a_postgresql_restart_fail_fast_with_503_and_recover_wit
     assert acknowledged <= stored <= attempted
     assert entries == len(stored)
     assert "the rollup equals the contracts" in manage(env, "deal_rollups", "--check").stdout
-    print(f"\n{len(log)} requests, {len(failed)} answered 503 during a {OUTAGE_S:.0f}s outage, "
-          f"{len(acknowledged)} contracts acknowledged, first success {first_ok - up_at:.2f}s after PostgreSQL returned")
+    print(
+        f"\n{len(log)} requests, {len(failed)} answered 503 during a {OUTAGE_S:.0f}s outage, "
+        f"{len(acknowledged)} contracts acknowledged, first success {first_ok - up_at:.2f}s after PostgreSQL returned"
+    )
 
 
 def test_a_database_that_accepts_connections_and_never_answers_gives_503_within_the_connect_timeout(tmp_path):
@@ -133,8 +152,10 @@ def test_a_database_that_accepts_connections_and_never_answers_gives_503_within_
 
     thread = threading.Thread(target=silent_server)
     thread.start()
-    app = LiveApp(process_env(database=f"postgres://techmatch:secret@127.0.0.1:{port}/techmatch", var_dir=tmp_path / "var"),
-                  tmp_path / "gunicorn.log")
+    app = LiveApp(
+        process_env(database=f"postgres://techmatch:secret@127.0.0.1:{port}/techmatch", var_dir=tmp_path / "var"),
+        tmp_path / "gunicorn.log",
+    )
     try:
         app.start(health=False)  # the health check would wait on the database too
         response = app.get("/api/deals/", token="0" * 40, timeout=60)  # authentication reads the database

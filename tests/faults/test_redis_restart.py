@@ -1,12 +1,13 @@
 """Redis (the Celery broker) stopped and restarted under the real app: users' writes and uploads
 succeed while it is down, health says so, and everything queued meanwhile is done once it is back."""
+
 import time
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from accounts.services import token_issue
 
+from accounts.services import token_issue
 from deals.models import Deal, DealImport
 from indexing.models import SearchOutbox
 from tests.backend.deals.files import csv_upload, row
@@ -23,23 +24,37 @@ FAST_S, POSTING_S = 3.0, 20.0
 
 
 def test_while_redis_is_down_writes_and_uploads_succeed_and_everything_queued_is_done_once_it_returns(
-        world, settings, redis_server, tmp_path):
+    world, settings, redis_server, tmp_path
+):
     env = process_env(database=database_url(), var_dir=settings.VAR_DIR, broker=redis_server.url)
     worker = Worker(env, tmp_path / "worker.log").start()
     app = LiveApp(env, tmp_path / "gunicorn.log").start()
     institute = token_issue(user=world.users["institute"])
     official = token_issue(user=world.users["official"])
     try:
-        before = app.post("/api/capabilities/", capability_body(publish=True, title="低温等离子体协同催化VOC治理技术（一）"),
-                          token=institute)
+        before = app.post(
+            "/api/capabilities/",
+            capability_body(publish=True, title="低温等离子体协同催化VOC治理技术（一）"),
+            token=institute,
+        )
         assert before.status == 201, before
         wait_until(lambda: not SearchOutbox.objects.exists(), message=f"not indexed:\n{worker.output()}")
 
         redis_server.stop()
-        written = [app.post("/api/capabilities/", capability_body(publish=True, title=f"低温等离子体协同催化VOC治理技术（{n}）"),
-                            token=institute) for n in range(2, 4)]
-        upload = app.upload("/api/deals/import/", name="registry-export.csv", token=official,
-                            content=csv_upload([row(n) for n in range(1, 51)]).read())
+        written = [
+            app.post(
+                "/api/capabilities/",
+                capability_body(publish=True, title=f"低温等离子体协同催化VOC治理技术（{n}）"),
+                token=institute,
+            )
+            for n in range(2, 4)
+        ]
+        upload = app.upload(
+            "/api/deals/import/",
+            name="registry-export.csv",
+            token=official,
+            content=csv_upload([row(n) for n in range(1, 51)]).read(),
+        )
         search = app.get("/api/search/?q=VOC治理&page_size=50", token=institute)
         health = app.get("/api/health/")
 
@@ -59,8 +74,11 @@ def test_while_redis_is_down_writes_and_uploads_succeed_and_everything_queued_is
         send_task(redis_server.url, "indexing.tasks.outbox_drain_task")
         send_task(redis_server.url, "deals.tasks.deals_imports_resume_task")
 
-        wait_until(lambda: not SearchOutbox.objects.exists() and DealImport.objects.filter(finished_at__isnull=False).exists(),
-                   timeout=120, message=f"the queued work was not done:\n{worker.output()}")
+        wait_until(
+            lambda: not SearchOutbox.objects.exists() and DealImport.objects.filter(finished_at__isnull=False).exists(),
+            timeout=120,
+            message=f"the queued work was not done:\n{worker.output()}",
+        )
         job = app.get(f"/api/deals/imports/{upload.json()['id']}/", token=official).json()
         assert (job["status"], job["created_count"]) == ("succeeded", 50), job
         hits = app.get("/api/search/?q=VOC治理&page_size=50", token=institute).json()["results"]

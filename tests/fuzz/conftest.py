@@ -1,13 +1,14 @@
 """A marketplace with something in every state, for the fuzzer to find by id, and the WSGI app
 served in-process inside the test's transaction."""
+
 from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from accounts.services import token_issue
 
+from accounts.services import token_issue
 from dashboard.models import PolicyTarget
 from deals.models import CountingRule, DealImport
 from marketplace.models import Capability, Challenge, Need
@@ -82,11 +83,15 @@ def embedding_cache(db, remembered_vectors):
 
     from indexing.models import PostingEmbedding
 
-    PostingEmbedding.objects.bulk_create([PostingEmbedding(encoder=e, role=r, content_hash=h, vector=v)
-                                          for (e, r, h), v in remembered_vectors.items()], ignore_conflicts=True)
+    PostingEmbedding.objects.bulk_create(
+        [PostingEmbedding(encoder=e, role=r, content_hash=h, vector=v) for (e, r, h), v in remembered_vectors.items()],
+        ignore_conflicts=True,
+    )
     known = PostingEmbedding.objects.aggregate(last=Max("id"))["last"] or 0
     yield
-    for e, r, h, v in PostingEmbedding.objects.filter(id__gt=known).values_list("encoder", "role", "content_hash", "vector"):
+    for e, r, h, v in PostingEmbedding.objects.filter(id__gt=known).values_list(
+        "encoder", "role", "content_hash", "vector"
+    ):
         remembered_vectors[(e, r, h)] = bytes(v)
 
 
@@ -108,12 +113,27 @@ def fuzz_world(world, in_process_app, embedding_cache) -> FuzzWorld:  # noqa: F8
         DealFactory(registered_on=date(2026, 5, 8)),
         DealFactory(registered_on=date(2026, 6, 1), status="voided"),
     ]
-    job = DealImport.objects.create(file_name="登记导出.csv", file_format="csv", file_size=3, sha256="0" * 64, content=b"abc",
-                                    created_by=world.users["operator"], status=DealImport.Status.SUCCEEDED)
+    job = DealImport.objects.create(
+        file_name="登记导出.csv",
+        file_format="csv",
+        file_size=3,
+        sha256="0" * 64,
+        content=b"abc",
+        created_by=world.users["operator"],
+        status=DealImport.Status.SUCCEEDED,
+    )
     notes = [
-        Notification.objects.create(recipient=world.users[role], kind="new_challenge", posting_kind="challenge",
-                                    posting_id=challenges[1].pk, about_kind="capability", about_id=capabilities[1].pk,
-                                    title="高镍正极", body="匹配", score=0.93)
+        Notification.objects.create(
+            recipient=world.users[role],
+            kind="new_challenge",
+            posting_kind="challenge",
+            posting_id=challenges[1].pk,
+            about_kind="capability",
+            about_id=capabilities[1].pk,
+            title="高镍正极",
+            body="匹配",
+            score=0.93,
+        )
         for role in ("institute", "owner")
     ]
     preference = EmailPreference.objects.create(user=world.users["institute"])

@@ -1,5 +1,6 @@
 """What the Schemathesis run (test_schemathesis.py) found, pinned as plain tests that do not depend
 on the generator or its seed."""
+
 import pytest
 
 from tests.factories.deals import DealFactory
@@ -48,7 +49,9 @@ def test_a_form_encoded_body_is_refused_rather_than_half_read(world, content_typ
     else:
         from urllib.parse import urlencode
 
-        response = client.generic("PATCH", f"/api/challenges/{challenge.pk}/", urlencode(body), content_type=content_type)
+        response = client.generic(
+            "PATCH", f"/api/challenges/{challenge.pk}/", urlencode(body), content_type=content_type
+        )
 
     assert response.status_code == 415
     challenge.refresh_from_db()
@@ -60,8 +63,11 @@ def test_the_same_change_as_json_is_validated_field_by_field(world):
 
     challenge = ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"])
 
-    response = world.client("owner").patch(f"/api/challenges/{challenge.pk}/",
-                                           {"indicators": [{"name": "穿刺强度", "target": "", "unit": "gf"}]}, format="json")
+    response = world.client("owner").patch(
+        f"/api/challenges/{challenge.pk}/",
+        {"indicators": [{"name": "穿刺强度", "target": "", "unit": "gf"}]},
+        format="json",
+    )
 
     assert response.status_code == 400 and "indicators" in response.json()["fields"]
 
@@ -74,10 +80,19 @@ def test_the_import_still_takes_a_multipart_file(world):
     assert response.status_code == 202
 
 
-@pytest.mark.parametrize("body", [
-    {"title": "隔膜涂布车间粉尘治理", "description": "技术服务", "industry": "*\u0000", "cooperation_type": "service"},
-    {"title": "隔膜涂布车间粉尘治理", "description": "技术服务", "industry": "new_energy_vehicle", "\u0000": "x"},
-], ids=["in-a-value", "in-a-key"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {
+            "title": "隔膜涂布车间粉尘治理",
+            "description": "技术服务",
+            "industry": "*\u0000",
+            "cooperation_type": "service",
+        },
+        {"title": "隔膜涂布车间粉尘治理", "description": "技术服务", "industry": "new_energy_vehicle", "\u0000": "x"},
+    ],
+    ids=["in-a-value", "in-a-key"],
+)
 def test_a_nul_character_in_a_body_is_a_400_on_every_database(world, body):
     """POST /api/needs/ with a NUL in `industry` looked the industry up with it: PostgreSQL refuses NUL
     in text (DataError, a 500); SQLite answered 400. Found by the fuzz run in CI, on PostgreSQL."""

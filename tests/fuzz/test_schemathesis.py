@@ -9,6 +9,7 @@ cases every time (TECHMATCH_FUZZ_EXAMPLES raises the bound for a longer local ru
 finds is fixed in the backend and pinned by a plain regression test in test_regressions.py, which
 does not depend on the generator.
 """
+
 import copy
 import json
 import os
@@ -36,8 +37,13 @@ STATEFUL_SCENARIOS = int(os.environ.get("TECHMATCH_FUZZ_SCENARIOS", "8"))
 # negative_data_rejection, whose findings after the fixes are DRF's documented coercions, each
 # turned into the documented type before use: 0 for a text field becomes "0", 0/1 are booleans,
 # an empty or unparsable page_size means the default, `?status=` means no filter.
-CHECKS = ["not_a_server_error", "content_type_conformance", "response_schema_conformance", "response_headers_conformance",
-          "ignored_auth"]
+CHECKS = [
+    "not_a_server_error",
+    "content_type_conformance",
+    "response_schema_conformance",
+    "response_headers_conformance",
+    "ignored_auth",
+]
 
 
 def openapi_document() -> dict:
@@ -49,13 +55,20 @@ def openapi_document() -> dict:
 
 
 def load(**phases: bool) -> schemathesis.BaseSchema:
-    config = schemathesis.Config.from_dict({
-        "seed": 20270101,
-        # Credentials are the role's (below), never generated ones.
-        "generation": {"mode": "all", "max-examples": EXAMPLES, "deterministic": True, "database": "none",
-                       "with-security-parameters": False},
-        "phases": {name: {"enabled": enabled} for name, enabled in phases.items()},
-    })
+    config = schemathesis.Config.from_dict(
+        {
+            "seed": 20270101,
+            # Credentials are the role's (below), never generated ones.
+            "generation": {
+                "mode": "all",
+                "max-examples": EXAMPLES,
+                "deterministic": True,
+                "database": "none",
+                "with-security-parameters": False,
+            },
+            "phases": {name: {"enabled": enabled} for name, enabled in phases.items()},
+        }
+    )
     schema = schemathesis.openapi.from_dict(copy.deepcopy(DOCUMENT), config=config)  # it adds inferred links in place
     schema.app = application  # requests go through the WSGI handler in this process
     return schema
@@ -75,7 +88,11 @@ def use_real_ids(case, fuzz_world) -> None:
         pool = fuzz_world.pool(case.path, name)
         if pool and isinstance(value, int) and not isinstance(value, bool) and value % 4 != 3:
             case.path_parameters[name] = pool[value % len(pool)]
-    if case.path == "/api/notifications/unsubscribe/" and isinstance(case.query, dict) and len(str(case.query.get("token"))) % 2:
+    if (
+        case.path == "/api/notifications/unsubscribe/"
+        and isinstance(case.query, dict)
+        and len(str(case.query.get("token"))) % 2
+    ):
         case.query["token"] = fuzz_world.unsubscribe_token
 
 
@@ -131,9 +148,16 @@ def test_linked_operations_in_sequence(role, fuzz_world):
         def validate_response(self, response, case, additional_checks=None, **kwargs):
             validate(case, response, fuzz_world.headers(role))
 
-    run_state_machine_as_test(Workflow, settings=hypothesis.settings(
-        SETTINGS, max_examples=STATEFUL_SCENARIOS, stateful_step_count=10, derandomize=True, database=None,
-    ))
+    run_state_machine_as_test(
+        Workflow,
+        settings=hypothesis.settings(
+            SETTINGS,
+            max_examples=STATEFUL_SCENARIOS,
+            stateful_step_count=10,
+            derandomize=True,
+            database=None,
+        ),
+    )
 
 
 def test_the_fuzzed_document_is_the_one_the_app_serves(db, client):

@@ -1,5 +1,6 @@
 """The calibration: a probability that rises with the cosine and the lead over the rest, honest
 out-of-fold figures, and the shipped fit loads without Django."""
+
 import numpy as np
 import pytest
 
@@ -32,7 +33,10 @@ def test_strength_follows_the_cut_offs():
     model = calibrate.load()
 
     assert (model.strength(0.95), model.strength(model.possible), model.strength(model.possible - 0.01)) == (
-        calibrate.STRONG, calibrate.POSSIBLE, None)
+        calibrate.STRONG,
+        calibrate.POSSIBLE,
+        None,
+    )
 
 
 def test_ece_is_zero_for_perfect_frequencies_and_large_for_confident_mistakes():
@@ -46,5 +50,7 @@ def test_the_shipped_calibration_was_fitted_with_measured_out_of_fold_figures():
     assert model.features == list(calibrate.FEATURES) and model.fitted_on
     assert {"shown_precision", "shown_recall", "ece"} <= set(model.figures)
     # Filler: a cosine of 0.87 well behind the best (0.92) is not shown; the best at 0.92 is strong.
-    weak, best = model.probability([calibrate.feature_row(cosine=0.87, top=0.92), calibrate.feature_row(cosine=0.92, top=0.92)])
+    weak, best = model.probability(
+        [calibrate.feature_row(cosine=0.87, top=0.92), calibrate.feature_row(cosine=0.92, top=0.92)]
+    )
     assert model.strength(float(weak)) is None and model.strength(float(best)) == calibrate.STRONG

@@ -4,7 +4,11 @@ from matching.types import Indicator, PostingText
 CHALLENGE = PostingText(
     title="高安全动力电池陶瓷涂覆隔膜研发",
     description="现有聚烯烃隔膜在150℃下热收缩明显，易引发热失控。需开发陶瓷涂覆隔膜并完成中试验证。",
-    indicators=[Indicator("150℃热收缩率", "≤2", "%"), Indicator("穿刺强度", "≥500", "gf"), Indicator("离子电导率", "≥1", "mS/cm")],
+    indicators=[
+        Indicator("150℃热收缩率", "≤2", "%"),
+        Indicator("穿刺强度", "≥500", "gf"),
+        Indicator("离子电导率", "≥1", "mS/cm"),
+    ],
 )
 CAPABILITY = PostingText(
     title="勃姆石陶瓷涂覆隔膜制备技术",
@@ -34,15 +38,21 @@ def test_each_indicator_gets_a_verdict_from_the_numbers_and_the_sentence_that_st
 
 
 def test_the_evidence_is_a_sentence_of_the_description_never_the_keyword_list():
-    capability = PostingText(title="储能电芯", description="电芯在1000次循环后容量保持率为95%。", keywords=["循环寿命", "储能"])
+    capability = PostingText(
+        title="储能电芯", description="电芯在1000次循环后容量保持率为95%。", keywords=["循环寿命", "储能"]
+    )
 
-    (cycle_life,) = explain(PostingText(title="储能", indicators=[Indicator("循环寿命", "≥6000", "次")]), capability).indicators
+    (cycle_life,) = explain(
+        PostingText(title="储能", indicators=[Indicator("循环寿命", "≥6000", "次")]), capability
+    ).indicators
 
     assert cycle_life.verdict == "unknown" and "循环寿命" not in cycle_life.evidence
 
 
 def test_an_unrelated_capability_shares_nothing_and_addresses_nothing():
-    pigs = PostingText(title="生猪养殖场臭气生物滤池除臭技术", description="生物滤池降解氨气和硫化氢，除臭效率90%以上。")
+    pigs = PostingText(
+        title="生猪养殖场臭气生物滤池除臭技术", description="生物滤池降解氨气和硫化氢，除臭效率90%以上。"
+    )
 
     explanation = explain(CHALLENGE, pigs, {"dense": 0.81})
 

@@ -13,8 +13,10 @@ def test_boilerplate_about_the_competition_is_removed_from_query_text():
 
 def test_the_two_query_views_are_the_whole_posting_and_its_body():
     posting = PostingText(
-        title="矿区电动重卡换电站（揭榜挂帅）", description="单次换电≤5分钟，兼容3种以上车型电池包。",
-        indicators=[Indicator("插拔寿命", "≥3000", "次")], keywords=["换电"],
+        title="矿区电动重卡换电站（揭榜挂帅）",
+        description="单次换电≤5分钟，兼容3种以上车型电池包。",
+        indicators=[Indicator("插拔寿命", "≥3000", "次")],
+        keywords=["换电"],
     )
     full, body = query_views(posting)
     assert full == "矿区电动重卡换电站\n单次换电≤5分钟，兼容3种以上车型电池包。\n插拔寿命≥3000次\n换电"
@@ -37,7 +39,9 @@ def test_fusion_weights_each_component_and_reports_it():
     lexical = np.array([2.0, 8.0], np.float32)
     industry = np.array([True, False])
 
-    score, parts = fuse(FusionWeights(dense=1.0, lexical=0.5, same_industry=0.1), dense=dense, lexical=lexical, same_industry=industry)
+    score, parts = fuse(
+        FusionWeights(dense=1.0, lexical=0.5, same_industry=0.1), dense=dense, lexical=lexical, same_industry=industry
+    )
 
     np.testing.assert_allclose(parts["lexical"], [0.125, 0.5])
     np.testing.assert_allclose(parts["same_industry"], [0.1, 0.0])

@@ -17,9 +17,21 @@ def capability_docs(encoder) -> list[PostingDoc]:
     texts = [f"{title}\n{text}" for _id, title, text, *_ in CAPABILITIES]
     vectors = encoder.encode_passages(texts)
     return [
-        PostingDoc(id=doc_id, kind="capability", title=title, text=text, industry=industry, region=region,
-                   status="published", organisation_id=100 + i, audience=[PUBLIC], amount=(i + 1) * 100_000, trl=trl,
-                   passage_vector=vectors[i], encoder=encoder.name)
+        PostingDoc(
+            id=doc_id,
+            kind="capability",
+            title=title,
+            text=text,
+            industry=industry,
+            region=region,
+            status="published",
+            organisation_id=100 + i,
+            audience=[PUBLIC],
+            amount=(i + 1) * 100_000,
+            trl=trl,
+            passage_vector=vectors[i],
+            encoder=encoder.name,
+        )
         for i, (doc_id, title, text, industry, region, trl) in enumerate(CAPABILITIES)
     ]
 

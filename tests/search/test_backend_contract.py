@@ -1,5 +1,6 @@
 """The search-backend contract, identical for every backend: indexing, update, delete, filters,
 facets, pagination, audience, the obvious match first, Chinese queries."""
+
 import copy
 
 import numpy as np
@@ -44,7 +45,9 @@ def test_a_keyword_alone_finds_the_documents_that_use_it(indexed):
 
 def test_free_text_hits_are_lexical_matches_or_near_the_best_dense_score(indexed, encoder):
     text = "隔膜"
-    result = indexed.search(SearchQuery(text=text, vector=encoder.encode_queries([text])[0], dense_margin=0.0, limit=10))
+    result = indexed.search(
+        SearchQuery(text=text, vector=encoder.encode_queries([text])[0], dense_margin=0.0, limit=10)
+    )
 
     assert result.ids[0] == "capability:1"
     assert result.total == 1
@@ -52,8 +55,11 @@ def test_free_text_hits_are_lexical_matches_or_near_the_best_dense_score(indexed
 
 @pytest.mark.parametrize("text", ["%%%", "a", "xkqzv", "<script>alert(1)</script>"])
 def test_a_text_about_nothing_finds_nothing(indexed, encoder, text):
-    result = indexed.search(SearchQuery(text=text, vector=encoder.encode_queries([text])[0], dense_margin=0.04,
-                                        dense_floor=0.88, facets=True))
+    result = indexed.search(
+        SearchQuery(
+            text=text, vector=encoder.encode_queries([text])[0], dense_margin=0.04, dense_floor=0.88, facets=True
+        )
+    )
 
     assert (result.ids, result.total) == ([], 0)
     assert all(counts == {} for counts in result.facets.values())
@@ -62,7 +68,9 @@ def test_a_text_about_nothing_finds_nothing(indexed, encoder, text):
 def test_a_term_that_occurs_literally_is_always_a_hit_however_weak_its_cosine(indexed, encoder):
     vector = encoder.encode_queries(["陶瓷隔膜"])[0]  # far from the monitoring document's vector
 
-    result = indexed.search(SearchQuery(text="形变监测", vector=vector, dense_margin=0.0, dense_floor=0.99, facets=True))
+    result = indexed.search(
+        SearchQuery(text="形变监测", vector=vector, dense_margin=0.0, dense_floor=0.99, facets=True)
+    )
 
     assert result.ids == ["capability:3"] and result.total == 1
     assert result.facets["industry"] == {"geoinformation": 1}
@@ -160,7 +168,6 @@ def test_a_document_is_read_back_with_its_vector(indexed, capability_docs):
     np.testing.assert_allclose(stored.passage_vector, capability_docs[1].passage_vector, rtol=1e-6)
 
 
-
 def test_a_match_counts_and_facets_every_filtered_document_and_returns_the_nearest(indexed, capability_docs, encoder):
     vector = encoder.encode_queries(["新材料"])[0]
     regions = ["anji", "deqing"]
@@ -170,7 +177,11 @@ def test_a_match_counts_and_facets_every_filtered_document_and_returns_the_neare
     result = indexed.search(SearchQuery(vector=vector, regions=regions, limit=2, facets=True))
 
     assert result.ids == [d.id for d in exact[:2]]
-    assert [h.score for h in result.hits] == pytest.approx([float(np.dot(d.passage_vector, vector)) for d in exact[:2]], abs=1e-4)
+    assert [h.score for h in result.hits] == pytest.approx(
+        [float(np.dot(d.passage_vector, vector)) for d in exact[:2]], abs=1e-4
+    )
     assert result.total == len(wanted)
-    assert result.facets["region"] == {r: sum(d.region == r for d in wanted) for r in regions if any(d.region == r for d in wanted)}
+    assert result.facets["region"] == {
+        r: sum(d.region == r for d in wanted) for r in regions if any(d.region == r for d in wanted)
+    }
     assert result.facets["kind"] == {"capability": len(wanted)}

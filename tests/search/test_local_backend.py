@@ -1,4 +1,5 @@
 """What only the local backend has to prove: persistence, and safety across threads and processes."""
+
 import copy
 import subprocess
 import sys
@@ -48,7 +49,7 @@ def test_threads_may_search_while_others_write(tmp_path, capability_docs):
                 doc = copy.copy(capability_docs[i % 8])
                 doc.id = f"capability:{100 + i}"
                 backend.upsert([doc])
-        except BaseException as exc:  # noqa: BLE001  collected and asserted below
+        except BaseException as exc:
             errors.append(exc)
 
     def read():
@@ -56,10 +57,12 @@ def test_threads_may_search_while_others_write(tmp_path, capability_docs):
             for _ in range(50):
                 result = backend.search(SearchQuery(vector=capability_docs[0].passage_vector, limit=5, facets=True))
                 assert result.hits and sum(result.facets["kind"].values()) == result.total
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=write, args=(s,)) for s in (0, 20)] + [threading.Thread(target=read) for _ in range(3)]
+    threads = [threading.Thread(target=write, args=(s,)) for s in (0, 20)] + [
+        threading.Thread(target=read) for _ in range(3)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -82,7 +85,7 @@ def test_a_document_without_vector_is_still_found_by_its_words(tmp_path, capabil
 
 def test_updates_do_not_grow_the_memory_without_bound(tmp_path, capability_docs):
     backend = LocalBackend(tmp_path)
-    for round_ in range(300):
+    for _round in range(300):
         backend.upsert(capability_docs)  # 8 rows replaced each round: 2,400 updates
 
     memory = backend._memory

@@ -1,6 +1,7 @@
 """Every response carries the Content-Security-Policy of config/settings/base.py (an outside test
 found none anywhere, production included). That the app, the API docs and the admin work under it
 is checked in Chromium: tests/e2e/test_content_security_policy.py."""
+
 import re
 
 import pytest
@@ -26,17 +27,24 @@ EXPECTED = {
 
 def directives(response) -> dict[str, str]:
     header = response["Content-Security-Policy"]
-    return {name: value.strip() for name, _, value in (part.strip().partition(" ") for part in header.split(";") if part.strip())}
+    return {
+        name: value.strip()
+        for name, _, value in (part.strip().partition(" ") for part in header.split(";") if part.strip())
+    }
 
 
 @pytest.fixture
 def built_frontend(settings, tmp_path):
-    (tmp_path / "index.html").write_text('<!doctype html><div id="root"></div><script type="module" src="/static/assets/index-abc12345.js"></script>')
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><div id="root"></div><script type="module" src="/static/assets/index-abc12345.js"></script>'
+    )
     settings.FRONTEND_DIST = tmp_path
 
 
-@pytest.mark.parametrize("path", ["/", "/challenges/7", "/api/challenges/", "/api/health/", "/api/docs/", "/admin/login/",
-                                  "/api/no-such-endpoint/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/challenges/7", "/api/challenges/", "/api/health/", "/api/docs/", "/admin/login/", "/api/no-such-endpoint/"],
+)
 def test_every_page_and_answer_carries_the_policy(client, built_frontend, path):
     assert directives(client.get(path)) == EXPECTED
 

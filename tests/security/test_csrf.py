@@ -1,6 +1,7 @@
 """The browser app may use the session cookie; then every write needs the CSRF token, or another
 site could make a signed-in user's browser post. Token-authenticated clients send no cookie and
 need none. Checked for every unsafe operation of the OpenAPI document."""
+
 import json
 
 import pytest
@@ -16,8 +17,12 @@ SECRET = "s" * 32  # the CSRF cookie holds a 32-character secret; the header may
 
 def unsafe_operations() -> list[tuple[str, str]]:
     schema = SchemaGenerator().get_schema(request=None, public=True)
-    return sorted((path, method) for path, item in schema["paths"].items() for method in item
-                  if method in ("post", "put", "patch", "delete") and (path, method) not in NO_SESSION)
+    return sorted(
+        (path, method)
+        for path, item in schema["paths"].items()
+        for method in item
+        if method in ("post", "put", "patch", "delete") and (path, method) not in NO_SESSION
+    )
 
 
 OPERATIONS = unsafe_operations()
@@ -88,6 +93,7 @@ def test_a_form_encoded_write_is_refused_even_with_the_token(world):
 
 
 # --- failures answer in the API's shape on /api/, Django's page elsewhere, DEBUG or not ---------
+
 
 def csrf_refusal(path: str):
     """What CsrfViewMiddleware answers a cookie-less POST to a view that is not exempt."""

@@ -8,6 +8,7 @@
    the request, nobody's powers (`me`), no organisation's kind or verification, no grant and no
    account flag has changed, except where the role is the one ALLOWED to change it there.
 """
+
 import pytest
 from drf_spectacular.generators import SchemaGenerator
 
@@ -18,9 +19,28 @@ UNSAFE = {"post", "put", "patch", "delete"}
 
 # Field names that give or describe power, wherever they appear at the top of a request body.
 POWER_FIELDS = {
-    "kind", "verification", "verified_at", "verified_by", "verification_note", "is_operator", "is_official",
-    "official_district", "is_staff", "is_superuser", "is_active", "org_role", "role", "organisation", "power",
-    "district", "user", "grants", "groups", "user_permissions", "created_by", "owner",
+    "kind",
+    "verification",
+    "verified_at",
+    "verified_by",
+    "verification_note",
+    "is_operator",
+    "is_official",
+    "official_district",
+    "is_staff",
+    "is_superuser",
+    "is_active",
+    "org_role",
+    "role",
+    "organisation",
+    "power",
+    "district",
+    "user",
+    "grants",
+    "groups",
+    "user_permissions",
+    "created_by",
+    "owner",
 }
 
 ANYONE = {"anonymous", "owner", "other_enterprise", "institute", "unverified_institute", "official", "operator"}
@@ -43,8 +63,11 @@ ALLOWED = {
 
 # Writes through which the operator legitimately changes powers or verification.
 OPERATOR_POWER_WRITES = {
-    ("/api/organisations/", "post"), ("/api/organisations/{id}/", "patch"), ("/api/organisations/{id}/verify/", "post"),
-    ("/api/grants/", "post"), ("/api/grants/{id}/revoke/", "post"),
+    ("/api/organisations/", "post"),
+    ("/api/organisations/{id}/", "patch"),
+    ("/api/organisations/{id}/verify/", "post"),
+    ("/api/grants/", "post"),
+    ("/api/grants/{id}/revoke/", "post"),
 }
 
 
@@ -72,8 +95,9 @@ WRITABLE = writable_fields()
 
 
 def test_every_power_bearing_writable_field_says_who_may_set_it():
-    undeclared = {(path, method, field) for (path, method), fields in WRITABLE.items()
-                  for field in fields & POWER_FIELDS} - set(ALLOWED)
+    undeclared = {
+        (path, method, field) for (path, method), fields in WRITABLE.items() for field in fields & POWER_FIELDS
+    } - set(ALLOWED)
 
     assert undeclared == set(), "declare in ALLOWED who may set these (and make the service refuse everyone else)"
 
@@ -85,11 +109,27 @@ def test_every_allowance_names_a_field_that_exists():
 def escalation(world) -> dict:
     operator = world.users["operator"]
     return {
-        "kind": "operator", "verification": "verified", "verified_at": "2026-01-01T00:00:00Z", "verified_by": operator.pk,
-        "verification_note": "已核验", "is_operator": True, "is_official": True, "official_district": None,
-        "is_staff": True, "is_superuser": True, "is_active": True, "org_role": "admin", "role": "admin",
-        "organisation": world.orgs["operator"].pk, "power": "operator", "district": "", "user": operator.pk,
-        "grants": [{"power": "official"}], "groups": [1], "user_permissions": [1], "created_by": operator.pk,
+        "kind": "operator",
+        "verification": "verified",
+        "verified_at": "2026-01-01T00:00:00Z",
+        "verified_by": operator.pk,
+        "verification_note": "已核验",
+        "is_operator": True,
+        "is_official": True,
+        "official_district": None,
+        "is_staff": True,
+        "is_superuser": True,
+        "is_active": True,
+        "org_role": "admin",
+        "role": "admin",
+        "organisation": world.orgs["operator"].pk,
+        "power": "operator",
+        "district": "",
+        "user": operator.pk,
+        "grants": [{"power": "official"}],
+        "groups": [1],
+        "user_permissions": [1],
+        "created_by": operator.pk,
         "owner": world.orgs["operator"].pk,
     }
 
@@ -98,28 +138,40 @@ def state() -> dict:
     """Everything that decides powers, for every organisation, account and grant."""
     return {
         "orgs": set(Organisation.objects.values_list("pk", "kind", "verification")),
-        "users": set(User.objects.values_list("pk", "organisation_id", "org_role", "is_staff", "is_superuser", "is_active")),
+        "users": set(
+            User.objects.values_list("pk", "organisation_id", "org_role", "is_staff", "is_superuser", "is_active")
+        ),
         "grants": set(Grant.objects.values_list("pk", "user_id", "power", "district", "revoked_at")),
     }
 
 
 def powers_of_every_role(world) -> dict:
-    return {role: {k: v for k, v in world.client(role).get("/api/auth/me/").json().items()
-                   if k in ("is_operator", "is_official", "official_district", "org_role")}
-            for role in world.users}
+    return {
+        role: {
+            k: v
+            for k, v in world.client(role).get("/api/auth/me/").json().items()
+            if k in ("is_operator", "is_official", "official_district", "org_role")
+        }
+        for role in world.users
+    }
 
 
 WRITE_ROWS = [row for row in ROWS if row.method in UNSAFE and row.path != "/api/auth/token/"]
-CASES = [pytest.param(row, role, id=f"{row.method.upper()} {row.path} {row.note[:30]} as {role}".replace("  ", " "))
-         for row in WRITE_ROWS for role in ("anonymous", "owner", "other_enterprise", "institute",
-                                             "unverified_institute", "official", "operator")]
+CASES = [
+    pytest.param(row, role, id=f"{row.method.upper()} {row.path} {row.note[:30]} as {role}".replace("  ", " "))
+    for row in WRITE_ROWS
+    for role in ("anonymous", "owner", "other_enterprise", "institute", "unverified_institute", "official", "operator")
+]
 
 
 @pytest.mark.parametrize(("row", "role"), CASES)
 def test_no_write_grants_power_it_was_not_meant_to(world, row: Row, role: str):
     world.ids = row.setup(world)
-    allowed_here = {field for (path, method, field), roles in ALLOWED.items()
-                    if (path, method) == (row.path, row.method) and role in roles}
+    allowed_here = {
+        field
+        for (path, method, field), roles in ALLOWED.items()
+        if (path, method) == (row.path, row.method) and role in roles
+    }
     body = row.body(world, role)
     body = {**{k: v for k, v in escalation(world).items() if k not in body and k not in allowed_here}, **body}
     before, before_powers = state(), powers_of_every_role(world)
@@ -131,8 +183,11 @@ def test_no_write_grants_power_it_was_not_meant_to(world, row: Row, role: str):
         return  # the operator's own job; tests/backend/accounts/api/test_powers.py checks what it does
     after = state()
     new_users = {u for u in after["users"] - before["users"] if u[0] not in {b[0] for b in before["users"]}}
-    assert after["orgs"] - before["orgs"] <= {o for o in after["orgs"] if o[0] not in {b[0] for b in before["orgs"]}
-                                              and o[1] in ("enterprise", "institute") and o[2] == "unverified"}
+    assert after["orgs"] - before["orgs"] <= {
+        o
+        for o in after["orgs"]
+        if o[0] not in {b[0] for b in before["orgs"]} and o[1] in ("enterprise", "institute") and o[2] == "unverified"
+    }
     assert after["users"] - before["users"] == new_users
     assert all(u[2] in ("member", "admin") and not u[3] and not u[4] for u in new_users)
     if new_users and row.path == "/api/organisations/{id}/members/":

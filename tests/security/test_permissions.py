@@ -6,6 +6,7 @@ permission classes of each view. A new endpoint fails here when its view ends up
 class, or with AllowAny without being one of the public operations below; and the matrix's own
 expectations are checked against the rule that an anonymous caller never changes anything.
 """
+
 from types import SimpleNamespace
 
 import pytest
@@ -22,7 +23,10 @@ PUBLIC = {
     ("/api/auth/token/", "POST"): "signing in (throttled: accounts/throttles.py)",
     ("/api/auth/register/", "POST"): "registering (throttled; the new organisation is unverified)",
     ("/api/notifications/unsubscribe/", "GET"): "the link in a digest e-mail; its unguessable token is the credential",
-    ("/api/search/", "GET"): "search filters hits by the viewer's audience tokens (marketplace.selectors.viewer_tokens)",
+    (
+        "/api/search/",
+        "GET",
+    ): "search filters hits by the viewer's audience tokens (marketplace.selectors.viewer_tokens)",
     ("/api/stats/", "GET"): "aggregate counts over public postings only",
 }
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -55,7 +59,9 @@ def test_every_operation_has_a_permission_class_and_only_the_public_ones_allow_a
 
     assert permissions, f"{method} {path}: {type(view).__name__} has no permission class"
     if all(isinstance(p, AllowAny) for p in permissions):
-        assert (path, method) in PUBLIC, f"{method} {path} allows anybody: add it to PUBLIC with the reason, or guard it"
+        assert (path, method) in PUBLIC, (
+            f"{method} {path} allows anybody: add it to PUBLIC with the reason, or guard it"
+        )
     if method in UNSAFE and (path, method) not in PUBLIC:
         assert not any(isinstance(p, AllowAny) for p in permissions)
 

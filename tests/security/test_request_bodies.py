@@ -2,9 +2,9 @@
 thousands of levels deep (json's C decoder raised RecursionError: a 500) is a 400, and a body over
 DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 (Django's RequestDataTooBig had been an HTML 400), on the
 sign-in and registration views (no authentication classes) as on an authenticated write."""
+
 import pytest
 from django.test import Client
-
 
 WRITES = [("/api/auth/token/", "anonymous"), ("/api/auth/register/", "anonymous"), ("/api/needs/", "owner")]
 IDS = ["token", "register", "authenticated write"]
@@ -73,10 +73,13 @@ def test_the_import_refuses_oversized_form_fields_with_a_413(world, settings):
     fields do; Django notices while parsing, inside the view."""
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 4096
     boundary = "techmatch"
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n{'x' * 8192}\r\n"
-            f"--{boundary}--\r\n").encode()
+    body = (
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n{'x' * 8192}\r\n--{boundary}--\r\n"
+    ).encode()
 
-    response = post(world, "/api/deals/import/", "operator", body, content_type=f"multipart/form-data; boundary={boundary}")
+    response = post(
+        world, "/api/deals/import/", "operator", body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
 
     assert_error_shape(response, 413, "request_too_large")
 
@@ -89,7 +92,9 @@ def test_an_oversized_body_is_a_json_413_before_any_view_reads_it(db, settings, 
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 4096
     client = Client(enforce_csrf_checks=True)
 
-    response = client.post("/api/no-such-endpoint/", "a=" + "x" * 8192, content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        "/api/no-such-endpoint/", "a=" + "x" * 8192, content_type="application/x-www-form-urlencoded"
+    )
 
     assert_error_shape(response, 413, "request_too_large")
 

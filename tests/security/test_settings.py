@@ -1,6 +1,7 @@
 """Secrets come only from the environment, and production refuses to start without them or with a
 published placeholder. (`check --deploy` under the production settings is
 tests/backend/config/test_settings.py::test_prod_passes_the_deployment_checklist_with_no_warnings.)"""
+
 import ast
 import re
 import secrets
@@ -20,7 +21,11 @@ ALLOWED = {"DEV_SECRET_KEY": "dev-insecure-techmatch-key-do-not-use-in-productio
 def literal_assignments():
     for path in SETTINGS:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            if (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+            ):
                 for target in node.targets:
                     if isinstance(target, ast.Name):
                         yield path, target.id, node.value.value
@@ -34,8 +39,11 @@ def string_literals():
 
 
 def test_no_setting_holds_a_literal_secret():
-    found = [f"{path.name}: {name} = {value!r}" for path, name, value in literal_assignments()
-             if SECRET_NAME.search(name) and ALLOWED.get(name) != value]
+    found = [
+        f"{path.name}: {name} = {value!r}"
+        for path, name, value in literal_assignments()
+        if SECRET_NAME.search(name) and ALLOWED.get(name) != value
+    ]
 
     assert found == []
 
@@ -56,7 +64,9 @@ def test_the_secret_key_of_production_is_the_environments():
     assert result.stdout.strip().splitlines()[-1].split() == ["True", "False"]  # after shell's import notice
 
 
-@pytest.mark.parametrize("placeholder", ["dev-insecure-techmatch-key-do-not-use-in-production", "change-me-to-a-long-random-string"])
+@pytest.mark.parametrize(
+    "placeholder", ["dev-insecure-techmatch-key-do-not-use-in-production", "change-me-to-a-long-random-string"]
+)
 def test_production_refuses_a_published_placeholder_key(placeholder):
     result = manage("check", env={**PROD_ENV, "DJANGO_SECRET_KEY": placeholder})
 
@@ -66,7 +76,12 @@ def test_production_refuses_a_published_placeholder_key(placeholder):
 
 def test_the_deployment_checklist_holds_with_the_security_settings_of_this_issue():
     """Throttle rates, a shared cache and a trusted proxy, as a deployment sets them."""
-    env = {**PROD_ENV, "TECHMATCH_LOGIN_RATE": "5/minute", "TECHMATCH_NUM_PROXIES": "1", "CACHE_URL": "redis://127.0.0.1:6379/2"}
+    env = {
+        **PROD_ENV,
+        "TECHMATCH_LOGIN_RATE": "5/minute",
+        "TECHMATCH_NUM_PROXIES": "1",
+        "CACHE_URL": "redis://127.0.0.1:6379/2",
+    }
 
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
 

@@ -1,6 +1,7 @@
 """Signing in and registering are rate limited per client address, and failed sign-ins per account
 name: a password-guessing script gets 429 with Retry-After, whether it guesses from one address or
 from many, and the limits come from settings (environment in production)."""
+
 import pytest
 from django.core.cache import cache
 
@@ -13,14 +14,19 @@ LOGIN, REGISTER = "/api/auth/token/", "/api/auth/register/"
 def limits(settings):
     """Rates as a deployment sets them (test settings switch them off for the other suites)."""
     cache.clear()
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"login": "3/minute", "register": "2/hour"}}
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"login": "3/minute", "register": "2/hour"},
+    }
     yield settings
     cache.clear()
 
 
 def test_the_fourth_attempt_in_a_minute_gets_429_with_retry_after(db, api_client, limits):
     UserFactory(username="zhang.wei")
-    attempts = [api_client.post(LOGIN, {"username": "zhang.wei", "password": f"guess-{n}"}, format="json") for n in range(4)]
+    attempts = [
+        api_client.post(LOGIN, {"username": "zhang.wei", "password": f"guess-{n}"}, format="json") for n in range(4)
+    ]
 
     assert [r.status_code for r in attempts] == [400, 400, 400, 429]
     refused = attempts[-1]
@@ -45,7 +51,9 @@ def test_the_message_speaks_english_on_request(db, api_client, limits):
 
     response = api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_ACCEPT_LANGUAGE="en")
 
-    assert response.status_code == 429 and response.json()["detail"].startswith("Too many attempts; please try again later. Retry in")
+    assert response.status_code == 429 and response.json()["detail"].startswith(
+        "Too many attempts; please try again later. Retry in"
+    )
 
 
 def test_another_client_address_is_counted_on_its_own(db, api_client, limits):
@@ -59,8 +67,12 @@ def test_another_client_address_is_counted_on_its_own(db, api_client, limits):
 
 def test_a_forged_forwarded_for_header_does_not_reset_the_count(db, api_client, limits):
     """NUM_PROXIES is 0 unless a deployment says a proxy sets X-Forwarded-For."""
-    responses = [api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}")
-                 for n in range(4)]
+    responses = [
+        api_client.post(
+            LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}"
+        )
+        for n in range(4)
+    ]
 
     assert responses[-1].status_code == 429
 
@@ -68,10 +80,16 @@ def test_a_forged_forwarded_for_header_does_not_reset_the_count(db, api_client, 
 def test_behind_one_trusted_proxy_the_forwarded_address_is_the_client(db, api_client, limits):
     limits.REST_FRAMEWORK = {**limits.REST_FRAMEWORK, "NUM_PROXIES": 1}
     for _n in range(3):
-        api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_X_FORWARDED_FOR="198.51.100.7")
+        api_client.post(
+            LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_X_FORWARDED_FOR="198.51.100.7"
+        )
 
-    other_client = api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_X_FORWARDED_FOR="198.51.100.8")
-    same_client = api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    other_client = api_client.post(
+        LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_X_FORWARDED_FOR="198.51.100.8"
+    )
+    same_client = api_client.post(
+        LOGIN, {"username": "nobody", "password": "x"}, format="json", HTTP_X_FORWARDED_FOR="198.51.100.7"
+    )
 
     assert (other_client.status_code, same_client.status_code) == (400, 429)
 
@@ -95,7 +113,9 @@ def test_an_unset_rate_switches_the_limit_off(db, api_client, settings):
     cache.clear()
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"login": None, "register": None}}
 
-    codes = {api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json").status_code for _n in range(15)}
+    codes = {
+        api_client.post(LOGIN, {"username": "nobody", "password": "x"}, format="json").status_code for _n in range(15)
+    }
 
     assert codes == {400}
 
@@ -104,8 +124,10 @@ def test_an_unset_rate_switches_the_limit_off(db, api_client, settings):
 def account_limit(settings):
     """Failed sign-ins per account only (the per-address limit off): 3 an hour."""
     cache.clear()
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK,
-                               "DEFAULT_THROTTLE_RATES": {"login": None, "login_account": "3/hour", "register": None}}
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"login": None, "login_account": "3/hour", "register": None},
+    }
     yield settings
     cache.clear()
 
@@ -114,7 +136,9 @@ def sign_in(api_client, username: str, password: str, address: str):
     return api_client.post(LOGIN, {"username": username, "password": password}, format="json", REMOTE_ADDR=address)
 
 
-def test_guesses_at_one_account_from_many_addresses_are_stopped_even_for_the_right_password(db, api_client, account_limit):
+def test_guesses_at_one_account_from_many_addresses_are_stopped_even_for_the_right_password(
+    db, api_client, account_limit
+):
     UserFactory(username="zhang.wei", password="Huzhou-2027-keji")
     guesses = [sign_in(api_client, "zhang.wei", f"guess-{n}", f"198.51.100.{n}") for n in range(3)]
 
@@ -169,14 +193,22 @@ def test_the_window_slides_the_oldest_failure_out_first(db, api_client, account_
     assert allowed.status_code == 200
 
 
-def test_with_the_rate_limit_cache_unreachable_sign_in_still_works_and_still_checks_the_password(db, api_client, settings, caplog):
+def test_with_the_rate_limit_cache_unreachable_sign_in_still_works_and_still_checks_the_password(
+    db, api_client, settings, caplog
+):
     """Fail open: a Redis outage must not lock everybody out (the password is still checked)."""
     from tests.services import free_port
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": f"redis://127.0.0.1:{free_port()}/0"}}  # nothing listens there
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK,
-                               "DEFAULT_THROTTLE_RATES": {"login": "1/minute", "login_account": "1/hour", "register": None}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        }
+    }  # nothing listens there
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"login": "1/minute", "login_account": "1/hour", "register": None},
+    }
     UserFactory(username="zhang.wei", password="Huzhou-2027-keji")
 
     wrong = [sign_in(api_client, "zhang.wei", "guess", "127.0.0.1").status_code for _n in range(2)]
@@ -195,13 +227,33 @@ def test_production_limits_come_from_the_environment():
     from tests.services import REPO_DIR
 
     code = "from django.conf import settings; print(settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'], settings.REST_FRAMEWORK['NUM_PROXIES'])"
-    env = {"DJANGO_SETTINGS_MODULE": "config.settings.base", "PATH": "/usr/bin:/bin", "TECHMATCH_VAR_DIR": "/tmp/techmatch-throttle-test"}
-    default = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=REPO_DIR / "backend",
-                             env=env, capture_output=True, text=True, check=True).stdout
-    configured = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=REPO_DIR / "backend",
-                                env={**env, "TECHMATCH_LOGIN_RATE": "5/minute", "TECHMATCH_LOGIN_ACCOUNT_RATE": "3/hour",
-                                     "TECHMATCH_REGISTER_RATE": "", "TECHMATCH_NUM_PROXIES": "1"},
-                                capture_output=True, text=True, check=True).stdout
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "PATH": "/usr/bin:/bin",
+        "TECHMATCH_VAR_DIR": "/tmp/techmatch-throttle-test",
+    }
+    default = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=REPO_DIR / "backend",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    configured = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=REPO_DIR / "backend",
+        env={
+            **env,
+            "TECHMATCH_LOGIN_RATE": "5/minute",
+            "TECHMATCH_LOGIN_ACCOUNT_RATE": "3/hour",
+            "TECHMATCH_REGISTER_RATE": "",
+            "TECHMATCH_NUM_PROXIES": "1",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
     assert default.strip() == "{'login': '10/minute', 'login_account': '20/hour', 'register': '20/hour'} 0"
     assert configured.strip() == "{'login': '5/minute', 'login_account': '3/hour', 'register': None} 1"
@@ -213,7 +265,10 @@ def test_production_counts_the_address_its_proxy_appends():
     code = "from django.conf import settings; print(settings.REST_FRAMEWORK['NUM_PROXIES'])"
 
     assert manage("shell", "-c", code, env=PROD_ENV).stdout.strip().splitlines()[-1] == "1"
-    assert manage("shell", "-c", code, env={**PROD_ENV, "TECHMATCH_NUM_PROXIES": "2"}).stdout.strip().splitlines()[-1] == "2"
+    assert (
+        manage("shell", "-c", code, env={**PROD_ENV, "TECHMATCH_NUM_PROXIES": "2"}).stdout.strip().splitlines()[-1]
+        == "2"
+    )
 
 
 # --- the admin's sign-in page is under the same limits ------------------------------------------
@@ -222,7 +277,9 @@ ADMIN_LOGIN = "/admin/login/"
 
 
 def admin_sign_in(client, username: str, password: str, address: str = "10.0.0.9"):
-    return client.post(ADMIN_LOGIN, {"username": username, "password": password, "next": "/admin/"}, REMOTE_ADDR=address)
+    return client.post(
+        ADMIN_LOGIN, {"username": username, "password": password, "next": "/admin/"}, REMOTE_ADDR=address
+    )
 
 
 def test_the_admin_page_counts_against_the_per_address_limit(db, client, limits):

@@ -1,6 +1,7 @@
 """The registry import is the one upload: checked before anything is stored, over HTTP, with the
 limits from settings (DEALS_IMPORT_*). Size, a type that the content confirms, zip bombs, XML
 entity declarations and too many rows are each a 400 on `file` with a message, and no job."""
+
 import io
 import zipfile
 
@@ -16,8 +17,11 @@ def upload(world, file, role: str = "operator"):
 
 
 def refused(response, message: str) -> bool:
-    return (response.status_code == 400 and message in response.json()["fields"]["file"][0]
-            and DealImport.objects.count() == 0)
+    return (
+        response.status_code == 400
+        and message in response.json()["fields"]["file"][0]
+        and DealImport.objects.count() == 0
+    )
 
 
 def rewritten(data: bytes, change) -> bytes:
@@ -30,6 +34,7 @@ def rewritten(data: bytes, change) -> bytes:
 
 
 # --- size and type ---------------------------------------------------------------------------
+
 
 def test_the_size_limit_comes_from_settings(world, settings):
     settings.DEALS_IMPORT_MAX_BYTES = 2 * 1024 * 1024
@@ -47,23 +52,31 @@ def test_a_file_within_the_limit_is_accepted(world, django_capture_on_commit_cal
 
 
 def test_a_malformed_content_length_is_not_a_500(world):
-    response = world.client("operator").generic("POST", "/api/deals/import/", b"--x--", content_type="multipart/form-data; boundary=x",
-                                                 CONTENT_LENGTH="not-a-number")
+    response = world.client("operator").generic(
+        "POST",
+        "/api/deals/import/",
+        b"--x--",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH="not-a-number",
+    )
 
     assert response.status_code < 500
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("合同.exe", b"MZ\x90\x00", "只支持"),
-    ("合同.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "只支持"),           # old binary Excel
-    ("合同.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "不是 Excel"),  # renamed .xls
-    ("合同.xlsx", "合同编号,合同名称\n1,2\n".encode(), "不是 Excel"),      # renamed .csv
-    ("合同.csv", b"PK\x03\x04" + b"\x00" * 64, "不是文本"),                  # renamed .xlsx
-    ("合同.csv", "合同编号".encode("utf-16"), "无法识别文件编码"),           # Excel's "Unicode text"
-    ("合同.csv", "contract".encode("utf-16-le"), "不是文本"),               # NUL bytes
-    ("合同.csv.exe", b"a,b\n", "只支持"),
-    ("合同", b"a,b\n", "只支持"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("合同.exe", b"MZ\x90\x00", "只支持"),
+        ("合同.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "只支持"),  # old binary Excel
+        ("合同.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "不是 Excel"),  # renamed .xls
+        ("合同.xlsx", "合同编号,合同名称\n1,2\n".encode(), "不是 Excel"),  # renamed .csv
+        ("合同.csv", b"PK\x03\x04" + b"\x00" * 64, "不是文本"),  # renamed .xlsx
+        ("合同.csv", "合同编号".encode("utf-16"), "无法识别文件编码"),  # Excel's "Unicode text"
+        ("合同.csv", "contract".encode("utf-16-le"), "不是文本"),  # NUL bytes
+        ("合同.csv.exe", b"a,b\n", "只支持"),
+        ("合同", b"a,b\n", "只支持"),
+    ],
+)
 def test_the_content_must_be_what_the_name_says(world, name, content, message):
     assert refused(upload(world, SimpleUploadedFile(name, content)), message)
 
@@ -78,12 +91,13 @@ def test_a_zip_that_is_not_a_workbook_is_refused(world):
 
 def test_a_damaged_workbook_is_refused(world):
     data = xlsx_bytes([row(1)])
-    damaged = data[:len(data) // 2]
+    damaged = data[: len(data) // 2]
 
     assert refused(upload(world, SimpleUploadedFile("合同.xlsx", damaged)), "损坏")
 
 
 # --- XLSX bombs and XML entities ---------------------------------------------------------------
+
 
 def test_a_workbook_that_would_inflate_beyond_the_limit_is_refused_unread(world, settings):
     settings.DEALS_IMPORT_MAX_XLSX_UNCOMPRESSED = 4 * 1024 * 1024
@@ -109,19 +123,31 @@ def test_a_workbook_with_too_many_parts_is_refused(world):
 
 
 def test_billion_laughs_is_refused(world):
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-              + b"".join(b'<!ENTITY lol%d "%s">' % (n, (b"&lol%d;" % (n - 1) if n > 1 else b"&lol;") * 10) for n in range(1, 10))
-              + b"]>")
-    data = rewritten(xlsx_bytes([row(1)]), lambda name, content: laughs + content.split(b"?>", 1)[-1]
-                     if name == "xl/worksheets/sheet1.xml" else content)
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + b"".join(
+            b'<!ENTITY lol%d "%s">' % (n, (b"&lol%d;" % (n - 1) if n > 1 else b"&lol;") * 10) for n in range(1, 10)
+        )
+        + b"]>"
+    )
+    data = rewritten(
+        xlsx_bytes([row(1)]),
+        lambda name, content: laughs + content.split(b"?>", 1)[-1] if name == "xl/worksheets/sheet1.xml" else content,
+    )
 
     assert refused(upload(world, SimpleUploadedFile("合同.xlsx", data)), "不允许的 XML 声明")
 
 
 def test_a_doctype_hidden_behind_a_long_comment_is_found(world):
     hidden = b'<?xml version="1.0"?><!--' + b" " * 20_000 + b'--><!doctype x [<!ENTITY a "b">]>'
-    data = rewritten(xlsx_bytes([row(1)]), lambda name, content: hidden + content.split(b"?>", 1)[-1]
-                     if name == "xl/sharedStrings.xml" or name == "xl/workbook.xml" else content)
+    data = rewritten(
+        xlsx_bytes([row(1)]),
+        lambda name, content: (
+            hidden + content.split(b"?>", 1)[-1]
+            if name == "xl/sharedStrings.xml" or name == "xl/workbook.xml"
+            else content
+        ),
+    )
 
     assert refused(upload(world, SimpleUploadedFile("合同.xlsx", data)), "不允许的 XML 声明")
 
@@ -133,6 +159,7 @@ def test_openpyxl_reads_uploads_through_defusedxml():
 
 
 # --- rows ------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def five_rows(settings):
@@ -189,8 +216,13 @@ def test_rows_with_a_namespace_prefix_are_counted(world, five_rows):
     def prefixed(name: str, content: bytes) -> bytes:
         if name != "xl/worksheets/sheet1.xml":
             return content
-        return (content.replace(b"<worksheet ", b"<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" ")
-                .replace(b"<row", b"<x:row").replace(b"</row>", b"</x:row>"))
+        return (
+            content.replace(
+                b"<worksheet ", b"<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+            )
+            .replace(b"<row", b"<x:row")
+            .replace(b"</row>", b"</x:row>")
+        )
 
     data = rewritten(xlsx_bytes([row(n) for n in range(1, 7)]), prefixed)
 

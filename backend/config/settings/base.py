@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that vary come from the environment (config.env),
 with the embedded defaults of DESIGN.md so that a fresh clone runs with no server at all."""
+
 from datetime import timedelta
 from pathlib import Path
 
@@ -125,11 +126,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     #   of safe methods still begin DEFERRED, and one that fails all the same is run again before
     #   anything was committed (core/db.py, the WSGI handler in config/wsgi.py).
     # - synchronous=NORMAL is durable in WAL mode except for the last transactions on a power cut.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({
-        "timeout": env.int("TECHMATCH_SQLITE_BUSY_TIMEOUT", default=20),
-        "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    })
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env.int("TECHMATCH_SQLITE_BUSY_TIMEOUT", default=20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -273,5 +276,5 @@ LOGGING = {
 }
 
 from config.settings.integrations.celery import *  # noqa: E402,F403  CELERY_BROKER_URL unset -> eager
-from config.settings.integrations.search import *  # noqa: E402,F403  SEARCH_BACKEND=local|elasticsearch
 from config.settings.integrations.matching import *  # noqa: E402,F403  MATCHING_ENCODER
+from config.settings.integrations.search import *  # noqa: E402,F403  SEARCH_BACKEND=local|elasticsearch

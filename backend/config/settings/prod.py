@@ -1,12 +1,17 @@
 """Production: only tightens base. Missing secrets stop start-up with the variable's name."""
+
 from config.env import REPO_DIR, MissingSetting, env, require
 from config.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = require("DJANGO_SECRET_KEY", "it signs sessions, CSRF tokens and password-reset links")
 if SECRET_KEY == DEV_SECRET_KEY or "change-me" in SECRET_KEY:  # noqa: F405
-    raise MissingSetting("DJANGO_SECRET_KEY is a published placeholder (base.py or deploy/.env.example); set a random one")
-ALLOWED_HOSTS = [h for h in require("DJANGO_ALLOWED_HOSTS", "the host names this site answers to").split(",") if h.strip()]
+    raise MissingSetting(
+        "DJANGO_SECRET_KEY is a published placeholder (base.py or deploy/.env.example); set a random one"
+    )
+ALLOWED_HOSTS = [
+    h for h in require("DJANGO_ALLOWED_HOSTS", "the host names this site answers to").split(",") if h.strip()
+]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Production runs behind one TLS proxy (compose) or ingress (Kubernetes): the client address the

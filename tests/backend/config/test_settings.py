@@ -48,7 +48,9 @@ def test_prod_passes_the_deployment_checklist_with_no_warnings():
 
 def test_the_deployment_checklist_does_flag_the_dev_settings():
     """Proves the check above can fail: dev settings are insecure on purpose."""
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env={"DJANGO_SETTINGS_MODULE": "config.settings.dev"})
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env={"DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+    )
 
     assert result.returncode != 0
     assert "security.W018" in result.stderr  # DEBUG on
@@ -56,7 +58,9 @@ def test_the_deployment_checklist_does_flag_the_dev_settings():
 
 def test_the_deployment_checklist_flags_rate_limits_counted_per_process():
     """Without CACHE_URL every gunicorn worker would count sign-in attempts on its own."""
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env={k: v for k, v in PROD_ENV.items() if k != "CACHE_URL"})
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env={k: v for k, v in PROD_ENV.items() if k != "CACHE_URL"}
+    )
 
     assert result.returncode != 0
     assert "accounts.W001" in result.stderr

@@ -1,4 +1,5 @@
 """Tasks really travel through Redis to a worker process and back."""
+
 import os
 import subprocess
 import sys
@@ -19,8 +20,22 @@ def worker(redis, tmp_path):
         "TECHMATCH_VAR_DIR": str(tmp_path),
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config.celery", "worker", "--pool=solo", "--without-gossip",
-         "--without-mingle", "--without-heartbeat", "-l", "WARNING", "-Q", f"test-{os.getpid()}"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config.celery",
+            "worker",
+            "--pool=solo",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-l",
+            "WARNING",
+            "-Q",
+            f"test-{os.getpid()}",
+        ],
         cwd=REPO_DIR / "backend",
         env=env,
         stdout=subprocess.PIPE,

@@ -2,6 +2,7 @@
 again when SQLite says "database is locked" before anything was committed, never after; what still
 escapes is 503 database_busy, not database_unavailable. The live-server test is
 test_sqlite_writers.py beside this file."""
+
 import pytest
 from django.db import OperationalError, connection, transaction
 from django.http import HttpResponse
@@ -13,7 +14,9 @@ from marketplace.models import IndustryChain
 
 # SQLite only (PostgreSQL has row locks and no busy timeout). On PostgreSQL, as in CI, these run in
 # a pytest of their own on the embedded default: test_sqlite_on_postgres_runs.py.
-pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only: run on PostgreSQL by test_sqlite_on_postgres_runs.py")
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite only: run on PostgreSQL by test_sqlite_on_postgres_runs.py"
+)
 # Commits for real; serialized_rollback, as tests/backend/indexing/test_outbox_worker.py does: a flush
 # without it re-creates the content types that the next serialized_rollback test loads again.
 committing = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -2,6 +2,7 @@
 (`runserver`, SQLite, tasks in-process), 8 users writing at once. An outside test had 2–4 of 5
 parallel writes answer 503 database_unavailable ("database is locked"). No timing is asserted;
 tests/benchmarks/bench_sqlite_writers.py measures."""
+
 from collections import Counter
 
 import pytest

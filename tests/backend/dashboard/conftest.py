@@ -10,6 +10,7 @@
 2025: 7 owner/institute 1,800,000.00 on 06-30; 8 other enterprise/institute 700,000.00 on 12-31.
 Everything is written on 2026-11-20, the dashboard's "today".
 """
+
 from datetime import date
 from decimal import Decimal
 
@@ -41,11 +42,21 @@ def today():
 def _deal(number, *, buyer, seller, kind, amount, registered_on, signed_on=None, chain=None, by=None, void=False, **kw):
     keeper = ledger_keeper()
     deal = services.deal_record(
-        by=by or keeper, contract_number=number, title=f"技术合同{number}", buyer=buyer, seller=seller, contract_type=kind,
-        contract_amount=amount, signed_on=signed_on or registered_on.replace(day=1), industry=industry(chain) if chain else None, **kw,
+        by=by or keeper,
+        contract_number=number,
+        title=f"技术合同{number}",
+        buyer=buyer,
+        seller=seller,
+        contract_type=kind,
+        contract_amount=amount,
+        signed_on=signed_on or registered_on.replace(day=1),
+        industry=industry(chain) if chain else None,
+        **kw,
     )
     if registered_on:
-        deal = services.deal_register(deal=deal, by=keeper, registration_number=f"DJ-{number}", registered_on=registered_on)
+        deal = services.deal_register(
+            deal=deal, by=keeper, registration_number=f"DJ-{number}", registered_on=registered_on
+        )
     if void:
         deal = services.deal_void(deal=deal, by=keeper, reason="合同解除")
     return deal
@@ -54,21 +65,80 @@ def _deal(number, *, buyer, seller, kind, amount, registered_on, signed_on=None,
 @pytest.fixture
 def year_of_deals(world, today):
     owner, other, institute = (Party.of(world.orgs[k]) for k in ("owner", "other_enterprise", "institute"))
-    challenge = ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status=Challenge.Status.CLOSED)
-    bid = BidFactory(challenge=challenge, organisation=world.orgs["institute"], created_by=world.users["institute"], price=D("2600000.00"))
+    challenge = ChallengeFactory(
+        organisation=world.orgs["owner"], created_by=world.users["owner"], status=Challenge.Status.CLOSED
+    )
+    bid = BidFactory(
+        challenge=challenge,
+        organisation=world.orgs["institute"],
+        created_by=world.users["institute"],
+        price=D("2600000.00"),
+    )
     marketplace.challenge_award(challenge=challenge, by=world.users["owner"], bid_ids=[bid.pk])
     challenge.refresh_from_db()
     keeper = ledger_keeper()
-    from_challenge = services.deal_record(by=world.users["owner"], contract_number="D1", origin=DealOrigin.CHALLENGE, challenge=challenge,
-                                          signed_on=date(2026, 3, 1))
+    from_challenge = services.deal_record(
+        by=world.users["owner"],
+        contract_number="D1",
+        origin=DealOrigin.CHALLENGE,
+        challenge=challenge,
+        signed_on=date(2026, 3, 1),
+    )
     services.deal_register(deal=from_challenge, by=keeper, registration_number="DJ-D1", registered_on=date(2026, 3, 10))
-    _deal("D2", buyer=other, seller=institute, kind="license", amount=D("1000000.50"), registered_on=date(2026, 3, 25), chain="geoinformation")
-    _deal("D3", buyer=SHANGHAI, seller=institute, kind="transfer", amount=D("400000.00"), registered_on=date(2026, 7, 1))
-    _deal("D4", buyer=owner, seller=HANGZHOU, kind="consulting", amount=D("150000.00"), registered_on=date(2026, 7, 15), chain="biomedicine")
-    _deal("D5", buyer=other, seller=institute, kind="development", amount=D("9999999.00"), registered_on=date(2026, 5, 1), void=True)
-    _deal("D6", buyer=owner, seller=institute, kind="service", amount=D("300000.00"), registered_on=date(2026, 10, 8), chain="green_energy",
-          origin=DealOrigin.NEED, need=need_for(world))
-    _deal("D7", buyer=owner, seller=institute, kind="development", amount=D("1800000.00"), registered_on=date(2025, 6, 30))
-    _deal("D8", buyer=other, seller=institute, kind="development", amount=D("700000.00"), registered_on=date(2025, 12, 31))
-    _deal("D9", buyer=owner, seller=institute, kind="development", amount=D("800000.00"), registered_on=None, signed_on=date(2026, 9, 1))
+    _deal(
+        "D2",
+        buyer=other,
+        seller=institute,
+        kind="license",
+        amount=D("1000000.50"),
+        registered_on=date(2026, 3, 25),
+        chain="geoinformation",
+    )
+    _deal(
+        "D3", buyer=SHANGHAI, seller=institute, kind="transfer", amount=D("400000.00"), registered_on=date(2026, 7, 1)
+    )
+    _deal(
+        "D4",
+        buyer=owner,
+        seller=HANGZHOU,
+        kind="consulting",
+        amount=D("150000.00"),
+        registered_on=date(2026, 7, 15),
+        chain="biomedicine",
+    )
+    _deal(
+        "D5",
+        buyer=other,
+        seller=institute,
+        kind="development",
+        amount=D("9999999.00"),
+        registered_on=date(2026, 5, 1),
+        void=True,
+    )
+    _deal(
+        "D6",
+        buyer=owner,
+        seller=institute,
+        kind="service",
+        amount=D("300000.00"),
+        registered_on=date(2026, 10, 8),
+        chain="green_energy",
+        origin=DealOrigin.NEED,
+        need=need_for(world),
+    )
+    _deal(
+        "D7", buyer=owner, seller=institute, kind="development", amount=D("1800000.00"), registered_on=date(2025, 6, 30)
+    )
+    _deal(
+        "D8", buyer=other, seller=institute, kind="development", amount=D("700000.00"), registered_on=date(2025, 12, 31)
+    )
+    _deal(
+        "D9",
+        buyer=owner,
+        seller=institute,
+        kind="development",
+        amount=D("800000.00"),
+        registered_on=None,
+        signed_on=date(2026, 9, 1),
+    )
     return world

@@ -1,6 +1,7 @@
 """The dashboard's contracts from an invitation-only challenge: counted like every other, but an
 official who may not see the challenge reads neither its title nor its id in the drill-down, the
 direct CSV/XLSX download or the background export."""
+
 import csv
 import io
 import json
@@ -23,7 +24,9 @@ def confidential(year_of_deals):
 
 
 def drilled(world, role="official", **params) -> dict:
-    response = world.client(role).get("/api/dashboard/drilldown/", {"year": 2026, "figure": "origin", "key": "challenge", **params})
+    response = world.client(role).get(
+        "/api/dashboard/drilldown/", {"year": 2026, "figure": "origin", "key": "challenge", **params}
+    )
     assert response.status_code == 200, response.content
     return response.json()
 
@@ -83,11 +86,15 @@ def test_the_background_export_holds_the_neutral_title(confidential, django_capt
     world, _ = confidential
     client = world.client("official")
     with django_capture_on_commit_callbacks(execute=True):
-        queued = client.post(EXPORTS, {"year": 2026, "figure": "total", "file_format": file_format}, format="json").json()
+        queued = client.post(
+            EXPORTS, {"year": 2026, "figure": "total", "file_format": file_format}, format="json"
+        ).json()
 
     download = client.get(f"{EXPORTS}{queued['id']}/download/")
 
     assert download.status_code == 200
     content = b"".join(download.streaming_content)
-    titles = {r["合同编号"]: r["合同名称"] for r in csv_table(content)} if file_format == "csv" else xlsx_titles(content)
+    titles = (
+        {r["合同编号"]: r["合同名称"] for r in csv_table(content)} if file_format == "csv" else xlsx_titles(content)
+    )
     assert titles["D10"] == NEUTRAL and SECRET_TITLE not in titles.values()

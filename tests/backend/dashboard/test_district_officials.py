@@ -1,6 +1,7 @@
 """A district bureau's official (区县科技局, granted with a district) reads the dashboard of the
 contracts with at least one party in their district: the summary, every drill-down, the direct
 and the background export. The city bureau's figures are unchanged (test_summary)."""
+
 import csv
 import io
 from datetime import date
@@ -24,10 +25,19 @@ def deqing(year_of_deals):
     """year_of_deals (D2, D5 and D8 have the Deqing enterprise as buyer), plus D11: the Wuxing owner
     buys from a Deqing seller, so it counts in Wuxing's district figure and is Deqing's too."""
     keeper = ledger_keeper()
-    deal = services.deal_record(by=keeper, contract_number="D11", title="北斗高精度定位技术服务合同", contract_type="service",
-                                buyer=Party.of(year_of_deals.orgs["owner"]), seller=DEQING_SELLER, contract_amount=D("250000.00"),
-                                signed_on=date(2026, 8, 1))
-    services.deal_register(deal=deal, by=keeper, registration_number="DJ-D11", registered_on=date(2026, 8, 20), reason="审核通过")
+    deal = services.deal_record(
+        by=keeper,
+        contract_number="D11",
+        title="北斗高精度定位技术服务合同",
+        contract_type="service",
+        buyer=Party.of(year_of_deals.orgs["owner"]),
+        seller=DEQING_SELLER,
+        contract_amount=D("250000.00"),
+        signed_on=date(2026, 8, 1),
+    )
+    services.deal_register(
+        deal=deal, by=keeper, registration_number="DJ-D11", registered_on=date(2026, 8, 20), reason="审核通过"
+    )
     return year_of_deals, add_district_official(year_of_deals)
 
 
@@ -55,7 +65,9 @@ def test_the_summary_of_a_district_official_counts_the_contracts_with_a_party_in
     districts = {k: v["amount"] for k, v in by_key(body["by_district"]).items() if v["deals"]}
     assert districts == {"deqing": "1000000.50", "wuxing": "250000.00"}  # D11 is Wuxing's by the counting rule
     assert [(i["label"], i["amount"]) for i in body["top_sellers"]] == [
-        (world.orgs["institute"].name, "1000000.50"), ("德清某地理信息研究院", "250000.00")]
+        (world.orgs["institute"].name, "1000000.50"),
+        ("德清某地理信息研究院", "250000.00"),
+    ]
     assert (city["district"], city["counted_amount"]) == (None, "4700000.50")
 
 
@@ -71,14 +83,17 @@ def test_a_district_officials_drilldown_holds_only_their_districts_contracts(deq
     world, official = deqing
 
     assert [r["contract_number"] for r in drilled(world, official, figure="total")["results"]] == ["D2", "D11"]
-    assert [r["contract_number"] for r in drilled(world, official, figure="district", key="wuxing")["results"]] == ["D11"]
+    assert [r["contract_number"] for r in drilled(world, official, figure="district", key="wuxing")["results"]] == [
+        "D11"
+    ]
     assert drilled(world, official, figure="origin", key="challenge")["deals"] == 0  # D1 is Wuxing and Nantaihu's
     assert drilled(world, "official", figure="district", key="wuxing")["deals"] == 4  # the city bureau: D1, D4, D6, D11
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
-def test_a_district_officials_direct_and_background_exports_hold_only_their_districts_contracts(deqing, django_capture_on_commit_callbacks,
-                                                                                                 file_format):
+def test_a_district_officials_direct_and_background_exports_hold_only_their_districts_contracts(
+    deqing, django_capture_on_commit_callbacks, file_format
+):
     from openpyxl import load_workbook
 
     world, official = deqing
@@ -87,12 +102,18 @@ def test_a_district_officials_direct_and_background_exports_hold_only_their_dist
     def numbers(content: bytes) -> list[str]:
         if file_format == "csv":
             return [r["合同编号"] for r in csv.DictReader(io.StringIO(content.decode("utf-8-sig")))]
-        header, *cells = list(load_workbook(io.BytesIO(content), read_only=True).worksheets[0].iter_rows(values_only=True))
+        header, *cells = list(
+            load_workbook(io.BytesIO(content), read_only=True).worksheets[0].iter_rows(values_only=True)
+        )
         return [r[header.index("合同编号")] for r in cells]
 
-    direct = client.get("/api/dashboard/drilldown/export/", {"year": 2026, "figure": "total", "file_format": file_format})
+    direct = client.get(
+        "/api/dashboard/drilldown/export/", {"year": 2026, "figure": "total", "file_format": file_format}
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        queued = client.post("/api/dashboard/exports/", {"year": 2026, "figure": "total", "file_format": file_format}, format="json").json()
+        queued = client.post(
+            "/api/dashboard/exports/", {"year": 2026, "figure": "total", "file_format": file_format}, format="json"
+        ).json()
     download = client.get(f"/api/dashboard/exports/{queued['id']}/download/")
 
     assert direct.status_code == download.status_code == 200

@@ -1,4 +1,5 @@
 """Registry export files for the import tests, in realistic Chinese."""
+
 import csv
 import io
 from collections.abc import Sequence
@@ -34,8 +35,13 @@ def row(n: int, **overrides) -> dict[str, str]:
     return {**values, **overrides}
 
 
-def csv_upload(rows: Sequence[dict], *, name: str = "技术合同登记导出.csv", encoding: str = "utf-8-sig",
-               header: Sequence[str] = HEADER) -> SimpleUploadedFile:
+def csv_upload(
+    rows: Sequence[dict],
+    *,
+    name: str = "技术合同登记导出.csv",
+    encoding: str = "utf-8-sig",
+    header: Sequence[str] = HEADER,
+) -> SimpleUploadedFile:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
@@ -58,4 +64,6 @@ def xlsx_bytes(rows: Sequence[dict], header: Sequence[str] = HEADER) -> bytes:
 
 
 def xlsx_upload(rows: Sequence[dict], *, name: str = "技术合同登记导出.xlsx") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, xlsx_bytes(rows), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return SimpleUploadedFile(
+        name, xlsx_bytes(rows), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )

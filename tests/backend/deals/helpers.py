@@ -1,4 +1,5 @@
 """A clock for the ledger's "as of" tests: every write inside `frozen(...)` happens at that moment."""
+
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -28,7 +29,10 @@ def add_district_official(world, *, district: str = "deqing", name: str = "德�
     role = f"{district}_official"
     user = UserFactory(organisation=bureau, username=role, grant=False)
     granted = world.client("operator").post(
-        "/api/grants/", {"user": user.pk, "power": "official", "district": district, "reason": f"{name}：辖区技术合同台账"}, format="json")
+        "/api/grants/",
+        {"user": user.pk, "power": "official", "district": district, "reason": f"{name}：辖区技术合同台账"},
+        format="json",
+    )
     assert granted.status_code == 201, granted.content
     user.forget_powers()
     assert user.is_official and user.official_district == district
@@ -53,17 +57,36 @@ def record_from_confidential_challenge(world, *, number: str = "2026330502000999
     from tests.factories.deals import ledger_keeper
     from tests.factories.marketplace import BidFactory, ChallengeFactory
 
-    challenge = ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status=Challenge.Status.CLOSED,
-                                 title=SECRET_TITLE, confidentiality=Challenge.Confidentiality.INVITATION_ONLY)
+    challenge = ChallengeFactory(
+        organisation=world.orgs["owner"],
+        created_by=world.users["owner"],
+        status=Challenge.Status.CLOSED,
+        title=SECRET_TITLE,
+        confidentiality=Challenge.Confidentiality.INVITATION_ONLY,
+    )
     challenge.invited.add(world.orgs["institute"])
-    bid = BidFactory(challenge=challenge, organisation=world.orgs["institute"], created_by=world.users["institute"],
-                     price=Decimal("3200000.00"))
+    bid = BidFactory(
+        challenge=challenge,
+        organisation=world.orgs["institute"],
+        created_by=world.users["institute"],
+        price=Decimal("3200000.00"),
+    )
     marketplace.challenge_award(challenge=challenge, by=world.users["owner"], bid_ids=[bid.pk])
     challenge.refresh_from_db()
-    deal = services.deal_record(by=world.users["owner"], contract_number=number, origin=DealOrigin.CHALLENGE, challenge=challenge,
-                                signed_on=date(2026, 9, 1))
+    deal = services.deal_record(
+        by=world.users["owner"],
+        contract_number=number,
+        origin=DealOrigin.CHALLENGE,
+        challenge=challenge,
+        signed_on=date(2026, 9, 1),
+    )
     assert deal.title == SECRET_TITLE  # pre-filled from the challenge
     if registered:
-        deal = services.deal_register(deal=deal, by=ledger_keeper(), registration_number=f"DJ-{number}", registered_on=date(2026, 10, 9),
-                                      reason="经技术市场审核，符合认定条件")
+        deal = services.deal_register(
+            deal=deal,
+            by=ledger_keeper(),
+            registration_number=f"DJ-{number}",
+            registered_on=date(2026, 10, 9),
+            reason="经技术市场审核，符合认定条件",
+        )
     return challenge, deal

@@ -1,4 +1,5 @@
 """The ledger in the back office is read-only: it lists, filters and searches, and never edits or deletes."""
+
 import pytest
 from django.core.management import call_command
 
@@ -13,12 +14,15 @@ def operator(db, client):
     return client
 
 
-@pytest.mark.parametrize("path", [
-    "/admin/deals/deal/?status__exact=registered",
-    "/admin/deals/deal/?q=地理信息",
-    "/admin/deals/countingrule/",
-    "/admin/dashboard/policytarget/?q=高新技术企业",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/deals/deal/?status__exact=registered",
+        "/admin/deals/deal/?q=地理信息",
+        "/admin/deals/countingrule/",
+        "/admin/dashboard/policytarget/?q=高新技术企业",
+    ],
+)
 def test_the_back_office_lists_contracts_rules_and_targets(operator, path):
     response = operator.get(path)
 

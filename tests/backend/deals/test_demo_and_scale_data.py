@@ -1,4 +1,5 @@
 """The demo contracts behind the dashboard (seed_demo) and synthetic volumes (generate_scale_data)."""
+
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -13,9 +14,15 @@ def test_seed_demo_adds_a_few_dozen_contracts_across_the_dashboard_and_is_idempo
 
     assert (Deal.objects.count(), DealEntry.objects.count()) == first and first[0] >= 30
     this_year = timezone.localdate().year
-    assert {d.year for d in Deal.objects.exclude(registered_on=None).dates("registered_on", "year")} == {this_year - 1, this_year}
+    assert {d.year for d in Deal.objects.exclude(registered_on=None).dates("registered_on", "year")} == {
+        this_year - 1,
+        this_year,
+    }
     from_award = Deal.objects.get(origin=DealOrigin.CHALLENGE)
-    assert from_award.origin_challenge.title == "矿山边坡毫米级形变监测" and from_award.seller_organisation.name == "德清地理信息产业研究院"
+    assert (
+        from_award.origin_challenge.title == "矿山边坡毫米级形变监测"
+        and from_award.seller_organisation.name == "德清地理信息产业研究院"
+    )
     assert set(Deal.objects.values_list("origin", flat=True)) == set(DealOrigin.values)
     assert set(Deal.objects.values_list("status", flat=True)) == {"recorded", "registered", "voided"}
     summary = dashboard_summary(year=this_year)
@@ -24,7 +31,11 @@ def test_seed_demo_adds_a_few_dozen_contracts_across_the_dashboard_and_is_idempo
 
 
 def test_generate_scale_data_creates_contracts_with_their_ledger_entries(db):
-    call_command("generate_scale_data", organisations=6, challenges=0, needs=0, capabilities=0, deals=120, batch_size=50)
+    call_command(
+        "generate_scale_data", organisations=6, challenges=0, needs=0, capabilities=0, deals=120, batch_size=50
+    )
 
     assert Deal.objects.count() == DealEntry.objects.count() == 120
-    assert Deal.objects.filter(status="voided").count() == 3 and Deal.objects.filter(buyer_region="outside").count() == 12
+    assert (
+        Deal.objects.filter(status="voided").count() == 3 and Deal.objects.filter(buyer_region="outside").count() == 12
+    )

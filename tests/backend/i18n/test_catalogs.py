@@ -1,5 +1,6 @@
 """Chinese is the source language; English comes from backend/locale/en. The compiled catalog
 must carry every translation of the .po file, and every marked string must be translated."""
+
 import ast
 import gettext
 import re
@@ -27,8 +28,14 @@ def marked_strings() -> set[str]:
         if "migrations" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in CALLS
-                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in CALLS
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 found.add(node.args[0].value)
     return found
 

@@ -1,5 +1,6 @@
 import pytest
 from django.utils.dateparse import parse_datetime
+
 from indexing.services import index_now
 from marketplace.models import Capability, Challenge
 from tests.backend.marketplace.payloads import capability_body, challenge_body
@@ -14,7 +15,12 @@ def institute_capability(world, **kw) -> Capability:
 
 def test_a_challenge_owner_gets_explained_capabilities_and_the_institutes_behind_them(world, published):
     separator = institute_capability(world)
-    institute_capability(world, title="生猪养殖场臭气生物滤池除臭", description="生物滤池降解氨气和硫化氢。", industry_id=published.industry_id)
+    institute_capability(
+        world,
+        title="生猪养殖场臭气生物滤池除臭",
+        description="生物滤池降解氨气和硫化氢。",
+        industry_id=published.industry_id,
+    )
     index_now(posting=published)
 
     body = world.client("owner").get(f"/api/challenges/{published.pk}/matches/").json()
@@ -25,8 +31,16 @@ def test_a_challenge_owner_gets_explained_capabilities_and_the_institutes_behind
     assert "隔膜" in top["reason"] and "%" in top["reason"]
     assert {"隔膜", "陶瓷"} <= set(top["explanation"]["shared_terms"])
     assert top["explanation"]["indicators"][0] | {"evidence": ""} == {
-        "name": "150℃热收缩率", "target": "≤2", "unit": "%", "verdict": "met", "addressed": True, "evidence": "",
-        "claim": "热收缩率低于2%", "claimed": "<2%", "label": "达标：声明 <2%，目标 ≤ 2%"}
+        "name": "150℃热收缩率",
+        "target": "≤2",
+        "unit": "%",
+        "verdict": "met",
+        "addressed": True,
+        "evidence": "",
+        "claim": "热收缩率低于2%",
+        "claimed": "<2%",
+        "label": "达标：声明 <2%，目标 ≤ 2%",
+    }
     assert top["components"]["dense"] == top["score"]
     # The pig-farm capability is filler for a separator challenge: not shown, and nothing pads the list.
     assert [r["posting"]["id"] for r in body["results"]] == [separator.pk] and body["empty_hint"] == ""
@@ -37,7 +51,9 @@ def test_a_challenge_owner_gets_explained_capabilities_and_the_institutes_behind
 
 def test_a_posting_without_a_strong_enough_match_gets_an_empty_list_and_what_would_help(world, published):
     institute_capability(world, title="生猪养殖场臭气生物滤池除臭", description="生物滤池降解氨气和硫化氢。")
-    institute_capability(world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation"))
+    institute_capability(
+        world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation")
+    )
     index_now(posting=published)
 
     body = world.client("owner").get(f"/api/challenges/{published.pk}/matches/?limit=10").json()
@@ -62,8 +78,12 @@ def test_an_institute_gets_the_challenges_and_needs_its_capability_fits(world, p
 
 def test_matches_never_point_at_what_the_viewer_may_not_see(world):
     capability = institute_capability(world)
-    hidden = ChallengeFactory(organisation=world.orgs["other_enterprise"], created_by=world.users["other_enterprise"],
-                              status="published", confidentiality=Challenge.Confidentiality.INVITATION_ONLY)
+    hidden = ChallengeFactory(
+        organisation=world.orgs["other_enterprise"],
+        created_by=world.users["other_enterprise"],
+        status="published",
+        confidentiality=Challenge.Confidentiality.INVITATION_ONLY,
+    )
     index_now(posting=hidden)
 
     body = world.client("institute").get(f"/api/capabilities/{capability.pk}/matches/").json()
@@ -80,7 +100,9 @@ def test_matches_of_a_posting_not_yet_indexed_answer_503_instead_of_encoding(wor
 
 def test_search_filters_ranks_and_counts_facets(world, published):
     institute_capability(world)
-    institute_capability(world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation"))
+    institute_capability(
+        world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation")
+    )
     index_now(posting=published)
 
     body = world.client("anonymous").get("/api/search/?q=涂覆隔膜&kind=capability").json()
@@ -95,7 +117,9 @@ def test_search_filters_ranks_and_counts_facets(world, published):
 @pytest.mark.parametrize("q", ["%%%", "a", "xkqzv", "<script>alert(1)</script>", "固态电池"])
 def test_search_for_what_no_posting_is_about_finds_nothing(world, published, q):
     institute_capability(world)
-    institute_capability(world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation"))
+    institute_capability(
+        world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation")
+    )
     index_now(posting=published)
 
     body = world.client("anonymous").get("/api/search/", {"q": q}).json()
@@ -106,7 +130,9 @@ def test_search_for_what_no_posting_is_about_finds_nothing(world, published, q):
 
 def test_a_term_that_occurs_literally_is_always_a_hit(world, published):
     institute_capability(world)
-    geo = institute_capability(world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation"))
+    geo = institute_capability(
+        world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation")
+    )
     index_now(posting=published)
 
     body = world.client("anonymous").get("/api/search/", {"q": "边坡"}).json()
@@ -138,7 +164,9 @@ def test_creating_a_near_copy_warns_about_the_existing_posting(world):
 
 def test_an_institute_is_recommended_the_postings_its_capabilities_fit(world, published):
     separator = institute_capability(world)
-    institute_capability(world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation"))
+    institute_capability(
+        world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation")
+    )
     index_now(posting=published)
 
     body = world.client("institute").get("/api/recommendations/?limit=5").json()
@@ -153,7 +181,9 @@ def test_recommendations_rank_from_the_most_recently_updated_capabilities_only(w
     # A bound on the request's cost: one kNN search per capability (tests/benchmarks/load/).
     monkeypatch.setattr("indexing.selectors.RECOMMEND_FROM_CAPABILITIES", 1)
     separator = institute_capability(world)
-    geo = institute_capability(world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation"))
+    institute_capability(
+        world, title="北斗高精度定位与形变监测", description="毫米级边坡形变监测。", industry=industry("geoinformation")
+    )
     index_now(posting=published)
 
     newest_first = world.client("institute").get("/api/recommendations/?limit=5").json()
@@ -178,8 +208,13 @@ def test_my_bids_lists_the_bids_led_or_joined(world, published, institute_bid):
 
 
 def test_the_stats_sum_the_open_public_bounties(world, published):
-    ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status="published",
-                     confidentiality=Challenge.Confidentiality.INVITATION_ONLY, bounty="9000000.00")
+    ChallengeFactory(
+        organisation=world.orgs["owner"],
+        created_by=world.users["owner"],
+        status="published",
+        confidentiality=Challenge.Confidentiality.INVITATION_ONLY,
+        bounty="9000000.00",
+    )
 
     stats = world.client("anonymous").get("/api/stats/").json()
 
@@ -198,18 +233,22 @@ def test_a_capability_sees_which_indicators_of_a_fitting_challenge_it_addresses(
 
 def test_matches_give_each_indicator_a_verdict_from_the_numbers_with_the_capabilitys_sentence(world, published):
     published.indicators = [
-        {"name": "150℃热收缩率", "target": "≤2", "unit": "%"}, {"name": "穿刺强度", "target": "≥500", "unit": "gf"},
+        {"name": "150℃热收缩率", "target": "≤2", "unit": "%"},
+        {"name": "穿刺强度", "target": "≥500", "unit": "gf"},
         {"name": "离子电导率", "target": "≥1", "unit": "mS/cm"},
     ]
     published.save()
     capability = institute_capability(
-        world, keywords=["穿刺强度", "离子电导率"],
+        world,
+        keywords=["穿刺强度", "离子电导率"],
         description="掌握水性陶瓷浆料配方与微凹版涂布工艺，隔膜150℃热收缩率低于2%。涂覆隔膜穿刺强度为400 gf，已完成中试。",
     )
     index_now(posting=published)
 
-    for client, url in ((world.client("owner"), f"/api/challenges/{published.pk}/matches/"),
-                        (world.client("institute"), f"/api/capabilities/{capability.pk}/matches/")):
+    for client, url in (
+        (world.client("owner"), f"/api/challenges/{published.pk}/matches/"),
+        (world.client("institute"), f"/api/capabilities/{capability.pk}/matches/"),
+    ):
         body = client.get(url).json()
         match = next(r for r in body["results"] if r["posting"]["kind"] in ("capability", "challenge"))
         rows = {i["name"]: i for i in match["explanation"]["indicators"]}

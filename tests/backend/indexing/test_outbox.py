@@ -1,4 +1,5 @@
 """Every change reaches the index through the outbox; outages and bad documents lose nothing."""
+
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from indexing.models import SearchOutbox
 from indexing.selectors import search_postings
 from indexing.services import outbox_drain
 from marketplace import services
-from marketplace.models import Capability, Challenge
+from marketplace.models import Capability
 from matching.encoders import load_encoder
 from search.backends import SearchUnavailable
 from tests.backend.marketplace.payloads import capability_body

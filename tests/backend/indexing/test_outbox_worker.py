@@ -1,4 +1,5 @@
 """The outbox with a real Redis broker and a real Celery worker: outages and poison lose nothing."""
+
 import os
 import subprocess
 import sys
@@ -22,9 +23,14 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, seri
 
 def process_env(settings, broker: str) -> dict:
     return {
-        **os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev", "DATABASE_URL": database_url(),
-        "CELERY_BROKER_URL": broker, "CELERY_RESULT_BACKEND": broker, "TECHMATCH_VAR_DIR": str(settings.VAR_DIR),
-        "SEARCH_BACKEND": "local", "PYTHONPATH": f"{REPO_DIR}{os.pathsep}{REPO_DIR / 'backend'}",
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": database_url(),
+        "CELERY_BROKER_URL": broker,
+        "CELERY_RESULT_BACKEND": broker,
+        "TECHMATCH_VAR_DIR": str(settings.VAR_DIR),
+        "SEARCH_BACKEND": "local",
+        "PYTHONPATH": f"{REPO_DIR}{os.pathsep}{REPO_DIR / 'backend'}",
     }
 
 
@@ -40,9 +46,24 @@ def redis_server(tmp_path):
 def worker(settings, redis_server, tmp_path):
     log = (tmp_path / "worker.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "tests.faults.celery_app", "worker", "--pool=solo", "--without-gossip",
-         "--without-mingle", "--without-heartbeat", "-l", "INFO"],
-        cwd=REPO_DIR / "backend", env=process_env(settings, redis_server.url), stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "tests.faults.celery_app",
+            "worker",
+            "--pool=solo",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-l",
+            "INFO",
+        ],
+        cwd=REPO_DIR / "backend",
+        env=process_env(settings, redis_server.url),
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     yield proc
     proc.terminate()
@@ -79,7 +100,9 @@ def indexed_ids() -> set[str]:
     return set(backend.get([f"capability:{pk}" for pk in Capability.objects.values_list("pk", flat=True)]))
 
 
-def test_postings_written_while_the_broker_is_down_are_all_indexed_once_it_returns(world, settings, redis_server, worker):
+def test_postings_written_while_the_broker_is_down_are_all_indexed_once_it_returns(
+    world, settings, redis_server, worker
+):
     redis_server.stop()
     institute = world.users["institute"]
     script = textwrap.dedent(f"""
@@ -98,8 +121,14 @@ def test_postings_written_while_the_broker_is_down_are_all_indexed_once_it_retur
         print("created")
     """)
     started = time.monotonic()
-    writer = subprocess.run([sys.executable, "manage.py", "shell", "-c", script], cwd=REPO_DIR / "backend",
-                            env=process_env(settings, redis_server.url), capture_output=True, text=True, timeout=300)
+    writer = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=REPO_DIR / "backend",
+        env=process_env(settings, redis_server.url),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert writer.returncode == 0 and "created" in writer.stdout, writer.stderr[-3000:]
     assert time.monotonic() - started < 120  # a broker outage does not stall the writes
     assert Capability.objects.count() == 100 and SearchOutbox.objects.count() == 100
@@ -115,9 +144,12 @@ def test_postings_written_while_the_broker_is_down_are_all_indexed_once_it_retur
 
 
 def test_a_poison_document_stays_behind_and_the_queue_moves_on(world, settings, redis_server, worker):
-    good = [CapabilityFactory(organisation=world.orgs["institute"], created_by=world.users["institute"]) for _ in range(3)]
-    poison = CapabilityFactory(organisation=world.orgs["institute"], created_by=world.users["institute"],
-                               title=f"{POISON}无法编码的能力")
+    good = [
+        CapabilityFactory(organisation=world.orgs["institute"], created_by=world.users["institute"]) for _ in range(3)
+    ]
+    poison = CapabilityFactory(
+        organisation=world.orgs["institute"], created_by=world.users["institute"], title=f"{POISON}无法编码的能力"
+    )
     for capability in [*good[:1], poison, *good[1:]]:
         SearchOutbox.objects.create(kind="capability", object_id=capability.pk)
 

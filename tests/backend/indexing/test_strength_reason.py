@@ -1,4 +1,5 @@
 """The reason beside a match's strength never claims more than the labelled sets support."""
+
 from indexing.selectors import strength_reason
 from matching.calibrate import POSSIBLE, STRONG
 

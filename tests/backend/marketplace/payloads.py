@@ -1,4 +1,5 @@
 """Valid request bodies, in realistic Chinese, for the write endpoints."""
+
 from datetime import timedelta
 
 from django.utils import timezone

@@ -19,17 +19,26 @@ def separator_capability(world):
 
 
 def unrelated_capability(world):
-    capability = CapabilityFactory(organisation=world.orgs["unverified_institute"], created_by=world.users["unverified_institute"],
-                                   title="生猪养殖场臭气生物滤池除臭", description="生物滤池降解氨气和硫化氢，除臭效率90%以上。")
+    capability = CapabilityFactory(
+        organisation=world.orgs["unverified_institute"],
+        created_by=world.users["unverified_institute"],
+        title="生猪养殖场臭气生物滤池除臭",
+        description="生物滤池降解氨气和硫化氢，除臭效率90%以上。",
+    )
     index_now(posting=capability)
     return capability
 
 
-def test_publishing_a_challenge_notifies_the_institutes_whose_capabilities_fit_it(world, draft, django_capture_on_commit_callbacks):
+def test_publishing_a_challenge_notifies_the_institutes_whose_capabilities_fit_it(
+    world, draft, django_capture_on_commit_callbacks
+):
     separator_capability(world)
     unrelated_capability(world)
     colleague = UserFactory(organisation=world.orgs["institute"], username="institute-colleague")
-    draft.title, draft.description = "高安全动力电池陶瓷涂覆隔膜研发", "现有聚烯烃隔膜在150℃下热收缩明显，需开发陶瓷涂覆隔膜。"
+    draft.title, draft.description = (
+        "高安全动力电池陶瓷涂覆隔膜研发",
+        "现有聚烯烃隔膜在150℃下热收缩明显，需开发陶瓷涂覆隔膜。",
+    )
     draft.save()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -45,8 +54,12 @@ def test_publishing_a_challenge_notifies_the_institutes_whose_capabilities_fit_i
 def test_one_notice_per_posting_and_recipient_lists_every_fitting_capability(world, published):
     """The finding: a recipient got the same challenge once per matching capability."""
     separator_capability(world)
-    second = CapabilityFactory(organisation=world.orgs["institute"], created_by=world.users["institute"],
-                               title="动力电池陶瓷涂覆隔膜耐热改性", description=published.description)
+    second = CapabilityFactory(
+        organisation=world.orgs["institute"],
+        created_by=world.users["institute"],
+        title="动力电池陶瓷涂覆隔膜耐热改性",
+        description=published.description,
+    )
     index_now(posting=second)
 
     assert notify_matches(kind="challenge", posting_id=published.pk) == 1
@@ -65,8 +78,12 @@ def test_notifying_twice_creates_nothing_new(world, published):
 
 def test_an_invitation_only_challenge_is_announced_to_the_invited_only(world):
     separator_capability(world)
-    hidden = ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status="published",
-                              confidentiality=Challenge.Confidentiality.INVITATION_ONLY)
+    hidden = ChallengeFactory(
+        organisation=world.orgs["owner"],
+        created_by=world.users["owner"],
+        status="published",
+        confidentiality=Challenge.Confidentiality.INVITATION_ONLY,
+    )
 
     assert notify_matches(kind="challenge", posting_id=hidden.pk) == 0
     hidden.invited.add(world.orgs["institute"])
@@ -75,9 +92,13 @@ def test_an_invitation_only_challenge_is_announced_to_the_invited_only(world):
 
 def test_a_confidential_challenge_is_announced_by_its_public_summary_only(world):
     separator_capability(world)
-    secret = ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status="published",
-                              confidentiality=Challenge.Confidentiality.SUMMARY_ONLY,
-                              description="现有聚烯烃隔膜热收缩明显，拟采用配方KX-7的陶瓷涂覆隔膜。")
+    secret = ChallengeFactory(
+        organisation=world.orgs["owner"],
+        created_by=world.users["owner"],
+        status="published",
+        confidentiality=Challenge.Confidentiality.SUMMARY_ONLY,
+        description="现有聚烯烃隔膜热收缩明显，拟采用配方KX-7的陶瓷涂覆隔膜。",
+    )
 
     notify_matches(kind="challenge", posting_id=secret.pk)
 
@@ -113,8 +134,12 @@ def test_the_digest_goes_out_at_most_once_a_day_with_an_unsubscribe_link(world, 
     now = timezone.now()
 
     assert digests_send(now=now) == 1
-    second = ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status="published",
-                              title="动力电池隔膜耐热涂层")
+    second = ChallengeFactory(
+        organisation=world.orgs["owner"],
+        created_by=world.users["owner"],
+        status="published",
+        title="动力电池隔膜耐热涂层",
+    )
     notify_matches(kind="challenge", posting_id=second.pk)
     assert digests_send(now=now + timedelta(hours=3)) == 0
     assert digests_send(now=now + timedelta(hours=25)) == 1

@@ -24,6 +24,7 @@ earlier) is a business outcome, not a failure: it counts in LOAD_EXTRA_OUT's `bi
 Any other status than the expected one, and every 5xx, is a failure. Every request sends
 `X-Forwarded-Proto: https`, as production's TLS proxy does (prod settings redirect plain HTTP).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -58,8 +59,13 @@ class TechMatchUser(FastHttpUser):
     def on_start(self) -> None:
         self.account = next(_accounts[self.role])
         self.headers = {"X-Forwarded-Proto": "https", "Accept": "application/json"}
-        with self.client.post("/api/auth/token/", json={"username": self.account["username"], "password": PLAN["password"]},
-                              headers=self.headers, name="/api/auth/token/", catch_response=True) as response:
+        with self.client.post(
+            "/api/auth/token/",
+            json={"username": self.account["username"], "password": PLAN["password"]},
+            headers=self.headers,
+            name="/api/auth/token/",
+            catch_response=True,
+        ) as response:
             if response.status_code != 200:
                 response.failure(f"login {self.account['username']}: {response.status_code} {response.text[:200]}")
                 raise StopUser()  # this user stops; the failure is in the stats
@@ -102,10 +108,16 @@ class TechMatchUser(FastHttpUser):
         self.get("/api/search/", "/api/search/?q&filters", params, kind="search_filtered")
 
     def challenge_detail(self) -> None:
-        self.get(f"/api/challenges/{random.choice(PLAN['challenges'])}/", "/api/challenges/{id}/", kind="challenge_detail")
+        self.get(
+            f"/api/challenges/{random.choice(PLAN['challenges'])}/", "/api/challenges/{id}/", kind="challenge_detail"
+        )
 
     def capability_detail(self) -> None:
-        self.get(f"/api/capabilities/{random.choice(PLAN['capabilities'])}/", "/api/capabilities/{id}/", kind="capability_detail")
+        self.get(
+            f"/api/capabilities/{random.choice(PLAN['capabilities'])}/",
+            "/api/capabilities/{id}/",
+            kind="capability_detail",
+        )
 
     def need_detail(self) -> None:
         if PLAN["needs"]:
@@ -139,7 +151,9 @@ class Institute(TechMatchUser):
     @task(2)
     def capability_matches(self):
         capability = random.choice(self.account["capabilities"])
-        self.get(f"/api/capabilities/{capability}/matches/", "/api/capabilities/{id}/matches/", kind="capability_matches")
+        self.get(
+            f"/api/capabilities/{capability}/matches/", "/api/capabilities/{id}/matches/", kind="capability_matches"
+        )
 
     @task(1)
     def recommendations(self):
@@ -152,11 +166,20 @@ class Institute(TechMatchUser):
         if not choices:
             return
         challenge = random.choice(choices)
-        body = {"proposal": "采用陶瓷涂覆与芳纶复合工艺，兼顾耐热与透气，已有中试线。", "approach": "配方优化—涂布工艺—中试验证—装车测试。",
-                "price": f"{random.randrange(500_000, 5_000_000, 10_000)}.00", "duration_days": random.choice([180, 365, 540]),
-                "milestones": [{"title": "小试样品", "due_day": 120, "deliverable": "满足主要指标的样品"}]}
-        with self.client.post(f"/api/challenges/{challenge}/bids/", json=body, headers=self.headers,
-                              name="/api/challenges/{id}/bids/", catch_response=True) as response:
+        body = {
+            "proposal": "采用陶瓷涂覆与芳纶复合工艺，兼顾耐热与透气，已有中试线。",
+            "approach": "配方优化—涂布工艺—中试验证—装车测试。",
+            "price": f"{random.randrange(500_000, 5_000_000, 10_000)}.00",
+            "duration_days": random.choice([180, 365, 540]),
+            "milestones": [{"title": "小试样品", "due_day": 120, "deliverable": "满足主要指标的样品"}],
+        }
+        with self.client.post(
+            f"/api/challenges/{challenge}/bids/",
+            json=body,
+            headers=self.headers,
+            name="/api/challenges/{id}/bids/",
+            catch_response=True,
+        ) as response:
             if response.status_code == 409:
                 response.success()
                 COUNTERS["bid_conflict"] += 1
@@ -166,8 +189,12 @@ class Institute(TechMatchUser):
                 return
             bid = response.json()["id"]
         COUNTERS["bid"] += 1
-        with self.client.post(f"/api/challenges/{challenge}/bids/{bid}/withdraw/", headers=self.headers,
-                              name="/api/challenges/{id}/bids/{bid}/withdraw/", catch_response=True) as response:
+        with self.client.post(
+            f"/api/challenges/{challenge}/bids/{bid}/withdraw/",
+            headers=self.headers,
+            name="/api/challenges/{id}/bids/{bid}/withdraw/",
+            catch_response=True,
+        ) as response:
             if response.status_code != 200:
                 response.failure(f"{response.status_code}: {response.text[:200]}")
                 return
@@ -211,10 +238,16 @@ class Official(TechMatchUser):
 
     @task(2)
     def summary(self):
-        body = self.get("/api/dashboard/summary/", "/api/dashboard/summary/", {"year": PLAN["year"]}, kind="dashboard_summary")
+        body = self.get(
+            "/api/dashboard/summary/", "/api/dashboard/summary/", {"year": PLAN["year"]}, kind="dashboard_summary"
+        )
         if body:
-            self.figures = [(i["figure"], i["key"], i.get("deals", 0)) for name in ("by_district", "by_industry", "by_contract_type",
-                            "by_origin") for i in body.get(name, []) if i.get("figure") and i.get("deals")]
+            self.figures = [
+                (i["figure"], i["key"], i.get("deals", 0))
+                for name in ("by_district", "by_industry", "by_contract_type", "by_origin")
+                for i in body.get(name, [])
+                if i.get("figure") and i.get("deals")
+            ]
 
     @task(3)
     def drilldown(self):

@@ -54,6 +54,7 @@ What `run` does, each part bounded in time and loopback only:
 The machine is shared and has 2 cores: load generator, gunicorn, PostgreSQL, Elasticsearch and
 the worker all run on them, so the figures are a floor for one small box, not a capacity plan.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -96,11 +97,50 @@ NUMBER_SUFFIX = re.compile(r"（\d+）$")
 # Free-text queries: what a visitor types. Subjects and goals of generate_scale_data plus the
 # demo's vocabulary; a tenth get a qualifier, so each gunicorn worker's per-process cache of query
 # vectors (2,048 entries) keeps missing now and then, as with real users.
-SUBJECTS = ["动力电池隔膜", "高镍正极", "固态电解质", "电驱系统", "热管理系统", "电池管理算法", "AGV调度", "智能叉车",
-            "立体仓库", "分拣机器人", "碳化硅模块", "光伏电池片", "功率器件封装", "高温合金", "钛合金锻件", "铝合金压铸",
-            "抗体表达", "中药提取", "诊断试剂", "北斗定位", "实景三维", "遥感解译", "工业视觉检测", "大模型问答", "知识图谱",
-            "机器人抓取", "数控机床", "激光焊接", "水性涂料", "竹材改性", "无醛胶黏剂", "工业互联网", "预测性维护", "数字孪生",
-            "氢能储运", "储能变流", "余热回收", "废气治理", "VOC治理", "陶瓷涂覆隔膜", "热失控预警", "形变监测"]
+SUBJECTS = [
+    "动力电池隔膜",
+    "高镍正极",
+    "固态电解质",
+    "电驱系统",
+    "热管理系统",
+    "电池管理算法",
+    "AGV调度",
+    "智能叉车",
+    "立体仓库",
+    "分拣机器人",
+    "碳化硅模块",
+    "光伏电池片",
+    "功率器件封装",
+    "高温合金",
+    "钛合金锻件",
+    "铝合金压铸",
+    "抗体表达",
+    "中药提取",
+    "诊断试剂",
+    "北斗定位",
+    "实景三维",
+    "遥感解译",
+    "工业视觉检测",
+    "大模型问答",
+    "知识图谱",
+    "机器人抓取",
+    "数控机床",
+    "激光焊接",
+    "水性涂料",
+    "竹材改性",
+    "无醛胶黏剂",
+    "工业互联网",
+    "预测性维护",
+    "数字孪生",
+    "氢能储运",
+    "储能变流",
+    "余热回收",
+    "废气治理",
+    "VOC治理",
+    "陶瓷涂覆隔膜",
+    "热失控预警",
+    "形变监测",
+]
 GOALS = ["", "", "性能提升", "成本降低", "国产替代", "工艺优化", "中试放大"]
 QUALIFIERS = ["湖州", "中试", "联合攻关", "产业化", "检测", "标准", "专利转让", "高校合作"]
 
@@ -110,6 +150,7 @@ def say(message: str) -> None:
 
 
 # --- small process helpers ------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -160,8 +201,10 @@ def redis_server(workdir: Path):
     if binary is None:
         sys.exit("redis-server is not installed (apt-get install redis-server)")
     port = free_port()
-    with process([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                  "--dir", str(workdir)], log=workdir / "redis.log"):
+    with process(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(workdir)],
+        log=workdir / "redis.log",
+    ):
         wait_for_port(port)
         yield f"redis://127.0.0.1:{port}/0"
 
@@ -174,8 +217,13 @@ def elasticsearch_node(data: Path, log: Path):
     port = free_port()
     started = time.monotonic()
     with log.open("ab") as out:
-        result = subprocess.run([str(ES_RUN), "start", "--port", str(port), "--data", str(data)],
-                                stdout=subprocess.PIPE, stderr=out, text=True, timeout=900)
+        result = subprocess.run(
+            [str(ES_RUN), "start", "--port", str(port), "--data", str(data)],
+            stdout=subprocess.PIPE,
+            stderr=out,
+            text=True,
+            timeout=900,
+        )
     if result.returncode != 0:
         sys.exit(f"Elasticsearch did not start (see {log})")
     url = result.stdout.strip().splitlines()[-1]
@@ -190,18 +238,20 @@ def elasticsearch_node(data: Path, log: Path):
 def stack_env(*, database_url: str, es_url: str, es_index: str, broker: str, var_dir: Path) -> dict:
     """The production settings, as deploy/.env.example sets them, for a loopback-only stack."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CELERY_", "ELASTICSEARCH_"))}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": database_url,
-        "SEARCH_BACKEND": "elasticsearch",
-        "ELASTICSEARCH_URL": es_url,
-        "ELASTICSEARCH_INDEX": es_index,
-        "TECHMATCH_VAR_DIR": str(var_dir),
-        "EMAIL_URL": "consolemail://",  # nothing is mailed during a load test
-        "PYTHONUNBUFFERED": "1",
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+            "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": database_url,
+            "SEARCH_BACKEND": "elasticsearch",
+            "ELASTICSEARCH_URL": es_url,
+            "ELASTICSEARCH_INDEX": es_index,
+            "TECHMATCH_VAR_DIR": str(var_dir),
+            "EMAIL_URL": "consolemail://",  # nothing is mailed during a load test
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     if broker:
         env["CELERY_BROKER_URL"] = broker
     return env
@@ -209,8 +259,19 @@ def stack_env(*, database_url: str, es_url: str, es_index: str, broker: str, var
 
 @contextmanager
 def celery_worker(env: dict, log: Path, concurrency: int = 1):
-    args = [str(VENV_BIN / "celery"), "-A", "config.celery", "worker", "-l", "WARNING", "--concurrency", str(concurrency),
-            "--without-gossip", "--without-mingle", "--without-heartbeat"]
+    args = [
+        str(VENV_BIN / "celery"),
+        "-A",
+        "config.celery",
+        "worker",
+        "-l",
+        "WARNING",
+        "--concurrency",
+        str(concurrency),
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+    ]
     with process(args, cwd=BACKEND, env=env, log=log) as proc:
         yield proc
 
@@ -219,10 +280,21 @@ def celery_worker(env: dict, log: Path, concurrency: int = 1):
 def gunicorn(env: dict, log: Path, *, workers: int, access_log: Path | None = None):
     """deploy/start/web's command line, bound to loopback."""
     port = free_port()
-    args = [str(VENV_BIN / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-            "--workers", str(workers), "--access-logfile", str(access_log) if access_log else "-", "--timeout", "60",
-            # the default access-log format plus the time taken (ms), for reading a run afterwards
-            "--access-logformat", '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms']
+    args = [
+        str(VENV_BIN / "gunicorn"),
+        "config.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        str(access_log) if access_log else "-",
+        "--timeout",
+        "60",
+        # the default access-log format plus the time taken (ms), for reading a run afterwards
+        "--access-logformat",
+        '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms',
+    ]
     with process(args, cwd=BACKEND, env=env, log=log) as proc:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 120
@@ -246,14 +318,22 @@ def run_django(command: list[str], env: dict, *, log: Path | None = None, timeou
     """A manage.py command in a child process (the prepared environment, not this one's)."""
     out = log.open("ab") if log else None
     try:
-        subprocess.run([sys.executable, "manage.py", *command], cwd=BACKEND, env=env, check=True, timeout=timeout,
-                       stdout=out, stderr=subprocess.STDOUT if out else None)
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=BACKEND,
+            env=env,
+            check=True,
+            timeout=timeout,
+            stdout=out,
+            stderr=subprocess.STDOUT if out else None,
+        )
     finally:
         if out:
             out.close()
 
 
 # --- Django, in this process (prepare, plan, profile) ----------------------------------------------
+
 
 def django_setup(env: dict) -> None:
     os.environ.update(env)
@@ -270,7 +350,11 @@ def prepare_postings(stdout) -> None:
 
     from marketplace.models import Capability, Challenge, Need
 
-    have = {"capabilities": Capability.objects.count(), "challenges": Challenge.objects.count(), "needs": Need.objects.count()}
+    have = {
+        "capabilities": Capability.objects.count(),
+        "challenges": Challenge.objects.count(),
+        "needs": Need.objects.count(),
+    }
     missing = {k: max(0, TARGETS[k] - have[k]) for k in TARGETS}
     if not any(missing.values()):
         say(f"postings: already there ({', '.join(f'{v:,} {k}' for k, v in have.items())})")
@@ -290,12 +374,19 @@ def prepare_users(password: str) -> None:
 
     gov, _ = Organisation.objects.get_or_create(
         name="湖州市科学技术局（负载测试）",
-        defaults={"kind": Organisation.Kind.GOVERNMENT, "uscc": _uscc(990_001, "11330500"), "region": Region.WUXING,
-                  "verification": Organisation.Verification.VERIFIED},
+        defaults={
+            "kind": Organisation.Kind.GOVERNMENT,
+            "uscc": _uscc(990_001, "11330500"),
+            "region": Region.WUXING,
+            "verification": Organisation.Verification.VERIFIED,
+        },
     )
-    official, _ = User.objects.get_or_create(username=OFFICIAL, defaults={"organisation": gov, "org_role": User.Role.ADMIN})
-    Grant.objects.get_or_create(user=official, power=Grant.Power.OFFICIAL, revoked_at=None,
-                                defaults={"reason": "负载测试：市科技局官员"})
+    official, _ = User.objects.get_or_create(
+        username=OFFICIAL, defaults={"organisation": gov, "org_role": User.Role.ADMIN}
+    )
+    Grant.objects.get_or_create(
+        user=official, power=Grant.Power.OFFICIAL, revoked_at=None, defaults={"reason": "负载测试：市科技局官员"}
+    )
     users = User.objects.filter(username__startswith="scale-") | User.objects.filter(username=OFFICIAL)
     sample = users.order_by("pk").last()
     if sample is not None and not sample.check_password(password):
@@ -308,7 +399,11 @@ def _group(title: str, description: str) -> str:
     postings that share that clause say nearly the same thing, whatever their kind (~300 groups).
     A description without such a clause (real text) is a group of its own."""
     clause = description.split("，")[0]
-    return clause if clause.startswith("围绕") and clause.endswith("研究") else f"{NUMBER_SUFFIX.sub('', title)}\n{description}"
+    return (
+        clause
+        if clause.startswith("围绕") and clause.endswith("研究")
+        else f"{NUMBER_SUFFIX.sub('', title)}\n{description}"
+    )
 
 
 def prefill_embeddings(*, noise: float = NOISE, seed: int = 2027) -> None:
@@ -326,12 +421,16 @@ def prefill_embeddings(*, noise: float = NOISE, seed: int = 2027) -> None:
 
     encoder = current_encoder()
     started = time.monotonic()
-    cached = {role: set(PostingEmbedding.objects.filter(encoder=encoder.name, role=role).values_list("content_hash", flat=True))
-              for role in ("passage", "query")}
+    cached = {
+        role: set(
+            PostingEmbedding.objects.filter(encoder=encoder.name, role=role).values_list("content_hash", flat=True)
+        )
+        for role in ("passage", "query")
+    }
     todo: list[tuple[str, str, str]] = []  # (group, passage key, query key)
     representatives: dict[str, tuple[PostingText, PostingText]] = {}
     total = 0
-    for kind, model in MODELS.items():
+    for model in MODELS.values():
         for posting in model.objects.order_by("pk").iterator(chunk_size=5000):
             total += 1
             public, full = public_text(posting), full_text(posting)
@@ -343,29 +442,35 @@ def prefill_embeddings(*, noise: float = NOISE, seed: int = 2027) -> None:
             group = _group(posting.title, posting.description)
             if group not in representatives:
                 base = NUMBER_SUFFIX.sub("", posting.title)
-                representatives[group] = (PostingText(base, public.description, public.indicators, public.keywords),
-                                          PostingText(base, full.description, full.indicators, full.keywords))
+                representatives[group] = (
+                    PostingText(base, public.description, public.indicators, public.keywords),
+                    PostingText(base, full.description, full.indicators, full.keywords),
+                )
             todo.append((group, pkey, qkey))
     if not todo:
         say(f"embeddings: all {total:,} postings already have cached vectors")
         return
     groups = list(representatives)
-    say(f"embeddings: {len(todo):,} of {total:,} postings lack cached vectors; embedding {len(groups):,} "
-        f"representatives for real ({encoder.name})")
+    say(
+        f"embeddings: {len(todo):,} of {total:,} postings lack cached vectors; embedding {len(groups):,} "
+        f"representatives for real ({encoder.name})"
+    )
     # Through the embedding cache, keyed by the representatives' own (number-less) texts: an
     # interrupted preparation resumes where it stopped.
     by_group = {}
     embedding_started = time.monotonic()
     for start in range(0, len(groups), 32):
-        chunk = groups[start:start + 32]
+        chunk = groups[start : start + 32]
         passages, errors = passage_vectors([representatives[g][0].full() for g in chunk], encoder=encoder)
         queries, query_errors = query_vectors([representatives[g][1] for g in chunk], encoder=encoder)
         if errors or query_errors:
             raise RuntimeError(f"the encoder rejected representatives: {errors or query_errors}")
-        by_group.update({g: (p, q) for g, p, q in zip(chunk, passages, queries)})
+        by_group.update({g: (p, q) for g, p, q in zip(chunk, passages, queries, strict=False)})
         done = min(start + 32, len(groups))
         rate = done / (time.monotonic() - embedding_started)
-        print(f"\r  embedded {done:,}/{len(groups):,} representatives ({rate:.2f}/s)", end="", file=sys.stderr, flush=True)
+        print(
+            f"\r  embedded {done:,}/{len(groups):,} representatives ({rate:.2f}/s)", end="", file=sys.stderr, flush=True
+        )
     print(file=sys.stderr)
     rng = np.random.default_rng(seed)
 
@@ -407,11 +512,18 @@ def prepare_index() -> None:
     started = time.monotonic()
 
     def progress(done: int, of: int) -> None:
-        print(f"\r  indexed {done:,}/{of:,} ({done / max(time.monotonic() - started, 1e-6):,.0f}/s)", end="", file=sys.stderr, flush=True)
+        print(
+            f"\r  indexed {done:,}/{of:,} ({done / max(time.monotonic() - started, 1e-6):,.0f}/s)",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
 
     count = index_rebuild(progress=progress)
     print(file=sys.stderr)
-    say(f"index: reindexed {count:,} postings in {time.monotonic() - started:.0f}s (no encoding: every vector was cached)")
+    say(
+        f"index: reindexed {count:,} postings in {time.monotonic() - started:.0f}s (no encoding: every vector was cached)"
+    )
 
 
 def prepare(env: dict) -> float:
@@ -429,13 +541,21 @@ def prepare(env: dict) -> float:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        for table in ("marketplace_capability", "marketplace_challenge", "marketplace_need", "marketplace_bid",
-                      "indexing_postingembedding", "accounts_user", "knox_authtoken"):
+        for table in (
+            "marketplace_capability",
+            "marketplace_challenge",
+            "marketplace_need",
+            "marketplace_bid",
+            "indexing_postingembedding",
+            "accounts_user",
+            "knox_authtoken",
+        ):
             cursor.execute(f"ANALYZE {table}")  # as autovacuum would have done after the bulk loads
     return time.monotonic() - started
 
 
 # --- the plan: who signs in and which postings they visit -------------------------------------------
+
 
 def write_plan(path: Path, *, password: str, usernames: str = "", accounts: int = 60, seed: int = 2027) -> dict:
     """The locustfile's input, read from the database it will hit (Django must be set up)."""
@@ -452,17 +572,26 @@ def write_plan(path: Path, *, password: str, usernames: str = "", accounts: int 
     verified = Q(organisation__verification=Organisation.Verification.VERIFIED)
     has_capability = Exists(Capability.objects.filter(organisation=OuterRef("organisation"), status="published"))
     has_challenge = Exists(Challenge.objects.filter(organisation=OuterRef("organisation"), status="published"))
-    institutes = list(users.filter(verified, has_capability, organisation__kind=Organisation.Kind.INSTITUTE).order_by("pk"))
-    enterprises = list(users.filter(verified, has_challenge, organisation__kind=Organisation.Kind.ENTERPRISE).order_by("pk"))
+    institutes = list(
+        users.filter(verified, has_capability, organisation__kind=Organisation.Kind.INSTITUTE).order_by("pk")
+    )
+    enterprises = list(
+        users.filter(verified, has_challenge, organisation__kind=Organisation.Kind.ENTERPRISE).order_by("pk")
+    )
     officials = list(users.filter(organisation__kind=Organisation.Kind.GOVERNMENT).order_by("pk"))
     if not (institutes and enterprises and officials):
-        raise SystemExit(f"the database lacks users for the mix: {len(institutes)} institute, {len(enterprises)} enterprise, "
-                         f"{len(officials)} official users")
+        raise SystemExit(
+            f"the database lacks users for the mix: {len(institutes)} institute, {len(enterprises)} enterprise, "
+            f"{len(officials)} official users"
+        )
     institutes = rng.sample(institutes, min(accounts, len(institutes)))
     enterprises = rng.sample(enterprises, min(accounts, len(enterprises)))
     soon = timezone.now() + timedelta(days=1)
-    biddable = list(Challenge.objects.filter(status="published", confidentiality="public", bid_deadline__gt=soon)
-                    .values_list("pk", "organisation_id"))
+    biddable = list(
+        Challenge.objects.filter(status="published", confidentiality="public", bid_deadline__gt=soon).values_list(
+            "pk", "organisation_id"
+        )
+    )
     live = {}
     for challenge_id, org_id in Bid.objects.filter(status__in=Bid.LIVE).values_list("challenge_id", "organisation_id"):
         live.setdefault(org_id, []).append(challenge_id)
@@ -473,12 +602,23 @@ def write_plan(path: Path, *, password: str, usernames: str = "", accounts: int 
 
     plan = {
         "password": password,
-        "institutes": [{"username": u.username, "organisation": u.organisation_id,
-                        "capabilities": sample(Capability.objects.filter(organisation=u.organisation, status="published"), 100),
-                        "live_bids": live.get(u.organisation_id, [])} for u in institutes],
-        "enterprises": [{"username": u.username, "organisation": u.organisation_id,
-                         "challenges": sample(Challenge.objects.filter(organisation=u.organisation, status="published"), 100)}
-                        for u in enterprises],
+        "institutes": [
+            {
+                "username": u.username,
+                "organisation": u.organisation_id,
+                "capabilities": sample(Capability.objects.filter(organisation=u.organisation, status="published"), 100),
+                "live_bids": live.get(u.organisation_id, []),
+            }
+            for u in institutes
+        ],
+        "enterprises": [
+            {
+                "username": u.username,
+                "organisation": u.organisation_id,
+                "challenges": sample(Challenge.objects.filter(organisation=u.organisation, status="published"), 100),
+            }
+            for u in enterprises
+        ],
         "officials": [{"username": u.username} for u in officials[:5]],
         "challenges": sample(Challenge.objects.filter(status="published", confidentiality="public"), 5000),
         "needs": sample(Need.objects.filter(status="open"), 5000),
@@ -496,16 +636,47 @@ def write_plan(path: Path, *, password: str, usernames: str = "", accounts: int 
 
 # --- locust steps ---------------------------------------------------------------------------------
 
-def locust(base: str, *, users: int, seconds: int, plan: Path, prefix: Path, reset_stats: bool = True,
-           spawn_rate: float | None = None, wait: str = "0.5,2", every_task_first: bool = False, log: Path) -> dict:
+
+def locust(
+    base: str,
+    *,
+    users: int,
+    seconds: int,
+    plan: Path,
+    prefix: Path,
+    reset_stats: bool = True,
+    spawn_rate: float | None = None,
+    wait: str = "0.5,2",
+    every_task_first: bool = False,
+    log: Path,
+) -> dict:
     """One headless Locust run in a child process (Locust patches its process with gevent)."""
     extra = prefix.with_name(prefix.name + "_extra.json")
     env = {**os.environ, "LOAD_PLAN": str(plan), "LOAD_EXTRA_OUT": str(extra), "LOAD_WAIT": wait}
     if every_task_first:
         env["LOAD_EVERY_TASK_FIRST"] = "1"
     rate = spawn_rate or max(1.0, users / 5)
-    args = [str(VENV_BIN / "locust"), "-f", str(LOCUSTFILE), "--headless", "--host", base, "-u", str(users), "-r", f"{rate:g}",
-            "--run-time", f"{seconds}s", "--stop-timeout", "30", "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"]
+    args = [
+        str(VENV_BIN / "locust"),
+        "-f",
+        str(LOCUSTFILE),
+        "--headless",
+        "--host",
+        base,
+        "-u",
+        str(users),
+        "-r",
+        f"{rate:g}",
+        "--run-time",
+        f"{seconds}s",
+        "--stop-timeout",
+        "30",
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--loglevel",
+        "WARNING",
+    ]
     if reset_stats:
         args.append("--reset-stats")
     with log.open("ab") as out:
@@ -520,15 +691,22 @@ def read_stats(prefix: Path) -> dict:
             name = "Aggregated" if row["Name"] == "Aggregated" else f"{row['Type']} {row['Name']}".strip()
             n = int(row["Request Count"])
             rows[name] = {
-                "requests": n, "failures": int(row["Failure Count"]), "rps": float(row["Requests/s"]),
-                "p50": _ms(row["50%"]), "p95": _ms(row["95%"]), "p99": _ms(row["99%"]), "max": _ms(row["Max Response Time"]),
+                "requests": n,
+                "failures": int(row["Failure Count"]),
+                "rps": float(row["Requests/s"]),
+                "p50": _ms(row["50%"]),
+                "p95": _ms(row["95%"]),
+                "p99": _ms(row["99%"]),
+                "max": _ms(row["Max Response Time"]),
             }
     failures = []
     path = Path(f"{prefix}_failures.csv")
     if path.exists():
         with path.open(newline="") as handle:
-            failures = [{"endpoint": f"{r['Method']} {r['Name']}", "error": r["Error"][:300], "count": int(r["Occurrences"])}
-                        for r in csv.DictReader(handle)]
+            failures = [
+                {"endpoint": f"{r['Method']} {r['Name']}", "error": r["Error"][:300], "count": int(r["Occurrences"])}
+                for r in csv.DictReader(handle)
+            ]
     extra_path = prefix.with_name(prefix.name + "_extra.json")
     extra = json.loads(extra_path.read_text()) if extra_path.exists() else {}
     return {"endpoints": rows, "failures": failures, "extra": extra}
@@ -544,7 +722,9 @@ def table(step: dict) -> str:
     for name in sorted(rows, key=lambda n: (n == "Aggregated", n)):
         r = rows[name]
         fmt = lambda v: "-" if v is None else f"{v:,.0f}"  # noqa: E731
-        lines.append(f"{name[:50]:<50} {r['rps']:>7.1f} {fmt(r['p50']):>7} {fmt(r['p95']):>7} {fmt(r['p99']):>7} {r['failures']:>5}")
+        lines.append(
+            f"{name[:50]:<50} {r['rps']:>7.1f} {fmt(r['p50']):>7} {fmt(r['p95']):>7} {fmt(r['p99']):>7} {r['failures']:>5}"
+        )
     conflicts = step.get("extra", {}).get("bid_conflicts", 0)
     lines.append(f"bid conflicts (409, counted apart, not failures): {conflicts}")
     for f in step["failures"][:5]:
@@ -555,7 +735,9 @@ def table(step: dict) -> str:
 def markdown(steps: list[dict]) -> str:
     out = []
     for step in steps:
-        out.append(f"\n**{step['users']} users** ({step['seconds']} s, steady state; load average {step.get('loadavg', 0):.1f})\n")
+        out.append(
+            f"\n**{step['users']} users** ({step['seconds']} s, steady state; load average {step.get('loadavg', 0):.1f})\n"
+        )
         out.append("| endpoint | req/s | p50 ms | p95 ms | p99 ms | failures |")
         out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
         rows = step["endpoints"]
@@ -563,12 +745,15 @@ def markdown(steps: list[dict]) -> str:
             r = rows[name]
             fmt = lambda v: "-" if v is None else f"{v:,.0f}"  # noqa: E731
             label = "**all**" if name == "Aggregated" else f"`{name}`"
-            out.append(f"| {label} | {r['rps']:.1f} | {fmt(r['p50'])} | {fmt(r['p95'])} | {fmt(r['p99'])} | {r['failures']} |")
+            out.append(
+                f"| {label} | {r['rps']:.1f} | {fmt(r['p50'])} | {fmt(r['p95'])} | {fmt(r['p99'])} | {r['failures']} |"
+            )
         out.append(f"\nbid conflicts (409): {step.get('extra', {}).get('bid_conflicts', 0)}")
     return "\n".join(out)
 
 
 # --- profile ----------------------------------------------------------------------------------------
+
 
 def profile_endpoint(endpoint: str, plan: dict, *, repeat: int = 10, top: int = 25) -> str:
     """Calls the endpoint `repeat` times in this process (Django's test client, the same settings,
@@ -585,8 +770,13 @@ def profile_endpoint(endpoint: str, plan: dict, *, repeat: int = 10, top: int = 
     from accounts.services import token_issue
 
     rng = random.Random(7)
-    role = ("officials" if "dashboard" in endpoint else
-            "enterprises" if "challenges/{id}/matches" in endpoint else "institutes")
+    role = (
+        "officials"
+        if "dashboard" in endpoint
+        else "enterprises"
+        if "challenges/{id}/matches" in endpoint
+        else "institutes"
+    )
     account = plan[role][0]
     user = User.objects.get(username=account["username"])
     token = token_issue(user=user)
@@ -594,15 +784,23 @@ def profile_endpoint(endpoint: str, plan: dict, *, repeat: int = 10, top: int = 
     pick = lambda key: rng.choice(plan[key])  # noqa: E731
     paths = {
         "GET /api/recommendations/": lambda: "/api/recommendations/",
-        "GET /api/capabilities/{id}/matches/": lambda: f"/api/capabilities/{rng.choice(account.get('capabilities') or [0])}/matches/",
-        "GET /api/challenges/{id}/matches/": lambda: f"/api/challenges/{rng.choice(account.get('challenges') or [0])}/matches/",
+        "GET /api/capabilities/{id}/matches/": lambda: (
+            f"/api/capabilities/{rng.choice(account.get('capabilities') or [0])}/matches/"
+        ),
+        "GET /api/challenges/{id}/matches/": lambda: (
+            f"/api/challenges/{rng.choice(account.get('challenges') or [0])}/matches/"
+        ),
         "GET /api/search/?q": lambda: f"/api/search/?q={urllib.parse.quote(pick('queries'))}",
-        "GET /api/search/?q&filters": lambda: f"/api/search/?q={urllib.parse.quote(pick('queries'))}&kind=capability&trl_min=5",
+        "GET /api/search/?q&filters": lambda: (
+            f"/api/search/?q={urllib.parse.quote(pick('queries'))}&kind=capability&trl_min=5"
+        ),
         "GET /api/challenges/{id}/": lambda: f"/api/challenges/{pick('challenges')}/",
         "GET /api/capabilities/{id}/": lambda: f"/api/capabilities/{pick('capabilities')}/",
         "GET /api/needs/{id}/": lambda: f"/api/needs/{pick('needs')}/",
         "GET /api/dashboard/summary/": lambda: f"/api/dashboard/summary/?year={plan['year']}",
-        "GET /api/dashboard/drilldown/": lambda: f"/api/dashboard/drilldown/?year={plan['year']}&figure=district&key=wuxing",
+        "GET /api/dashboard/drilldown/": lambda: (
+            f"/api/dashboard/drilldown/?year={plan['year']}&figure=district&key=wuxing"
+        ),
     }
     if endpoint not in paths:
         return f"(no in-process profile for {endpoint}; profiled: {', '.join(paths)})"
@@ -654,35 +852,62 @@ def profile_endpoint(endpoint: str, plan: dict, *, repeat: int = 10, top: int = 
         f"  SQL: {sql['n'] / repeat:,.1f} statements/request, {1000 * sql['s'] / repeat:,.0f} ms/request ({100 * sql['s'] / wall:.0f}%)",
         f"  Elasticsearch: {es['n'] / repeat:,.1f} calls/request, {1000 * es['s'] / repeat:,.0f} ms/request ({100 * es['s'] / wall:.0f}%)",
         f"  the rest (Python: ranking glue, explanations, serialisation): {1000 * (wall - sql['s'] - es['s']) / repeat:,.0f} ms/request",
-        "", buffer.getvalue(),
+        "",
+        buffer.getvalue(),
     ]
     return "\n".join(report)
 
 
 # --- commands ---------------------------------------------------------------------------------------
 
+
 def main() -> None:
     # A SIGTERM (or the shell's timeout) unwinds like Ctrl-C, so that every child is stopped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="run", choices=["run", "prepare", "plan", "profile", "write-plan"],
-                        help="write-plan: only write --out/plan.json from the database of this environment's settings "
-                             "(DJANGO_SETTINGS_MODULE, DATABASE_URL, ...), starting nothing (the smoke test uses it)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "command",
+        nargs="?",
+        default="run",
+        choices=["run", "prepare", "plan", "profile", "write-plan"],
+        help="write-plan: only write --out/plan.json from the database of this environment's settings "
+        "(DJANGO_SETTINGS_MODULE, DATABASE_URL, ...), starting nothing (the smoke test uses it)",
+    )
     parser.add_argument("--password", default=LOAD_PASSWORD, help="write-plan: the accounts' password")
     parser.add_argument("--usernames", default="", help="write-plan: a regular expression the usernames must match")
     parser.add_argument("--database-url", default=os.environ.get("LOAD_DATABASE_URL", DEFAULT_DATABASE))
-    parser.add_argument("--es-data", default=DEFAULT_ES_DATA, help="kept between runs (the index is rebuilt only when stale)")
+    parser.add_argument(
+        "--es-data", default=DEFAULT_ES_DATA, help="kept between runs (the index is rebuilt only when stale)"
+    )
     parser.add_argument("--steps", default="2,5,10,20,40,80,160", help="user counts, in order")
     parser.add_argument("--step-time", type=int, default=60, help="seconds per step")
     parser.add_argument("--warmup", type=int, default=30, help="seconds at the first step's users before measuring")
-    parser.add_argument("--p95-limit", type=float, default=500.0, help="stop after the first step whose aggregate p95 exceeds this (ms)")
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3)), help="gunicorn workers (deploy/start/web: 3)")
-    parser.add_argument("--profile-endpoint", default="", help="default: the endpoint with the highest p95 in the last step; none: no profile")
+    parser.add_argument(
+        "--p95-limit", type=float, default=500.0, help="stop after the first step whose aggregate p95 exceeds this (ms)"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("WEB_CONCURRENCY", 3)),
+        help="gunicorn workers (deploy/start/web: 3)",
+    )
+    parser.add_argument(
+        "--profile-endpoint",
+        default="",
+        help="default: the endpoint with the highest p95 in the last step; none: no profile",
+    )
     parser.add_argument("--endpoint", default="", help="profile: which endpoint")
     parser.add_argument("--repeat", type=int, default=10, help="profile: requests profiled")
     parser.add_argument("--out", default="", help="results folder (default: a new folder under /tmp)")
-    parser.add_argument("--server-env", action="append", default=[], metavar="NAME=VALUE",
-                        help="an extra variable for gunicorn and the worker (an experiment, e.g. OMP_NUM_THREADS=1)")
+    parser.add_argument(
+        "--server-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an extra variable for gunicorn and the worker (an experiment, e.g. OMP_NUM_THREADS=1)",
+    )
     args = parser.parse_args()
 
     out = Path(args.out or tempfile.mkdtemp(prefix="techmatch-load-results-"))
@@ -690,8 +915,10 @@ def main() -> None:
     if args.command == "write-plan":
         django_setup({})
         plan = write_plan(out / "plan.json", password=args.password, usernames=args.usernames)
-        say(f"plan: {out / 'plan.json'} ({len(plan['institutes'])} institute, {len(plan['enterprises'])} enterprise, "
-            f"{len(plan['officials'])} official accounts)")
+        say(
+            f"plan: {out / 'plan.json'} ({len(plan['institutes'])} institute, {len(plan['enterprises'])} enterprise, "
+            f"{len(plan['officials'])} official accounts)"
+        )
         return
     logs = out / "logs"
     logs.mkdir(exist_ok=True)
@@ -713,29 +940,52 @@ def main() -> None:
             return
 
         broker = stack.enter_context(redis_server(var_dir))
-        env = stack_env(database_url=args.database_url, es_url=es_url, es_index=ES_INDEX, broker=broker, var_dir=var_dir)
+        env = stack_env(
+            database_url=args.database_url, es_url=es_url, es_index=ES_INDEX, broker=broker, var_dir=var_dir
+        )
         env.update(dict(item.split("=", 1) for item in args.server_env))
         stack.enter_context(celery_worker(env, logs / "worker.log"))
-        base = stack.enter_context(gunicorn(env, logs / "gunicorn.log", workers=args.workers, access_log=logs / "access.log"))
-        say(f"gunicorn: {base} ({args.workers} workers, config.settings.prod, Elasticsearch, Redis broker)"
-            + (f"; extra environment {args.server_env}" if args.server_env else ""))
+        base = stack.enter_context(
+            gunicorn(env, logs / "gunicorn.log", workers=args.workers, access_log=logs / "access.log")
+        )
+        say(
+            f"gunicorn: {base} ({args.workers} workers, config.settings.prod, Elasticsearch, Redis broker)"
+            + (f"; extra environment {args.server_env}" if args.server_env else "")
+        )
         steps_users = [int(s) for s in args.steps.split(",") if s.strip()]
         if args.warmup:
             say(f"warm-up: {steps_users[0]} users for {args.warmup}s (not reported)")
-            locust(base, users=steps_users[0], seconds=args.warmup, plan=out / "plan.json", prefix=out / "warmup",
-                   reset_stats=False, log=logs / "locust.log")
+            locust(
+                base,
+                users=steps_users[0],
+                seconds=args.warmup,
+                plan=out / "plan.json",
+                prefix=out / "warmup",
+                reset_stats=False,
+                log=logs / "locust.log",
+            )
         steps = []
         for users in steps_users:
             started = time.monotonic()
-            step = locust(base, users=users, seconds=args.step_time, plan=out / "plan.json", prefix=out / f"step_{users:04d}",
-                          log=logs / "locust.log")
+            step = locust(
+                base,
+                users=users,
+                seconds=args.step_time,
+                plan=out / "plan.json",
+                prefix=out / f"step_{users:04d}",
+                log=logs / "locust.log",
+            )
             # The 1-minute load average at the end of the step: this machine is shared, so it says how
             # much else ran (this stack alone puts it at about the number of busy processes).
-            step.update(users=users, seconds=args.step_time, loadavg=float(Path("/proc/loadavg").read_text().split()[0]))
+            step.update(
+                users=users, seconds=args.step_time, loadavg=float(Path("/proc/loadavg").read_text().split()[0])
+            )
             steps.append(step)
             agg = step["endpoints"].get("Aggregated", {})
-            say(f"\n== {users} users, {args.step_time}s ({time.monotonic() - started:.0f}s wall, load average "
-                f"{step['loadavg']:.1f}) ==\n{table(step)}")
+            say(
+                f"\n== {users} users, {args.step_time}s ({time.monotonic() - started:.0f}s wall, load average "
+                f"{step['loadavg']:.1f}) ==\n{table(step)}"
+            )
             (out / "results.json").write_text(json.dumps({"steps": steps}, indent=1, ensure_ascii=False))
             if (agg.get("p95") or 0) > args.p95_limit:
                 say(f"aggregate p95 {agg['p95']:,.0f} ms > {args.p95_limit:,.0f} ms: stopping")

@@ -3,6 +3,7 @@
 Elasticsearch. Asserts no failure (no 5xx, no unexpected status) and that every task type ran;
 measures nothing. Locally it is skipped when a service is missing; under CI=true it fails.
 """
+
 import csv
 import json
 import os
@@ -21,13 +22,35 @@ pytestmark = [pytest.mark.services, pytest.mark.e2e]
 USERS, SECONDS = 6, 25
 DEMO_PASSWORD = "TechMatch-2027"
 ENDPOINTS = {
-    "POST /api/auth/token/", "GET /api/search/?q", "GET /api/search/?q&filters", "GET /api/challenges/{id}/",
-    "GET /api/capabilities/{id}/", "GET /api/needs/{id}/", "GET /api/capabilities/{id}/matches/",
-    "GET /api/challenges/{id}/matches/", "GET /api/recommendations/", "POST /api/challenges/{id}/bids/",
-    "POST /api/challenges/{id}/bids/{bid}/withdraw/", "GET /api/dashboard/summary/", "GET /api/dashboard/drilldown/",
+    "POST /api/auth/token/",
+    "GET /api/search/?q",
+    "GET /api/search/?q&filters",
+    "GET /api/challenges/{id}/",
+    "GET /api/capabilities/{id}/",
+    "GET /api/needs/{id}/",
+    "GET /api/capabilities/{id}/matches/",
+    "GET /api/challenges/{id}/matches/",
+    "GET /api/recommendations/",
+    "POST /api/challenges/{id}/bids/",
+    "POST /api/challenges/{id}/bids/{bid}/withdraw/",
+    "GET /api/dashboard/summary/",
+    "GET /api/dashboard/drilldown/",
 }
-TASKS = {"login", "search", "search_filtered", "challenge_detail", "capability_detail", "need_detail", "capability_matches",
-         "challenge_matches", "recommendations", "bid", "bid_withdraw", "dashboard_summary", "dashboard_drilldown"}
+TASKS = {
+    "login",
+    "search",
+    "search_filtered",
+    "challenge_detail",
+    "capability_detail",
+    "need_detail",
+    "capability_matches",
+    "challenge_matches",
+    "recommendations",
+    "bid",
+    "bid_withdraw",
+    "dashboard_summary",
+    "dashboard_drilldown",
+}
 
 
 @pytest.fixture
@@ -45,8 +68,9 @@ def test_the_load_mix_runs_clean_against_the_production_stack(tmp_path, smoke_da
     logs = tmp_path / "logs"
     logs.mkdir()
     # Demo data through the embedded defaults' path (tasks eager: seed_demo indexes as it writes).
-    setup_env = run_load.stack_env(database_url=smoke_database, es_url=elasticsearch, es_index=index, broker="",
-                                   var_dir=tmp_path / "var")
+    setup_env = run_load.stack_env(
+        database_url=smoke_database, es_url=elasticsearch, es_index=index, broker="", var_dir=tmp_path / "var"
+    )
     phases, started = {}, time.monotonic()
 
     def phase(name: str) -> None:
@@ -58,16 +82,39 @@ def test_the_load_mix_runs_clean_against_the_production_stack(tmp_path, smoke_da
         for command in (["migrate", "--noinput"], ["seed_demo"], ["reindex"]):
             run_load.run_django(command, setup_env, log=logs / "setup.log", timeout=300)
             phase(command[0])
-        subprocess.run([sys.executable, str(run_load.HERE / "run_load.py"), "write-plan", "--out", str(tmp_path),
-                        "--password", DEMO_PASSWORD], env=setup_env, check=True, timeout=120, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(run_load.HERE / "run_load.py"),
+                "write-plan",
+                "--out",
+                str(tmp_path),
+                "--password",
+                DEMO_PASSWORD,
+            ],
+            env=setup_env,
+            check=True,
+            timeout=120,
+            capture_output=True,
+        )
         phase("plan")
-        env = run_load.stack_env(database_url=smoke_database, es_url=elasticsearch, es_index=index, broker=broker,
-                                 var_dir=tmp_path / "var")
+        env = run_load.stack_env(
+            database_url=smoke_database, es_url=elasticsearch, es_index=index, broker=broker, var_dir=tmp_path / "var"
+        )
         with run_load.gunicorn(env, logs / "gunicorn.log", workers=2, access_log=logs / "access.log") as base:
             phase("gunicorn")
-            step = run_load.locust(base, users=USERS, seconds=SECONDS, plan=tmp_path / "plan.json", prefix=tmp_path / "smoke",
-                                   reset_stats=False, spawn_rate=USERS, wait="0.1,0.5", every_task_first=True,
-                                   log=logs / "locust.log")
+            step = run_load.locust(
+                base,
+                users=USERS,
+                seconds=SECONDS,
+                plan=tmp_path / "plan.json",
+                prefix=tmp_path / "smoke",
+                reset_stats=False,
+                spawn_rate=USERS,
+                wait="0.1,0.5",
+                every_task_first=True,
+                log=logs / "locust.log",
+            )
             phase("locust")
     finally:
         from elasticsearch import Elasticsearch

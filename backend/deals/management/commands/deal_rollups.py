@@ -1,4 +1,5 @@
 """Check or rebuild the dashboard's maintained sums (deals.rollups) against the contracts."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from deals.rollups import rollup_drift, rollup_rebuild
@@ -20,5 +21,8 @@ class Command(BaseCommand):
         for key, (stored, computed) in sorted(drift.items(), key=str)[:20]:
             self.stderr.write(f"{key}: stored {stored}, computed {computed}")
         if drift:
-            raise CommandError(f"{len(drift)} rollup rows differ from the contracts: run `manage.py deal_rollups --rebuild`", returncode=1)
+            raise CommandError(
+                f"{len(drift)} rollup rows differ from the contracts: run `manage.py deal_rollups --rebuild`",
+                returncode=1,
+            )
         self.stdout.write("the rollup equals the contracts")

@@ -1,5 +1,6 @@
 """Accuracy of indicator verdicts (met / unmet / unknown) on a labelled set: the same code path
 as match explanations (matching.indicators.assess). Format: ../shared/eval/indicators/README.md."""
+
 import json
 from pathlib import Path
 
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         if not cases:
             raise CommandError(f"{path}: needs at least one case")
         verdicts = run(cases)
-        for case, verdict in zip(cases, verdicts):
+        for case, verdict in zip(cases, verdicts, strict=False):
             if verdict.verdict != case.expected:
                 ind = case.indicator
                 self.stdout.write(

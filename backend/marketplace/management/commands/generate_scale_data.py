@@ -1,5 +1,6 @@
 """Large synthetic volumes for benchmarks: realistic Chinese text assembled from fragments per
 industry chain. Inserted with bulk_create in batches; never run against production data."""
+
 import random
 import time
 from datetime import datetime, timedelta
@@ -11,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Organisation, Region, User
-from accounts.uscc import uscc_check_char, ALPHABET
+from accounts.uscc import ALPHABET, uscc_check_char
 from marketplace.models import Capability, Challenge, IndustryChain, Need
 
 SUBJECTS = {
@@ -28,8 +29,14 @@ SUBJECTS = {
     "green_energy": ["氢能储运", "储能变流", "余热回收", "废气治理"],
 }
 GOALS = ["性能提升", "成本降低", "国产替代", "工艺优化", "可靠性验证", "中试放大"]
-DETAILS = ["目标指标达到国内领先水平", "需完成中试并形成工艺包", "要求两年内实现量产", "需配合企业完成应用验证",
-           "已有初步样品但一致性不足", "希望与高校院所联合攻关"]
+DETAILS = [
+    "目标指标达到国内领先水平",
+    "需完成中试并形成工艺包",
+    "要求两年内实现量产",
+    "需配合企业完成应用验证",
+    "已有初步样品但一致性不足",
+    "希望与高校院所联合攻关",
+]
 
 
 def _uscc(n: int, prefix: str) -> str:
@@ -45,8 +52,12 @@ class Command(BaseCommand):
         parser.add_argument("--challenges", type=int, default=10_000)
         parser.add_argument("--needs", type=int, default=10_000)
         parser.add_argument("--capabilities", type=int, default=100_000)
-        parser.add_argument("--deals", type=int, default=0,
-                            help="technology contracts (with their ledger entries), e.g. 1000000 for the dashboard at scale")
+        parser.add_argument(
+            "--deals",
+            type=int,
+            default=0,
+            help="technology contracts (with their ledger entries), e.g. 1000000 for the dashboard at scale",
+        )
         parser.add_argument("--batch-size", type=int, default=5_000)
         parser.add_argument("--seed", type=int, default=2027)
 
@@ -71,27 +82,43 @@ class Command(BaseCommand):
         orgs = []
         for i in range(start, start + n):
             kind = Organisation.Kind.INSTITUTE if i % 3 == 0 else Organisation.Kind.ENTERPRISE
-            orgs.append(Organisation(
-                name=f"规模测试{'研究院' if kind == 'institute' else '科技有限公司'}{i:06d}", kind=kind,
-                institute_type="research_institute" if kind == "institute" else "", uscc=_uscc(500_000 + i, "91330599"),
-                region=rng.choice(regions), verification=Organisation.Verification.VERIFIED,
-            ))
+            orgs.append(
+                Organisation(
+                    name=f"规模测试{'研究院' if kind == 'institute' else '科技有限公司'}{i:06d}",
+                    kind=kind,
+                    institute_type="research_institute" if kind == "institute" else "",
+                    uscc=_uscc(500_000 + i, "91330599"),
+                    region=rng.choice(regions),
+                    verification=Organisation.Verification.VERIFIED,
+                )
+            )
         with transaction.atomic():
             Organisation.objects.bulk_create(orgs, batch_size=self.batch)
             created = list(Organisation.objects.filter(name__startswith="规模测试"))
             User.objects.bulk_create(
-                [User(username=f"scale-{o.pk}", organisation=o, org_role=User.Role.ADMIN) for o in created
-                 if not User.objects.filter(username=f"scale-{o.pk}").exists()], batch_size=self.batch,
+                [
+                    User(username=f"scale-{o.pk}", organisation=o, org_role=User.Role.ADMIN)
+                    for o in created
+                    if not User.objects.filter(username=f"scale-{o.pk}").exists()
+                ],
+                batch_size=self.batch,
             )
         users = {u.organisation_id: u for u in User.objects.filter(username__startswith="scale-")}
         enterprises = [(o, users[o.pk]) for o in created if o.kind == "enterprise"]
         institutes = [(o, users[o.pk]) for o in created if o.kind == "institute"]
-        self.stdout.write(f"organisations: {len(created)} ({len(enterprises)} enterprises, {len(institutes)} institutes)")
+        self.stdout.write(
+            f"organisations: {len(created)} ({len(enterprises)} enterprises, {len(institutes)} institutes)"
+        )
         return enterprises, institutes
 
     def _text(self, rng, industry):
         subject, goal = rng.choice(SUBJECTS.get(industry.code, ["关键技术"])), rng.choice(GOALS)
-        return subject, goal, f"{subject}{goal}", f"围绕{industry.name}产业链的{subject}开展{goal}研究，{rng.choice(DETAILS)}，{rng.choice(DETAILS)}。"
+        return (
+            subject,
+            goal,
+            f"{subject}{goal}",
+            f"围绕{industry.name}产业链的{subject}开展{goal}研究，{rng.choice(DETAILS)}，{rng.choice(DETAILS)}。",
+        )
 
     def _challenge(self, i, rng, owners, industries):
         org, user = rng.choice(owners)
@@ -99,12 +126,21 @@ class Command(BaseCommand):
         subject, goal, title, description = self._text(rng, industry)
         saima = i % 5 == 0
         return Challenge(
-            organisation=org, created_by=user, title=f"{title}（{i}）", summary=description[:120], description=description,
-            industry=industry, list_type=rng.choice(Challenge.ListType.values),
-            indicators=[{"name": f"{subject}关键指标", "target": f"≥{rng.randint(50, 99)}", "unit": "%"}], keywords=[subject, goal],
-            bounty=Decimal(rng.randrange(100_000, 20_000_000, 10_000)), funding_mode=rng.choice(Challenge.FundingMode.values),
-            mode="saima" if saima else "jiebang", max_winners=3 if saima else 1,
-            bid_deadline=timezone.now() + timedelta(days=rng.randint(10, 120)), status=Challenge.Status.PUBLISHED,
+            organisation=org,
+            created_by=user,
+            title=f"{title}（{i}）",
+            summary=description[:120],
+            description=description,
+            industry=industry,
+            list_type=rng.choice(Challenge.ListType.values),
+            indicators=[{"name": f"{subject}关键指标", "target": f"≥{rng.randint(50, 99)}", "unit": "%"}],
+            keywords=[subject, goal],
+            bounty=Decimal(rng.randrange(100_000, 20_000_000, 10_000)),
+            funding_mode=rng.choice(Challenge.FundingMode.values),
+            mode="saima" if saima else "jiebang",
+            max_winners=3 if saima else 1,
+            bid_deadline=timezone.now() + timedelta(days=rng.randint(10, 120)),
+            status=Challenge.Status.PUBLISHED,
             published_at=timezone.now(),
         )
 
@@ -114,8 +150,15 @@ class Command(BaseCommand):
         subject, goal, title, description = self._text(rng, industry)
         low = rng.randrange(50_000, 2_000_000, 10_000)
         return Need(
-            organisation=org, created_by=user, title=f"{title}需求（{i}）", description=description, industry=industry,
-            keywords=[subject], budget_min=Decimal(low), budget_max=Decimal(low * 2), status=Need.Status.OPEN,
+            organisation=org,
+            created_by=user,
+            title=f"{title}需求（{i}）",
+            description=description,
+            industry=industry,
+            keywords=[subject],
+            budget_min=Decimal(low),
+            budget_max=Decimal(low * 2),
+            status=Need.Status.OPEN,
             cooperation_type=rng.choice(["development", "transfer", "license", "consulting", "service"]),
         )
 
@@ -124,8 +167,14 @@ class Command(BaseCommand):
         industry = rng.choice(industries)
         subject, goal, title, description = self._text(rng, industry)
         return Capability(
-            organisation=org, created_by=user, title=f"{subject}技术（{i}）", description=description, industry=industry,
-            keywords=[subject, goal], trl=rng.randint(3, 9), cooperation_types=["development", "license"],
+            organisation=org,
+            created_by=user,
+            title=f"{subject}技术（{i}）",
+            description=description,
+            industry=industry,
+            keywords=[subject, goal],
+            trl=rng.randint(3, 9),
+            cooperation_types=["development", "license"],
             status=Capability.Status.PUBLISHED,
         )
 
@@ -166,25 +215,47 @@ class Command(BaseCommand):
                 registered = first + timedelta(days=rng.randrange(span))
                 contract = Decimal(rng.randrange(50_000, 30_000_000, 1_000))
                 outside = i % 10 == 0
-                deals.append(Deal(
-                    contract_number=f"SCALE{i:010d}", title=f"规模测试技术合同{i}", contract_type=types[i % len(types)],
-                    buyer_organisation=None if outside else buyer, buyer_name="上海规模测试科技有限公司" if outside else buyer.name,
-                    buyer_uscc=_uscc(900_000 + i % 1000, "91310000") if outside else buyer.uscc,
-                    buyer_region="outside" if outside else buyer.region,
-                    seller_organisation=seller, seller_name=seller.name, seller_uscc=seller.uscc, seller_region=seller.region,
-                    contract_amount=contract, technical_amount=(contract * Decimal("0.9")).quantize(Decimal("1")),
-                    signed_on=registered - timedelta(days=rng.randint(5, 60)), registered_on=registered,
-                    registration_number=f"SCALE-DJ-{i:010d}", industry=rng.choice(industries), origin=DealOrigin.OFFLINE,
-                    status=DealStatus.VOIDED if i % 50 == 7 else DealStatus.REGISTERED, created_by=keeper,
-                ))
+                deals.append(
+                    Deal(
+                        contract_number=f"SCALE{i:010d}",
+                        title=f"规模测试技术合同{i}",
+                        contract_type=types[i % len(types)],
+                        buyer_organisation=None if outside else buyer,
+                        buyer_name="上海规模测试科技有限公司" if outside else buyer.name,
+                        buyer_uscc=_uscc(900_000 + i % 1000, "91310000") if outside else buyer.uscc,
+                        buyer_region="outside" if outside else buyer.region,
+                        seller_organisation=seller,
+                        seller_name=seller.name,
+                        seller_uscc=seller.uscc,
+                        seller_region=seller.region,
+                        contract_amount=contract,
+                        technical_amount=(contract * Decimal("0.9")).quantize(Decimal("1")),
+                        signed_on=registered - timedelta(days=rng.randint(5, 60)),
+                        registered_on=registered,
+                        registration_number=f"SCALE-DJ-{i:010d}",
+                        industry=rng.choice(industries),
+                        origin=DealOrigin.OFFLINE,
+                        status=DealStatus.VOIDED if i % 50 == 7 else DealStatus.REGISTERED,
+                        created_by=keeper,
+                    )
+                )
             with transaction.atomic():
                 Deal.objects.bulk_create(deals, batch_size=1000)
                 # Each entry is dated on its registration day, so "as of" figures have a history to reproduce.
-                DealEntry.objects.bulk_create([
-                    DealEntry(deal=d, kind=DealEntry.Kind.RECORD, by=keeper, reason="规模测试数据",
-                              at=timezone.make_aware(datetime.combine(d.registered_on, dt_time(10))),
-                              **{a: getattr(d, a) for a in STATE_ATTNAMES}) for d in deals
-                ], batch_size=1000)
+                DealEntry.objects.bulk_create(
+                    [
+                        DealEntry(
+                            deal=d,
+                            kind=DealEntry.Kind.RECORD,
+                            by=keeper,
+                            reason="规模测试数据",
+                            at=timezone.make_aware(datetime.combine(d.registered_on, dt_time(10))),
+                            **{a: getattr(d, a) for a in STATE_ATTNAMES},
+                        )
+                        for d in deals
+                    ],
+                    batch_size=1000,
+                )
                 rollup_change(after=[{a: getattr(d, a) for a in STATE_ATTNAMES} for d in deals])
             done += size
             rate = done / max(time.monotonic() - started, 1e-6)

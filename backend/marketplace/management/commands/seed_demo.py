@@ -26,16 +26,31 @@ class Command(BaseCommand):
         for key, title, industry, kind, trl, description, keywords, patents in demo.CAPABILITIES:
             if not Capability.objects.filter(organisation=users[key].organisation, title=title).exists():
                 services.capability_create(
-                    by=users[key], publish=True, title=title, description=description, industry=industries[industry],
-                    kind=kind, trl=trl, keywords=keywords, patents=patents, cooperation_types=["development", "transfer", "license"],
+                    by=users[key],
+                    publish=True,
+                    title=title,
+                    description=description,
+                    industry=industries[industry],
+                    kind=kind,
+                    trl=trl,
+                    keywords=keywords,
+                    patents=patents,
+                    cooperation_types=["development", "transfer", "license"],
                     team="教授、副教授与博士研究生组成的攻关团队",
                 )
                 created["capabilities"] += 1
         for key, title, industry, cooperation, low, high, description, keywords in demo.NEEDS:
             if not Need.objects.filter(organisation=users[key].organisation, title=title).exists():
                 services.need_create(
-                    by=users[key], publish=True, title=title, description=description, industry=industries[industry],
-                    cooperation_type=cooperation, budget_min=Decimal(low), budget_max=Decimal(high), keywords=keywords,
+                    by=users[key],
+                    publish=True,
+                    title=title,
+                    description=description,
+                    industry=industries[industry],
+                    cooperation_type=cooperation,
+                    budget_min=Decimal(low),
+                    budget_max=Decimal(high),
+                    keywords=keywords,
                 )
                 created["needs"] += 1
         for row in demo.CHALLENGES:
@@ -44,10 +59,13 @@ class Command(BaseCommand):
         for row in demo.DEALS:
             if self._deal(row, users, industries):
                 created["contracts"] += 1
-        self.stdout.write(self.style.SUCCESS(
-            "demo data: " + ", ".join(f"{n} new {what}" for what, n in created.items())
-            + f"; log in as any of {', '.join(sorted(users))} with password {demo.DEMO_PASSWORD}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                "demo data: "
+                + ", ".join(f"{n} new {what}" for what, n in created.items())
+                + f"; log in as any of {', '.join(sorted(users))} with password {demo.DEMO_PASSWORD}"
+            )
+        )
 
     def _organisations(self) -> dict[str, User]:
         users = {}
@@ -56,10 +74,19 @@ class Command(BaseCommand):
             province, city = demo.OUTSIDE.get(key, ("", ""))
             org, _ = Organisation.objects.update_or_create(
                 uscc=first17 + uscc_check_char(first17),
-                defaults={"name": name, "kind": kind, "institute_type": institute_type, "region": region, "province": province, "city": city},
+                defaults={
+                    "name": name,
+                    "kind": kind,
+                    "institute_type": institute_type,
+                    "region": region,
+                    "province": province,
+                    "city": city,
+                },
             )
             org.full_clean()
-            user, new = User.objects.get_or_create(username=key, defaults={"organisation": org, "org_role": User.Role.ADMIN})
+            user, new = User.objects.get_or_create(
+                username=key, defaults={"organisation": org, "org_role": User.Role.ADMIN}
+            )
             if new:
                 user.set_password(demo.DEMO_PASSWORD)
                 if kind == Organisation.Kind.OPERATOR:
@@ -73,21 +100,50 @@ class Command(BaseCommand):
                 organisation_verify(organisation=user.organisation, by=operator, approved=True, note="演示数据")
         for key, district in demo.OFFICIALS.items():
             if not users[key].grants.filter(power=Grant.Power.OFFICIAL, revoked_at__isnull=True).exists():
-                grant_add(user=users[key], power=Grant.Power.OFFICIAL, district=district, by=operator, reason="演示数据")
+                grant_add(
+                    user=users[key], power=Grant.Power.OFFICIAL, district=district, by=operator, reason="演示数据"
+                )
         return users
 
     def _challenge(self, row, users, industries) -> bool:
-        (owner, title, industry, list_type, mode, winners, bounty, funding, confidentiality, status,
-         summary, description, indicators, keywords) = row
+        (
+            owner,
+            title,
+            industry,
+            list_type,
+            mode,
+            winners,
+            bounty,
+            funding,
+            confidentiality,
+            status,
+            summary,
+            description,
+            indicators,
+            keywords,
+        ) = row
         by = users[owner]
         if Challenge.objects.filter(organisation=by.organisation, title=title).exists():
             return False
         bids = [b for b in demo.BIDS if b[0] == title]
         challenge = services.challenge_create(
-            by=by, title=title, summary=summary, description=description, industry=industries[industry], list_type=list_type,
-            indicators=indicators, keywords=keywords, bounty=Decimal(bounty), funding_mode=funding, mode=mode, max_winners=winners,
-            bid_deadline=timezone.now() + timezone.timedelta(days=45), confidentiality=confidentiality,
-            invited=[users[k].organisation for k in ("taihu_lab", "zju_hz")] if confidentiality == "invitation_only" else [],
+            by=by,
+            title=title,
+            summary=summary,
+            description=description,
+            industry=industries[industry],
+            list_type=list_type,
+            indicators=indicators,
+            keywords=keywords,
+            bounty=Decimal(bounty),
+            funding_mode=funding,
+            mode=mode,
+            max_winners=winners,
+            bid_deadline=timezone.now() + timezone.timedelta(days=45),
+            confidentiality=confidentiality,
+            invited=[users[k].organisation for k in ("taihu_lab", "zju_hz")]
+            if confidentiality == "invitation_only"
+            else [],
         )
         if status == Challenge.Status.DRAFT:
             return True
@@ -95,11 +151,17 @@ class Command(BaseCommand):
         placed = []
         for _title, bidder, price, days, bid_status, partners in bids:
             bid = services.bid_submit(
-                challenge=challenge, by=users[bidder], partners=[(users[k].organisation, role) for k, role in partners],
+                challenge=challenge,
+                by=users[bidder],
+                partners=[(users[k].organisation, role) for k, role in partners],
                 proposal=f"{users[bidder].organisation.name}针对“{title}”的技术方案：以已有中试成果为基础分阶段攻关。",
-                approach="方案设计—小试验证—中试放大—应用验证", price=Decimal(price), duration_days=days,
-                milestones=[{"title": "小试验证", "due_day": days // 3, "deliverable": "小试报告"},
-                            {"title": "中试与验收", "due_day": days, "deliverable": "中试报告与验收材料"}],
+                approach="方案设计—小试验证—中试放大—应用验证",
+                price=Decimal(price),
+                duration_days=days,
+                milestones=[
+                    {"title": "小试验证", "due_day": days // 3, "deliverable": "小试报告"},
+                    {"title": "中试与验收", "due_day": days, "deliverable": "中试报告与验收材料"},
+                ],
             )
             for link in bid.partner_links.select_related("bid__challenge"):  # every demo partner has said yes
                 partner = next(users[k] for k, _role in partners if users[k].organisation_id == link.organisation_id)
@@ -138,17 +200,33 @@ class Command(BaseCommand):
             by, link = users[buyer], {"need": Need.objects.get(organisation=users[buyer].organisation, title=ref)}
             parties.pop("buyer")
         elif origin == "capability":
-            by, link = users[seller], {"capability": Capability.objects.get(organisation=users[seller].organisation, title=ref)}
+            by, link = (
+                users[seller],
+                {"capability": Capability.objects.get(organisation=users[seller].organisation, title=ref)},
+            )
             parties.pop("seller")
         industry = industries[chain]
         deal = deals.deal_record(
-            by=by, contract_number=contract_number, signed_on=signed_on, origin=origin, contract_type=kind,
-            contract_amount=Decimal(amount), technical_amount=Decimal(technical), industry=industry,
-            title="" if link else f"{industry.name}关键技术{ContractType(kind).label}合同", **parties, **link,
+            by=by,
+            contract_number=contract_number,
+            signed_on=signed_on,
+            origin=origin,
+            contract_type=kind,
+            contract_amount=Decimal(amount),
+            technical_amount=Decimal(technical),
+            industry=industry,
+            title="" if link else f"{industry.name}关键技术{ContractType(kind).label}合同",
+            **parties,
+            **link,
         )
         if status in ("registered", "voided"):
-            deals.deal_register(deal=deal, by=kjj, registration_number=f"{year}-3305-{number.zfill(4)}", registered_on=registered_on,
-                                reason="演示：材料齐全，认定为技术合同")
+            deals.deal_register(
+                deal=deal,
+                by=kjj,
+                registration_number=f"{year}-3305-{number.zfill(4)}",
+                registered_on=registered_on,
+                reason="演示：材料齐全，认定为技术合同",
+            )
         if status == "voided":
             deals.deal_void(deal=deal, by=kjj, reason="演示：双方协商解除合同，撤销认定登记")
         return True

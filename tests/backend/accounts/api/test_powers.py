@@ -1,6 +1,7 @@
 """Power is granted, never claimed: official and operator rights need a verified organisation of the
 right kind *and* an explicit grant by the operator; the fields that decide powers are the
 operator's alone, and every change to them is audited."""
+
 from datetime import timedelta
 
 import pytest
@@ -55,8 +56,11 @@ def test_an_organisation_admin_cannot_change_its_own_kind(world, kind):
 def test_an_admin_may_still_change_what_is_not_power(world):
     client = world.client("owner")
 
-    response = client.patch(f"/api/organisations/{world.orgs['owner'].pk}/", {"kind": "enterprise", "description": "电池材料"},
-                            format="json")
+    response = client.patch(
+        f"/api/organisations/{world.orgs['owner'].pk}/",
+        {"kind": "enterprise", "description": "电池材料"},
+        format="json",
+    )
 
     assert response.status_code == 200 and response.json()["description"] == "电池材料"
 
@@ -74,7 +78,9 @@ def test_a_grant_gives_official_rights_and_revoking_takes_them_away(world, api_c
     clerk = UserFactory(organisation=world.orgs["official"], grant=False)
     operator = world.client("operator")
 
-    granted = operator.post("/api/grants/", {"user": clerk.pk, "power": "official", "reason": "市科技局来函"}, format="json")
+    granted = operator.post(
+        "/api/grants/", {"user": clerk.pk, "power": "official", "reason": "市科技局来函"}, format="json"
+    )
     assert granted.status_code == 201, granted.json()
     client = signed_in(api_client, clerk)
     assert powers(client) == {"is_operator": False, "is_official": True, "official_district": None}
@@ -91,8 +97,11 @@ def test_a_grant_gives_official_rights_and_revoking_takes_them_away(world, api_c
 def test_a_district_grant_is_reported_by_me(world, api_client):
     clerk = UserFactory(organisation=world.orgs["official"], grant=False)
 
-    world.client("operator").post("/api/grants/", {"user": clerk.pk, "power": "official", "district": "deqing",
-                                                   "reason": "德清县科技局"}, format="json")
+    world.client("operator").post(
+        "/api/grants/",
+        {"user": clerk.pk, "power": "official", "district": "deqing", "reason": "德清县科技局"},
+        format="json",
+    )
 
     assert powers(signed_in(api_client, clerk))["official_district"] == "deqing"
 
@@ -108,12 +117,19 @@ def test_a_grant_on_an_unverified_body_gives_nothing_until_it_is_verified(world,
     assert powers(client)["is_official"] is True
 
 
-@pytest.mark.parametrize(("member_of", "power"), [
-    ("owner", "official"), ("institute", "operator"), ("official", "operator"), ("operator", "official"),
-])
+@pytest.mark.parametrize(
+    ("member_of", "power"),
+    [
+        ("owner", "official"),
+        ("institute", "operator"),
+        ("official", "operator"),
+        ("operator", "official"),
+    ],
+)
 def test_powers_are_granted_only_to_members_of_the_matching_kind(world, member_of, power):
     response = world.client("operator").post(
-        "/api/grants/", {"user": world.users[member_of].pk, "power": power, "reason": "试图越权"}, format="json")
+        "/api/grants/", {"user": world.users[member_of].pk, "power": power, "reason": "试图越权"}, format="json"
+    )
 
     assert response.status_code == 400 and "user" in response.json()["fields"]
 
@@ -122,7 +138,9 @@ def test_only_an_official_grant_is_limited_to_a_district_and_only_to_one_in_huzh
     clerk = UserFactory(organisation=world.orgs["official"], grant=False)
     operator = world.client("operator")
 
-    outside = operator.post("/api/grants/", {"user": clerk.pk, "power": "official", "district": "outside", "reason": "x"}, format="json")
+    outside = operator.post(
+        "/api/grants/", {"user": clerk.pk, "power": "official", "district": "outside", "reason": "x"}, format="json"
+    )
 
     assert outside.status_code == 400 and "district" in outside.json()["fields"]
 
@@ -131,21 +149,36 @@ def test_only_an_official_grant_is_limited_to_a_district_and_only_to_one_in_huzh
 def test_nobody_but_the_operator_grants_or_lists_powers(world, role):
     client = world.client(role)
 
-    assert client.post("/api/grants/", {"user": world.users[role].pk, "power": "official", "reason": "x"}, format="json").status_code == 403
+    assert (
+        client.post(
+            "/api/grants/", {"user": world.users[role].pk, "power": "official", "reason": "x"}, format="json"
+        ).status_code
+        == 403
+    )
     assert client.get("/api/grants/").status_code == 403
     assert powers(client)["is_operator"] is False
 
 
 def test_the_operator_opens_a_government_body_verified_and_audited(world):
-    response = world.client("operator").post("/api/organisations/", {
-        "name": "德清县科学技术局", "kind": "government", "uscc": "11330521002600019C", "region": "deqing",
-        "reason": "县科技局来函"}, format="json")
+    response = world.client("operator").post(
+        "/api/organisations/",
+        {
+            "name": "德清县科学技术局",
+            "kind": "government",
+            "uscc": "11330521002600019C",
+            "region": "deqing",
+            "reason": "县科技局来函",
+        },
+        format="json",
+    )
 
     assert response.status_code == 201, response.json()
     assert response.json()["verification"] == "verified"
     org = Organisation.objects.get(pk=response.json()["id"])
     assert set(AuditEntry.objects.filter(organisation=org).values_list("action", flat=True)) == {
-        "organisation_created", "organisation_verified"}
+        "organisation_created",
+        "organisation_verified",
+    }
 
 
 def test_nobody_else_opens_organisations(world):
@@ -160,7 +193,9 @@ def test_the_operator_changes_a_kind_only_with_a_reason_and_it_is_audited(world)
     url = f"/api/organisations/{world.orgs['other_enterprise'].pk}/"
 
     assert operator.patch(url, {"kind": "institute", "institute_type": "new_rd"}, format="json").status_code == 400
-    changed = operator.patch(url, {"kind": "institute", "institute_type": "new_rd", "reason": "实为新型研发机构"}, format="json")
+    changed = operator.patch(
+        url, {"kind": "institute", "institute_type": "new_rd", "reason": "实为新型研发机构"}, format="json"
+    )
 
     assert changed.status_code == 200 and changed.json()["kind"] == "institute"
     entry = AuditEntry.objects.get(action="organisation_changed")
@@ -186,6 +221,7 @@ def test_rejected_organisations_and_verification_notes_are_for_the_operator_and_
 
 # --- tokens ---------------------------------------------------------------------------------------
 
+
 def test_every_sign_in_issues_a_new_token_stored_only_as_a_digest(world, api_client):
     body = {"username": "owner", "password": "Huzhou-2027-keji"}
 
@@ -194,11 +230,16 @@ def test_every_sign_in_issues_a_new_token_stored_only_as_a_digest(world, api_cli
 
     assert first != second
     assert not AuthToken.objects.filter(digest__in=[first, second]).exists()
-    assert not AuthToken.objects.filter(token_key=first).exists() and AuthToken.objects.filter(token_key=first[:15]).exists()
+    assert (
+        not AuthToken.objects.filter(token_key=first).exists()
+        and AuthToken.objects.filter(token_key=first[:15]).exists()
+    )
 
 
 def test_an_expired_token_is_refused(world, api_client):
-    token = api_client.post("/api/auth/token/", {"username": "owner", "password": "Huzhou-2027-keji"}, format="json").json()["token"]
+    token = api_client.post(
+        "/api/auth/token/", {"username": "owner", "password": "Huzhou-2027-keji"}, format="json"
+    ).json()["token"]
     AuthToken.objects.filter(token_key=token[:15]).update(expiry=timezone.now() - timedelta(seconds=1))
     api_client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
 
@@ -206,7 +247,9 @@ def test_an_expired_token_is_refused(world, api_client):
 
 
 def test_use_extends_a_token_but_never_beyond_its_maximum_age(world, api_client, settings):
-    token = api_client.post("/api/auth/token/", {"username": "owner", "password": "Huzhou-2027-keji"}, format="json").json()["token"]
+    token = api_client.post(
+        "/api/auth/token/", {"username": "owner", "password": "Huzhou-2027-keji"}, format="json"
+    ).json()["token"]
     row = AuthToken.objects.filter(token_key=token[:15])
     row.update(created=timezone.now() - timedelta(days=29, hours=23), expiry=timezone.now() + timedelta(minutes=5))
     api_client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
@@ -233,23 +276,33 @@ def test_signing_out_ends_this_device_only(world, api_client):
 
 # --- the operator's admin page for powers -------------------------------------------------------
 
+
 def test_the_operator_grants_and_revokes_in_the_admin_through_the_audited_services(world, client):
-    operator = UserFactory(username="root-operator", organisation=world.orgs["operator"], is_staff=True, is_superuser=True)
+    operator = UserFactory(
+        username="root-operator", organisation=world.orgs["operator"], is_staff=True, is_superuser=True
+    )
     clerk = UserFactory(organisation=world.orgs["official"], grant=False)
     client.force_login(operator)
 
-    added = client.post("/admin/accounts/grant/add/", {"user": clerk.pk, "power": "official", "district": "anji", "reason": "县局来函"})
+    added = client.post(
+        "/admin/accounts/grant/add/", {"user": clerk.pk, "power": "official", "district": "anji", "reason": "县局来函"}
+    )
     assert added.status_code == 302
     grant = Grant.objects.get(user=clerk)
     assert (grant.district, grant.granted_by) == ("anji", operator)
 
-    wrong = client.post("/admin/accounts/grant/add/", {"user": world.users["owner"].pk, "power": "official", "reason": "x"})
+    wrong = client.post(
+        "/admin/accounts/grant/add/", {"user": world.users["owner"].pk, "power": "official", "reason": "x"}
+    )
     assert wrong.status_code == 200 and "只能授予已认证的" in wrong.content.decode()
 
     client.post("/admin/accounts/grant/", {"action": "revoke", "_selected_action": [grant.pk]})
     grant.refresh_from_db()
     assert grant.revoked_by == operator
-    assert list(AuditEntry.objects.filter(user=clerk).values_list("action", flat=True)) == ["grant_revoked", "grant_added"]
+    assert list(AuditEntry.objects.filter(user=clerk).values_list("action", flat=True)) == [
+        "grant_revoked",
+        "grant_added",
+    ]
 
 
 def test_a_government_member_without_a_grant_still_posts_no_needs(world, api_client):

@@ -74,7 +74,8 @@ def test_nobody_can_register_a_government_body_or_the_operator(api_client, kind)
 
     assert response.status_code == 400
     assert response.json()["fields"] == {
-        "organisation": {"kind": ["自助注册只能创建企业或科研机构；政府部门和平台运营方由平台运营方开设"]}}
+        "organisation": {"kind": ["自助注册只能创建企业或科研机构；政府部门和平台运营方由平台运营方开设"]}
+    }
     assert not User.objects.exists() and not Organisation.objects.exists()
 
 

@@ -1,9 +1,9 @@
 import pytest
 from django.core.exceptions import ValidationError as DjangoValidationError
 
-pytestmark = pytest.mark.django_db  # ATOMIC_REQUESTS: every request opens a transaction
-
 from core.exceptions import ApplicationError, api_exception_handler
+
+pytestmark = pytest.mark.django_db  # ATOMIC_REQUESTS: every request opens a transaction
 
 
 def test_an_unknown_api_path_answers_json_404(client):
@@ -15,7 +15,9 @@ def test_an_unknown_api_path_answers_json_404(client):
 
 
 def test_an_application_error_keeps_its_status_message_and_extra():
-    exc = ApplicationError("只有草稿状态的榜单可以发布", code="illegal_transition", status_code=409, extra={"status": "closed"})
+    exc = ApplicationError(
+        "只有草稿状态的榜单可以发布", code="illegal_transition", status_code=409, extra={"status": "closed"}
+    )
 
     response = api_exception_handler(exc, {})
 
@@ -65,5 +67,8 @@ def test_a_lost_database_connection_answers_503_json_not_a_500_page(client, monk
 
     assert response.status_code == 503 and response["Retry-After"] == "5"
     assert response.json()["code"] == "database_unavailable"
-    assert response.json()["detail"] == ("The database is temporarily unavailable; please try again later." if language
-                                         else "数据库暂时不可用，请稍后再试。")
+    assert response.json()["detail"] == (
+        "The database is temporarily unavailable; please try again later."
+        if language
+        else "数据库暂时不可用，请稍后再试。"
+    )

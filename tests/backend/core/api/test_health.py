@@ -153,8 +153,9 @@ def test_a_database_error_names_no_socket_path(api_client, monkeypatch):
     from django.db import OperationalError
 
     def refused(*_args, **_kwargs):
-        raise OperationalError('connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: '
-                               "No such file or directory")
+        raise OperationalError(
+            'connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory'
+        )
 
     monkeypatch.setattr(connection, "cursor", refused)
 

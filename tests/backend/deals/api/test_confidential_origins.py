@@ -2,6 +2,7 @@
 viewer who may not see it (marketplace's rule): neither its title — which the contract's own title
 copies at record time — nor its id, in the ledger's list, detail, search, entries, action answers
 and pre-fill. Its origin still says "challenge"."""
+
 import json
 
 import pytest
@@ -92,8 +93,15 @@ def test_the_answer_to_an_officials_own_action_does_not_disclose_it_either(world
     _, deal = record_from_confidential_challenge(world, registered=False)
     client = world.client("official")
 
-    registered = client.post(f"/api/deals/{deal.pk}/register/", {
-        "registration_number": "330502-2026-0999", "registered_on": "2026-10-09", "reason": "经技术市场审核，符合认定条件"}, format="json")
+    registered = client.post(
+        f"/api/deals/{deal.pk}/register/",
+        {
+            "registration_number": "330502-2026-0999",
+            "registered_on": "2026-10-09",
+            "reason": "经技术市场审核，符合认定条件",
+        },
+        format="json",
+    )
     voided = client.post(f"/api/deals/{deal.pk}/void/", {"reason": "双方解除合同"}, format="json")
 
     for response in (registered, voided):

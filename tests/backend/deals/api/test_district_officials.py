@@ -1,6 +1,7 @@
 """A district bureau's official (区县科技局) keeps the ledger of their district: the list, the
 detail, the search and every action reach only contracts with at least one party there
 (deals.permissions.deal_visibility). The city bureau's official and the operator see them all."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -18,17 +19,35 @@ NANXUN_SELLER = Party(name="南浔某特种合金研究所", uscc=make_uscc(53, 
 
 
 def record(number: str, *, buyer: Party, seller: Party, title: str) -> Deal:
-    return deal_record(by=ledger_keeper(), contract_number=number, title=title, contract_type="service", buyer=buyer, seller=seller,
-                       contract_amount=Decimal("500000.00"), signed_on=date(2026, 9, 1))
+    return deal_record(
+        by=ledger_keeper(),
+        contract_number=number,
+        title=title,
+        contract_type="service",
+        buyer=buyer,
+        seller=seller,
+        contract_amount=Decimal("500000.00"),
+        signed_on=date(2026, 9, 1),
+    )
 
 
 @pytest.fixture
 def ledger(world):
-    deqing_buys = record("Q-1", buyer=Party.of(world.orgs["other_enterprise"]), seller=Party.of(world.orgs["institute"]),
-                         title="北斗形变监测技术开发合同")                       # buyer in Deqing
-    deqing_sells = record("Q-2", buyer=ANJI_BUYER, seller=DEQING_SELLER, title="竹材遥感监测技术服务合同")  # seller in Deqing
-    elsewhere = record("Q-3", buyer=ANJI_BUYER, seller=NANXUN_SELLER, title="合金棒材无损检测技术服务合同")  # no party in Deqing
-    return {"deqing_buys": deqing_buys, "deqing_sells": deqing_sells, "elsewhere": elsewhere}, add_district_official(world)
+    deqing_buys = record(
+        "Q-1",
+        buyer=Party.of(world.orgs["other_enterprise"]),
+        seller=Party.of(world.orgs["institute"]),
+        title="北斗形变监测技术开发合同",
+    )  # buyer in Deqing
+    deqing_sells = record(
+        "Q-2", buyer=ANJI_BUYER, seller=DEQING_SELLER, title="竹材遥感监测技术服务合同"
+    )  # seller in Deqing
+    elsewhere = record(
+        "Q-3", buyer=ANJI_BUYER, seller=NANXUN_SELLER, title="合金棒材无损检测技术服务合同"
+    )  # no party in Deqing
+    return {"deqing_buys": deqing_buys, "deqing_sells": deqing_sells, "elsewhere": elsewhere}, add_district_official(
+        world
+    )
 
 
 def numbers(client, **params) -> list[str]:

@@ -1,5 +1,6 @@
 """Importing the technology-market registry export: every row validated and reported, all or
 nothing, idempotent."""
+
 import io
 import zipfile
 from datetime import date
@@ -30,18 +31,27 @@ def importer(db, django_capture_on_commit_callbacks):
 
 
 def ledger_snapshot():
-    return (Deal.objects.count(), DealEntry.objects.count(),
-            sorted(Deal.objects.values_list("contract_number", "status", "technical_amount", "registered_on")))
+    return (
+        Deal.objects.count(),
+        DealEntry.objects.count(),
+        sorted(Deal.objects.values_list("contract_number", "status", "technical_amount", "registered_on")),
+    )
 
 
 @pytest.mark.parametrize("make", [csv_upload, xlsx_upload], ids=["csv", "xlsx"])
 def test_a_valid_export_creates_registered_contracts_with_one_ledger_entry_each(importer, make):
-    job = importer(make([row(1), row(2, **{"认定登记日期": "", "认定登记编号": ""}), row(3, **{"产业链": "", "买方所在地区": ""})]))
+    job = importer(
+        make([row(1), row(2, **{"认定登记日期": "", "认定登记编号": ""}), row(3, **{"产业链": "", "买方所在地区": ""})])
+    )
 
     assert job.status == DealImport.Status.SUCCEEDED, job.errors
     assert (job.total_rows, job.created_count, job.registered_count, job.unchanged_count) == (3, 3, 0, 0)
     first = Deal.objects.get(contract_number="2026330522000001")
-    assert first.status == "registered" and first.registered_on == date(2026, 4, 2) and first.technical_amount == Decimal("1000000.00")
+    assert (
+        first.status == "registered"
+        and first.registered_on == date(2026, 4, 2)
+        and first.technical_amount == Decimal("1000000.00")
+    )
     assert first.buyer_region == "changxing" and first.seller_region == "nantaihu" and first.industry == industry()
     assert first.origin == DealOrigin.OFFLINE and first.entries.get().import_job == job
     assert Deal.objects.get(contract_number="2026330522000002").status == "recorded"
@@ -66,17 +76,17 @@ def test_every_bad_row_is_reported_with_its_row_number_and_nothing_is_applied(im
     before = ledger_snapshot()
     rows = [
         row(1),
-        row(2, **{"买方统一社会信用代码": "91330522MA2B7K3Q1X"}),                      # row 3: bad check character
-        row(3, **{"合同类型": "技术入股"}),                                           # row 4: unknown type
-        row(4, **{"合同金额（元）": "-1200000"}),                                     # row 5: negative amount
-        row(5, **{"技术交易额（元）": "1500000.00"}),                                 # row 6: technical > contract
-        row(6, **{"签订日期": "2026-02-30"}),                                         # row 7: no such date
-        row(7, **{"认定登记日期": "2026-03-01"}),                                     # row 8: registered before signed
-        row(1, **{"合同金额（元）": "1300000.00"}),                                   # row 9: same number as row 2, other data
-        row(9),                                                                      # row 10: in the ledger with other data
-        row(10, **{"卖方所在地区": "苏州工业园区"}),                                   # row 11: unknown region
-        row(11, **{"认定登记编号": ""}),                                              # row 12: registered without a number
-        row(12, **{"签订日期": "明年春天"}),                                          # row 13: not a date
+        row(2, **{"买方统一社会信用代码": "91330522MA2B7K3Q1X"}),  # row 3: bad check character
+        row(3, **{"合同类型": "技术入股"}),  # row 4: unknown type
+        row(4, **{"合同金额（元）": "-1200000"}),  # row 5: negative amount
+        row(5, **{"技术交易额（元）": "1500000.00"}),  # row 6: technical > contract
+        row(6, **{"签订日期": "2026-02-30"}),  # row 7: no such date
+        row(7, **{"认定登记日期": "2026-03-01"}),  # row 8: registered before signed
+        row(1, **{"合同金额（元）": "1300000.00"}),  # row 9: same number as row 2, other data
+        row(9),  # row 10: in the ledger with other data
+        row(10, **{"卖方所在地区": "苏州工业园区"}),  # row 11: unknown region
+        row(11, **{"认定登记编号": ""}),  # row 12: registered without a number
+        row(12, **{"签订日期": "明年春天"}),  # row 13: not a date
     ]
 
     job = importer(csv_upload(rows))
@@ -84,8 +94,17 @@ def test_every_bad_row_is_reported_with_its_row_number_and_nothing_is_applied(im
     assert job.status == DealImport.Status.FAILED and job.created_count == 0
     found = {(e["row"], e["column"]) for e in job.errors}
     assert found == {
-        (3, "买方统一社会信用代码"), (4, "合同类型"), (5, "合同金额（元）"), (6, "技术交易额（元）"), (7, "签订日期"),
-        (8, "认定登记日期"), (9, "合同编号"), (10, "合同编号"), (11, "卖方所在地区"), (12, "认定登记编号"), (13, "签订日期"),
+        (3, "买方统一社会信用代码"),
+        (4, "合同类型"),
+        (5, "合同金额（元）"),
+        (6, "技术交易额（元）"),
+        (7, "签订日期"),
+        (8, "认定登记日期"),
+        (9, "合同编号"),
+        (10, "合同编号"),
+        (11, "卖方所在地区"),
+        (12, "认定登记编号"),
+        (13, "签订日期"),
     }
     messages = {e["row"]: e["message"] for e in job.errors}
     assert "校验位" in messages[3] and "负数" in messages[5] and "不能大于合同金额" in messages[6]
@@ -107,10 +126,18 @@ def test_the_report_speaks_english_when_the_upload_was_made_in_english(importer)
 def test_a_contract_recorded_on_the_platform_is_registered_by_the_import(importer):
     from tests.factories.accounts import OrganisationFactory
 
-    buyer = OrganisationFactory(name="长兴新能动力电池材料有限公司", uscc=make_uscc(300_001, prefix="91330522"), region="changxing")
-    recorded = DealFactory(contract_number="2026330522000001", buyer_name=buyer.name, buyer_uscc=buyer.uscc,
-                           seller_uscc=make_uscc(7, prefix="12330500"), contract_amount=Decimal("1200000.00"),
-                           technical_amount=Decimal("1000000.00"), signed_on=date(2026, 3, 15))
+    buyer = OrganisationFactory(
+        name="长兴新能动力电池材料有限公司", uscc=make_uscc(300_001, prefix="91330522"), region="changxing"
+    )
+    recorded = DealFactory(
+        contract_number="2026330522000001",
+        buyer_name=buyer.name,
+        buyer_uscc=buyer.uscc,
+        seller_uscc=make_uscc(7, prefix="12330500"),
+        contract_amount=Decimal("1200000.00"),
+        technical_amount=Decimal("1000000.00"),
+        signed_on=date(2026, 3, 15),
+    )
     assert recorded.buyer_organisation == buyer  # typed-in USCC linked to the platform organisation
 
     job = importer(csv_upload([row(1), row(2)]))
@@ -131,7 +158,9 @@ def test_a_row_that_contradicts_a_registered_contract_is_refused(importer):
 
 
 def test_new_rows_link_parties_to_platform_organisations_by_uscc(importer):
-    institute = OrganisationFactory(kind="institute", name="南太湖先进材料研究院", uscc=make_uscc(7, prefix="12330500"), region="nantaihu")
+    institute = OrganisationFactory(
+        kind="institute", name="南太湖先进材料研究院", uscc=make_uscc(7, prefix="12330500"), region="nantaihu"
+    )
 
     importer(csv_upload([row(1)]))
 
@@ -141,7 +170,9 @@ def test_new_rows_link_parties_to_platform_organisations_by_uscc(importer):
 def test_a_gb18030_csv_saved_by_excel_is_read(importer):
     job = importer(csv_upload([row(1)], encoding="gb18030"))
 
-    assert job.status == DealImport.Status.SUCCEEDED and Deal.objects.get().buyer_name == "长兴第1新能源电池材料有限公司"
+    assert (
+        job.status == DealImport.Status.SUCCEEDED and Deal.objects.get().buyer_name == "长兴第1新能源电池材料有限公司"
+    )
 
 
 def test_a_file_without_the_required_columns_fails_as_a_whole(importer):
@@ -150,12 +181,15 @@ def test_a_file_without_the_required_columns_fails_as_a_whole(importer):
     assert job.status == DealImport.Status.FAILED and "缺少必填列" in job.message and Deal.objects.count() == 0
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("合同.pdf", b"%PDF-1.7", "只支持"),
-    ("合同.xlsx", b"not a zip at all", "不是 Excel"),
-    ("合同.csv", b"PK\x03\x04\x00\x00binary", "不是文本"),
-    ("合同.csv", b"", "空的"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("合同.pdf", b"%PDF-1.7", "只支持"),
+        ("合同.xlsx", b"not a zip at all", "不是 Excel"),
+        ("合同.csv", b"PK\x03\x04\x00\x00binary", "不是文本"),
+        ("合同.csv", b"", "空的"),
+    ],
+)
 def test_uploads_of_the_wrong_type_are_refused_before_anything_is_stored(db, name, content, message):
     with pytest.raises(ValidationError) as error:
         services.deals_import_start(by=ledger_keeper(), upload=SimpleUploadedFile(name, content))
@@ -168,7 +202,9 @@ def test_an_xlsx_bomb_is_refused_without_being_inflated(db):
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bomb:
         bomb.writestr("[Content_Types].xml", "<Types/>")
         bomb.writestr("xl/workbook.xml", "<workbook/>")
-        bomb.writestr("xl/worksheets/sheet1.xml", b"<" + b"0" * (450 * 1024 * 1024) + b"/>")  # 450 MB of zeros, ~0.5 MB zipped
+        bomb.writestr(
+            "xl/worksheets/sheet1.xml", b"<" + b"0" * (450 * 1024 * 1024) + b"/>"
+        )  # 450 MB of zeros, ~0.5 MB zipped
 
     with pytest.raises(ValidationError) as error:
         services.deals_import_start(by=ledger_keeper(), upload=SimpleUploadedFile("登记导出.xlsx", archive.getvalue()))
@@ -233,14 +269,16 @@ def test_an_imported_contracts_ledger_entry_holds_exactly_its_state(importer):
 
 def test_a_file_with_an_encoding_error_late_in_the_file_fails_as_a_whole(importer):
     good = csv_upload([row(n) for n in range(1, 3)]).read()
-    broken = SimpleUploadedFile("登记导出.csv", good + "2026330522000099,坏行".encode("utf-8") + b"\xff\xfe\xfa\n")
+    broken = SimpleUploadedFile("登记导出.csv", good + "2026330522000099,坏行".encode() + b"\xff\xfe\xfa\n")
 
     job = importer(broken)
 
     assert job.status == DealImport.Status.FAILED and "编码" in job.message and Deal.objects.count() == 0
 
 
-def test_an_import_queued_while_the_broker_was_down_is_sent_again_and_applied_once(db, django_capture_on_commit_callbacks, monkeypatch):
+def test_an_import_queued_while_the_broker_was_down_is_sent_again_and_applied_once(
+    db, django_capture_on_commit_callbacks, monkeypatch
+):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -252,7 +290,9 @@ def test_an_import_queued_while_the_broker_was_down_is_sent_again_and_applied_on
 
     monkeypatch.setattr(deals_import_task, "delay", broker_down)
     with django_capture_on_commit_callbacks(execute=True):
-        job = services.deals_import_start(by=ledger_keeper(), upload=csv_upload([row(1), row(2)]))  # no error for the uploader
+        job = services.deals_import_start(
+            by=ledger_keeper(), upload=csv_upload([row(1), row(2)])
+        )  # no error for the uploader
     job.refresh_from_db()
     assert job.status == DealImport.Status.PENDING and Deal.objects.count() == 0
 
@@ -274,15 +314,22 @@ def test_an_import_whose_worker_died_is_taken_over_only_once_it_is_stale(importe
 
     job = importer(csv_upload([row(1)]))
     DealImport.objects.filter(pk=job.pk).update(status=DealImport.Status.APPLYING)  # as a killed worker left it
-    assert services.deals_import_run(job_id=job.pk).status == DealImport.Status.APPLYING  # maybe still running: left alone
+    assert (
+        services.deals_import_run(job_id=job.pk).status == DealImport.Status.APPLYING
+    )  # maybe still running: left alone
 
-    DealImport.objects.filter(pk=job.pk).update(updated_at=timezone.now() - services.STALE_IMPORT - timedelta(seconds=1))
+    DealImport.objects.filter(pk=job.pk).update(
+        updated_at=timezone.now() - services.STALE_IMPORT - timedelta(seconds=1)
+    )
     rerun = services.deals_import_run(job_id=job.pk)
 
     assert rerun.status == DealImport.Status.SUCCEEDED and rerun.unchanged_count == 1 and Deal.objects.count() == 1
 
 
-@pytest.mark.parametrize("amount", ["1e309", "1E+999999999", "9" * 40, "NaN", "sNaN", "inf", "-inf", "-Infinity", "١٢٣", "1_000", "0x10", "²"])
+@pytest.mark.parametrize(
+    "amount",
+    ["1e309", "1E+999999999", "9" * 40, "NaN", "sNaN", "inf", "-inf", "-Infinity", "١٢٣", "1_000", "0x10", "²"],
+)
 def test_an_amount_that_is_no_number_is_a_row_error_not_an_internal_one(importer, amount):
     # "1e309" used to pass Decimal() and then raise InvalidOperation when rounded to cents: the
     # whole import stopped with "An internal error stopped the import".
@@ -294,7 +341,9 @@ def test_an_amount_that_is_no_number_is_a_row_error_not_an_internal_one(importer
 
 
 def test_full_width_amounts_typed_with_a_chinese_ime_are_read_as_numbers(importer):
-    job = importer(csv_upload([row(1, **{"合同金额（元）": "１２０００００．００", "技术交易额（元）": "１，０００，０００元"})]))
+    job = importer(
+        csv_upload([row(1, **{"合同金额（元）": "１２０００００．００", "技术交易额（元）": "１，０００，０００元"})])
+    )
 
     assert job.status == DealImport.Status.SUCCEEDED, job.errors
     deal = Deal.objects.get()

@@ -1,5 +1,6 @@
 """The ledger is append-only: register, amend, void and reverse add entries; nothing is changed
 in place or deleted, and a contract's columns always equal its latest entry."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -26,11 +27,15 @@ def keeper(db):
 
 @pytest.fixture
 def deal(keeper):
-    return DealFactory(contract_amount=Decimal("1500000.00"), technical_amount=Decimal("1200000.00"), signed_on=date(2026, 6, 1))
+    return DealFactory(
+        contract_amount=Decimal("1500000.00"), technical_amount=Decimal("1200000.00"), signed_on=date(2026, 6, 1)
+    )
 
 
 def test_registering_moves_recorded_to_registered_and_appends_an_entry(keeper, deal):
-    services.deal_register(deal=deal, by=keeper, registration_number="330502-2026-0777", registered_on=date(2026, 6, 20))
+    services.deal_register(
+        deal=deal, by=keeper, registration_number="330502-2026-0777", registered_on=date(2026, 6, 20)
+    )
 
     deal.refresh_from_db()
     assert deal.status == DealStatus.REGISTERED
@@ -54,11 +59,16 @@ def test_a_registration_before_signing_is_refused(keeper, deal):
 
 
 def test_an_amendment_keeps_the_old_values_in_the_ledger(keeper, deal):
-    services.deal_amend(deal=deal, by=keeper, technical_amount=Decimal("1100000.00"), contract_type="service", reason="登记机构核减")
+    services.deal_amend(
+        deal=deal, by=keeper, technical_amount=Decimal("1100000.00"), contract_type="service", reason="登记机构核减"
+    )
 
     first, second = deal.entries.order_by("id")
     assert first.technical_amount == Decimal("1200000.00") and second.technical_amount == Decimal("1100000.00")
-    assert second.changes == {"technical_amount": ["1200000.00", "1100000.00"], "contract_type": ["development", "service"]}
+    assert second.changes == {
+        "technical_amount": ["1200000.00", "1100000.00"],
+        "contract_type": ["development", "service"],
+    }
     assert second.reason == "登记机构核减" and second.by == keeper
     assert_columns_equal_latest_entry(deal)
 
@@ -126,8 +136,14 @@ def test_an_entry_of_another_contract_is_a_field_error(keeper, deal):
 def test_nothing_in_the_ledger_can_be_deleted_or_rewritten(deal):
     entry = deal.entries.get()
 
-    for attempt in (deal.delete, Deal.objects.all().delete, entry.delete, DealEntry.objects.all().delete, entry.save,
-                    lambda: DealEntry.objects.update(reason="改写")):
+    for attempt in (
+        deal.delete,
+        Deal.objects.all().delete,
+        entry.delete,
+        DealEntry.objects.all().delete,
+        entry.save,
+        lambda: DealEntry.objects.update(reason="改写"),
+    ):
         with pytest.raises(ValidationError):
             attempt()
     assert Deal.objects.count() == 1 and DealEntry.objects.get().reason == entry.reason
@@ -137,7 +153,9 @@ def test_nothing_in_the_ledger_can_be_deleted_or_rewritten(deal):
 def test_enterprises_cannot_change_the_ledger(deal, change):
     user = UserFactory()
     calls = {
-        "register": lambda: services.deal_register(deal=deal, by=user, registration_number="R", registered_on=date(2026, 6, 20)),
+        "register": lambda: services.deal_register(
+            deal=deal, by=user, registration_number="R", registered_on=date(2026, 6, 20)
+        ),
         "amend": lambda: services.deal_amend(deal=deal, by=user, title="x", reason="x"),
         "void": lambda: services.deal_void(deal=deal, by=user, reason="x"),
         "reverse": lambda: services.deal_reverse(deal=deal, by=user, entry_id=deal.entries.get().pk, reason="x"),
@@ -169,17 +187,39 @@ def test_a_counting_rule_version_is_never_rewritten(db):
 def test_only_the_operator_changes_the_counting_rule(world):
     for role in ("official", "owner"):
         with pytest.raises(ApplicationError) as error:
-            services.counting_rule_set(by=world.users[role], year=2027, target_amount=Decimal("1.00"), statuses=["registered"],
-                                       date_field="registered_on", amount_field="technical_amount", require_huzhou_party=True, reason="x")
+            services.counting_rule_set(
+                by=world.users[role],
+                year=2027,
+                target_amount=Decimal("1.00"),
+                statuses=["registered"],
+                date_field="registered_on",
+                amount_field="technical_amount",
+                require_huzhou_party=True,
+                reason="x",
+            )
         assert error.value.status_code == 403
-    rule = services.counting_rule_set(by=world.users["operator"], year=2027, target_amount=Decimal("21000000000.00"),
-                                      statuses=["registered"], date_field="registered_on", amount_field="technical_amount",
-                                      require_huzhou_party=True, reason="提高目标")
+    rule = services.counting_rule_set(
+        by=world.users["operator"],
+        year=2027,
+        target_amount=Decimal("21000000000.00"),
+        statuses=["registered"],
+        date_field="registered_on",
+        amount_field="technical_amount",
+        require_huzhou_party=True,
+        reason="提高目标",
+    )
     assert rule.version == 2 and rule.created_by == world.users["operator"]
 
 
 def test_a_new_rule_version_identical_to_the_current_one_is_refused(world):
     with pytest.raises(ValidationError):
-        services.counting_rule_set(by=world.users["operator"], year=2027, target_amount=Decimal("20000000000.00"),
-                                   statuses=["registered"], date_field="registered_on", amount_field="technical_amount",
-                                   require_huzhou_party=True, reason="重复")
+        services.counting_rule_set(
+            by=world.users["operator"],
+            year=2027,
+            target_amount=Decimal("20000000000.00"),
+            statuses=["registered"],
+            date_field="registered_on",
+            amount_field="technical_amount",
+            require_huzhou_party=True,
+            reason="重复",
+        )

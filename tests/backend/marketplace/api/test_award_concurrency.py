@@ -1,11 +1,12 @@
 """Concurrent award calls against a real server and PostgreSQL can never exceed the winner count."""
+
 import threading
 from itertools import combinations
 
 import pytest
 from django.db import connection
-from accounts.services import token_issue
 
+from accounts.services import token_issue
 from marketplace.models import Bid, Challenge
 from tests.factories.accounts import OrganisationFactory, UserFactory
 from tests.factories.marketplace import BidFactory, ChallengeFactory
@@ -21,8 +22,11 @@ def test_concurrent_awards_of_a_saima_challenge_never_exceed_its_winner_count(li
         unavailable("row locking is tested on PostgreSQL: set DATABASE_URL=postgres://… (CI does)")
     owner = UserFactory(organisation=OrganisationFactory(name="湖州吉利新能源汽车零部件有限公司"))
     challenge = ChallengeFactory(
-        organisation=owner.organisation, created_by=owner, status=Challenge.Status.CLOSED,
-        mode=Challenge.Mode.SAIMA, max_winners=2,
+        organisation=owner.organisation,
+        created_by=owner,
+        status=Challenge.Status.CLOSED,
+        mode=Challenge.Mode.SAIMA,
+        max_winners=2,
     )
     bids = [BidFactory(challenge=challenge, organisation=OrganisationFactory(kind="institute")) for _ in range(4)]
     token = token_issue(user=owner)

@@ -1,5 +1,6 @@
 """Every write endpoint, driven with bad input by a user who is allowed to call it: each answer
 is a 400 with field messages, never a 500, and nothing is written."""
+
 from datetime import timedelta
 
 import pytest
@@ -9,7 +10,18 @@ from marketplace.models import Bid, Capability, Challenge, Need
 from tests.backend.marketplace.api.test_permission_matrix import ROWS, no_body
 
 AMOUNTS = {"bounty", "price", "budget_min", "budget_max", "price_min", "price_max"}
-ENUMS = {"kind", "list_type", "funding_mode", "mode", "confidentiality", "cooperation_type", "industry", "role", "institute_type", "region"}
+ENUMS = {
+    "kind",
+    "list_type",
+    "funding_mode",
+    "mode",
+    "confidentiality",
+    "cooperation_type",
+    "industry",
+    "role",
+    "institute_type",
+    "region",
+}
 LONG = "湖" * 9000
 
 WRITES = [
@@ -78,4 +90,6 @@ def test_messages_follow_the_accept_language_header(world):
     english = client.post("/api/challenges/", {}, format="json", HTTP_ACCEPT_LANGUAGE="en").json()
 
     assert chinese["detail"] == "输入有误，请检查各字段。" and chinese["fields"]["title"] == ["该字段是必填项。"]
-    assert english["detail"] == "The input is invalid; please check the fields." and english["fields"]["title"] == ["This field is required."]
+    assert english["detail"] == "The input is invalid; please check the fields." and english["fields"]["title"] == [
+        "This field is required."
+    ]

@@ -1,7 +1,6 @@
 from marketplace.models import Challenge
 from tests.backend.marketplace.payloads import bid_body
 from tests.factories.accounts import OrganisationFactory
-from tests.factories.marketplace import ChallengeFactory
 
 
 def bids_url(challenge) -> str:
@@ -31,16 +30,31 @@ def test_a_consortium_bid_names_its_partners_and_their_roles(world, published):
 
     assert response.status_code == 201, response.json()
     assert response.json()["partners"] == [
-        {"organisation": {"id": partner.pk, "name": partner.name, "kind": "institute", "region": "wuxing", "verification": "verified"},
-         "role": "中试放大", "state": "pending", "state_label": "待确认", "decided_at": None}
+        {
+            "organisation": {
+                "id": partner.pk,
+                "name": partner.name,
+                "kind": "institute",
+                "region": "wuxing",
+                "verification": "verified",
+            },
+            "role": "中试放大",
+            "state": "pending",
+            "state_label": "待确认",
+            "decided_at": None,
+        }
     ]
 
 
 def test_a_consortium_may_not_list_its_lead_or_a_government_body(world, published):
     institute = world.client("institute")
 
-    itself = institute.post(bids_url(published), bid_body(partners=[{"organisation": world.orgs["institute"].pk}]), format="json")
-    government = institute.post(bids_url(published), bid_body(partners=[{"organisation": world.orgs["official"].pk}]), format="json")
+    itself = institute.post(
+        bids_url(published), bid_body(partners=[{"organisation": world.orgs["institute"].pk}]), format="json"
+    )
+    government = institute.post(
+        bids_url(published), bid_body(partners=[{"organisation": world.orgs["official"].pk}]), format="json"
+    )
 
     assert itself.status_code == 400 and itself.json()["detail"] == "联合体成员不能包含牵头单位自身"
     assert government.status_code == 400
@@ -48,7 +62,9 @@ def test_a_consortium_may_not_list_its_lead_or_a_government_body(world, publishe
 
 def test_bid_contents_are_seen_by_the_bidder_its_partners_and_the_owner_only(world, published):
     partner = world.orgs["other_enterprise"]
-    bid = world.client("institute").post(bids_url(published), bid_body(partners=[{"organisation": partner.pk}]), format="json")
+    bid = world.client("institute").post(
+        bids_url(published), bid_body(partners=[{"organisation": partner.pk}]), format="json"
+    )
 
     def seen_by(role):
         return [b["proposal"] for b in world.client(role).get(bids_url(published)).json()]

@@ -1,4 +1,5 @@
 """The public history of a challenge names organisations and roles, not accounts."""
+
 from marketplace import services
 from tests.factories.accounts import UserFactory
 
@@ -36,8 +37,21 @@ def _draft_fields(world) -> dict:
     from tests.factories.marketplace import ChallengeFactory
 
     template = ChallengeFactory.build(organisation=world.orgs["owner"], created_by=world.users["owner"])
-    fields = ["title", "summary", "description", "industry", "list_type", "indicators", "keywords", "bounty", "funding_mode",
-              "mode", "max_winners", "bid_deadline", "confidentiality"]
+    fields = [
+        "title",
+        "summary",
+        "description",
+        "industry",
+        "list_type",
+        "indicators",
+        "keywords",
+        "bounty",
+        "funding_mode",
+        "mode",
+        "max_winners",
+        "bid_deadline",
+        "confidentiality",
+    ]
     return {f: getattr(template, f) for f in fields}
 
 
@@ -48,4 +62,9 @@ def test_an_automatic_change_is_the_systems(world, published):
     services.challenges_close_expired()
 
     last = history(world, published, "anonymous")[-1]
-    assert (last["by"], last["by_role"], last["by_role_label"], last["by_organisation"]) == (None, "system", "系统", None)
+    assert (last["by"], last["by_role"], last["by_role_label"], last["by_organisation"]) == (
+        None,
+        "system",
+        "系统",
+        None,
+    )

@@ -1,4 +1,5 @@
 """`invited` on a challenge: a list of verified enterprises and institutes other than the owner."""
+
 import pytest
 
 from marketplace.models import Challenge
@@ -23,8 +24,11 @@ def test_only_verified_enterprises_and_institutes_other_than_the_owner_can_be_in
 @pytest.mark.parametrize("invitee", ["operator", "official", "owner", "unverified_institute"])
 def test_an_update_cannot_invite_them_either(world, invitee):
     owner = world.client("owner")
-    cid = owner.post("/api/challenges/", challenge_body(confidentiality=INVITATION_ONLY, invited=[world.orgs["institute"].pk]),
-                     format="json").json()["id"]
+    cid = owner.post(
+        "/api/challenges/",
+        challenge_body(confidentiality=INVITATION_ONLY, invited=[world.orgs["institute"].pk]),
+        format="json",
+    ).json()["id"]
 
     updated = owner.patch(f"/api/challenges/{cid}/", {"invited": [world.orgs[invitee].pk]}, format="json")
 
@@ -46,8 +50,9 @@ def test_invited_must_be_a_list_not_an_object(world):
 def test_enterprises_and_institutes_can_be_invited(world):
     invited = [world.orgs["institute"].pk, world.orgs["other_enterprise"].pk]
 
-    created = world.client("owner").post("/api/challenges/", challenge_body(confidentiality=INVITATION_ONLY, invited=invited),
-                                         format="json")
+    created = world.client("owner").post(
+        "/api/challenges/", challenge_body(confidentiality=INVITATION_ONLY, invited=invited), format="json"
+    )
 
     assert created.status_code == 201, created.json()
     assert sorted(o["id"] for o in created.json()["invited"]) == sorted(invited)

@@ -23,7 +23,10 @@ def test_a_challenge_goes_from_draft_to_accepted_and_every_step_is_recorded(worl
     assert owner.post(f"/api/challenges/{cid}/publish/").json()["status"] == "published"
     bid = institute.post(f"/api/challenges/{cid}/bids/", bid_body(), format="json")
     assert bid.status_code == 201, bid.json()
-    assert owner.post(f"/api/challenges/{cid}/close/", {"reason": "征集到足够方案"}, format="json").json()["status"] == "closed"
+    assert (
+        owner.post(f"/api/challenges/{cid}/close/", {"reason": "征集到足够方案"}, format="json").json()["status"]
+        == "closed"
+    )
     awarded = owner.post(f"/api/challenges/{cid}/award/", {"bids": [bid.json()["id"]]}, format="json")
     assert awarded.json()["status"] == "awarded", awarded.json()
     assert owner.post(f"/api/challenges/{cid}/start/").json()["status"] == "in_progress"
@@ -32,8 +35,12 @@ def test_a_challenge_goes_from_draft_to_accepted_and_every_step_is_recorded(worl
 
     history = owner.get(f"/api/challenges/{cid}/history/").json()
     assert [(h["from_status"], h["to_status"]) for h in history] == [
-        ("", "draft"), ("draft", "published"), ("published", "closed"), ("closed", "awarded"),
-        ("awarded", "in_progress"), ("in_progress", "accepted"),
+        ("", "draft"),
+        ("draft", "published"),
+        ("published", "closed"),
+        ("closed", "awarded"),
+        ("awarded", "in_progress"),
+        ("in_progress", "accepted"),
     ]
     assert {h["by"] for h in history} == {"owner"}
     assert history[2]["reason"] == "征集到足够方案"
@@ -88,8 +95,16 @@ def test_after_publication_the_bounty_and_mode_are_locked_but_the_deadline_may_m
     owner = world.client("owner")
 
     locked = owner.patch(f"/api/challenges/{published.pk}/", {"bounty": "100.00"}, format="json")
-    earlier = owner.patch(f"/api/challenges/{published.pk}/", {"bid_deadline": (published.bid_deadline - timedelta(days=1)).isoformat()}, format="json")
-    later = owner.patch(f"/api/challenges/{published.pk}/", {"bid_deadline": (published.bid_deadline + timedelta(days=7)).isoformat()}, format="json")
+    earlier = owner.patch(
+        f"/api/challenges/{published.pk}/",
+        {"bid_deadline": (published.bid_deadline - timedelta(days=1)).isoformat()},
+        format="json",
+    )
+    later = owner.patch(
+        f"/api/challenges/{published.pk}/",
+        {"bid_deadline": (published.bid_deadline + timedelta(days=7)).isoformat()},
+        format="json",
+    )
 
     assert locked.status_code == 409 and locked.json()["extra"] == {"fields": ["bounty"]}
     assert earlier.status_code == 409
@@ -113,7 +128,9 @@ def test_the_deadline_task_closes_only_expired_published_challenges(world):
 
 
 def test_cancelling_releases_the_live_bids(world, published, institute_bid):
-    response = world.client("owner").post(f"/api/challenges/{published.pk}/cancel/", {"reason": "技术路线调整"}, format="json")
+    response = world.client("owner").post(
+        f"/api/challenges/{published.pk}/cancel/", {"reason": "技术路线调整"}, format="json"
+    )
 
     assert response.json()["status"] == "cancelled"
     institute_bid.refresh_from_db()
@@ -140,12 +157,17 @@ class TestAward:
 
     def test_saima_funds_several_teams_in_parallel(self, world):
         challenge = ChallengeFactory(
-            organisation=world.orgs["owner"], created_by=world.users["owner"], status=S.PUBLISHED,
-            mode=Challenge.Mode.SAIMA, max_winners=2,
+            organisation=world.orgs["owner"],
+            created_by=world.users["owner"],
+            status=S.PUBLISHED,
+            mode=Challenge.Mode.SAIMA,
+            max_winners=2,
         )
         a, b = self.bids(world, challenge, 2)
 
-        response = world.client("owner").post(f"/api/challenges/{challenge.pk}/award/", {"bids": [a.pk, b.pk]}, format="json")
+        response = world.client("owner").post(
+            f"/api/challenges/{challenge.pk}/award/", {"bids": [a.pk, b.pk]}, format="json"
+        )
 
         assert response.status_code == 200
         assert set(Bid.objects.values_list("status", flat=True)) == {"awarded"}
@@ -153,38 +175,54 @@ class TestAward:
     def test_a_withdrawn_bid_cannot_win(self, world, published, institute_bid):
         Bid.objects.filter(pk=institute_bid.pk).update(status=Bid.Status.WITHDRAWN)
 
-        response = world.client("owner").post(f"/api/challenges/{published.pk}/award/", {"bids": [institute_bid.pk]}, format="json")
+        response = world.client("owner").post(
+            f"/api/challenges/{published.pk}/award/", {"bids": [institute_bid.pk]}, format="json"
+        )
 
         assert response.status_code == 400
         assert response.json()["extra"]["bids"] == [institute_bid.pk]
 
     def test_a_bid_on_another_challenge_cannot_win(self, world, published):
-        elsewhere = ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status=S.PUBLISHED)
-        foreign = BidFactory(challenge=elsewhere, organisation=world.orgs["institute"], created_by=world.users["institute"])
+        elsewhere = ChallengeFactory(
+            organisation=world.orgs["owner"], created_by=world.users["owner"], status=S.PUBLISHED
+        )
+        foreign = BidFactory(
+            challenge=elsewhere, organisation=world.orgs["institute"], created_by=world.users["institute"]
+        )
 
-        response = world.client("owner").post(f"/api/challenges/{published.pk}/award/", {"bids": [foreign.pk]}, format="json")
+        response = world.client("owner").post(
+            f"/api/challenges/{published.pk}/award/", {"bids": [foreign.pk]}, format="json"
+        )
 
         assert response.status_code == 400
         assert response.json()["extra"]["bids"] == [foreign.pk]
         assert Challenge.objects.get(pk=published.pk).status == S.PUBLISHED  # nothing partially applied
 
     def test_saima_needs_at_least_two_parallel_teams(self, world):
-        response = world.client("owner").post("/api/challenges/", challenge_body(mode="saima", max_winners=1), format="json")
+        response = world.client("owner").post(
+            "/api/challenges/", challenge_body(mode="saima", max_winners=1), format="json"
+        )
 
         assert response.status_code == 400
         assert response.json()["fields"] == {"max_winners": ["赛马制至少支持两个团队并行攻关"]}
 
 
 def test_a_government_posted_challenge_may_be_fiscally_funded(world):
-    response = world.client("official").post("/api/challenges/", challenge_body(funding_mode="invest_then_equity"), format="json")
+    response = world.client("official").post(
+        "/api/challenges/", challenge_body(funding_mode="invest_then_equity"), format="json"
+    )
 
     assert response.status_code == 201
     assert response.json()["organisation"]["kind"] == Organisation.Kind.GOVERNMENT
 
 
 def test_the_detail_says_what_the_viewer_may_do_and_shows_invitees_to_the_owner_only(world):
-    challenge = ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status=S.PUBLISHED,
-                                 confidentiality=Challenge.Confidentiality.SUMMARY_ONLY)
+    challenge = ChallengeFactory(
+        organisation=world.orgs["owner"],
+        created_by=world.users["owner"],
+        status=S.PUBLISHED,
+        confidentiality=Challenge.Confidentiality.SUMMARY_ONLY,
+    )
     challenge.invited.add(world.orgs["other_enterprise"])
 
     owner = world.client("owner").get(f"/api/challenges/{challenge.pk}/").json()
@@ -193,8 +231,14 @@ def test_the_detail_says_what_the_viewer_may_do_and_shows_invitees_to_the_owner_
     assert owner["viewer"]["is_owner"] and not owner["viewer"]["can_bid"]
     assert [o["id"] for o in owner["invited"]] == [world.orgs["other_enterprise"].pk]
     assert institute["invited"] == []
-    assert institute["viewer"] | {} == {"is_owner": False, "is_operator": False, "terms_accepted": False,
-                                        "has_live_bid": False, "can_bid": False, "can_accept_terms": True}
+    assert institute["viewer"] | {} == {
+        "is_owner": False,
+        "is_operator": False,
+        "terms_accepted": False,
+        "has_live_bid": False,
+        "can_bid": False,
+        "can_accept_terms": True,
+    }
     world.client("institute").post(f"/api/challenges/{challenge.pk}/accept-terms/")
     after = world.client("institute").get(f"/api/challenges/{challenge.pk}/").json()["viewer"]
     assert (after["terms_accepted"], after["can_bid"], after["can_accept_terms"]) == (True, True, False)
@@ -203,6 +247,8 @@ def test_the_detail_says_what_the_viewer_may_do_and_shows_invitees_to_the_owner_
 def test_re_sending_the_same_deadline_from_a_browser_is_not_moving_it_earlier(world, published):
     in_milliseconds = published.bid_deadline.isoformat(timespec="milliseconds")
 
-    response = world.client("owner").patch(f"/api/challenges/{published.pk}/", {"bid_deadline": in_milliseconds, "summary": "补充"}, format="json")
+    response = world.client("owner").patch(
+        f"/api/challenges/{published.pk}/", {"bid_deadline": in_milliseconds, "summary": "补充"}, format="json"
+    )
 
     assert response.status_code == 200, response.json()

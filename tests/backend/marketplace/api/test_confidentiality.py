@@ -1,4 +1,5 @@
 """Confidential details never leak: not in lists, not in details, not to the wrong viewer."""
+
 import json
 
 import pytest
@@ -14,17 +15,26 @@ SECRET = "采用专有的梯度掺杂配方KX-7与特殊烧结曲线"
 @pytest.fixture
 def summary_only(world):
     return ChallengeFactory(
-        organisation=world.orgs["owner"], created_by=world.users["owner"], status=Challenge.Status.PUBLISHED,
-        confidentiality=C.SUMMARY_ONLY, description=SECRET, summary="高镍正极材料改性（详情需签署保密条款）",
-        indicators=[{"name": "KX-7 残碱含量", "target": "≤500", "unit": "ppm"}], keywords=["KX-7"],
+        organisation=world.orgs["owner"],
+        created_by=world.users["owner"],
+        status=Challenge.Status.PUBLISHED,
+        confidentiality=C.SUMMARY_ONLY,
+        description=SECRET,
+        summary="高镍正极材料改性（详情需签署保密条款）",
+        indicators=[{"name": "KX-7 残碱含量", "target": "≤500", "unit": "ppm"}],
+        keywords=["KX-7"],
     )
 
 
 @pytest.fixture
 def invitation_only(world):
     challenge = ChallengeFactory(
-        organisation=world.orgs["owner"], created_by=world.users["owner"], status=Challenge.Status.PUBLISHED,
-        confidentiality=C.INVITATION_ONLY, title="定向邀请：固态电解质界面改性", description=SECRET,
+        organisation=world.orgs["owner"],
+        created_by=world.users["owner"],
+        status=Challenge.Status.PUBLISHED,
+        confidentiality=C.INVITATION_ONLY,
+        title="定向邀请：固态电解质界面改性",
+        description=SECRET,
     )
     challenge.invited.add(world.orgs["institute"])
     return challenge
@@ -39,7 +49,12 @@ def test_summary_only_details_are_withheld_from_everyone_who_has_not_accepted_th
 
     assert "KX-7" not in listing and "KX-7" not in json.dumps(detail, ensure_ascii=False)
     assert detail["summary"] == "高镍正极材料改性（详情需签署保密条款）"
-    assert (detail["details_visible"], detail["description"], detail["indicators"], detail["keywords"]) == (False, None, None, None)
+    assert (detail["details_visible"], detail["description"], detail["indicators"], detail["keywords"]) == (
+        False,
+        None,
+        None,
+        None,
+    )
 
 
 def test_a_verified_institute_sees_the_details_after_accepting_the_terms_and_may_then_bid(world, summary_only):
@@ -59,8 +74,17 @@ def test_the_owner_and_the_operator_always_see_the_details(world, summary_only):
         assert world.client(role).get(f"/api/challenges/{summary_only.pk}/").json()["description"] == SECRET
 
 
-@pytest.mark.parametrize(("role", "visible"), [("institute", True), ("owner", True), ("operator", True),
-                                               ("other_enterprise", False), ("official", False), ("anonymous", False)])
+@pytest.mark.parametrize(
+    ("role", "visible"),
+    [
+        ("institute", True),
+        ("owner", True),
+        ("operator", True),
+        ("other_enterprise", False),
+        ("official", False),
+        ("anonymous", False),
+    ],
+)
 def test_an_invitation_only_challenge_exists_only_for_the_invited(world, invitation_only, role, visible):
     client = world.client(role)
 
@@ -74,6 +98,8 @@ def test_an_invitation_only_challenge_exists_only_for_the_invited(world, invitat
 
 
 def test_an_uninvited_organisation_cannot_bid_even_knowing_the_id(world, invitation_only):
-    response = world.client("other_enterprise").post(f"/api/challenges/{invitation_only.pk}/bids/", bid_body(), format="json")
+    response = world.client("other_enterprise").post(
+        f"/api/challenges/{invitation_only.pk}/bids/", bid_body(), format="json"
+    )
 
     assert response.status_code == 404

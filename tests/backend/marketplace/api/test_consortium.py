@@ -1,5 +1,6 @@
 """Consortium partners join by consent: who may be named, what a partner sees before and after
 answering, and when the bid counts (marketplace.services, "consortia")."""
+
 import pytest
 
 from accounts.models import Organisation
@@ -27,13 +28,20 @@ def answer(world, bid_id: int, decision: str, role: str = "other_enterprise"):
 
 @pytest.fixture
 def invitation_only(world) -> Challenge:
-    challenge = ChallengeFactory(organisation=world.orgs["owner"], created_by=world.users["owner"], status=Challenge.Status.PUBLISHED,
-                                 confidentiality=C.INVITATION_ONLY, title="定向邀请：固态电解质界面改性", summary="仅限受邀机构")
+    challenge = ChallengeFactory(
+        organisation=world.orgs["owner"],
+        created_by=world.users["owner"],
+        status=Challenge.Status.PUBLISHED,
+        confidentiality=C.INVITATION_ONLY,
+        title="定向邀请：固态电解质界面改性",
+        summary="仅限受邀机构",
+    )
     challenge.invited.add(world.orgs["institute"])
     return challenge
 
 
 # --- who may be named ---------------------------------------------------------------------------
+
 
 def test_an_uninvited_organisation_cannot_be_named_on_an_invitation_only_challenge(world, invitation_only):
     response = submit(world, invitation_only, "other_enterprise")
@@ -106,6 +114,7 @@ def test_a_named_partner_is_told_it_cannot_bid_alone(world, published):
 
 # --- what a partner sees ------------------------------------------------------------------------
 
+
 def test_a_pending_partner_sees_a_minimal_invitation_and_not_the_bid(world, published):
     bid_id = submit(world, published, "other_enterprise").json()["id"]
     partner = world.client("other_enterprise")
@@ -114,12 +123,24 @@ def test_a_pending_partner_sees_a_minimal_invitation_and_not_the_bid(world, publ
 
     assert partner.get("/api/bids/").json()["results"] == []
     assert partner.get(bids_url(published)).json() == []
-    assert invitations == [{
-        "bid": bid_id, "lead": {"id": world.orgs["institute"].pk, "name": "湖州南太湖新能源材料研究院", "kind": "institute",
-                                "region": "nantaihu", "verification": "verified"},
-        "role": "中试放大", "state": "pending", "state_label": "待确认", "invited_at": invitations[0]["invited_at"],
-        "decided_at": None, "challenge": {"id": published.pk, "title": published.title},
-    }]
+    assert invitations == [
+        {
+            "bid": bid_id,
+            "lead": {
+                "id": world.orgs["institute"].pk,
+                "name": "湖州南太湖新能源材料研究院",
+                "kind": "institute",
+                "region": "nantaihu",
+                "verification": "verified",
+            },
+            "role": "中试放大",
+            "state": "pending",
+            "state_label": "待确认",
+            "invited_at": invitations[0]["invited_at"],
+            "decided_at": None,
+            "challenge": {"id": published.pk, "title": published.title},
+        }
+    ]
     assert bid_body()["proposal"] not in partner.get("/api/bids/invitations/").content.decode()
 
 
@@ -148,7 +169,9 @@ def test_an_accepted_partner_sees_the_bid_and_the_lead_sees_its_state(world, pub
     assert world.client("other_enterprise").get(bids_url(published)).json()[0]["id"] == bid_id
     assert world.client("other_enterprise").get("/api/bids/invitations/").json() == []
     lead_view = world.client("institute").get("/api/bids/").json()["results"][0]["partners"]
-    assert [(p["organisation"]["name"], p["state"]) for p in lead_view] == [("德清北斗时空信息科技有限公司", "accepted")]
+    assert [(p["organisation"]["name"], p["state"]) for p in lead_view] == [
+        ("德清北斗时空信息科技有限公司", "accepted")
+    ]
     link = BidPartner.objects.get()
     assert link.decided_by == world.users["other_enterprise"]
 
@@ -168,6 +191,7 @@ def test_a_declined_partner_leaves_the_consortium_and_the_bid_stands(world, publ
 
 # --- when the bid counts ------------------------------------------------------------------------
 
+
 def test_a_bid_with_a_pending_partner_can_be_neither_shortlisted_nor_awarded(world, published):
     bid_id = submit(world, published, "other_enterprise").json()["id"]
     owner = world.client("owner")
@@ -183,6 +207,7 @@ def test_a_bid_with_a_pending_partner_can_be_neither_shortlisted_nor_awarded(wor
 
 
 # --- who answers, and once ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("role", ["institute", "owner", "operator", "official", "unverified_institute"])
 def test_only_a_member_of_the_partner_can_answer(world, published, role):
@@ -217,6 +242,7 @@ def test_accepting_checks_eligibility_again(world, published):
 
 
 # --- notifications --------------------------------------------------------------------------------
+
 
 def test_the_partner_is_invited_and_the_lead_hears_the_answer(world, published):
     colleague = UserFactory(organisation=world.orgs["other_enterprise"], username="partner-colleague")

@@ -18,7 +18,11 @@ def test_seed_demo_fills_a_browsable_marketplace_and_is_idempotent(db):
     statuses = set(Challenge.objects.values_list("status", flat=True))
     assert {"draft", "published", "closed", "awarded", "in_progress"} <= statuses
     assert set(Challenge.objects.values_list("mode", flat=True)) == {"jiebang", "saima"}
-    assert set(Challenge.objects.values_list("confidentiality", flat=True)) == {"public", "summary_only", "invitation_only"}
+    assert set(Challenge.objects.values_list("confidentiality", flat=True)) == {
+        "public",
+        "summary_only",
+        "invitation_only",
+    }
     assert Organisation.objects.filter(verification="unverified").count() == 1
     assert len(set(Organisation.objects.values_list("region", flat=True))) >= 6
 
