@@ -12,22 +12,16 @@ from rest_framework.exceptions import ValidationError as NestedValidationError
 from accounts.models import AuditEntry, Grant, Organisation, Region, User
 from accounts.throttles import FailedSignIns
 from core.events import emit
-from core.exceptions import ApplicationError
+from core.exceptions import Conflict, Forbidden
 
 SELF_REGISTERED_KINDS = (Organisation.Kind.ENTERPRISE, Organisation.Kind.INSTITUTE)
 # Fields whose change alters what an organisation's members may do: the operator's alone.
 OPERATOR_ONLY_FIELDS = ("kind",)
 
 
-def _forbidden(message: str, *, field: str = "") -> ApplicationError:
-    return ApplicationError(
-        message, code="permission_denied", status_code=403, extra={"field": field} if field else None
-    )
-
-
 def _require_operator(by: User, message: str) -> None:
     if not by.is_operator:
-        raise _forbidden(message)
+        raise Forbidden(message)
 
 
 def _audit(
@@ -98,10 +92,10 @@ def organisation_create(*, by: User, reason: str, **data: Any) -> Organisation:
 @transaction.atomic
 def organisation_update(*, organisation: Organisation, by: User, reason: str = "", **data: Any) -> Organisation:
     if not by.is_operator and not (by.organisation_id == organisation.pk and by.org_role == User.Role.ADMIN):
-        raise _forbidden(_("只有本机构管理员可以修改机构信息"))
+        raise Forbidden(_("只有本机构管理员可以修改机构信息"))
     refused = [f for f in OPERATOR_ONLY_FIELDS if f in data and data[f] != getattr(organisation, f)]
     if refused and not by.is_operator:
-        raise _forbidden(_("机构类型决定成员的权限，只有平台运营方可以修改"), field=refused[0])
+        raise Forbidden(_("机构类型决定成员的权限，只有平台运营方可以修改"), extra={"field": refused[0]})
     if refused and not reason:
         raise ValidationError({"reason": [_("修改机构类型须说明原因")]})
     before = {f: getattr(organisation, f) for f in data}
@@ -171,7 +165,7 @@ def grant_add(*, user: User, power: str, by: User, reason: str, district: str = 
     grant_check(user=user, power=power, district=district)
     org = user.organisation
     if Grant.objects.select_for_update().filter(user=user, power=power, revoked_at__isnull=True).exists():
-        raise ApplicationError(_("该用户已有此权限；如需修改辖区，请先撤销"), code="conflict", status_code=409)
+        raise Conflict(_("该用户已有此权限；如需修改辖区，请先撤销"))
     grant = Grant.objects.create(user=user, power=power, district=district, reason=reason, granted_by=by)
     _audit(
         by=by,
@@ -189,7 +183,7 @@ def grant_add(*, user: User, power: str, by: User, reason: str, district: str = 
 def grant_revoke(*, grant: Grant, by: User, reason: str) -> Grant:
     _require_operator(by, _("只有平台运营方可以撤销权限"))
     if grant.revoked_at is not None:
-        raise ApplicationError(_("该权限已撤销"), code="conflict", status_code=409)
+        raise Conflict(_("该权限已撤销"))
     grant.revoked_at, grant.revoked_by, grant.revoke_reason = timezone.now(), by, reason
     grant.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
     _audit(
@@ -209,7 +203,7 @@ def member_add(
     *, organisation: Organisation, by: User, username: str, password: str, role: str = User.Role.MEMBER
 ) -> User:
     if not by.is_operator and not (by.organisation_id == organisation.pk and by.org_role == User.Role.ADMIN):
-        raise _forbidden(_("只有本机构管理员可以添加成员"))
+        raise Forbidden(_("只有本机构管理员可以添加成员"))
     user = user_register(username=username, password=password)
     user.organisation, user.org_role = organisation, role
     user.save(update_fields=["organisation", "org_role"])

@@ -18,7 +18,7 @@ from rest_framework.views import exception_handler
 
 
 class ApplicationError(Exception):
-    """A business rule refused the request. `status_code` 409 for illegal state transitions."""
+    """A business rule refused the request (400); Conflict and Forbidden below for 409 and 403."""
 
     def __init__(self, message: str, *, code: str = "invalid", status_code: int = 400, extra: dict | None = None):
         super().__init__(message)
@@ -26,6 +26,20 @@ class ApplicationError(Exception):
         self.code = code
         self.status_code = status_code
         self.extra = extra or {}
+
+
+class Conflict(ApplicationError):
+    """The object's current state forbids the action (409): it is not the client's data that is wrong."""
+
+    def __init__(self, message: str, *, extra: dict | None = None):
+        super().__init__(message, code="conflict", status_code=409, extra=extra)
+
+
+class Forbidden(ApplicationError):
+    """The user may not do this (403), whatever the data."""
+
+    def __init__(self, message: str, *, extra: dict | None = None):
+        super().__init__(message, code="permission_denied", status_code=403, extra=extra)
 
 
 # Seconds a client should wait before asking again: a posting is indexed within seconds of its

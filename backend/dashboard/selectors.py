@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Region, User
-from core.exceptions import ApplicationError
+from core.exceptions import ApplicationError, Conflict
 from dashboard.models import DashboardExport, PolicyTarget, TargetProgress
 from deals.files import COUNTED_COLUMNS, ledger_file
 from deals.models import HUZHOU_REGIONS, PLATFORM_ORIGINS, ContractType, Deal, DealOrigin, DealRollup
@@ -162,11 +162,8 @@ def dashboard_export_parts(*, job: DashboardExport) -> Iterator[bytes]:
     """The finished file of a background export, a stored part at a time (never all of it in
     memory); 409 while it is being built or when it failed."""
     if job.status != DashboardExport.Status.SUCCEEDED:
-        raise ApplicationError(
-            _("文件尚未生成（%(status)s）") % {"status": job.get_status_display()},
-            code="conflict",
-            status_code=409,
-            extra={"status": job.status},
+        raise Conflict(
+            _("文件尚未生成（%(status)s）") % {"status": job.get_status_display()}, extra={"status": job.status}
         )
     numbers = list(job.parts.order_by("number").values_list("number", flat=True))
 

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework.permissions import BasePermission
 
 from accounts.models import Organisation, User
-from core.exceptions import ApplicationError
+from core.exceptions import Forbidden
 
 
 def _authenticated(user: User | None) -> bool:
@@ -74,23 +74,19 @@ def deal_visibility(user: User | None) -> Q | None:
     return Q(buyer_organisation=org) | Q(seller_organisation=org) | Q(buyer_uscc=org.uscc) | Q(seller_uscc=org.uscc)
 
 
-def forbidden(message: str) -> ApplicationError:
-    return ApplicationError(message, code="permission_denied", status_code=403)
-
-
 def require_ledger_keeper(user: User | None) -> None:
     if not is_ledger_keeper(user):
-        raise forbidden(_("只有科技部门或平台运营方可以认定登记、更正、作废或导入技术合同"))
+        raise Forbidden(_("只有科技部门或平台运营方可以认定登记、更正、作废或导入技术合同"))
 
 
 def require_dashboard(user: User | None) -> None:
     if not can_see_dashboard(user):
-        raise forbidden(_("数据看板仅对科技部门和平台运营方开放"))
+        raise Forbidden(_("数据看板仅对科技部门和平台运营方开放"))
 
 
 def require_counting_rule_change(user: User | None) -> None:
     if not can_change_counting_rule(user):
-        raise forbidden(_("只有平台运营方可以调整计数口径"))
+        raise Forbidden(_("只有平台运营方可以调整计数口径"))
 
 
 # --- the same rules as DRF permission classes, for views that only read --------------------------

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from core.events import emit
-from core.exceptions import ApplicationError
+from core.exceptions import Conflict, Forbidden
 from core.jobs import job_update
 from deals import imports
 from deals.models import (
@@ -37,7 +37,6 @@ from deals.models import (
 )
 from deals.permissions import (
     can_record_from,
-    forbidden,
     is_ledger_keeper,
     require_counting_rule_change,
     require_ledger_keeper,
@@ -53,10 +52,6 @@ AWARDED_CHALLENGE = {
     Challenge.Status.ACCEPTED,
     Challenge.Status.FAILED,
 }
-
-
-def _conflict(message: str, **extra: Any) -> ApplicationError:
-    return ApplicationError(message, code="conflict", status_code=409, extra=extra)
 
 
 @dataclass(frozen=True)
@@ -145,7 +140,7 @@ def _save(deal: Deal) -> None:
         with transaction.atomic():
             deal.save()
     except IntegrityError:
-        raise _conflict(_("合同编号或认定登记编号刚被占用，请刷新后重试")) from None
+        raise Conflict(_("合同编号或认定登记编号刚被占用，请刷新后重试")) from None
 
 
 def _locked(deal: Deal) -> Deal:
@@ -176,7 +171,7 @@ def _prefill(
         if challenge is None:
             raise ValidationError({"challenge": _("平台撮合的合同须选择来源榜单")})
         if challenge.status not in AWARDED_CHALLENGE:
-            raise _conflict(_("榜单尚未定榜，不能据此录入合同"), status=challenge.status)
+            raise Conflict(_("榜单尚未定榜，不能据此录入合同"), extra={"status": challenge.status})
         winners = tuple(challenge.bids.filter(status=Bid.Status.AWARDED).select_related("organisation").order_by("id"))
         if bid is not None and bid not in winners:
             raise ValidationError({"bid": _("所选申请不是该榜单的中榜申请")})
@@ -196,7 +191,7 @@ def _prefill(
         if need is None:
             raise ValidationError({"need": _("平台撮合的合同须选择来源需求")})
         if need.status == Need.Status.DRAFT:
-            raise _conflict(_("草稿状态的需求不能据此录入合同"))
+            raise Conflict(_("草稿状态的需求不能据此录入合同"))
         contract_type = (
             need.cooperation_type if need.cooperation_type in ContractType.values else ContractType.DEVELOPMENT
         )
@@ -215,7 +210,7 @@ def _prefill(
         if capability is None:
             raise ValidationError({"capability": _("平台撮合的合同须选择来源能力成果")})
         if capability.status == Capability.Status.DRAFT:
-            raise _conflict(_("草稿状态的能力成果不能据此录入合同"))
+            raise Conflict(_("草稿状态的能力成果不能据此录入合同"))
         return Prefill(
             origin=origin,
             posting=capability.organisation,
@@ -231,7 +226,7 @@ def _prefill(
 
 def _require_recorder(by: User, prefill: Prefill) -> None:
     if not can_record_from(by, prefill.posting):
-        raise forbidden(_("只能为本机构的榜单、需求或能力成果录入合同；线下合同由科技部门或平台运营方录入"))
+        raise Forbidden(_("只能为本机构的榜单、需求或能力成果录入合同；线下合同由科技部门或平台运营方录入"))
 
 
 def deal_prefill(
@@ -320,7 +315,7 @@ def deal_record(
         and not is_ledger_keeper(by)
         and posting_org.uscc not in (deal.buyer_uscc, deal.seller_uscc)
     ):
-        raise forbidden(_("本机构须为合同的一方"))
+        raise Forbidden(_("本机构须为合同的一方"))
     _save(deal)
     _entry(deal, kind=DealEntry.Kind.RECORD, by=by, reason=reason or _("录入合同"), before=None).save()
     rollup_change(after=[_state(deal)])
@@ -339,9 +334,9 @@ def deal_register(*, deal: Deal, by: User, registration_number: str, registered_
     require_ledger_keeper(by)
     deal = _locked(deal)
     if deal.status != DealStatus.RECORDED:
-        raise _conflict(
+        raise Conflict(
             _("合同当前状态为“%(status)s”，只有已录入的合同可以认定登记") % {"status": DealStatus(deal.status).label},
-            status=deal.status,
+            extra={"status": deal.status},
         )
     before = _state(deal)
     deal.status, deal.registration_number, deal.registered_on = (
@@ -379,9 +374,9 @@ def deal_amend(*, deal: Deal, by: User, reason: str, **changes: Any) -> Deal:
         raise ValidationError({name: _("该字段不能更正") for name in sorted(unknown)})
     deal = _locked(deal)
     if deal.status == DealStatus.VOIDED:
-        raise _conflict(_("已作废的合同不能更正"), status=deal.status)
+        raise Conflict(_("已作废的合同不能更正"), extra={"status": deal.status})
     if deal.status != DealStatus.REGISTERED and ({"registered_on", "registration_number"} & set(changes)):
-        raise _conflict(_("未认定登记的合同请使用“认定登记”填写登记信息"), status=deal.status)
+        raise Conflict(_("未认定登记的合同请使用“认定登记”填写登记信息"), extra={"status": deal.status})
     before = _state(deal)
     for side in ("buyer", "seller"):
         if changes.get(side) is not None:
@@ -402,7 +397,7 @@ def deal_void(*, deal: Deal, by: User, reason: str) -> Deal:
     require_ledger_keeper(by)
     deal = _locked(deal)
     if deal.status == DealStatus.VOIDED:
-        raise _conflict(_("合同已作废"), status=deal.status)
+        raise Conflict(_("合同已作废"), extra={"status": deal.status})
     before = _state(deal)
     deal.status = DealStatus.VOIDED
     deal.save(update_fields=["status", "updated_at"])
@@ -423,9 +418,9 @@ def deal_reverse(*, deal: Deal, by: User, entry_id: int, reason: str) -> Deal:
     if target is None and not deal.entries.filter(pk=entry_id).exists():
         raise ValidationError({"entry": _("该记录不属于这份合同")})
     if target is None or target.pk != entries[0].pk:
-        raise _conflict(_("只能冲销这份合同最近的一条记录"), latest=entries[0].pk)
+        raise Conflict(_("只能冲销这份合同最近的一条记录"), extra={"latest": entries[0].pk})
     if target.kind == DealEntry.Kind.RECORD or len(entries) < 2:
-        raise _conflict(_("录入记录不能冲销；如合同无效请作废"))
+        raise Conflict(_("录入记录不能冲销；如合同无效请作废"))
     before = _state(deal)
     previous = entries[1]
     for attname in STATE_ATTNAMES:

@@ -10,7 +10,7 @@ import numpy as np
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.exceptions import ApplicationError
+from core.exceptions import ApplicationError, Forbidden
 from indexing.backend import get_search_backend
 from indexing.documents import Posting, full_text, public_text, search_id
 from indexing.embeddings import DbEmbeddingCache, current_encoder, free_text_vector, passage_vectors
@@ -132,7 +132,7 @@ def _load(viewer: User | None, ids: Sequence[str]) -> dict[str, Posting]:
 def matches_for(*, posting: Posting, viewer: User, limit: int = 10) -> list[Match]:
     """Recommendations are private to the posting's organisation (and the operator)."""
     if not viewer.is_operator and viewer.organisation_id != posting.organisation_id:
-        raise ApplicationError(_("只有发布机构可以查看匹配推荐"), code="permission_denied", status_code=403)
+        raise Forbidden(_("只有发布机构可以查看匹配推荐"))
     vector = stored_query_vector(posting)
     if vector is None:
         raise ApplicationError(_("该内容正在建立索引，请稍后再查看匹配结果"), code="index_pending", status_code=503)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from core.events import emit
-from core.exceptions import ApplicationError
+from core.exceptions import ApplicationError, Conflict, Forbidden
 from marketplace.models import Bid, BidPartner, Capability, Challenge, ChallengeTransition, Need, TermsAcceptance
 
 S = Challenge.Status
@@ -28,17 +28,9 @@ TRANSITIONS: dict[str, set[str]] = {
 EDITABLE_STATUSES = {S.DRAFT, S.PUBLISHED}
 
 
-def _conflict(message: str, **extra: Any) -> ApplicationError:
-    return ApplicationError(message, code="conflict", status_code=409, extra=extra)
-
-
-def _forbidden(message: str) -> ApplicationError:
-    return ApplicationError(message, code="permission_denied", status_code=403)
-
-
 def _require_member(user: User, organisation: Organisation) -> None:
     if user.organisation_id != organisation.pk and not user.is_operator:
-        raise _forbidden(_("只能操作本机构发布的内容"))
+        raise Forbidden(_("只能操作本机构发布的内容"))
 
 
 POSTING_EXCLUDE = ["organisation", "created_by"]  # set by the service, not by the caller
@@ -46,15 +38,15 @@ POSTING_EXCLUDE = ["organisation", "created_by"]  # set by the service, not by t
 
 def _require_poster(by: User) -> Organisation:
     if by.organisation is None:
-        raise _forbidden(_("请先加入或注册机构"))
+        raise Forbidden(_("请先加入或注册机构"))
     if by.is_official or by.organisation.kind == Organisation.Kind.GOVERNMENT:
-        raise _forbidden(_("政府部门用户不能发布需求或能力成果"))
+        raise Forbidden(_("政府部门用户不能发布需求或能力成果"))
     return by.organisation
 
 
 def _require_verified(org: Organisation) -> None:
     if not org.is_verified:
-        raise _forbidden(_("机构通过认证后才能发布"))
+        raise Forbidden(_("机构通过认证后才能发布"))
 
 
 def _apply(instance, data: dict[str, Any]) -> None:
@@ -68,11 +60,10 @@ def _apply(instance, data: dict[str, Any]) -> None:
 def _transition(*, challenge: Challenge, to: str, by: User | None, reason: str = "") -> Challenge:
     current = challenge.status
     if to not in TRANSITIONS.get(current, set()):
-        raise _conflict(
+        raise Conflict(
             _("榜单当前状态为“%(current)s”，不能变更为“%(target)s”")
             % {"current": S(current).label, "target": S(to).label},
-            status=current,
-            target=to,
+            extra={"status": current, "target": to},
         )
     challenge.status = to
     fields = ["status", "updated_at"]
@@ -135,7 +126,7 @@ def challenge_create(*, by: User, invited: Sequence[Organisation] = (), **data: 
     # 揭榜挂帅 lists come from enterprises and from the government (fiscal funding), so officials may post them.
     org = by.organisation
     if org is None:
-        raise _forbidden(_("请先加入或注册机构"))
+        raise Forbidden(_("请先加入或注册机构"))
     if data.get("mode") == Challenge.Mode.JIEBANG:
         data.setdefault("max_winners", 1)
     _check_invited(owner=org, invited=invited)
@@ -155,17 +146,17 @@ def challenge_update(
     _require_member(by, challenge.organisation)
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
     if challenge.status not in EDITABLE_STATUSES:
-        raise _conflict(_("只有草稿或揭榜中的榜单可以修改"), status=challenge.status)
+        raise Conflict(_("只有草稿或揭榜中的榜单可以修改"), extra={"status": challenge.status})
     if challenge.status == S.PUBLISHED:
         locked = {"bounty", "mode", "max_winners", "funding_mode", "confidentiality"} & set(data)
         changed = sorted(f for f in locked if getattr(challenge, f) != data[f])
         if changed:
-            raise _conflict(_("榜单发布后不能修改榜额、组织方式、资金方式或保密级别"), fields=changed)
+            raise Conflict(_("榜单发布后不能修改榜额、组织方式、资金方式或保密级别"), extra={"fields": changed})
         # Whole seconds: a browser sends milliseconds, the database keeps microseconds.
         if "bid_deadline" in data and data["bid_deadline"].replace(microsecond=0) < challenge.bid_deadline.replace(
             microsecond=0
         ):
-            raise _conflict(_("榜单发布后截止时间只能延后，不能提前"))
+            raise Conflict(_("榜单发布后截止时间只能延后，不能提前"))
     if invited is not None:
         _check_invited(owner=challenge.organisation, invited=invited)
     _apply(challenge, data)
@@ -233,17 +224,18 @@ def challenge_award(*, challenge: Challenge, by: User, bid_ids: Sequence[int], r
     if challenge.status == S.PUBLISHED:
         _transition(challenge=challenge, to=S.CLOSED, by=by, reason=_("定榜前截止"))
     if challenge.status != S.CLOSED:
-        raise _conflict(
-            _("榜单当前状态为“%(current)s”，不能定榜") % {"current": S(challenge.status).label}, status=challenge.status
+        raise Conflict(
+            _("榜单当前状态为“%(current)s”，不能定榜") % {"current": S(challenge.status).label},
+            extra={"status": challenge.status},
         )
     unique_ids = sorted(set(bid_ids))
     if not unique_ids:
         raise ApplicationError(_("请至少选择一份揭榜申请"), extra={"field": "bids"})
     if len(unique_ids) > challenge.max_winners:
-        raise _conflict(
+        raise Conflict(
             _("%(mode)s最多可选择%(n)d个中榜团队")
             % {"mode": Challenge.Mode(challenge.mode).label, "n": challenge.max_winners},
-            max_winners=challenge.max_winners,
+            extra={"max_winners": challenge.max_winners},
         )
     winners = list(challenge.bids.filter(pk__in=unique_ids, status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED]))
     if len(winners) != len(unique_ids):
@@ -251,7 +243,7 @@ def challenge_award(*, challenge: Challenge, by: User, bid_ids: Sequence[int], r
         raise ApplicationError(_("所选申请不属于该榜单或已撤回"), extra={"field": "bids", "bids": missing})
     unconfirmed = sorted(_with_pending_partners(winners))
     if unconfirmed:
-        raise _conflict(_("所选申请的联合体成员尚未全部确认加入，暂不能定榜"), bids=unconfirmed)
+        raise Conflict(_("所选申请的联合体成员尚未全部确认加入，暂不能定榜"), extra={"bids": unconfirmed})
     now = timezone.now()
     others = challenge.bids.filter(status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED]).exclude(pk__in=unique_ids)
     not_awarded = list(others.values_list("pk", flat=True))
@@ -280,7 +272,7 @@ def challenge_conclude(*, challenge: Challenge, by: User, accepted: bool, reason
 def terms_accept(*, challenge: Challenge, by: User) -> TermsAcceptance:
     org = by.organisation
     if org is None or org.kind != Organisation.Kind.INSTITUTE or not org.is_verified:
-        raise _forbidden(_("只有已认证的科研机构可以接受保密条款并查看详情"))
+        raise Forbidden(_("只有已认证的科研机构可以接受保密条款并查看详情"))
     acceptance, _created = TermsAcceptance.objects.get_or_create(
         challenge=challenge, organisation=org, defaults={"accepted_by": by}
     )
@@ -292,18 +284,18 @@ def terms_accept(*, challenge: Challenge, by: User) -> TermsAcceptance:
 
 def _check_can_bid(*, challenge: Challenge, org: Organisation | None) -> Organisation:
     if org is None or org.kind in (Organisation.Kind.GOVERNMENT, Organisation.Kind.OPERATOR):
-        raise _forbidden(_("政府部门和平台运营方不能揭榜"))
+        raise Forbidden(_("政府部门和平台运营方不能揭榜"))
     if not org.is_verified:
-        raise _forbidden(_("机构通过认证后才能揭榜"))
+        raise Forbidden(_("机构通过认证后才能揭榜"))
     if org.pk == challenge.organisation_id:
-        raise _forbidden(_("不能揭自己发布的榜单"))
+        raise Forbidden(_("不能揭自己发布的榜单"))
     if challenge.status != S.PUBLISHED or challenge.bid_deadline <= timezone.now():
-        raise _conflict(_("榜单不在揭榜期内"), status=challenge.status)
+        raise Conflict(_("榜单不在揭榜期内"), extra={"status": challenge.status})
     C = Challenge.Confidentiality
     if challenge.confidentiality == C.INVITATION_ONLY and not challenge.invited.filter(pk=org.pk).exists():
-        raise _forbidden(_("该榜单仅限受邀机构揭榜"))
+        raise Forbidden(_("该榜单仅限受邀机构揭榜"))
     if challenge.confidentiality == C.SUMMARY_ONLY and not challenge.acceptances.filter(organisation=org).exists():
-        raise _forbidden(_("请先接受该榜单的保密条款"))
+        raise Forbidden(_("请先接受该榜单的保密条款"))
     return org
 
 
@@ -390,7 +382,7 @@ def bid_submit(
     if BidPartner.objects.filter(
         organisation=org, state__in=LIVE_PARTNER_STATES, bid__challenge=challenge, bid__status__in=Bid.LIVE
     ).exists():
-        raise _conflict(_("本机构已受邀加入该榜单的揭榜联合体，不能再单独揭榜；如需单独揭榜，请先拒绝邀请"))
+        raise Conflict(_("本机构已受邀加入该榜单的揭榜联合体，不能再单独揭榜；如需单独揭榜，请先拒绝邀请"))
     partner_orgs = [p for p, _role in partners]
     _check_partners(challenge=challenge, lead=org, partner_orgs=partner_orgs)
     bid = Bid(challenge=challenge, organisation=org, created_by=by, **data)
@@ -399,7 +391,7 @@ def bid_submit(
         with transaction.atomic():
             bid.save()
     except IntegrityError:
-        raise _conflict(_("本机构已有一份有效的揭榜申请，请先撤回再重新提交")) from None
+        raise Conflict(_("本机构已有一份有效的揭榜申请，请先撤回再重新提交")) from None
     links = BidPartner.objects.bulk_create(
         [BidPartner(bid=bid, organisation=p, role=role, state=BidPartner.State.PENDING) for p, role in partners]
     )
@@ -411,7 +403,7 @@ def bid_submit(
 
 def _decide(*, link: BidPartner, by: User) -> BidPartner:
     if by.organisation_id is None or by.organisation_id != link.organisation_id:
-        raise _forbidden(_("只有受邀机构的成员可以答复联合体邀请"))
+        raise Forbidden(_("只有受邀机构的成员可以答复联合体邀请"))
     Challenge.objects.select_for_update().get(pk=link.bid.challenge_id)  # serialises with bid_submit
     link = (
         BidPartner.objects.select_for_update()
@@ -419,9 +411,9 @@ def _decide(*, link: BidPartner, by: User) -> BidPartner:
         .get(pk=link.pk)
     )
     if link.state != BidPartner.State.PENDING:
-        raise _conflict(_("该邀请已答复过"), state=link.state)
+        raise Conflict(_("该邀请已答复过"), extra={"state": link.state})
     if link.bid.status not in Bid.LIVE:
-        raise _conflict(_("该揭榜申请已撤回或已结束"), status=link.bid.status)
+        raise Conflict(_("该揭榜申请已撤回或已结束"), extra={"status": link.bid.status})
     return link
 
 
@@ -435,7 +427,7 @@ def bid_partner_accept(*, link: BidPartner, by: User) -> BidPartner:
         challenge=challenge, org=link.organisation, taken=_participants(challenge=challenge, except_bid=link.bid)
     )
     if problem:
-        raise _conflict(problem)
+        raise Conflict(problem)
     link.state, link.decided_by, link.decided_at = BidPartner.State.ACCEPTED, by, timezone.now()
     link.save(update_fields=["state", "decided_by", "decided_at"])
     emit("bid.partner_accepted", subject=link, actor=by)
@@ -457,7 +449,7 @@ def bid_withdraw(*, bid: Bid, by: User) -> Bid:
     _require_member(by, bid.organisation)
     bid = Bid.objects.select_for_update().get(pk=bid.pk)
     if bid.status not in (Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED):
-        raise _conflict(_("当前状态的申请不能撤回"), status=bid.status)
+        raise Conflict(_("当前状态的申请不能撤回"), extra={"status": bid.status})
     bid.status = Bid.Status.WITHDRAWN
     bid.save(update_fields=["status", "updated_at"])
     emit("bid.withdrawn", subject=bid, actor=by)
@@ -469,11 +461,11 @@ def bid_shortlist(*, bid: Bid, by: User) -> Bid:
     _require_member(by, bid.challenge.organisation)
     bid = Bid.objects.select_for_update().get(pk=bid.pk)
     if bid.status != Bid.Status.SUBMITTED:
-        raise _conflict(_("只有已提交的申请可以入围"), status=bid.status)
+        raise Conflict(_("只有已提交的申请可以入围"), extra={"status": bid.status})
     if bid.challenge.status not in (S.PUBLISHED, S.CLOSED):
-        raise _conflict(_("榜单已定榜或撤榜，不能再入围"), status=bid.challenge.status)
+        raise Conflict(_("榜单已定榜或撤榜，不能再入围"), extra={"status": bid.challenge.status})
     if _with_pending_partners([bid]):
-        raise _conflict(_("该申请的联合体成员尚未全部确认加入，暂不能入围"))
+        raise Conflict(_("该申请的联合体成员尚未全部确认加入，暂不能入围"))
     bid.status = Bid.Status.SHORTLISTED
     bid.save(update_fields=["status", "updated_at"])
     emit("bid.shortlisted", subject=bid, actor=by)
@@ -500,7 +492,7 @@ def need_create(*, by: User, publish: bool = False, **data: Any) -> Need:
 def need_update(*, need: Need, by: User, **data: Any) -> Need:
     _require_member(by, need.organisation)
     if need.status == Need.Status.CLOSED:
-        raise _conflict(_("已关闭的需求不能修改"))
+        raise Conflict(_("已关闭的需求不能修改"))
     _apply(need, data)
     need.full_clean(exclude=POSTING_EXCLUDE)
     need.save()
@@ -517,7 +509,7 @@ def need_set_status(*, need: Need, by: User, status: str) -> Need:
         Need.Status.CLOSED: {Need.Status.OPEN},
     }
     if status not in allowed[need.status]:
-        raise _conflict(
+        raise Conflict(
             _("需求当前状态为“%(current)s”，不能变更为“%(target)s”")
             % {"current": Need.Status(need.status).label, "target": Need.Status(status).label}
         )
@@ -563,7 +555,7 @@ def capability_set_status(*, capability: Capability, by: User, status: str) -> C
     C = Capability.Status
     allowed = {C.DRAFT: {C.PUBLISHED}, C.PUBLISHED: {C.WITHDRAWN}, C.WITHDRAWN: {C.PUBLISHED}}
     if status not in allowed[capability.status]:
-        raise _conflict(
+        raise Conflict(
             _("能力成果当前状态为“%(current)s”，不能变更为“%(target)s”")
             % {"current": C(capability.status).label, "target": C(status).label}
         )

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.exceptions import ApplicationError
+from core.exceptions import Forbidden
 from indexing.backend import get_search_backend
 from indexing.documents import MODELS, Posting, full_text, kind_of, public_text
 from indexing.embeddings import query_vectors
@@ -167,7 +167,7 @@ def notify_consortium(*, link, kind: str) -> int:
 
 def notification_read(*, notification: Notification, by: User) -> Notification:
     if notification.recipient_id != by.pk:
-        raise ApplicationError(_("只能操作自己的通知"), code="permission_denied", status_code=403)
+        raise Forbidden(_("只能操作自己的通知"))
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
