@@ -12,7 +12,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/nul
                     $(wildcard frontend/*.html frontend/*.ts frontend/*.json)
 
 # (lint: ruff for Python, ESLint for the front end; part of `make test`)
-.PHONY: help run serve test lint lint-python test-python test-frontend install install-test frontend schema audit audit-deps clean
+.PHONY: help run serve test lint lint-python lint-frontend test-python test-frontend install install-test frontend schema audit audit-deps clean
 
 help:
 	@echo "make run    install, build the front end, migrate, load demo data, serve http://$(HOST):$(PORT)/"
@@ -59,11 +59,14 @@ serve:
 # --- make test --------------------------------------------------------------------------------
 test: install-test frontend lint test-frontend test-python
 
-lint: lint-python
+lint: lint-python lint-frontend
 
 lint-python: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+lint-frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run lint
 
 test-frontend:
 	cd frontend && npm run check:api && npm test

@@ -1,5 +1,5 @@
 import { Alert, Form, Modal, type FormInstance } from 'antd';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 
 import { useFormServerErrors } from '@/components/form-error-alert';
 import { useI18n } from '@/i18n/i18n';
@@ -40,13 +40,16 @@ export function FormModal<V extends object>({
   const [refusal, setRefusal] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  // The form is destroyed with the dialog (fresh initial values each time); only the alert lingers.
-  useEffect(() => {
+  // The form is destroyed with the dialog (fresh initial values each time); only the alert lingers,
+  // so it is cleared when the dialog opens again (while rendering, not in an effect: no stale flash).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) {
       clear();
       setRefusal(null);
     }
-  }, [open, clear]);
+  }
 
   const submit = async () => {
     let values: V;

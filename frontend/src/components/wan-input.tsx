@@ -1,6 +1,6 @@
 import { Form, Input } from 'antd';
-import { useEffect, useState } from 'react';
 
+import { useDraft } from '@/hooks/use-draft';
 import { useI18n } from '@/i18n/i18n';
 import { wanToYuan, yuanToWan } from '@/utils/money';
 
@@ -21,8 +21,7 @@ export interface WanInputProps {
 export function WanInput({ id, label, value, onCommit, extra }: WanInputProps) {
   const { t } = useI18n();
   const shown = value ? (yuanToWan(value) ?? '') : '';
-  const [text, setText] = useState(shown);
-  useEffect(() => setText(shown), [shown]);
+  const [text, setText] = useDraft(shown);
   const invalid = text.trim() !== '' && wanToYuan(text) === null;
   const commit = () => {
     if (invalid) return;

@@ -29,8 +29,8 @@ export function useListParams<K extends string>(keys: readonly K[]): ListParams<
       if (value) out[key] = value;
     }
     return out;
-    // `keys` is a module-level constant at every call site, so only `params` can change.
-  }, [params]);
+    // `keys` is a module-level constant at every call site, so only `params` changes in practice.
+  }, [keys, params]);
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
 
   const setFilters = useCallback(

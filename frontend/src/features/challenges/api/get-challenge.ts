@@ -9,6 +9,12 @@ import { challengeKeys } from './get-challenges';
 export type Challenge = components['schemas']['ChallengeDetailOutput'];
 export type Indicator = components['schemas']['Indicator'];
 
+/**
+ * Whether the bid deadline has passed. It reads the clock on each render on purpose: a page drawn
+ * again after the deadline shows bidding closed without a refetch.
+ */
+export const biddingClosed = (challenge: Pick<Challenge, 'bid_deadline'>) => new Date(challenge.bid_deadline).getTime() <= Date.now();
+
 export const getChallenge = (id: number, { signal }: { signal?: AbortSignal } = {}) =>
   unwrap(api.GET('/api/challenges/{id}/', { params: { path: { id } }, signal }));
 

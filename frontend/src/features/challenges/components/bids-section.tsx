@@ -9,7 +9,7 @@ import { useI18n } from '@/i18n/i18n';
 import { roleOf, type User } from '@/lib/auth';
 
 import { useBids } from '../api/bids';
-import type { Challenge } from '../api/get-challenge';
+import { biddingClosed, type Challenge } from '../api/get-challenge';
 import { BidForm } from './bid-form';
 import { BidsComparison } from './bids-comparison';
 import { MyBids } from './my-bids';
@@ -23,7 +23,7 @@ export function BidsSection({ challenge, user }: { challenge: Challenge; user: U
   const bidder = Boolean(user && role.org && !owner && !role.isGovernment && role.org.kind !== 'operator');
   const bids = useBids(challenge.id, { enabled: bidder });
   const [formOpen, setFormOpen] = useState(false);
-  const open = challenge.status === 'published' && new Date(challenge.bid_deadline).getTime() > Date.now();
+  const open = challenge.status === 'published' && !biddingClosed(challenge);
 
   if (owner) {
     return (

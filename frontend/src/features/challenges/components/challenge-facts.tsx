@@ -3,12 +3,12 @@ import { Descriptions, Typography } from 'antd';
 import { useI18n } from '@/i18n/i18n';
 import { formatAmount } from '@/utils/money';
 
-import type { Challenge } from '../api/get-challenge';
+import { biddingClosed, type Challenge } from '../api/get-challenge';
 
 /** The challenge's key facts: bounty, funding, mode, deadline, who posts it. */
 export function ChallengeFacts({ challenge }: { challenge: Challenge }) {
   const { t, locale, formatMinute } = useI18n();
-  const closed = new Date(challenge.bid_deadline).getTime() <= Date.now();
+  const closed = biddingClosed(challenge);
   return (
     <Descriptions
       data-testid="challenge-facts"

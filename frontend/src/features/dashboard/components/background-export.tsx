@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Progress, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 
 import { useErrorMessage } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
@@ -28,12 +28,14 @@ export function BackgroundExport({ jobId }: { jobId: number }) {
     });
   };
 
+  // The ref makes the automatic download start once per job; the effect event reads the latest `save`.
+  const saveOnce = useEffectEvent(() => {
+    if (started.current) return;
+    started.current = true;
+    save();
+  });
   useEffect(() => {
-    if (data?.status === 'succeeded' && !started.current) {
-      started.current = true;
-      save();
-    }
-    // `save` changes every render; the ref makes this run once per job.
+    if (data?.status === 'succeeded') saveOnce();
   }, [data?.status]);
 
   if (job.isError && !data) return <Alert type="error" showIcon message={describe(job.error)} />;

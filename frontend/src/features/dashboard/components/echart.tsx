@@ -1,12 +1,12 @@
 import { Typography } from 'antd';
+// Type only: the library itself loads lazily with the first chart (../lib/echarts).
+import type { EChartsType } from 'echarts/core';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 
 import { useI18n } from '@/i18n/i18n';
 
 import type { DrillTarget } from '../api/get-drilldown';
 import { drillTargetOf, type ChartOption } from '../utils/chart-options';
-
-type EChartsInstance = ReturnType<(typeof import('echarts/core'))['init']>;
 
 /**
  * Charts need a canvas and ResizeObserver (every browser the site supports has both). Where they
@@ -34,7 +34,7 @@ export interface EChartProps {
 export function EChart({ option, ariaLabel, height = 320, onDrill, style }: EChartProps) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsInstance | null>(null);
+  const chart = useRef<EChartsType | null>(null);
   // The click handler is registered once; it calls whichever onDrill the latest render passed.
   const latestDrill = useRef(onDrill);
   const [ready, setReady] = useState(false);
@@ -76,7 +76,7 @@ export function EChart({ option, ariaLabel, height = 320, onDrill, style }: ECha
 
   useEffect(() => {
     if (!ready || !chart.current) return;
-    chart.current.setOption(option as Parameters<EChartsInstance['setOption']>[0], { notMerge: true });
+    chart.current.setOption(option as Parameters<EChartsType['setOption']>[0], { notMerge: true });
   }, [ready, option]);
 
   if (!supported || failed) {

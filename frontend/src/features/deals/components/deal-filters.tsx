@@ -1,7 +1,7 @@
 import { ClearOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
 
+import { useDraft } from '@/hooks/use-draft';
 import type { ListParams } from '@/hooks/use-list-params';
 import { useI18n } from '@/i18n/i18n';
 import { REGIONS } from '@/utils/enums';
@@ -23,8 +23,7 @@ export function registrationYears(now = new Date()): number[] {
 /** Keywords are searched on Enter or when leaving the box, not on every keystroke. */
 function KeywordInput({ value, onCommit }: { value: string | undefined; onCommit: (value: string | undefined) => void }) {
   const { t } = useI18n();
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
+  const [text, setText] = useDraft(value ?? '');
   const commit = (next: string) => {
     const trimmed = next.trim();
     if (trimmed !== (value ?? '')) onCommit(trimmed || undefined);

@@ -1,11 +1,12 @@
 import { FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Col, Drawer, Flex, Grid, Input, Pagination, Row, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import { PageHeader } from '@/components/page-header';
 import { PostingCard } from '@/components/posting-card';
 import { EmptyBlock, ErrorResult, LoadingBlock } from '@/components/query-states';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useDraft } from '@/hooks/use-draft';
 import { useI18n } from '@/i18n/i18n';
 
 import { useDisjunctiveFacets, useSearch } from '../api/search-postings';
@@ -30,8 +31,7 @@ export function SearchPage() {
   const screens = Grid.useBreakpoint();
   const isPhone = screens.lg === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const [text, setText] = useState(state.q);
-  useEffect(() => setText(state.q), [state.q]);
+  const [text, setText] = useDraft(state.q);
   useDocumentTitle(state.q ? t('search.titleFor', { q: state.q }) : t('nav.search'));
 
   const { data, error, isPending, isFetching, isPlaceholderData, refetch } = result;
