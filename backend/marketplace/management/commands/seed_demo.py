@@ -1,6 +1,8 @@
-from datetime import date, timedelta
+import random
+from datetime import timedelta
 from decimal import Decimal
 
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -8,18 +10,23 @@ from django.utils import timezone
 from accounts.models import Grant, Organisation, User
 from accounts.services import grant_add, organisation_verify
 from accounts.uscc import uscc_check_char
-from deals import services as deals
-from deals.models import DEFAULT_REGISTRY, ContractType, Deal
+from deals.models import Deal
 from marketplace import demo_data as demo
 from marketplace import services
-from marketplace.models import Bid, Capability, Challenge, IndustryChain, Need
+from marketplace.demo import build, ledger
+from marketplace.models import Bid, Capability, Challenge, ChallengeTransition, IndustryChain, Need
 
 
 class Command(BaseCommand):
-    help = "Load the demo marketplace (organisations, users, challenges, needs, capabilities, bids, contracts). Idempotent."
+    help = (
+        "Load the demo marketplace (organisations, users, challenges, needs, capabilities, bids, and two years "
+        "of technology contracts). Idempotent. Run `reindex` afterwards (make run does) to index the postings."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
+        # One hash for every demo account: hashing is slow on purpose (0.4 s each on two cores).
+        self.password_hash = make_password(demo.DEMO_PASSWORD)
         users = self._organisations()
         industries = {i.code: i for i in IndustryChain.objects.all()}
         created = {"capabilities": 0, "needs": 0, "challenges": 0, "contracts": 0}
@@ -56,9 +63,11 @@ class Command(BaseCommand):
         for row in demo.CHALLENGES:
             if self._challenge(row, users, industries):
                 created["challenges"] += 1
-        for row in demo.DEALS:
-            if self._deal(row, users, industries):
-                created["contracts"] += 1
+        users = build.organisations_add(users=users, operator=users["operator"], password_hash=self.password_hash)
+        for kind, n in build.postings_add(users=users).items():
+            created[kind] += n
+        if not Deal.objects.filter(note=ledger.NOTE).exists():  # the ledger is written once
+            created["contracts"] = self._ledger(users, industries)
         self.stdout.write(
             self.style.SUCCESS(
                 "demo data: "
@@ -88,7 +97,7 @@ class Command(BaseCommand):
                 username=key, defaults={"organisation": org, "org_role": User.Role.ADMIN}
             )
             if new:
-                user.set_password(demo.DEMO_PASSWORD)
+                user.password = self.password_hash
                 if kind == Organisation.Kind.OPERATOR:
                     user.is_staff = user.is_superuser = True
                 user.save()
@@ -176,63 +185,48 @@ class Command(BaseCommand):
             services.challenge_award(challenge=challenge, by=by, bid_ids=winners, reason="专家评审推荐")
         if status == Challenge.Status.IN_PROGRESS:
             services.challenge_start(challenge=challenge, by=by)
+        if status != Challenge.Status.PUBLISHED:
+            self._backdate(challenge)
         return True
 
-    def _deal(self, row, users, industries) -> bool:
-        """A contract of this year or last, registered at its position in the year (this year: in the
-        part that has passed), recorded by the posting's owner when it came from the platform."""
-        number, buyer, seller, kind, chain, amount, technical, offset, position, status, origin, ref = row
-        today = timezone.localdate()
-        year = today.year + offset
-        contract_number = f"{year}3305{number.zfill(8)}"
-        if Deal.objects.filter(registry=DEFAULT_REGISTRY, contract_number=contract_number).exists():
-            return False
-        days = (today - date(year, 1, 1)).days if offset == 0 else 364
-        registered_on = date(year, 1, 1) + timedelta(days=round(position * days))
-        signed_on = registered_on - timedelta(days=10 + int(number) % 5 * 7)
-        kjj = users["kjj"]
-        parties = {"buyer": self._party(buyer, users), "seller": self._party(seller, users)}
-        by, link = kjj, {}
-        if origin == "challenge":
-            challenge = Challenge.objects.get(organisation=users[buyer].organisation, title=ref)
-            by, link, parties = users[buyer], {"challenge": challenge}, {}
-        elif origin == "need":
-            by, link = users[buyer], {"need": Need.objects.get(organisation=users[buyer].organisation, title=ref)}
-            parties.pop("buyer")
-        elif origin == "capability":
-            by, link = (
-                users[seller],
-                {"capability": Capability.objects.get(organisation=users[seller].organisation, title=ref)},
-            )
-            parties.pop("seller")
-        industry = industries[chain]
-        deal = deals.deal_record(
-            by=by,
-            contract_number=contract_number,
-            signed_on=signed_on,
-            origin=origin,
-            contract_type=kind,
-            contract_amount=Decimal(amount),
-            technical_amount=Decimal(technical),
-            industry=industry,
-            title="" if link else f"{industry.name}关键技术{ContractType(kind).label}合同",
-            **parties,
-            **link,
+    def _backdate(self, challenge: Challenge) -> None:
+        """Move a challenge that is no longer open into the past: its deadline has passed and its
+        history has the dates of a real process (the services stamp every step "now")."""
+        now = timezone.now()
+        steps = list(challenge.transitions.order_by("id"))
+        rng = random.Random(challenge.title)
+        deadline = now - timedelta(days=rng.randint(20, 60) if challenge.status == Challenge.Status.CLOSED else 120)
+        dates = {
+            Challenge.Status.DRAFT: deadline - timedelta(days=50),
+            Challenge.Status.PUBLISHED: deadline - timedelta(days=47),
+            Challenge.Status.CLOSED: deadline,
+            Challenge.Status.AWARDED: deadline + timedelta(days=18),
+            Challenge.Status.IN_PROGRESS: deadline + timedelta(days=40),
+        }
+        if challenge.status == Challenge.Status.DRAFT:
+            dates[Challenge.Status.DRAFT] = now - timedelta(days=2)
+            deadline = challenge.bid_deadline
+        for step in steps:
+            step.at = dates[step.to_status]
+        ChallengeTransition.objects.bulk_update(steps, ["at"])
+        published = dates[Challenge.Status.PUBLISHED] if challenge.published_at else None
+        Challenge.objects.filter(pk=challenge.pk).update(
+            bid_deadline=deadline, published_at=published, created_at=dates[Challenge.Status.DRAFT]
         )
-        if status in ("registered", "voided"):
-            deals.deal_register(
-                deal=deal,
-                by=kjj,
-                registration_number=f"{year}-3305-{number.zfill(4)}",
-                registered_on=registered_on,
-                reason="演示：材料齐全，认定为技术合同",
-            )
-        if status == "voided":
-            deals.deal_void(deal=deal, by=kjj, reason="演示：双方协商解除合同，撤销认定登记")
-        return True
+        for bid in challenge.bids.all():
+            Bid.objects.filter(pk=bid.pk).update(created_at=deadline - timedelta(days=rng.randint(5, 30)))
 
-    def _party(self, key, users) -> deals.Party:
-        if key in users:
-            return deals.Party.of(users[key].organisation)
-        name, region, first17 = demo.OFFLINE_PARTIES[key]
-        return deals.Party(name=name, uscc=first17 + uscc_check_char(first17), region=region)
+    def _ledger(self, users: dict[str, User], industries: dict[str, IndustryChain]) -> int:
+        today = timezone.localdate()
+        rng = random.Random(f"{ledger.SEED}-{today}")
+        platform = [u.organisation for u in users.values() if u.organisation.kind in ("enterprise", "institute")]
+        parties = ledger.Parties(rng, [o for o in platform if o.is_verified])
+        keeper = users["kjj"]
+        contracts = ledger.original_contracts(
+            demo.DEALS, today=today, users=users, offline=demo.OFFLINE_PARTIES, chains=industries, keeper=keeper
+        )
+        contracts += ledger.platform_contracts(today=today, rng=rng, parties=parties, keeper=keeper)
+        contracts += ledger.offline_contracts(today=today, parties=parties, chains=industries, keeper=keeper)
+        ledger.scale(contracts, today=today)
+        ledger.registration_numbers(contracts)
+        return ledger.write(contracts, registrar=keeper, rng=rng)
