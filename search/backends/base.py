@@ -14,6 +14,19 @@ class EncoderMismatch(ValueError):
     """Vectors from another encoder than the index holds: reindex instead of mixing them."""
 
 
+def batch_encoder(docs: Sequence[PostingDoc], current: str) -> str:
+    """The encoder of the index once `docs` are written to it: `current` ('' while the index is
+    empty) or the one encoder of the docs' vectors. EncoderMismatch if the docs' vectors come from
+    more than one encoder, or from another than `current`."""
+    names = {d.encoder for d in docs if d.passage_vector is not None}
+    if len(names) > 1:
+        raise EncoderMismatch(f"one batch mixes vectors of encoders {sorted(names)}")
+    name = next(iter(names), "")
+    if name and current and name != current:
+        raise EncoderMismatch(f"the index holds {current!r} vectors; got {name!r}: rebuild the index")
+    return name or current
+
+
 class SearchBackend(Protocol):
     """One interface, two implementations (local, elasticsearch), one contract-test suite."""
 

@@ -19,7 +19,7 @@ from elasticsearch import exceptions as es_exceptions
 from elasticsearch.dsl import DenseVector, Document, Keyword, Long, MetaField, Search, Short, Text
 
 from search import queries
-from search.backends.base import EncoderMismatch, SearchUnavailable
+from search.backends.base import SearchUnavailable, batch_encoder
 from search.text import segmented
 from search.types import FACET_FIELDS, PostingDoc, SearchHit, SearchQuery, SearchResult
 
@@ -172,19 +172,10 @@ class ElasticsearchBackend:
         if errors:
             raise ValueError(f"{len(errors)} document(s) rejected by Elasticsearch: {errors[:5]}")
 
-    def _check_encoder(self, docs: Sequence[PostingDoc], current: str) -> str:
-        names = {d.encoder for d in docs if d.passage_vector is not None}
-        if len(names) > 1:
-            raise EncoderMismatch(f"one batch mixes vectors of encoders {sorted(names)}")
-        name = next(iter(names), "")
-        if name and current and name != current:
-            raise EncoderMismatch(f"the index holds {current!r} vectors; got {name!r}: rebuild the index")
-        return name or current
-
     def upsert(self, docs: Sequence[PostingDoc]) -> None:
         if not docs:
             return
-        encoder = self._check_encoder(docs, self.encoder())
+        encoder = batch_encoder(docs, self.encoder())
         index = self._ensure_index(encoder)
         if encoder and not self.encoder():
             self._call(self.client.indices.put_mapping, index=index, meta={"encoder": encoder})
@@ -205,7 +196,7 @@ class ElasticsearchBackend:
         def actions():
             nonlocal count
             for doc in docs:
-                self._check_encoder([doc], encoder)
+                batch_encoder([doc], encoder)
                 count += 1
                 yield {"_op_type": "index", "_index": new, "_id": doc.id, "_source": self._source(doc)}
 

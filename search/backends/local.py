@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from matching.fusion import FusionWeights, fuse
-from search.backends.base import EncoderMismatch, SearchUnavailable
+from search.backends.base import SearchUnavailable, batch_encoder
 from search.text import query_terms, required_terms, tokens
 from search.types import FACET_FIELDS, PUBLIC, PostingDoc, SearchHit, SearchQuery, SearchResult
 
@@ -253,15 +253,6 @@ class LocalBackend:
             blob,
         )
 
-    def _check_encoder(self, docs: Sequence[PostingDoc], current: str) -> str:
-        names = {d.encoder for d in docs if d.passage_vector is not None}
-        if len(names) > 1:
-            raise EncoderMismatch(f"one batch mixes vectors of encoders {sorted(names)}")
-        name = next(iter(names), "")
-        if name and current and name != current:
-            raise EncoderMismatch(f"the index holds {current!r} vectors; got {name!r}: rebuild the index")
-        return name or current
-
     def _write(self, statements) -> None:
         with self._lock:
             try:
@@ -286,7 +277,7 @@ class LocalBackend:
         rows = [self._row(d) for d in docs]
 
         def statements(seq: int) -> None:
-            encoder = self._check_encoder(docs, self._state("encoder"))
+            encoder = batch_encoder(docs, self._state("encoder"))
             self._db.executemany(
                 "INSERT OR REPLACE INTO docs(id, seq, deleted, meta, tokens, pvec) VALUES (?, ?, 0, ?, ?, ?)",
                 [(row[0], seq, *row[1:]) for row in rows],
@@ -325,7 +316,7 @@ class LocalBackend:
         return count
 
     def _insert(self, batch: list[PostingDoc], seq: int, encoder: str) -> int:
-        self._check_encoder(batch, encoder)
+        batch_encoder(batch, encoder)
         self._db.executemany(
             "INSERT INTO docs(id, seq, deleted, meta, tokens, pvec) VALUES (?, ?, 0, ?, ?, ?)",
             [(row[0], seq, *row[1:]) for row in map(self._row, batch)],
