@@ -1,3 +1,6 @@
+from typing import ClassVar
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +11,47 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class UndeletableQuerySet(models.QuerySet):
+    def delete(self):
+        raise ValidationError(self.model.delete_refused)
+
+
+class AppendOnlyQuerySet(UndeletableQuerySet):
+    def update(self, **kwargs):
+        raise ValidationError(self.model.update_refused)
+
+
+class Undeletable(models.Model):
+    """Rows that are never deleted, one at a time or in bulk; `delete_refused` says why, to the user."""
+
+    delete_refused: ClassVar[str]
+
+    objects = UndeletableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(self.delete_refused)
+
+
+class AppendOnly(Undeletable):
+    """Rows that are written once and then neither changed nor deleted (a ledger, a history):
+    a correction is a new row. `update_refused` says why, to the user."""
+
+    update_refused: ClassVar[str]
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError(self.update_refused)
+        super().save(*args, **kwargs)
 
 
 class DomainEvent(models.Model):

@@ -5,13 +5,13 @@ drill-down exports too large to build within a request (DashboardExport)."""
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import BaseModel
+from core.jobs import ResumableJob
+from core.models import AppendOnly
 
 MAX_TARGET_VALUE = Decimal("9999999999999.99")
 
@@ -43,8 +43,10 @@ class PolicyTarget(models.Model):
         return self.name
 
 
-class TargetProgress(models.Model):
+class TargetProgress(AppendOnly):
     """One progress reading of a target, as entered by an official or the operator."""
+
+    update_refused = delete_refused = _("进展记录写入后不能修改，请新增一条")
 
     target = models.ForeignKey(
         PolicyTarget, on_delete=models.PROTECT, related_name="progress", verbose_name=_("政策目标")
@@ -67,16 +69,8 @@ class TargetProgress(models.Model):
         verbose_name_plural = _("目标进展")
         ordering = ["-as_of", "-id"]
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValidationError(_("进展记录写入后不能修改，请新增一条"))
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("进展记录写入后不能修改，请新增一条"))
-
-
-class DashboardExport(BaseModel):
+class DashboardExport(ResumableJob):
     """A drill-down export built by a worker: for a figure with more contracts than one request can
     write before the web server's timeout (settings.DASHBOARD_EXPORT_MAX_ROWS). The file is kept in
     the database (web and worker share no disk), in parts (DashboardExportPart), for
@@ -89,9 +83,7 @@ class DashboardExport(BaseModel):
         SUCCEEDED = "succeeded", _("已生成")
         FAILED = "failed", _("生成失败")
 
-    class Format(models.TextChoices):
-        CSV = "csv", "CSV"
-        XLSX = "xlsx", "XLSX"
+    worker_statuses = (Status.RUNNING,)
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("导出人")
@@ -100,23 +92,15 @@ class DashboardExport(BaseModel):
     figure = models.CharField(_("看板数字"), max_length=20)
     key = models.CharField(_("分项"), max_length=40, blank=True)
     as_of = models.DateField(_("截至日期"), null=True, blank=True)
-    file_format = models.CharField(_("文件格式"), max_length=10, choices=Format.choices)
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
     total_rows = models.PositiveIntegerField(_("合同份数"), default=0)
     processed_rows = models.PositiveIntegerField(_("已写入份数"), default=0)
-    file_name = models.CharField(_("文件名"), max_length=200)
     file_size = models.PositiveBigIntegerField(_("文件大小（字节）"), default=0)
-    message = models.CharField(_("说明"), max_length=500, blank=True)
-    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("看板导出")
         verbose_name_plural = _("看板导出")
         ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return self.file_name
 
 
 class DashboardExportPart(models.Model):

@@ -326,6 +326,4 @@ class DashboardExportOutputSerializer(serializers.ModelSerializer):
         return figure_label(obj.figure, obj.key)
 
     def get_progress(self, obj) -> float:
-        if obj.status in (DashboardExport.Status.SUCCEEDED, DashboardExport.Status.FAILED):
-            return 1.0
-        return round(min(obj.processed_rows / obj.total_rows, 1.0), 4) if obj.total_rows else 0.0
+        return obj.progress

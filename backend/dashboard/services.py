@@ -1,7 +1,6 @@
 """Writes of the dashboard: progress readings of the policy targets (append-only), and the
 background exports of figures too large to export within a request."""
 
-import logging
 import tempfile
 from datetime import date, timedelta
 from decimal import Decimal
@@ -9,18 +8,15 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.jobs import job_update
+from core.jobs import job_claim, job_failure_reported, job_update, jobs_purge, jobs_resend
 from dashboard.models import DashboardExport, DashboardExportPart, PolicyTarget, TargetProgress
 from dashboard.selectors import drilldown_rows, export_name
 from deals.files import COUNTED_COLUMNS, write_ledger_file
 from deals.permissions import require_dashboard
-
-logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -70,24 +66,10 @@ def dashboard_export_start(
     return job
 
 
-def _export_claim(job_id: int) -> bool:
-    """Take the job for this run: a queued one, or one whose worker died. One conditional UPDATE,
-    so of two deliveries of the same job only one builds it."""
-    S = DashboardExport.Status
-    now = timezone.now()
-    runnable = Q(status=S.PENDING) | Q(status=S.RUNNING, updated_at__lt=now - STALE_EXPORT)
-    return (
-        DashboardExport.objects.filter(runnable, pk=job_id).update(
-            status=S.RUNNING, started_at=now, updated_at=now, processed_rows=0, message=""
-        )
-        == 1
-    )
-
-
 def dashboard_export_run(*, job_id: int) -> DashboardExport:
     """Build the file. Safe to run again: a finished or running job is left alone, one whose
     worker died starts over (its parts are replaced; only a finished job can be downloaded)."""
-    if not _export_claim(job_id):
+    if not job_claim(DashboardExport, job_id, stale=STALE_EXPORT):
         return DashboardExport.objects.get(pk=job_id)
     job = DashboardExport.objects.get(pk=job_id)
     written = 0
@@ -99,8 +81,9 @@ def dashboard_export_run(*, job_id: int) -> DashboardExport:
             if written % PROGRESS_EVERY == 0:
                 job_update(job, processed_rows=written)
 
-    try:
-        DashboardExportPart.objects.filter(export=job).delete()
+    parts = DashboardExportPart.objects.filter(export=job)
+    with job_failure_reported(job, message=_("生成文件时发生内部错误，请重新导出"), cleanup=parts.delete):
+        parts.delete()
         # The rows its requester may see, shown as they would read them (district, confidential origins).
         rows = drilldown_rows(viewer=job.created_by, year=job.year, figure=job.figure, key=job.key, as_of=job.as_of)
         # The file goes to the worker's own disk first, then into the database a part at a time.
@@ -118,16 +101,6 @@ def dashboard_export_run(*, job_id: int) -> DashboardExport:
             while part := out.read(PART_BYTES):
                 DashboardExportPart.objects.create(export=job, number=number, content=part)
                 number += 1
-    except Exception:
-        logger.exception("dashboard export %s failed unexpectedly", job.pk)
-        DashboardExportPart.objects.filter(export=job).delete()
-        job_update(
-            job,
-            status=DashboardExport.Status.FAILED,
-            message=_("生成文件时发生内部错误，请重新导出"),
-            finished_at=timezone.now(),
-        )
-        raise
     return job_update(
         job,
         status=DashboardExport.Status.SUCCEEDED,
@@ -145,16 +118,5 @@ def dashboard_exports_maintain() -> tuple[int, int]:
     DASHBOARD_EXPORT_KEEP_DAYS with their files. Returns (queued again, dropped)."""
     from dashboard.tasks import dashboard_export_task  # lazy: tasks.py imports this module
 
-    S = DashboardExport.Status
-    now = timezone.now()
-    _rows, deleted = DashboardExport.objects.filter(
-        created_at__lt=now - timedelta(days=settings.DASHBOARD_EXPORT_KEEP_DAYS)
-    ).delete()
-    dropped = deleted.get(DashboardExport._meta.label, 0)  # the jobs, not their parts
-    waiting = Q(status=S.PENDING, created_at__lt=now - timedelta(minutes=1)) | Q(
-        status=S.RUNNING, updated_at__lt=now - STALE_EXPORT
-    )
-    ids = list(DashboardExport.objects.filter(waiting).order_by("id").values_list("id", flat=True))
-    for job_id in ids:
-        dashboard_export_task.delay(job_id)
-    return len(ids), dropped
+    dropped = jobs_purge(DashboardExport, keep=timedelta(days=settings.DASHBOARD_EXPORT_KEEP_DAYS))
+    return jobs_resend(DashboardExport, stale=STALE_EXPORT, send=dashboard_export_task.delay), dropped

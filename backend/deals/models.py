@@ -20,7 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation, Region, validate_uscc
-from core.models import BaseModel
+from core.jobs import ResumableJob
+from core.models import AppendOnly, BaseModel, Undeletable
 from marketplace.models import Bid, Capability, Challenge, CooperationType, IndustryChain, Need
 
 # One contract above 100亿元 is a typing error, not a deal (the year's whole target is 200亿元).
@@ -154,26 +155,18 @@ def deal_state_problems(values: dict) -> dict[str, str]:
     return problems
 
 
-class LedgerQuerySet(models.QuerySet):
-    def delete(self):
-        raise ValidationError(_("技术合同台账只能追加更正记录，不能删除"))
+LEDGER_DELETE_REFUSED = _("技术合同台账只能追加更正记录，不能删除")
 
 
-class EntryQuerySet(LedgerQuerySet):
-    def update(self, **kwargs):
-        raise ValidationError(_("台账记录写入后不能修改"))
-
-
-class Deal(DealState, BaseModel):
+class Deal(DealState, BaseModel, Undeletable):
     """One technology contract. Its state changes only in deals.services, each time together with
     a DealEntry that records the new state."""
 
+    delete_refused = LEDGER_DELETE_REFUSED
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("录入人")
     )
     note = models.CharField(_("备注"), max_length=500, blank=True)
-
-    objects = LedgerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("技术合同")
@@ -213,11 +206,8 @@ class Deal(DealState, BaseModel):
         if self.origin in links and links[self.origin] is None:
             raise ValidationError({"origin": _("平台撮合的合同须关联来源榜单、需求或能力成果")})
 
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("技术合同台账只能追加更正记录，不能删除"))
 
-
-class DealImport(BaseModel):
+class DealImport(ResumableJob):
     """One upload of the technology-market registry export, imported all-or-nothing."""
 
     class Status(models.TextChoices):
@@ -227,15 +217,11 @@ class DealImport(BaseModel):
         SUCCEEDED = "succeeded", _("导入成功")
         FAILED = "failed", _("导入失败（未写入任何数据）")
 
-    class Format(models.TextChoices):
-        CSV = "csv", "CSV"
-        XLSX = "xlsx", "XLSX"
+    worker_statuses = (Status.VALIDATING, Status.APPLYING)
 
     # The file itself, in the database: the worker that imports it may run on another machine with
     # no shared disk (the Kubernetes pods have none), and an import is at most settings.DEALS_IMPORT_MAX_BYTES.
     content = models.BinaryField(_("文件内容"), editable=False)
-    file_name = models.CharField(_("文件名"), max_length=200)
-    file_format = models.CharField(_("文件格式"), max_length=10, choices=Format.choices)
     file_size = models.PositiveBigIntegerField(_("文件大小（字节）"))
     sha256 = models.CharField(_("文件摘要"), max_length=64, db_index=True)
     created_by = models.ForeignKey(
@@ -249,22 +235,19 @@ class DealImport(BaseModel):
     unchanged_count = models.PositiveIntegerField(_("未变化合同"), default=0)
     error_count = models.PositiveIntegerField(_("错误数"), default=0)
     errors = models.JSONField(_("错误明细"), default=list, blank=True)
-    message = models.CharField(_("说明"), max_length=500, blank=True)
     language = models.CharField(_("报告语言"), max_length=10, default="zh-hans")
-    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("合同导入")
         verbose_name_plural = _("合同导入")
         ordering = ["-created_at", "-id"]
 
-    def __str__(self) -> str:
-        return self.file_name
 
+class DealEntry(DealState, AppendOnly):
+    """One line of the ledger: the state of `deal` after this change."""
 
-class DealEntry(DealState):
-    """One line of the ledger: the state of `deal` after this change. Append-only."""
+    update_refused = _("台账记录写入后不能修改")
+    delete_refused = LEDGER_DELETE_REFUSED
 
     class Kind(models.TextChoices):
         RECORD = "record", _("录入")
@@ -288,21 +271,11 @@ class DealEntry(DealState):
     )
     changes = models.JSONField(_("变化"), default=dict, blank=True)
 
-    objects = EntryQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("台账记录")
         verbose_name_plural = _("台账记录")
         ordering = ["id"]
         indexes = [models.Index(fields=["deal", "id"], name="dealentry_deal_id")]
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValidationError(_("台账记录写入后不能修改"))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("技术合同台账只能追加更正记录，不能删除"))
 
 
 class DealRollup(models.Model):
@@ -346,8 +319,11 @@ class DealRollup(models.Model):
         indexes = [models.Index(fields=["dimension", "date_field", "period"], name="deal_rollup_lookup")]
 
 
-class CountingRule(models.Model):
+class CountingRule(AppendOnly):
     """What counts toward a year's target (计数口径), versioned: a change is a new version."""
+
+    update_refused = _("计数口径只能新增版本，不能修改")
+    delete_refused = _("计数口径只能新增版本，不能删除")
 
     class DateField(models.TextChoices):
         REGISTERED_ON = "registered_on", _("认定登记日期")
@@ -394,14 +370,6 @@ class CountingRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} v{self.version}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValidationError(_("计数口径只能新增版本，不能修改"))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("计数口径只能新增版本，不能删除"))
 
     def clean(self) -> None:
         statuses = self.statuses if isinstance(self.statuses, list) else []

@@ -35,10 +35,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Region, User
+from accounts.models import Organisation, Region, User
 from deals.filters import DealFilter
 from deals.models import HUZHOU_REGIONS, CountingRule, Deal, DealEntry, DealImport, DealRollup, DealStatus
 from deals.permissions import deal_visibility
+from marketplace.models import IndustryChain
 from marketplace.selectors import challenge_list
 
 CENT = Decimal("0.01")
@@ -354,8 +355,33 @@ def deal_as_read(*, deal: Deal, viewer: User) -> Deal:
     return with_origin_disclosure(rows, viewer=viewer).get()
 
 
-def deal_entries(*, deal: Deal) -> QuerySet[DealEntry]:
-    return deal.entries.select_related("by", "industry").order_by("id")
+# Row ids the ledger stores in an entry's changes, and what names them for readers.
+NAMED_IN_CHANGES = {
+    "industry_id": IndustryChain,
+    "buyer_organisation_id": Organisation,
+    "seller_organisation_id": Organisation,
+}
+
+
+def deal_history(*, deal: Deal) -> list[DealEntry]:
+    """The contract's ledger entries, oldest first, each with `changes_as_read`: its changes as
+    the reader of `deal` may read them (`disclosed_changes`; a `deal` read without `ledger_for`
+    or `deal_as_read` fails closed), with chains and organisations named instead of their ids."""
+    confidential = disclosed(deal).confidential
+    entries = list(deal.entries.select_related("by").order_by("id"))
+    for entry in entries:
+        entry.changes_as_read = disclosed_changes(dict(entry.changes), confidential=confidential)
+    for field, model in NAMED_IN_CHANGES.items():
+        ids = {v for e in entries for v in e.changes_as_read.get(field, ()) if v is not None}
+        if not ids:
+            continue
+        names = {str(pk): name for pk, name in model.objects.filter(pk__in=ids).values_list("pk", "name")}
+        for entry in entries:
+            if field in entry.changes_as_read:
+                entry.changes_as_read[field] = [
+                    None if v is None else names.get(str(v), str(v)) for v in entry.changes_as_read[field]
+                ]
+    return entries
 
 
 def deal_import_list(*, viewer: User) -> QuerySet[DealImport]:

@@ -17,9 +17,9 @@ from deals.models import (
     DealImport,
     DealOrigin,
 )
-from deals.selectors import disclosed, disclosed_changes
+from deals.selectors import deal_history, disclosed
 from deals.services import Party
-from marketplace.models import Bid, Capability, Challenge, IndustryChain, Need
+from marketplace.models import Bid, Capability, Challenge, Need
 from marketplace.serializers import IndustryChainOutputSerializer, IndustryField
 
 FILE_FORMATS = [("xlsx", "Excel（.xlsx）"), ("csv", "CSV（UTF-8）")]
@@ -380,25 +380,11 @@ class DealEntryOutputSerializer(serializers.ModelSerializer):
             "registration_number",
         ]
 
-    # The ledger stores row ids for these; readers want the names.
-    NAMED = {
-        "industry_id": IndustryChain,
-        "buyer_organisation_id": Organisation,
-        "seller_organisation_id": Organisation,
-    }
-
     @extend_schema_field(
         serializers.DictField(child=serializers.ListField(child=serializers.CharField(allow_null=True)))
     )
     def get_changes(self, entry: DealEntry) -> dict:
-        # Without its contract's disclosure in the context, an entry fails closed (titles masked).
-        changes = disclosed_changes(dict(entry.changes), confidential=self.context.get("confidential", True))
-        for field, model in self.NAMED.items():
-            if field in changes:
-                ids = [v for v in changes[field] if v is not None]
-                names = {str(pk): name for pk, name in model.objects.filter(pk__in=ids).values_list("pk", "name")}
-                changes[field] = [None if v is None else names.get(str(v), str(v)) for v in changes[field]]
-        return changes
+        return entry.changes_as_read  # entries come from deals.selectors.deal_history
 
 
 class DealDetailOutputSerializer(DealListOutputSerializer):
@@ -410,10 +396,7 @@ class DealDetailOutputSerializer(DealListOutputSerializer):
 
     @extend_schema_field(DealEntryOutputSerializer(many=True))
     def get_entries(self, obj):
-        context = {"confidential": disclosed(obj).confidential}
-        return DealEntryOutputSerializer(
-            obj.entries.select_related("by").order_by("id"), many=True, context=context
-        ).data
+        return DealEntryOutputSerializer(deal_history(deal=obj), many=True).data
 
 
 class DealImportErrorOutputSerializer(serializers.Serializer):
@@ -464,9 +447,7 @@ class DealImportOutputSerializer(serializers.ModelSerializer):
         ]
 
     def get_progress(self, obj) -> float:
-        if obj.status in (DealImport.Status.SUCCEEDED, DealImport.Status.FAILED):
-            return 1.0
-        return round(obj.processed_rows / obj.total_rows, 4) if obj.total_rows else 0.0
+        return obj.progress
 
 
 class CountingRuleInputSerializer(serializers.Serializer):

@@ -14,14 +14,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from core.events import emit
 from core.exceptions import Conflict, Forbidden
-from core.jobs import job_update
+from core.jobs import job_claim, job_failure_reported, job_update, jobs_resend
 from deals import imports
 from deals.models import (
     DEFAULT_REGISTRY,
@@ -507,39 +506,17 @@ def deals_import_start(*, by: User, upload: UploadedFile) -> DealImport:
 STALE_IMPORT = timedelta(minutes=10)
 
 
-def _import_claim(job_id: int) -> bool:
-    """Take the job for this run: a queued one, or one whose worker died. One conditional UPDATE,
-    so of two deliveries of the same job only one runs it (no import is applied twice)."""
-    S = DealImport.Status
-    now = timezone.now()
-    runnable = Q(status=S.PENDING) | Q(status__in=[S.VALIDATING, S.APPLYING], updated_at__lt=now - STALE_IMPORT)
-    return (
-        DealImport.objects.filter(runnable, pk=job_id).update(
-            status=S.VALIDATING, started_at=now, updated_at=now, processed_rows=0, errors=[], error_count=0, message=""
-        )
-        == 1
-    )
-
-
 def deals_import_run(*, job_id: int) -> DealImport:
     """Validate every row, then apply all of them in one transaction, or none. Safe to run again:
     a finished or running job is left alone, one whose worker died starts over (nothing of it was
     applied), and rows already in the ledger with the same data are no-ops."""
-    if not _import_claim(job_id):
+    # Claimed once, so no import is applied twice.
+    if not job_claim(DealImport, job_id, stale=STALE_IMPORT, errors=[], error_count=0):
         return DealImport.objects.defer("content").get(pk=job_id)
     job = DealImport.objects.defer("content").get(pk=job_id)
     with translation.override(job.language):  # the report speaks the uploader's language
-        try:
+        with job_failure_reported(job, message=_("导入时发生内部错误，未写入任何数据")):
             return _import_run(job)
-        except Exception:
-            logger.exception("deal import %s failed unexpectedly", job.pk)
-            job_update(
-                job,
-                status=DealImport.Status.FAILED,
-                message=_("导入时发生内部错误，未写入任何数据"),
-                finished_at=timezone.now(),
-            )
-            raise
 
 
 def _import_run(job: DealImport) -> DealImport:
@@ -592,20 +569,10 @@ def _import_run(job: DealImport) -> DealImport:
 
 
 def deals_imports_resume() -> int:
-    """Queue again every import no worker is running: queued while the broker was down (the
-    upload's send failed after its commit), or left running by a worker that died. Beat calls it
-    every minute; `_import_claim` keeps a job that is in fact still running from running twice."""
+    """Beat, every minute: send again every import no worker is running (core.jobs.jobs_resend)."""
     from deals.tasks import deals_import_task  # lazy: tasks.py imports this module
 
-    S = DealImport.Status
-    now = timezone.now()
-    waiting = Q(status=S.PENDING, created_at__lt=now - timedelta(minutes=1)) | Q(
-        status__in=[S.VALIDATING, S.APPLYING], updated_at__lt=now - STALE_IMPORT
-    )
-    ids = list(DealImport.objects.filter(waiting).order_by("id").values_list("id", flat=True))
-    for job_id in ids:
-        deals_import_task.delay(job_id)
-    return len(ids)
+    return jobs_resend(DealImport, stale=STALE_IMPORT, send=deals_import_task.delay)
 
 
 # Rows per INSERT: 1,000 keeps SQLite under its variable limit (26 columns) and was as fast as
