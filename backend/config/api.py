@@ -11,15 +11,21 @@ from dashboard.views import (
     DashboardSummaryView,
     DrilldownExportView,
     DrilldownView,
+    MarketplaceStatsView,
     PolicyTargetViewSet,
 )
 from deals.views import CountingRuleViewSet, DealImportViewSet, DealViewSet
-from indexing.views import RecommendationsView, SearchView
+from indexing.views import (
+    CapabilityMatchViewSet,
+    ChallengeMatchViewSet,
+    NeedMatchViewSet,
+    RecommendationsView,
+    SearchView,
+)
 from marketplace.views import (
     CapabilityViewSet,
     ChallengeViewSet,
     IndustryViewSet,
-    MarketplaceStatsView,
     MyBidViewSet,
     NeedViewSet,
 )
@@ -33,6 +39,10 @@ router.register("industries", IndustryViewSet, basename="industry")
 router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("needs", NeedViewSet, basename="need")
 router.register("capabilities", CapabilityViewSet, basename="capability")
+# A posting's matches come from the index: indexing's routes under the marketplace's prefixes.
+router.register("challenges", ChallengeMatchViewSet, basename="challenge-match")
+router.register("needs", NeedMatchViewSet, basename="need-match")
+router.register("capabilities", CapabilityMatchViewSet, basename="capability-match")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("deals/imports", DealImportViewSet, basename="deal-import")
 router.register("deals/counting-rules", CountingRuleViewSet, basename="counting-rule")

@@ -1,4 +1,6 @@
 """Health checks: each returns {"status": "ok"|"error", ...facts, "detail": str}. Never raises.
+core checks the database and the broker; apps add theirs in AppConfig.ready() (indexing: the
+search backend and the encoder), so that core imports none of them.
 
 The report is public (load balancers and kubelets call it without credentials), so it names no
 filesystem path: not the search index's folder, a model's folder, a socket or the SQLite file
@@ -7,14 +9,14 @@ filesystem path: not the search index's folder, a model's folder, a socket or th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit, urlunsplit
 
+from celery import current_app
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
-
-from matching.encoders import EncoderError, load_encoder
 
 OK, ERROR = "ok", "error"
 BROKER_TIMEOUT_S = 2.0
@@ -61,59 +63,25 @@ def check_broker() -> dict:
     url = settings.CELERY_BROKER_URL
     if not url:
         return {"status": OK, "mode": "eager", "detail": _("未配置 CELERY_BROKER_URL：任务在进程内同步执行")}
-    from config.celery import app
-
     result = {"mode": urlsplit(url).scheme, "url": mask_url(url)}
     try:
-        with app.connection_for_write(url) as conn:
+        with current_app.connection_for_write(url) as conn:
             conn.ensure_connection(max_retries=1, timeout=BROKER_TIMEOUT_S)
     except Exception as exc:  # kombu raises transport-specific errors; all of them mean "down"
         return {"status": ERROR, **result, "detail": redact_paths(f"{type(exc).__name__}: {exc}")[:300]}
     return {"status": OK, **result, "detail": ""}
 
 
-def check_search() -> dict:
-    from indexing.backend import backend_options, get_search_backend
-    from search.backends import SearchUnavailable
-
-    backend = settings.SEARCH_BACKEND
-    options = backend_options()
-    facts = {"backend": backend}
-    if backend == "elasticsearch":
-        facts["url"] = ",".join(mask_url(u) for u in options["hosts"])
-
-    def public(detail: str) -> str:
-        if "path" in options:  # the local backend says where its index is: "12 documents at /srv/…"
-            detail = detail.replace(f" at {options['path']}", "").replace(str(options["path"]), HIDDEN)
-        return redact_paths(detail)[:300]
-
-    try:
-        state = get_search_backend().health()
-    except (SearchUnavailable, ValueError) as exc:
-        return {"status": ERROR, **facts, "detail": public(str(exc))}
-    return {"status": state["status"], **facts, "detail": public(state["detail"])}
+Check = Callable[[], dict]
+CHECKS: dict[str, Check] = {"database": check_database, "broker": check_broker}
 
 
-def check_encoder() -> dict:
-    spec = settings.MATCHING_ENCODER
-    try:
-        encoder = load_encoder(spec)
-    except EncoderError as exc:
-        detail = redact_paths(str(exc).replace(spec, public_encoder_name(spec)))
-        return {"status": ERROR, "name": public_encoder_name(spec), "detail": detail[:300]}
-    return {
-        "status": OK,
-        "name": public_encoder_name(encoder.name),
-        "detail": _("%(dim)d 维向量") % {"dim": encoder.dim},
-    }
+def check_register(name: str, check: Check) -> None:
+    """Call from an AppConfig.ready(); the report lists the checks in the order they were registered."""
+    CHECKS[name] = check
 
 
 def health_report() -> dict:
-    checks = {
-        "database": check_database(),
-        "broker": check_broker(),
-        "search": check_search(),
-        "encoder": check_encoder(),
-    }
+    checks = {name: check() for name, check in CHECKS.items()}
     overall = OK if all(c["status"] == OK for c in checks.values()) else ERROR
     return {"status": overall, "version": settings.SPECTACULAR_SETTINGS["VERSION"], "checks": checks}

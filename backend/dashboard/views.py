@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
@@ -17,6 +18,7 @@ from dashboard.selectors import (
     drilldown_rows,
     figure_label,
     policy_target_list,
+    year_progress,
 )
 from dashboard.serializers import (
     DashboardExportOutputSerializer,
@@ -34,6 +36,8 @@ from dashboard.services import dashboard_export_start, target_progress_add
 from deals.permissions import CanSeeDashboard
 from deals.selectors import total_of
 from deals.views import FILE_RESPONSES, file_response
+from marketplace.selectors import marketplace_stats
+from marketplace.serializers import MarketplaceStatsOutputSerializer
 
 DASHBOARD = [permissions.IsAuthenticated, CanSeeDashboard]
 
@@ -183,3 +187,14 @@ class PolicyTargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         data.is_valid(raise_exception=True)
         entry = target_progress_add(target=target, by=request.user, **data.validated_data)
         return Response(TargetProgressOutputSerializer(entry).data, status=status.HTTP_201_CREATED)
+
+
+# The home page: the marketplace at a glance and the year's transaction volume against its target,
+# composed here because the dashboard reads both (the marketplace must not import the dashboard).
+class MarketplaceStatsView(APIView):
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(responses=MarketplaceStatsOutputSerializer, tags=["industries"], summary="平台概况（首页）")
+    def get(self, request: Request) -> Response:
+        stats = {**marketplace_stats(), "transactions": year_progress(year=timezone.localdate().year)}
+        return Response(MarketplaceStatsOutputSerializer(stats).data)

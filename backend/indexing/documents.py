@@ -3,32 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
-
-from django.db import models
 
 from indexing.embeddings import EmbeddingCache, passage_vectors, query_vectors
-from marketplace.models import Capability, Challenge, Need
-from marketplace.selectors import posting_audience
+from marketplace.kinds import kind_of
+from marketplace.models import Posting
 from matching.encoders import Encoder
 from matching.types import Indicator, PostingText
 from search.types import PostingDoc, content_hash, doc_id
 
-MODELS: dict[str, type[models.Model]] = {"challenge": Challenge, "need": Need, "capability": Capability}
-Posting = Challenge | Need | Capability
-
-
-def kind_of(posting: Posting) -> str:
-    return {Challenge: "challenge", Need: "need", Capability: "capability"}[type(posting)]
-
 
 def search_id(posting: Posting) -> str:
-    return doc_id(kind_of(posting), posting.pk)
+    return doc_id(kind_of(posting).name, posting.pk)
 
 
 def full_text(posting: Posting) -> PostingText:
     """Everything the posting says: what its own organisation searches with."""
-    indicators = [Indicator(**i) for i in getattr(posting, "indicators", None) or []]
+    indicators = [Indicator(**i) for i in kind_of(posting).indicators(posting)]
     return PostingText(
         title=posting.title, description=posting.description, indicators=indicators, keywords=posting.keywords or []
     )
@@ -37,18 +27,10 @@ def full_text(posting: Posting) -> PostingText:
 def public_text(posting: Posting) -> PostingText:
     """What every viewer who can find the posting may read. A confidential challenge shows its
     title and public summary only: its details never enter the index."""
-    if isinstance(posting, Challenge) and posting.confidentiality != Challenge.Confidentiality.PUBLIC:
-        return PostingText(title=posting.title, description=posting.summary)
+    kind = kind_of(posting)
+    if not kind.details_public(posting):
+        return PostingText(title=posting.title, description=getattr(posting, kind.summary_field))
     return full_text(posting)
-
-
-def _amount(posting: Posting) -> int | None:
-    value: Decimal | None = {
-        Challenge: lambda p: p.bounty,
-        Need: lambda p: p.budget_max,
-        Capability: lambda p: p.price_max,
-    }[type(posting)](posting)
-    return None if value is None else int(value)
 
 
 def build_documents(
@@ -68,19 +50,21 @@ def build_documents(
     for position, (posting, text, vector) in enumerate(zip(postings, texts, vectors, strict=False)):
         if position in errors:
             continue
+        kind = kind_of(posting)
+        amount = kind.amount(posting)
         docs.append(
             PostingDoc(
                 id=search_id(posting),
-                kind=kind_of(posting),
+                kind=kind.name,
                 title=posting.title,
                 text=text.full(),
                 industry=posting.industry.code,
                 region=posting.organisation.region,
                 status=posting.status,
                 organisation_id=posting.organisation_id,
-                audience=posting_audience(posting),
-                amount=_amount(posting),
-                trl=getattr(posting, "trl", None),
+                audience=kind.audience(posting),
+                amount=None if amount is None else int(amount),
+                trl=kind.trl(posting),
                 passage_vector=vector,
                 encoder=encoder.name,
                 content_hash=content_hash("passage", text.full()),

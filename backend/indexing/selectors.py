@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.exceptions import ApplicationError, Forbidden
 from indexing.backend import get_search_backend
-from indexing.documents import Posting, full_text, public_text, search_id
+from indexing.documents import full_text, public_text, search_id
 from indexing.embeddings import DbEmbeddingCache, current_encoder, free_text_vector, passage_vectors
-from marketplace.models import Capability, Challenge, Need
-from marketplace.selectors import capability_list, challenge_list, need_list, viewer_tokens
+from marketplace.kinds import KINDS, SUPPLY, kind_of
+from marketplace.models import Capability, Posting
+from marketplace.selectors import viewer_tokens
 from matching import calibrate
 from matching.explain import Explanation, explain
 from matching.fusion import DUPLICATE_THRESHOLD, MATCH, SEARCH
@@ -25,10 +26,6 @@ from search.text import query_terms
 from search.types import SearchQuery, SearchResult, content_hash
 
 logger = logging.getLogger(__name__)
-
-# What a match may point at: postings that are open for business.
-MATCHABLE = {"capability": ["published"], "challenge": ["published"], "need": ["open"]}
-VISIBLE = {"challenge": challenge_list, "need": need_list, "capability": capability_list}
 
 
 @dataclass
@@ -95,7 +92,7 @@ def rank(
     offset: int = 0,
 ) -> SearchResult:
     """The matching ranking, shared by the API and evaluate_matching."""
-    statuses = sorted({s for k in kinds for s in MATCHABLE[k]})
+    statuses = sorted({s for k in kinds for s in KINDS[k].matchable})
     return backend.search(
         SearchQuery(
             vector=vector,
@@ -124,7 +121,7 @@ def _load(viewer: User | None, ids: Sequence[str]) -> dict[str, Posting]:
         by_kind.setdefault(kind, []).append(int(pk))
     found: dict[str, Posting] = {}
     for kind, pks in by_kind.items():
-        for posting in VISIBLE[kind](viewer=viewer).filter(pk__in=pks):
+        for posting in KINDS[kind].visible(viewer=viewer).filter(pk__in=pks):
             found[search_id(posting)] = posting
     return found
 
@@ -136,11 +133,11 @@ def matches_for(*, posting: Posting, viewer: User, limit: int = 10) -> list[Matc
     vector = stored_query_vector(posting)
     if vector is None:
         raise ApplicationError(_("该内容正在建立索引，请稍后再查看匹配结果"), code="index_pending", status_code=503)
-    kinds = ["capability"] if isinstance(posting, (Challenge, Need)) else ["challenge", "need"]
+    kind = kind_of(posting)
     result = rank(
         backend=get_search_backend(),
         vector=vector,
-        kinds=kinds,
+        kinds=kind.counterparts,
         audience=viewer_tokens(viewer),
         exclude=[search_id(posting)],
         limit=limit,
@@ -152,7 +149,7 @@ def matches_for(*, posting: Posting, viewer: User, limit: int = 10) -> list[Matc
 
     def explanation(target: Posting, components: dict) -> Explanation:
         # Indicators belong to challenges: a capability is checked against the challenge's, whichever side asks.
-        if isinstance(posting, Capability):
+        if kind.side == SUPPLY:
             return explain(public_text(target), mine, components)
         return explain(mine, public_text(target), components)
 
@@ -233,12 +230,11 @@ def near_duplicates(*, posting: Posting, viewer: User, limit: int = 5) -> list[t
     (vector,), errors = passage_vectors([public_text(posting).full()])
     if errors:
         return []
-    kind = search_id(posting).split(":")[0]
     try:
         result = get_search_backend().search(
             SearchQuery(
                 vector=vector,
-                kinds=[kind],
+                kinds=[kind_of(posting).name],
                 audience=viewer_tokens(viewer),
                 exclude_ids=[search_id(posting)],
                 limit=limit,
@@ -311,7 +307,7 @@ def recommendations_for(*, viewer: User, limit: int = 20) -> list[tuple[Match, P
         result = rank(
             backend=backend,
             vector=vectors[key],
-            kinds=["challenge", "need"],
+            kinds=KINDS["capability"].counterparts,
             audience=audience,
             exclude=[search_id(capability)],
             limit=limit,

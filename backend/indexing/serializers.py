@@ -1,46 +1,9 @@
-from datetime import datetime
-
 from rest_framework import serializers
 
 from accounts.serializers import OrganisationSummaryOutputSerializer
-from indexing.documents import kind_of
 from indexing.selectors import empty_matches_hint, strength_label, strength_reason
-from marketplace.models import Challenge, Need
+from marketplace.serializers import PostingSummaryOutputSerializer
 from search.types import FACET_FIELDS, KINDS
-
-
-class PostingSummaryOutputSerializer(serializers.Serializer):
-    """Any posting in a list of hits: enough to show it and link to it."""
-
-    kind = serializers.SerializerMethodField()
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    snippet = serializers.SerializerMethodField()
-    organisation = OrganisationSummaryOutputSerializer()
-    industry = serializers.CharField(source="industry.code")
-    industry_name = serializers.CharField(source="industry.name")
-    status = serializers.CharField()
-    amount = serializers.SerializerMethodField(help_text="榜额、预算上限或报价上限（元）")
-    trl = serializers.SerializerMethodField(help_text="能力成果的技术成熟度（1–9）；榜单和需求为空")
-    deadline = serializers.SerializerMethodField(help_text="榜单的揭榜截止时间；需求和能力成果为空")
-
-    def get_kind(self, obj) -> str:
-        return kind_of(obj)
-
-    def get_snippet(self, obj) -> str:
-        text = obj.summary if isinstance(obj, Challenge) else obj.description
-        return text[:120]
-
-    def get_trl(self, obj) -> int | None:
-        return getattr(obj, "trl", None)
-
-    def get_deadline(self, obj) -> datetime | None:
-        return obj.bid_deadline if isinstance(obj, Challenge) else None
-
-    def get_amount(self, obj) -> str | None:
-        value = obj.bounty if isinstance(obj, Challenge) else obj.budget_max if isinstance(obj, Need) else obj.price_max
-        return None if value is None else f"{value:.2f}"
-
 
 INDICATOR_VERDICTS = [("met", "达标"), ("unmet", "未达标"), ("unknown", "未说明")]
 
@@ -130,11 +93,6 @@ class MatchListOutputSerializer(serializers.Serializer):
 
 class MatchQueryInputSerializer(serializers.Serializer):
     limit = serializers.IntegerField(min_value=1, max_value=50, default=10)
-
-
-class DuplicateOutputSerializer(serializers.Serializer):
-    posting = PostingSummaryOutputSerializer()
-    score = serializers.FloatField()
 
 
 class SearchQueryInputSerializer(serializers.Serializer):

@@ -10,9 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from indexing.backend import get_search_backend
-from indexing.documents import MODELS, Posting, build_documents, kind_of, search_id
+from indexing.documents import build_documents, search_id
 from indexing.embeddings import current_encoder
 from indexing.models import SearchOutbox
+from marketplace.kinds import KINDS, kind_of
+from marketplace.models import Posting
 from search.types import PostingDoc, doc_id
 
 logger = logging.getLogger(__name__)
@@ -28,7 +30,7 @@ def _nudge() -> None:
 
 def outbox_add(*, posting: Posting, action: str = SearchOutbox.Action.UPSERT) -> None:
     """Call inside the transaction that changes the posting: the row commits with the change."""
-    SearchOutbox.objects.create(kind=kind_of(posting), object_id=posting.pk, action=action)
+    SearchOutbox.objects.create(kind=kind_of(posting).name, object_id=posting.pk, action=action)
     # One nudge per transaction however many postings it touches (seed_demo touches dozens).
     # Django drops the pending callbacks of a rolled-back block, so checking the list is exact.
     pending = transaction.get_connection().run_on_commit
@@ -60,7 +62,7 @@ def outbox_drain(*, batch_size: int = 500) -> int:
     postings: list[Posting] = []
     gone: list[str] = []
     for kind, ids in wanted.items():
-        found = list(MODELS[kind].objects.filter(pk__in=ids).select_related("organisation", "industry"))
+        found = list(KINDS[kind].model.objects.filter(pk__in=ids).select_related("organisation", "industry"))
         postings += found
         gone += [doc_id(kind, pk) for pk in ids - {p.pk for p in found}]
     docs, errors = build_documents(postings, encoder=encoder)
@@ -79,10 +81,10 @@ def outbox_drain(*, batch_size: int = 500) -> int:
 
 def _all_documents(progress: Callable[[int, int], None] | None) -> Iterator[PostingDoc]:
     encoder = current_encoder()
-    total = sum(model.objects.count() for model in MODELS.values())
+    total = sum(kind.model.objects.count() for kind in KINDS.values())
     done = 0
-    for model in MODELS.values():
-        queryset = model.objects.select_related("organisation", "industry").order_by("pk")
+    for kind in KINDS.values():
+        queryset = kind.model.objects.select_related("organisation", "industry").order_by("pk")
         batch: list[Posting] = []
         for posting in queryset.iterator(chunk_size=REBUILD_BATCH):
             batch.append(posting)

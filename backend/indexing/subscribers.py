@@ -3,6 +3,7 @@ search outbox, in the transaction that changed it."""
 
 from core.events import Event, subscribe
 from indexing.services import outbox_add
+from marketplace.kinds import KINDS
 
 
 def posting_changed(event: Event) -> None:
@@ -12,8 +13,8 @@ def posting_changed(event: Event) -> None:
 def organisation_changed(event: Event) -> None:
     """Every posting carries its organisation's region (a search filter)."""
     organisation = event.subject
-    for related in ("challenges", "needs", "capabilitys"):
-        for posting in getattr(organisation, related).all():
+    for kind in KINDS.values():
+        for posting in kind.model.objects.filter(organisation=organisation):
             outbox_add(posting=posting)
 
 

@@ -1,16 +1,19 @@
-from drf_spectacular.utils import extend_schema
-from rest_framework import permissions
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import permissions, viewsets
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from indexing.selectors import recommendations_for, search_postings
+from indexing.selectors import institutes_of, matches_for, recommendations_for, search_postings
 from indexing.serializers import (
+    MatchListOutputSerializer,
     MatchQueryInputSerializer,
     RecommendationOutputSerializer,
     SearchOutputSerializer,
     SearchQueryInputSerializer,
 )
+from marketplace.kinds import KINDS
 
 
 class SearchView(APIView):
@@ -78,3 +81,49 @@ class RecommendationsView(APIView):
             for m, capability in pairs
         ]
         return Response(RecommendationOutputSerializer(body, many=True).data)
+
+
+# GET /api/<kind's route>/{id}/matches/: routed beside the marketplace's viewset of the kind
+# (config/api.py), so that the marketplace never imports the index. (A comment, not a docstring:
+# drf-spectacular would publish a docstring as the operation's description.)
+class PostingMatchViewSet(viewsets.GenericViewSet):
+    kind: str  # marketplace.kinds.KINDS
+    with_institutes: bool  # the organisations behind matched capabilities (the demand side asks)
+    permission_classes = [permissions.IsAuthenticated]
+    filter_backends: list = []
+
+    def get_queryset(self):
+        return KINDS[self.kind].visible(viewer=self.request.user)
+
+    @extend_schema(parameters=[MatchQueryInputSerializer], responses=MatchListOutputSerializer)
+    @action(detail=True, methods=["get"])
+    def matches(self, request: Request, pk=None) -> Response:
+        params = MatchQueryInputSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        matches = matches_for(posting=self.get_object(), viewer=request.user, limit=params.validated_data["limit"])
+        body = {
+            "results": [
+                {"posting": m.posting, "score": m.score, "components": m.components, "explanation": m.explanation}
+                for m in matches
+            ],
+            "institutes": institutes_of(matches) if self.with_institutes else [],
+        }
+        return Response(MatchListOutputSerializer(body).data)
+
+
+@extend_schema_view(matches=extend_schema(summary="匹配的能力成果及其机构（发榜方）"))
+@extend_schema(tags=["challenges"])
+class ChallengeMatchViewSet(PostingMatchViewSet):
+    kind, with_institutes = "challenge", True
+
+
+@extend_schema_view(matches=extend_schema(summary="匹配的能力成果及其机构（需求方）"))
+@extend_schema(tags=["needs"])
+class NeedMatchViewSet(PostingMatchViewSet):
+    kind, with_institutes = "need", True
+
+
+@extend_schema_view(matches=extend_schema(summary="适合本能力成果的榜单与需求（能力方）"))
+@extend_schema(tags=["capabilities"])
+class CapabilityMatchViewSet(PostingMatchViewSet):
+    kind, with_institutes = "capability", False

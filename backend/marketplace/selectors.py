@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import Q, QuerySet, Sum
 
 from accounts.models import Organisation, User
-from marketplace.models import Bid, BidPartner, Capability, Challenge, ChallengeTransition, IndustryChain, Need
+from marketplace.models import Bid, BidPartner, Capability, Challenge, ChallengeTransition, IndustryChain, Need, Posting
+from search.types import PUBLIC
 
 
 def _org(viewer: User | None) -> Organisation | None:
@@ -161,8 +162,6 @@ OPERATOR_TOKEN = "role:operator"
 
 def viewer_tokens(viewer: User | None) -> list[str]:
     """The audience tokens a viewer holds: everybody's, their organisation's, the operator's."""
-    from search.types import PUBLIC
-
     tokens = [PUBLIC]
     org = _org(viewer)
     if org is not None:
@@ -172,19 +171,24 @@ def viewer_tokens(viewer: User | None) -> list[str]:
     return tokens
 
 
-def posting_audience(posting: Challenge | Need | Capability) -> list[str]:
-    from search.types import PUBLIC
+def _private(posting: Posting) -> list[str]:
+    return [f"org:{posting.organisation_id}", OPERATOR_TOKEN]
 
-    private = [f"org:{posting.organisation_id}", OPERATOR_TOKEN]
-    if isinstance(posting, Challenge):
-        if posting.published_at is None:
-            return private
-        if posting.confidentiality == Challenge.Confidentiality.INVITATION_ONLY:
-            return private + [f"org:{pk}" for pk in posting.invited.values_list("pk", flat=True)]
-        return [PUBLIC, *private]
-    if isinstance(posting, Need):
-        return private if posting.status == Need.Status.DRAFT else [PUBLIC, *private]
-    return [PUBLIC, *private] if posting.status == Capability.Status.PUBLISHED else private
+
+def challenge_audience(challenge: Challenge) -> list[str]:
+    if challenge.published_at is None:
+        return _private(challenge)
+    if challenge.confidentiality == Challenge.Confidentiality.INVITATION_ONLY:
+        return _private(challenge) + [f"org:{pk}" for pk in challenge.invited.values_list("pk", flat=True)]
+    return [PUBLIC, *_private(challenge)]
+
+
+def need_audience(need: Need) -> list[str]:
+    return _private(need) if need.status == Need.Status.DRAFT else [PUBLIC, *_private(need)]
+
+
+def capability_audience(capability: Capability) -> list[str]:
+    return [PUBLIC, *_private(capability)] if capability.status == Capability.Status.PUBLISHED else _private(capability)
 
 
 def bids_of(*, viewer: User) -> QuerySet[Bid]:
@@ -241,12 +245,8 @@ def partner_link_get(*, bid_id: int, viewer: User) -> BidPartner | None:
 
 
 def marketplace_stats() -> dict:
-    """The marketplace at a glance, over what everybody may see, with the year's technology-transaction
-    volume against its target (an aggregate: no contract is disclosed)."""
-    from django.db.models import Sum
-
-    from dashboard.selectors import year_progress  # the dashboard reads the marketplace's models: import late
-
+    """The marketplace at a glance, over what everybody may see (the home page; the dashboard adds
+    the year's transaction volume)."""
     open_challenges = Challenge.objects.filter(status=Challenge.Status.PUBLISHED).exclude(
         confidentiality=Challenge.Confidentiality.INVITATION_ONLY
     )
@@ -258,5 +258,22 @@ def marketplace_stats() -> dict:
         "institutes": Organisation.objects.filter(
             kind=Organisation.Kind.INSTITUTE, verification=Organisation.Verification.VERIFIED
         ).count(),
-        "transactions": year_progress(year=timezone.localdate().year),
     }
+
+
+# --- near-duplicates: found by the search index, which the marketplace must not import ----------
+
+DuplicateFinder = Callable[..., list[tuple[Posting, float]]]
+_duplicate_finders: list[DuplicateFinder] = []
+
+
+def duplicate_finder_register(finder: DuplicateFinder) -> None:
+    """Call from an AppConfig.ready() (indexing does), as events are subscribed (core.events)."""
+    if finder not in _duplicate_finders:
+        _duplicate_finders.append(finder)
+
+
+def posting_duplicates(*, posting: Posting, viewer: User) -> list[tuple[Posting, float]]:
+    """Postings visible to the author that say nearly the same as `posting`, with their similarity:
+    a hint after a create, never a condition of it (none while no finder is registered)."""
+    return [found for finder in _duplicate_finders for found in finder(posting=posting, viewer=viewer)]

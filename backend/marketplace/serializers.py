@@ -1,3 +1,4 @@
+from datetime import datetime
 from decimal import Decimal
 
 from django.utils import timezone
@@ -7,6 +8,7 @@ from rest_framework import serializers
 
 from accounts.models import Organisation
 from accounts.serializers import OrganisationSummaryOutputSerializer
+from marketplace.kinds import kind_of
 from marketplace.models import (
     MAX_AMOUNT,
     Bid,
@@ -451,3 +453,63 @@ class MarketplaceStatsOutputSerializer(serializers.Serializer):
     capabilities = serializers.IntegerField()
     institutes = serializers.IntegerField(help_text="已认证的科研机构数")
     transactions = YearProgressOutputSerializer(help_text="今年技术交易额与年度目标（如2027年200亿元）")
+
+
+class PostingSummaryOutputSerializer(serializers.Serializer):
+    """Any posting in a list of hits: enough to show it and link to it."""
+
+    kind = serializers.SerializerMethodField()
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    snippet = serializers.SerializerMethodField()
+    organisation = OrganisationSummaryOutputSerializer()
+    industry = serializers.CharField(source="industry.code")
+    industry_name = serializers.CharField(source="industry.name")
+    status = serializers.CharField()
+    amount = serializers.SerializerMethodField(help_text="榜额、预算上限或报价上限（元）")
+    trl = serializers.SerializerMethodField(help_text="能力成果的技术成熟度（1–9）；榜单和需求为空")
+    deadline = serializers.SerializerMethodField(help_text="榜单的揭榜截止时间；需求和能力成果为空")
+
+    def get_kind(self, obj) -> str:
+        return kind_of(obj).name
+
+    def get_snippet(self, obj) -> str:
+        return getattr(obj, kind_of(obj).summary_field)[:120]
+
+    def get_trl(self, obj) -> int | None:
+        return kind_of(obj).trl(obj)
+
+    def get_deadline(self, obj) -> datetime | None:
+        return kind_of(obj).deadline(obj)
+
+    def get_amount(self, obj) -> str | None:
+        value = kind_of(obj).amount(obj)
+        return None if value is None else f"{value:.2f}"
+
+
+class DuplicateOutputSerializer(serializers.Serializer):
+    posting = PostingSummaryOutputSerializer()
+    score = serializers.FloatField()
+
+
+class ChallengeCreateOutputSerializer(ChallengeDetailOutputSerializer):
+    duplicates = DuplicateOutputSerializer(
+        many=True, read_only=True, help_text="可能重复的已有榜单（仅提示，不阻止发布）"
+    )
+
+    class Meta(ChallengeDetailOutputSerializer.Meta):
+        fields = ChallengeDetailOutputSerializer.Meta.fields + ["duplicates"]
+
+
+class NeedCreateOutputSerializer(NeedOutputSerializer):
+    duplicates = DuplicateOutputSerializer(many=True, read_only=True, help_text="可能重复的已有需求（仅提示）")
+
+    class Meta(NeedOutputSerializer.Meta):
+        fields = NeedOutputSerializer.Meta.fields + ["duplicates"]
+
+
+class CapabilityCreateOutputSerializer(CapabilityOutputSerializer):
+    duplicates = DuplicateOutputSerializer(many=True, read_only=True, help_text="可能重复的已有能力成果（仅提示）")
+
+    class Meta(CapabilityOutputSerializer.Meta):
+        fields = CapabilityOutputSerializer.Meta.fields + ["duplicates"]

@@ -5,11 +5,8 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from core.openapi import example
-from indexing.selectors import institutes_of, matches_for, near_duplicates
-from indexing.serializers import DuplicateOutputSerializer, MatchListOutputSerializer, MatchQueryInputSerializer
 from marketplace import services
 from marketplace.filters import CapabilityFilter, ChallengeFilter, NeedFilter
 from marketplace.models import Capability, Need
@@ -22,28 +19,31 @@ from marketplace.selectors import (
     challenge_list,
     challenge_viewer_state,
     industry_list,
-    marketplace_stats,
     need_list,
     partner_invitations,
     partner_link_get,
+    posting_duplicates,
 )
 from marketplace.serializers import (
     AwardInputSerializer,
     BidInputSerializer,
     BidInvitationOutputSerializer,
     BidOutputSerializer,
+    CapabilityCreateOutputSerializer,
     CapabilityInputSerializer,
     CapabilityOutputSerializer,
     CapabilityUpdateInputSerializer,
+    ChallengeCreateOutputSerializer,
     ChallengeDetailOutputSerializer,
     ChallengeInputSerializer,
     ChallengeListOutputSerializer,
     ChallengeTransitionOutputSerializer,
     ChallengeUpdateInputSerializer,
     ConcludeInputSerializer,
+    DuplicateOutputSerializer,
     IndustryChainOutputSerializer,
-    MarketplaceStatsOutputSerializer,
     MyBidOutputSerializer,
+    NeedCreateOutputSerializer,
     NeedInputSerializer,
     NeedOutputSerializer,
     NeedUpdateInputSerializer,
@@ -118,51 +118,11 @@ BID_EXAMPLE = example(
 )
 
 
-def _matches(request: Request, posting, *, with_institutes: bool) -> Response:
-    params = MatchQueryInputSerializer(data=request.query_params)
-    params.is_valid(raise_exception=True)
-    matches = matches_for(posting=posting, viewer=request.user, limit=params.validated_data["limit"])
-    body = {
-        "results": [
-            {"posting": m.posting, "score": m.score, "components": m.components, "explanation": m.explanation}
-            for m in matches
-        ],
-        "institutes": institutes_of(matches) if with_institutes else [],
-    }
-    return Response(MatchListOutputSerializer(body).data)
-
-
 def _with_duplicates(request: Request, posting, data: dict) -> Response:
     """A new posting answers 201 with the near-duplicates its author should look at (not a block)."""
-    duplicates = near_duplicates(posting=posting, viewer=request.user)
+    duplicates = posting_duplicates(posting=posting, viewer=request.user)
     data["duplicates"] = DuplicateOutputSerializer([{"posting": p, "score": s} for p, s in duplicates], many=True).data
     return Response(data, status=status.HTTP_201_CREATED)
-
-
-MATCH_SCHEMA = dict(parameters=[MatchQueryInputSerializer], responses=MatchListOutputSerializer)
-
-
-class ChallengeCreateOutputSerializer(ChallengeDetailOutputSerializer):
-    duplicates = DuplicateOutputSerializer(
-        many=True, read_only=True, help_text="可能重复的已有榜单（仅提示，不阻止发布）"
-    )
-
-    class Meta(ChallengeDetailOutputSerializer.Meta):
-        fields = ChallengeDetailOutputSerializer.Meta.fields + ["duplicates"]
-
-
-class NeedCreateOutputSerializer(NeedOutputSerializer):
-    duplicates = DuplicateOutputSerializer(many=True, read_only=True, help_text="可能重复的已有需求（仅提示）")
-
-    class Meta(NeedOutputSerializer.Meta):
-        fields = NeedOutputSerializer.Meta.fields + ["duplicates"]
-
-
-class CapabilityCreateOutputSerializer(CapabilityOutputSerializer):
-    duplicates = DuplicateOutputSerializer(many=True, read_only=True, help_text="可能重复的已有能力成果（仅提示）")
-
-    class Meta(CapabilityOutputSerializer.Meta):
-        fields = CapabilityOutputSerializer.Meta.fields + ["duplicates"]
 
 
 def _detail(request: Request, challenge) -> Response:
@@ -204,11 +164,6 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         data.is_valid(raise_exception=True)
         challenge = services.challenge_create(by=request.user, **data.validated_data)
         return _with_duplicates(request, challenge, dict(_detail(request, challenge).data))
-
-    @extend_schema(**MATCH_SCHEMA, summary="匹配的能力成果及其机构（发榜方）")
-    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated], filter_backends=[])
-    def matches(self, request: Request, pk=None) -> Response:
-        return _matches(request, self.get_object(), with_institutes=True)
 
     @extend_schema(responses=ChallengeDetailOutputSerializer, summary="榜单详情（保密榜单对无权查看者隐去详情）")
     def retrieve(self, request: Request, pk=None) -> Response:
@@ -372,11 +327,6 @@ class NeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         need = services.need_create(by=request.user, **data.validated_data)
         return _with_duplicates(request, need, dict(NeedOutputSerializer(need).data))
 
-    @extend_schema(**MATCH_SCHEMA, summary="匹配的能力成果及其机构（需求方）")
-    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated], filter_backends=[])
-    def matches(self, request: Request, pk=None) -> Response:
-        return _matches(request, self.get_object(), with_institutes=True)
-
     @extend_schema(
         request=NeedUpdateInputSerializer,
         responses=NeedOutputSerializer,
@@ -431,11 +381,6 @@ class CapabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         data.is_valid(raise_exception=True)
         capability = services.capability_create(by=request.user, **data.validated_data)
         return _with_duplicates(request, capability, dict(CapabilityOutputSerializer(capability).data))
-
-    @extend_schema(**MATCH_SCHEMA, summary="适合本能力成果的榜单与需求（能力方）")
-    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated], filter_backends=[])
-    def matches(self, request: Request, pk=None) -> Response:
-        return _matches(request, self.get_object(), with_institutes=False)
 
     @extend_schema(
         request=CapabilityUpdateInputSerializer,
@@ -502,11 +447,3 @@ class MyBidViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def decline_partnership(self, request: Request, pk=None) -> Response:
         link = services.bid_partner_decline(link=self._link(request, pk), by=request.user)
         return Response(BidInvitationOutputSerializer(partner_link_get(bid_id=link.bid_id, viewer=request.user)).data)
-
-
-class MarketplaceStatsView(APIView):
-    permission_classes = [permissions.AllowAny]
-
-    @extend_schema(responses=MarketplaceStatsOutputSerializer, tags=["industries"], summary="平台概况（首页）")
-    def get(self, request: Request) -> Response:
-        return Response(MarketplaceStatsOutputSerializer(marketplace_stats()).data)

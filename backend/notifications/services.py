@@ -16,10 +16,12 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.exceptions import Forbidden
 from indexing.backend import get_search_backend
-from indexing.documents import MODELS, Posting, full_text, kind_of, public_text
+from indexing.documents import full_text, public_text, search_id
 from indexing.embeddings import query_vectors
-from indexing.selectors import VISIBLE, rank, strengths
-from marketplace.selectors import OPERATOR_TOKEN
+from indexing.selectors import rank, strengths
+from marketplace.kinds import KINDS, SUPPLY, kind_of
+from marketplace.models import Posting
+from marketplace.selectors import OPERATOR_TOKEN, challenge_list
 from matching.calibrate import STRONG
 from notifications.models import EmailPreference, Notification
 from search.types import PUBLIC
@@ -27,35 +29,25 @@ from search.types import PUBLIC
 logger = logging.getLogger(__name__)
 DIGEST_INTERVAL = timedelta(days=1)
 MAX_PER_POSTING = 20
-PAGES = {
-    "challenge": "challenges",
-    "need": "needs",
-    "capability": "capabilities",
-    "deal": "deals",
-}  # the web app's routes
+DEAL_PAGE = "deals/{pk}"  # the web app's routes; a posting's page is its kind's (marketplace.kinds)
 MY_BIDS_PAGE = "my-bids"  # consortium notices point at "我的揭榜", where invitations are answered
-KIND_FOR = {
-    "challenge": Notification.Kind.NEW_CHALLENGE,
-    "need": Notification.Kind.NEW_NEED,
-    "capability": Notification.Kind.NEW_CAPABILITY,
-}
 
 
 def notify_later(*, posting: Posting) -> None:
     """Call in the transaction that publishes `posting`; the matching runs after commit."""
     from notifications.tasks import notify_matches_task  # lazy: tasks.py imports this module
 
-    kind, pk = kind_of(posting), posting.pk
+    kind, pk = kind_of(posting).name, posting.pk
     transaction.on_commit(lambda: notify_matches_task.delay(kind, pk), robust=True)
 
 
 def _may_see(user: User, posting: Posting) -> bool:
-    return VISIBLE[kind_of(posting)](viewer=user).filter(pk=posting.pk).exists()
+    return kind_of(posting).visible(viewer=user).filter(pk=posting.pk).exists()
 
 
 def notify_matches(*, kind: str, posting_id: int) -> int:
     """Create the notifications for a newly published posting; returns how many. Idempotent."""
-    posting = MODELS[kind].objects.select_related("organisation").filter(pk=posting_id).first()
+    posting = KINDS[kind].model.objects.select_related("organisation").filter(pk=posting_id).first()
     if posting is None:
         return 0
     (vector,), errors = query_vectors([full_text(posting)])
@@ -64,14 +56,13 @@ def notify_matches(*, kind: str, posting_id: int) -> int:
         return 0
     # Capabilities are found among the public ones; a new capability is offered to the owners of
     # any open challenge or need (they may always see their own posting and a public capability).
-    targets = ["capability"] if kind in ("challenge", "need") else ["challenge", "need"]
-    audience = [PUBLIC] if kind != "capability" else [PUBLIC, OPERATOR_TOKEN]
+    audience = [PUBLIC, OPERATOR_TOKEN] if KINDS[kind].side == SUPPLY else [PUBLIC]
     result = rank(
         backend=get_search_backend(),
         vector=vector,
-        kinds=targets,
+        kinds=KINDS[kind].counterparts,
         audience=audience,
-        exclude=[f"{kind}:{posting_id}"],
+        exclude=[search_id(posting)],
         limit=MAX_PER_POSTING,
     )
     # Only strong matches (the calibrated cut-off users see as 强匹配, matching/calibrate.py) are
@@ -81,7 +72,7 @@ def notify_matches(*, kind: str, posting_id: int) -> int:
         if strength != STRONG:
             break
         target_kind, target_id = hit.id.split(":")
-        target = MODELS[target_kind].objects.select_related("organisation").filter(pk=target_id).first()
+        target = KINDS[target_kind].model.objects.select_related("organisation").filter(pk=target_id).first()
         if target is None or target.organisation_id == posting.organisation_id:
             continue
         for user in target.organisation.members.filter(is_active=True):
@@ -103,7 +94,7 @@ def notify_matches(*, kind: str, posting_id: int) -> int:
             about_kind=best_kind,
             about_id=best.pk,
             defaults={
-                "kind": KIND_FOR[kind],
+                "kind": KINDS[kind].notification_kind,
                 "title": posting.title[:200],
                 "score": best_score,
                 "body": (_("与您的%(mine)s匹配：%(text)s") % {"mine": mine, "text": text.description[:300]})[:500],
@@ -121,8 +112,6 @@ def notify_consortium(*, link, kind: str) -> int:
     An invitation names the lead and the partner's role, and the challenge's title only if the
     member may already see the challenge (challenge_list): nothing of the bid before accepting.
     Written in the site's language, like the match notices the worker writes. Idempotent."""
-    from marketplace.selectors import challenge_list  # marketplace.services imports this module
-
     K = Notification.Kind
     bid, partner = link.bid, link.organisation
     challenge, lead = bid.challenge, bid.organisation
@@ -186,6 +175,14 @@ def unsubscribe(*, token: str) -> EmailPreference | None:
     return preference
 
 
+def _page(notification: Notification) -> str:
+    if notification.posting_kind in KINDS:
+        return KINDS[notification.posting_kind].page(notification.posting_id)
+    if notification.posting_kind == "deal":
+        return DEAL_PAGE.format(pk=notification.posting_id)
+    return MY_BIDS_PAGE
+
+
 def _digest_text(user: User, items: list[Notification], preference: EmailPreference) -> str:
     """The day's notices grouped by kind (new challenges, new needs, consortium answers, …)."""
     lines = [
@@ -199,7 +196,7 @@ def _digest_text(user: User, items: list[Notification], preference: EmailPrefere
     for kind, notes in groups.items():
         lines += ["", f"{Notification.Kind(kind).label}（{len(notes)}）"]
         for n in notes:
-            page = f"{PAGES[n.posting_kind]}/{n.posting_id}" if n.posting_kind in PAGES else MY_BIDS_PAGE
+            page = _page(n)
             lines += [f"· {n.title}", f"  {n.body}", f"  {settings.TECHMATCH_SITE_URL}/{page}"]
     lines += [
         "",

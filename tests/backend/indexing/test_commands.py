@@ -5,10 +5,11 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from indexing.backend import close_search_backends, get_search_backend
-from indexing.documents import kind_of, search_id
+from indexing.documents import search_id
 from indexing.models import SearchOutbox
 from indexing.selectors import matches_for, search_postings
 from indexing.services import outbox_drain
+from marketplace.kinds import kind_of
 from tests.factories.marketplace import CapabilityFactory
 from tests.services import REPO_DIR
 
@@ -122,7 +123,7 @@ def test_a_dropped_index_is_rebuilt_from_the_database_with_the_same_results(worl
     ]
     need = need_for(world)
     for posting in [published, need, *capabilities]:
-        SearchOutbox.objects.create(kind=kind_of(posting), object_id=posting.pk)
+        SearchOutbox.objects.create(kind=kind_of(posting).name, object_id=posting.pk)
     outbox_drain()  # indexed as in production: through the outbox
     before = search_and_match_results(world, published, capabilities, need)
     assert before["search 隔膜"] and before["challenge matches"] and len(before["browse"]) == 6

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from accounts.models import Organisation, Region, User
 from accounts.uscc import ALPHABET, uscc_check_char
+from deals.models import STATE_ATTNAMES, ContractType, Deal, DealEntry, DealOrigin, DealStatus
+from deals.rollups import rollup_change
 from marketplace.models import Capability, Challenge, IndustryChain, Need
 
 SUBJECTS = {
@@ -196,9 +198,6 @@ class Command(BaseCommand):
     def _deals(self, total: int, rng: random.Random, enterprises, institutes, industries) -> None:
         """Registered contracts over the last three years between the synthetic organisations (a
         tenth with a party outside Huzhou, 2% voided), each with its ledger entry, bulk-inserted."""
-        from deals.models import STATE_ATTNAMES, ContractType, Deal, DealEntry, DealOrigin, DealStatus
-        from deals.rollups import rollup_change
-
         keeper = enterprises[0][1]
         start = Deal.objects.filter(contract_number__startswith="SCALE").count()
         today = timezone.localdate()
