@@ -69,6 +69,16 @@ export default defineConfig([
     rules: {
       'import-x/no-cycle': 'error',
       'import-x/no-self-import': 'error',
+      // The order the code already keeps: packages, then '@/' (shared layers), then the feature's own.
+      'import-x/order': [
+        'error',
+        {
+          groups: [['builtin', 'external'], 'internal', ['parent', 'sibling', 'index']],
+          pathGroups: [{ pattern: '@/**', group: 'internal' }],
+          'newlines-between': 'always-and-inside-groups',
+          alphabetize: { order: 'asc', caseInsensitive: true },
+        },
+      ],
       'import-x/no-restricted-paths': ['error', { zones: [...boundaries, noTestingInApp] }],
     },
   },

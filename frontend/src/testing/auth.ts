@@ -1,6 +1,5 @@
-import type { User } from '@/lib/auth';
-
 import { env } from '@/config/env';
+import type { User } from '@/lib/auth';
 
 import { jsonResponse, type ApiRoutes } from './mock-fetch';
 
