@@ -1,7 +1,8 @@
 import { useParams } from 'react-router';
 
-import { ImportDetail } from '@/features/dashboard/components/import-detail';
+import { DashboardNav } from '@/features/dashboard/components/dashboard-nav';
 import { RequireDashboard } from '@/features/dashboard/components/require-dashboard';
+import { ImportDetail } from '@/features/deals/components/import-detail';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useI18n } from '@/i18n/i18n';
 
@@ -13,5 +14,5 @@ export function DealImportRoute() {
   const importId = Number(id);
   useDocumentTitle(t('dealImports.detail.title'));
   if (!Number.isInteger(importId) || importId <= 0) return <NotFoundRoute />;
-  return <RequireDashboard title={t('dealImports.detail.title')}>{() => <ImportDetail id={importId} />}</RequireDashboard>;
+  return <RequireDashboard title={t('dealImports.detail.title')}>{() => <ImportDetail id={importId} nav={<DashboardNav />} />}</RequireDashboard>;
 }

@@ -2,9 +2,9 @@ import { Col, Row } from 'antd';
 
 import { PageHeader } from '@/components/page-header';
 import { DashboardNav } from '@/features/dashboard/components/dashboard-nav';
-import { ImportList } from '@/features/dashboard/components/import-list';
-import { ImportUpload } from '@/features/dashboard/components/import-upload';
 import { RequireDashboard } from '@/features/dashboard/components/require-dashboard';
+import { ImportList } from '@/features/deals/components/import-list';
+import { ImportUpload } from '@/features/deals/components/import-upload';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useI18n } from '@/i18n/i18n';
 

@@ -3,9 +3,8 @@ import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import type { components } from '@/api/schema';
 import { api } from '@/lib/api-client';
 import { ApiError, unwrap } from '@/lib/api-error';
+import { filenameFromDisposition, saveBlob, type FileFormat } from '@/utils/download';
 
-import { filenameFromDisposition, saveBlob } from '../utils/download';
-import type { ExportFormat } from './export-drilldown';
 import { drilldownQuery, type DrillTarget } from './get-drilldown';
 
 /**
@@ -27,12 +26,12 @@ export function isExportRunning(job: Pick<DashboardExport, 'status'> | undefined
   return job !== undefined && (job.status === 'pending' || job.status === 'running');
 }
 
-export const startBackgroundExport = (target: DrillTarget, fileFormat: ExportFormat) =>
+export const startBackgroundExport = (target: DrillTarget, fileFormat: FileFormat) =>
   unwrap(api.POST('/api/dashboard/exports/', { body: { ...drilldownQuery(target), key: target.key, file_format: fileFormat } }));
 
 export const useStartBackgroundExport = () =>
   useMutation({
-    mutationFn: ({ target, fileFormat }: { target: DrillTarget; fileFormat: ExportFormat }) => startBackgroundExport(target, fileFormat),
+    mutationFn: ({ target, fileFormat }: { target: DrillTarget; fileFormat: FileFormat }) => startBackgroundExport(target, fileFormat),
   });
 
 /** One job; polled while it is being built, then left alone (a finished job never changes). */

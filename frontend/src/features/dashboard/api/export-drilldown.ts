@@ -2,15 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
-
-import { filenameFromDisposition, saveBlob } from '../utils/download';
+import { filenameFromDisposition, saveBlob, type FileFormat } from '@/utils/download';
 
 import { drilldownQuery, type DrillTarget } from './get-drilldown';
 
-export type ExportFormat = 'xlsx' | 'csv';
-
 /** The same rows as the drill-down (the API guarantees it), as a file; returns the saved name. */
-export async function exportDrilldown(target: DrillTarget, fileFormat: ExportFormat): Promise<string> {
+export async function exportDrilldown(target: DrillTarget, fileFormat: FileFormat): Promise<string> {
   const { data, error, response } = await api.GET('/api/dashboard/drilldown/export/', {
     params: { query: { ...drilldownQuery(target), file_format: fileFormat } },
     parseAs: 'blob',
@@ -22,4 +19,4 @@ export async function exportDrilldown(target: DrillTarget, fileFormat: ExportFor
 }
 
 export const useExportDrilldown = () =>
-  useMutation({ mutationFn: ({ target, fileFormat }: { target: DrillTarget; fileFormat: ExportFormat }) => exportDrilldown(target, fileFormat) });
+  useMutation({ mutationFn: ({ target, fileFormat }: { target: DrillTarget; fileFormat: FileFormat }) => exportDrilldown(target, fileFormat) });

@@ -2,6 +2,7 @@ import { Card, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, type ReactNode } from 'react';
 
+import { CardTitle } from '@/components/card-title';
 import { EmptyBlock } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
 import { formatAmount } from '@/utils/money';
@@ -11,7 +12,6 @@ import { isFigure, type DrillTarget } from '../api/get-drilldown';
 import { buildBreakdownBarOption, buildShareOption, type ChartOption } from '../utils/chart-options';
 import { formatRatio } from '../utils/figures';
 
-import { CardTitle } from './card-title';
 import { EChart } from './echart';
 import { FigureButton } from './figure-button';
 

@@ -1,10 +1,10 @@
 import { Card, Tag, Typography } from 'antd';
 
+import { CardTitle } from '@/components/card-title';
 import { useI18n } from '@/i18n/i18n';
 
 import type { DashboardSummary } from '../api/get-dashboard-summary';
 
-import { CardTitle } from './card-title';
 
 /** What counts toward the target, in words (the API writes the sentence in both languages). */
 export function CountingRuleCard({ summary }: { summary: DashboardSummary }) {

@@ -7,10 +7,11 @@ import { Link } from 'react-router';
 import { ErrorResult, useErrorMessage } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
 import { isApiError } from '@/lib/api-error';
+import type { FileFormat } from '@/utils/download';
 import { formatAmount } from '@/utils/money';
 
 import { useStartBackgroundExport } from '../api/background-export';
-import { useExportDrilldown, type ExportFormat } from '../api/export-drilldown';
+import { useExportDrilldown } from '../api/export-drilldown';
 import { DRILLDOWN_PAGE_SIZE, useDrilldown, type DrillTarget, type DrilldownRow } from '../api/get-drilldown';
 import { BackgroundExport } from './background-export';
 
@@ -40,7 +41,7 @@ export function DrilldownDrawer({ target, page, onPage, onClose }: DrilldownDraw
   // Directly when the server writes the file within the request (up to export_max_rows
   // contracts); otherwise a worker builds it and BackgroundExport downloads it when it is ready.
   // A figure that grew past the limit meanwhile answers 400 export_too_large: the same path.
-  const exportInBackground = (fileFormat: ExportFormat, rows: unknown) => {
+  const exportInBackground = (fileFormat: FileFormat, rows: unknown) => {
     if (!target) return;
     background.mutate(
       { target, fileFormat },
@@ -53,7 +54,7 @@ export function DrilldownDrawer({ target, page, onPage, onClose }: DrilldownDraw
       },
     );
   };
-  const exportAs = (fileFormat: ExportFormat) => {
+  const exportAs = (fileFormat: FileFormat) => {
     if (!target) return;
     if (data && data.deals > data.export_max_rows) {
       exportInBackground(fileFormat, data.deals);
@@ -70,7 +71,7 @@ export function DrilldownDrawer({ target, page, onPage, onClose }: DrilldownDraw
       },
     );
   };
-  const busy = (fileFormat: ExportFormat) =>
+  const busy = (fileFormat: FileFormat) =>
     (exporter.isPending && exporter.variables?.fileFormat === fileFormat) || (background.isPending && background.variables?.fileFormat === fileFormat);
 
   const party = (p: DrilldownRow['buyer']) => (

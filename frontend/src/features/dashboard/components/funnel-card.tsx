@@ -1,6 +1,7 @@
 import { Card, Typography } from 'antd';
 import { useMemo } from 'react';
 
+import { CardTitle } from '@/components/card-title';
 import { useI18n } from '@/i18n/i18n';
 import { formatAmount } from '@/utils/money';
 
@@ -8,7 +9,6 @@ import type { DashboardSummary } from '../api/get-dashboard-summary';
 import { isFigure, type DrillTarget } from '../api/get-drilldown';
 import { buildFunnelOption } from '../utils/chart-options';
 
-import { CardTitle } from './card-title';
 import { EChart } from './echart';
 import { FigureButton } from './figure-button';
 

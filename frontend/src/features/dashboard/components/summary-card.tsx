@@ -1,6 +1,7 @@
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 
+import { CardTitle } from '@/components/card-title';
 import { useI18n } from '@/i18n/i18n';
 import { formatAmount } from '@/utils/money';
 
@@ -9,7 +10,6 @@ import type { DrillTarget } from '../api/get-drilldown';
 import { buildGaugeOption } from '../utils/chart-options';
 import { formatRatio, isNegativeAmount } from '../utils/figures';
 
-import { CardTitle } from './card-title';
 import { EChart } from './echart';
 import { FigureButton } from './figure-button';
 

@@ -2,6 +2,7 @@ import { App, Button, DatePicker, Drawer, Form, Grid, Input, Table, Typography }
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 
+import { CardTitle } from '@/components/card-title';
 import { useFormServerErrors } from '@/components/form-error-alert';
 import { ErrorResult } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
@@ -10,7 +11,6 @@ import { useAddTargetProgress } from '../api/add-target-progress';
 import { useTarget, type PolicyTarget, type TargetProgress } from '../api/get-targets';
 import { formatPlain } from '../utils/figures';
 
-import { CardTitle } from './card-title';
 import { TargetProgressBar } from './target-progress-bar';
 
 /** As TargetProgressInputSerializer: non-negative, at most 13 integer digits and 2 decimals. */

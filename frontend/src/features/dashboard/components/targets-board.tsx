@@ -2,13 +2,13 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 
+import { CardTitle } from '@/components/card-title';
 import { ErrorResult, EmptyBlock, LoadingBlock } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
 
 import { useTargets, type PolicyTarget } from '../api/get-targets';
 import { formatPlain } from '../utils/figures';
 
-import { CardTitle } from './card-title';
 import { TargetDrawer } from './target-drawer';
 import { TargetProgressBar } from './target-progress-bar';
 

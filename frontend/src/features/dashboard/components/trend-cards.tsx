@@ -2,6 +2,7 @@ import { Card, Collapse, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 
+import { CardTitle } from '@/components/card-title';
 import { useI18n } from '@/i18n/i18n';
 import { formatAmount } from '@/utils/money';
 
@@ -10,7 +11,6 @@ import type { DrillTarget } from '../api/get-drilldown';
 import { buildCumulativeOption, buildMonthlyOption } from '../utils/chart-options';
 import { expectedCumulativeByMonth, monthsElapsed } from '../utils/figures';
 
-import { CardTitle } from './card-title';
 import { EChart } from './echart';
 import { FigureButton } from './figure-button';
 

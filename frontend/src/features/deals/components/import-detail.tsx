@@ -1,15 +1,14 @@
 import { Alert, Card, Col, Descriptions, Progress, Row, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 
+import { CardTitle } from '@/components/card-title';
 import { PageHeader } from '@/components/page-header';
 import { ErrorResult, LoadingBlock } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
 
 import { isImportRunning, useDealImport, type DealImport, type DealImportError } from '../api/get-deal-imports';
 
-import { CardTitle } from './card-title';
-import { DashboardNav } from './dashboard-nav';
 import { ImportStatusTag } from './import-status-tag';
 
 /** The API keeps the first 2000 row errors of a file (deals/imports.py MAX_REPORTED_ERRORS). */
@@ -72,7 +71,8 @@ function ImportReport({ job }: { job: DealImport }) {
 }
 
 /** One import: progress while the worker reads it (polled), then the result and the per-row report. */
-export function ImportDetail({ id }: { id: number }) {
+/** `nav` is the officials' pages menu, drawn under the header (the dashboard feature's, passed in by the route). */
+export function ImportDetail({ id, nav }: { id: number; nav: ReactNode }) {
   const { t, formatDateTime } = useI18n();
   const query = useDealImport(id);
   const job = query.data;
@@ -82,7 +82,7 @@ export function ImportDetail({ id }: { id: number }) {
     return (
       <>
         <PageHeader title={t('dealImports.detail.title')} back={back} />
-        <DashboardNav />
+        {nav}
         <LoadingBlock />
       </>
     );
@@ -91,7 +91,7 @@ export function ImportDetail({ id }: { id: number }) {
     return (
       <>
         <PageHeader title={t('dealImports.detail.title')} back={back} />
-        <DashboardNav />
+        {nav}
         <ErrorResult error={query.error} onRetry={() => void query.refetch()} />
       </>
     );
@@ -101,7 +101,7 @@ export function ImportDetail({ id }: { id: number }) {
   return (
     <>
       <PageHeader title={job.file_name} back={back} tags={<ImportStatusTag job={job} />} intro={t('dealImports.detail.intro')} />
-      <DashboardNav />
+      {nav}
       <Row gutter={[16, 16]}>
         <Col span={24}>
           <Card title={<CardTitle>{t('dealImports.progress.title')}</CardTitle>} data-testid="import-progress">

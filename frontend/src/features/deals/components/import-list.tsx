@@ -3,12 +3,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
+import { CardTitle } from '@/components/card-title';
 import { ErrorResult } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
 
 import { IMPORTS_PAGE_SIZE, useDealImports, type DealImport } from '../api/get-deal-imports';
 
-import { CardTitle } from './card-title';
 import { ImportStatusTag } from './import-status-tag';
 
 /** Earlier imports, newest first, each linking to its progress and report. */

@@ -2,13 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
-
-import { filenameFromDisposition, saveBlob } from '../utils/download';
-
-import type { ExportFormat } from './export-drilldown';
+import { filenameFromDisposition, saveBlob, type FileFormat } from '@/utils/download';
 
 /** The import template (headers and filling instructions), saved as a file. */
-export async function downloadImportTemplate(fileFormat: ExportFormat): Promise<string> {
+export async function downloadImportTemplate(fileFormat: FileFormat): Promise<string> {
   const { data, error, response } = await api.GET('/api/deals/import-template/', {
     params: { query: { file_format: fileFormat } },
     parseAs: 'blob',

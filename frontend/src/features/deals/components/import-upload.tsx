@@ -3,15 +3,14 @@ import { App, Button, Card, Flex, Form, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useNavigate } from 'react-router';
 
+import { CardTitle } from '@/components/card-title';
 import { useFormServerErrors } from '@/components/form-error-alert';
 import { useErrorMessage } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
+import type { FileFormat } from '@/utils/download';
 
 import { useDownloadImportTemplate } from '../api/download-import-template';
-import type { ExportFormat } from '../api/export-drilldown';
 import { useImportDeals } from '../api/import-deals';
-
-import { CardTitle } from './card-title';
 
 /** As the API's limit (deals/imports.py MAX_UPLOAD_BYTES): refused here before a long upload. */
 export const MAX_UPLOAD_MB = 50;
@@ -32,7 +31,7 @@ export function ImportUpload() {
   const upload = useImportDeals();
   const template = useDownloadImportTemplate();
 
-  const downloadTemplate = (fileFormat: ExportFormat) =>
+  const downloadTemplate = (fileFormat: FileFormat) =>
     template.mutate(fileFormat, {
       onSuccess: (name) => void message.success(t('dashboard.export.done', { name })),
       onError: (error) => void message.error(describe(error)),

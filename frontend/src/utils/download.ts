@@ -3,6 +3,9 @@
  * fetched as blobs and handed to the browser as a download, rather than linked to.
  */
 
+/** The spreadsheet formats the API writes (exports, the import template). */
+export type FileFormat = 'xlsx' | 'csv';
+
 /** The file name in a Content-Disposition header; RFC 5987 `filename*=UTF-8''…` wins over `filename=`. */
 export function filenameFromDisposition(header: string | null | undefined, fallback: string): string {
   if (!header) return fallback;
