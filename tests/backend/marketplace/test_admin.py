@@ -31,7 +31,7 @@ def test_a_challenge_page_shows_its_history_and_keeps_the_status_read_only(db, c
     client.force_login(User.objects.get(username="operator"))
     from marketplace.models import Challenge
 
-    challenge = Challenge.objects.get(status="in_progress")
+    challenge = Challenge.objects.get(status="in_progress", title="抗体药物高表达细胞株构建")
     html = client.get(f"/admin/marketplace/challenge/{challenge.pk}/change/").content.decode()
 
     assert 'name="status"' not in html

@@ -186,16 +186,17 @@ class Command(BaseCommand):
         if status == Challenge.Status.IN_PROGRESS:
             services.challenge_start(challenge=challenge, by=by)
         if status != Challenge.Status.PUBLISHED:
-            self._backdate(challenge)
+            self._backdate(challenge, status)
         return True
 
-    def _backdate(self, challenge: Challenge) -> None:
+    def _backdate(self, challenge: Challenge, status: str) -> None:
         """Move a challenge that is no longer open into the past: its deadline has passed and its
         history has the dates of a real process (the services stamp every step "now")."""
         now = timezone.now()
         steps = list(challenge.transitions.order_by("id"))
         rng = random.Random(challenge.title)
-        deadline = now - timedelta(days=rng.randint(20, 60) if challenge.status == Challenge.Status.CLOSED else 120)
+        # An award came months before the contract that followed it (demo_data.DEALS, from the middle of the year).
+        deadline = now - timedelta(days=rng.randint(20, 60) if status == Challenge.Status.CLOSED else 200)
         dates = {
             Challenge.Status.DRAFT: deadline - timedelta(days=50),
             Challenge.Status.PUBLISHED: deadline - timedelta(days=47),
@@ -203,15 +204,13 @@ class Command(BaseCommand):
             Challenge.Status.AWARDED: deadline + timedelta(days=18),
             Challenge.Status.IN_PROGRESS: deadline + timedelta(days=40),
         }
-        if challenge.status == Challenge.Status.DRAFT:
-            dates[Challenge.Status.DRAFT] = now - timedelta(days=2)
-            deadline = challenge.bid_deadline
         for step in steps:
             step.at = dates[step.to_status]
         ChallengeTransition.objects.bulk_update(steps, ["at"])
-        published = dates[Challenge.Status.PUBLISHED] if challenge.published_at else None
         Challenge.objects.filter(pk=challenge.pk).update(
-            bid_deadline=deadline, published_at=published, created_at=dates[Challenge.Status.DRAFT]
+            bid_deadline=deadline,
+            published_at=dates[Challenge.Status.PUBLISHED],
+            created_at=dates[Challenge.Status.DRAFT],
         )
         for bid in challenge.bids.all():
             Bid.objects.filter(pk=bid.pk).update(created_at=deadline - timedelta(days=rng.randint(5, 30)))

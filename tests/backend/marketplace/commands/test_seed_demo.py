@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.core.management import call_command
 
 from accounts.models import Organisation, User
@@ -27,6 +29,32 @@ def test_seed_demo_fills_a_browsable_marketplace_and_is_idempotent(db):
     assert len(set(Organisation.objects.values_list("region", flat=True))) >= 6
 
 
+def test_seed_demo_gives_matching_real_choices_in_every_industry_chain(db):
+    from django.db.models import Count
+
+    from marketplace.models import IndustryChain
+
+    call_command("seed_demo")
+
+    per_chain = Counter()
+    for model in (Challenge, Need, Capability):
+        per_chain.update(dict(model.objects.values_list("industry__code").annotate(n=Count("id"))))
+    assert sum(per_chain.values()) >= 150
+    assert all(per_chain[code] >= 9 for code in IndustryChain.objects.values_list("code", flat=True)), per_chain
+    assert set(Bid.objects.values_list("status", flat=True)) == set(Bid.Status.values)
+
+
+def test_open_challenges_close_in_the_future_and_the_others_closed_in_the_past(db):
+    from django.utils import timezone
+
+    call_command("seed_demo")
+
+    now = timezone.now()
+    for challenge in Challenge.objects.exclude(status="draft"):
+        assert (challenge.bid_deadline > now) == (challenge.status == "published"), challenge.title
+        assert all(t.at <= now for t in challenge.transitions.all()), challenge.title
+
+
 def test_every_demo_challenge_has_a_history_that_ends_in_its_status(db):
     call_command("seed_demo")
 
@@ -42,10 +70,15 @@ def test_generate_scale_data_creates_the_requested_volumes(db):
     assert not Capability.objects.filter(organisation__kind="enterprise").exists()
 
 
-def test_the_demo_consortium_partners_have_accepted(db):
+def test_the_demo_consortium_partners_have_answered_in_every_way_and_the_first_one_accepted(db):
+    # (was: every partner has accepted; the demo now has invitations pending and declined too)
     from marketplace.models import BidPartner
 
     call_command("seed_demo")
 
     links = BidPartner.objects.all()
-    assert links.exists() and set(links.values_list("state", flat=True)) == {BidPartner.State.ACCEPTED}
+    assert set(links.values_list("state", flat=True)) == set(BidPartner.State.values)
+    first = links.get(
+        bid__challenge__title="高安全动力电池陶瓷涂覆隔膜研发", organisation__name="上海智能制造研究所（演示）"
+    )
+    assert first.state == BidPartner.State.ACCEPTED
