@@ -411,9 +411,10 @@ def prefill_embeddings(*, noise: float = NOISE, seed: int = 2027) -> None:
     all postings, so that reindex encodes nothing."""
     import numpy as np
 
-    from indexing.documents import MODELS, full_text, public_text
+    from indexing.documents import full_text, public_text
     from indexing.embeddings import current_encoder, passage_vectors, query_vectors
     from indexing.models import PostingEmbedding
+    from marketplace.kinds import KINDS
     from matching.fusion import MATCH
     from matching.text import query_views
     from matching.types import PostingText
@@ -430,8 +431,8 @@ def prefill_embeddings(*, noise: float = NOISE, seed: int = 2027) -> None:
     todo: list[tuple[str, str, str]] = []  # (group, passage key, query key)
     representatives: dict[str, tuple[PostingText, PostingText]] = {}
     total = 0
-    for model in MODELS.values():
-        for posting in model.objects.order_by("pk").iterator(chunk_size=5000):
+    for kind in KINDS.values():
+        for posting in kind.model.objects.order_by("pk").iterator(chunk_size=5000):
             total += 1
             public, full = public_text(posting), full_text(posting)
             pkey = content_hash("passage", public.full())
@@ -495,11 +496,11 @@ def index_is_fresh() -> bool:
     """The index holds one document per posting, with vectors of the configured encoder. (Postings
     change only through generate_scale_data here; the load's bids leave them alone.)"""
     from indexing.backend import get_search_backend
-    from indexing.documents import MODELS
     from indexing.embeddings import current_encoder
+    from marketplace.kinds import KINDS
 
     backend = get_search_backend()
-    total = sum(model.objects.count() for model in MODELS.values())
+    total = sum(kind.model.objects.count() for kind in KINDS.values())
     fresh = backend.count() == total and backend.encoder() == current_encoder().name
     if fresh:
         say(f"index: {total:,} documents already indexed (so every vector is cached)")
