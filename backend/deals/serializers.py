@@ -150,7 +150,7 @@ class DealPrefillInputSerializer(serializers.Serializer):
 class DealRegisterInputSerializer(serializers.Serializer):
     registration_number = serializers.CharField(max_length=40, help_text="认定登记编号")
     registered_on = serializers.DateField(help_text="认定登记日期")
-    # Required like the reason of every other ledger action (README: "always with a reason").
+    # Required like the reason of every other ledger action (docs/deals-and-dashboard.md: "always with a reason").
     reason = serializers.CharField(
         max_length=500, help_text="认定登记的原因或依据（写入台账），如“经技术市场审核，符合认定条件”"
     )

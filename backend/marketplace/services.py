@@ -300,7 +300,7 @@ def _check_can_bid(*, challenge: Challenge, org: Organisation | None) -> Organis
 
 
 # --- consortia ---------------------------------------------------------------------------------
-# The rule, in one place (README "Consortium partners"):
+# The rule, in one place (docs/marketplace.md "Consortium partners"):
 # - An organisation takes part in at most one live bid per challenge: as its lead, or as a partner
 #   that has not declined. So a partner can be neither the owner, the operator, a government body,
 #   an unverified organisation, an uninvited one (invitation-only challenges), nor an organisation

@@ -1,4 +1,4 @@
-"""The README's backup and restore instructions, run: deploy/backup/backup.sh dumps a database
+"""The backup and restore instructions of docs/operations.md, run: deploy/backup/backup.sh dumps a database
 with contracts in it, deploy/backup/restore.sh restores the dump into a fresh database, and the
 dashboard shows the same figures from both."""
 

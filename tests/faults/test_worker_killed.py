@@ -27,7 +27,7 @@ from tests.services import database_url
 # industry chains and targets that data migrations seeded.
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-VISIBILITY_S = "3"  # production: an hour (beat's sweeps recover sooner; see the README)
+VISIBILITY_S = "3"  # production: an hour (beat's sweeps recover sooner; see docs/operations.md)
 POSTINGS = 6  # each one is embedded three times (passage and two query views): slow on a busy CI machine
 IMPORT_ROWS = 2500  # three INSERT batches of 1,000: the kill lands after the first
 STALE_IMPORT_S = 2  # production: deals.services.STALE_IMPORT, 10 minutes

@@ -170,7 +170,7 @@ WHITENOISE_IMMUTABLE_FILE_TEST = r"^.+[.-][0-9a-zA-Z_-]{8,}\.[^.]+$"
 
 MEDIA_ROOT = VAR_DIR / "media"
 
-# --- uploads: the registry import (deals/imports.py checks each file before it is stored) -------
+# --- uploads: the registry import (deals/imports/upload.py checks each file before it is stored) -------
 # 100,000 rows are about 25 MB as CSV, 9 MB as XLSX inflating to about 60 MB (tests/benchmarks).
 DEALS_IMPORT_MAX_BYTES = env.int("TECHMATCH_IMPORT_MAX_BYTES", default=50 * 1024 * 1024)
 DEALS_IMPORT_MAX_ROWS = env.int("TECHMATCH_IMPORT_MAX_ROWS", default=200_000)

@@ -184,7 +184,7 @@ def test_registration_amendment_and_void_through_the_api(world):
 
 @pytest.mark.parametrize("reason", [None, "", "   "], ids=["missing", "empty", "blank"])
 def test_a_registration_without_a_reason_is_refused_and_changes_nothing(world, reason):
-    # README: officials register, amend, void or reverse "always with a reason"; registration
+    # docs/deals-and-dashboard.md: officials register, amend, void or reverse "always with a reason"; registration
     # used to accept none and record a generic "认定登记".
     deal = between(world, "N-1")
     body = {"registration_number": "330521-2026-0101", "registered_on": "2026-10-20"}
