@@ -1,17 +1,17 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import type { ReactNode } from 'react';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 
 import { AppProvider } from '@/app/provider';
 import { routes } from '@/app/router';
 
-/** Renders the real app (providers, layout, routes) at `path`, with a query client that never retries. */
-export function renderApp(path = '/') {
+function renderRoutes(routeObjects: RouteObject[], path: string) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, refetchInterval: false, gcTime: Infinity } },
   });
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const router = createMemoryRouter(routeObjects, { initialEntries: [path] });
   const user = userEvent.setup();
   const view = render(
     <AppProvider queryClient={queryClient}>
@@ -19,4 +19,14 @@ export function renderApp(path = '/') {
     </AppProvider>,
   );
   return { ...view, user, router, queryClient };
+}
+
+/** Renders the real app (providers, layout, routes) at `path`, with a query client that never retries. */
+export function renderApp(path = '/') {
+  return renderRoutes(routes, path);
+}
+
+/** Renders one component with the app's providers and a router (for a component's own test). */
+export function renderPart(ui: ReactNode, path = '/') {
+  return renderRoutes([{ path: '*', element: ui }], path);
 }
