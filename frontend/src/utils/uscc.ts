@@ -1,3 +1,5 @@
+import type { Translate } from '@/i18n/i18n';
+
 /**
  * 统一社会信用代码 (Unified Social Credit Code), GB 32100-2015: the same check the server runs
  * (backend/accounts/uscc.py), so a typing mistake is caught while the user types.
@@ -62,4 +64,18 @@ export function usccProblemWhileTyping(code: string): UsccProblem | null {
   if (chars) return { kind: 'chars', chars };
   if (value.length < USCC_LENGTH) return null;
   return usccProblem(value);
+}
+
+/** A problem in words, for the field's message (registration, a contract's parties). */
+export function usccMessage(problem: UsccProblem, t: Translate): string {
+  switch (problem.kind) {
+    case 'length':
+      return t('uscc.error.length', { length: problem.length });
+    case 'chars':
+      return t('uscc.error.chars', { chars: problem.chars });
+    case 'division':
+      return t('uscc.error.division');
+    case 'check':
+      return t('uscc.error.check', { expected: problem.expected, actual: problem.actual });
+  }
 }

@@ -1,8 +1,8 @@
 import { Col, Form, Input, Row, Select } from 'antd';
 
-import { useI18n, type Translate } from '@/i18n/i18n';
+import { useI18n } from '@/i18n/i18n';
 import { REGIONS, type Region } from '@/utils/enums';
-import { normaliseUscc, usccProblem, type UsccProblem } from '@/utils/uscc';
+import { normaliseUscc, usccMessage, usccProblem } from '@/utils/uscc';
 
 import type { PartyInput } from '../api/record-deal';
 
@@ -19,19 +19,6 @@ export const SIDES: readonly Side[] = ['buyer', 'seller'];
 /** What the API takes for a typed party: trimmed, the USCC in capitals. */
 export function partyInput(values: PartyValues | undefined): PartyInput {
   return { name: (values?.name ?? '').trim(), uscc: normaliseUscc(values?.uscc ?? ''), region: values?.region ?? '' };
-}
-
-function usccMessage(problem: UsccProblem, t: Translate): string {
-  switch (problem.kind) {
-    case 'length':
-      return t('uscc.error.length', { length: problem.length });
-    case 'chars':
-      return t('uscc.error.chars', { chars: problem.chars });
-    case 'division':
-      return t('uscc.error.division');
-    case 'check':
-      return t('uscc.error.check', { expected: problem.expected, actual: problem.actual });
-  }
 }
 
 // The model check reports some party problems at the top level (e.g. "买方和卖方不能是同一机构" on
