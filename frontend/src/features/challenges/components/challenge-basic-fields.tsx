@@ -1,0 +1,37 @@
+import { Col, Form, Input, Radio, Row } from 'antd';
+
+import { IndustrySelect } from '@/components/industry-select';
+import { useI18n } from '@/i18n/i18n';
+import { LIST_TYPES } from '@/utils/enums';
+
+/** What the challenge is: title, summary, description, industry chain and kind of list. */
+export function ChallengeBasicFields() {
+  const { t } = useI18n();
+  const required = (field: string) => ({ required: true, whitespace: true, message: t('form.required', { field }) });
+  const selectRequired = (field: string) => ({ required: true, message: t('form.select', { field }) });
+  return (
+    <>
+      <Form.Item name="title" label={t('challenges.field.title')} rules={[required(t('challenges.field.title'))]}>
+        <Input maxLength={120} showCount />
+      </Form.Item>
+      <Form.Item name="summary" label={t('challenges.field.summary')} extra={t('challengeForm.summaryHelp')} rules={[required(t('challenges.field.summary'))]}>
+        <Input.TextArea rows={2} maxLength={300} showCount />
+      </Form.Item>
+      <Form.Item name="description" label={t('challenges.field.description')} rules={[required(t('challenges.field.description'))]}>
+        <Input.TextArea rows={6} maxLength={8000} showCount />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="industry" label={t('challenges.field.industry')} rules={[selectRequired(t('challenges.field.industry'))]}>
+            <IndustrySelect placeholder={t('challengeForm.industryPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="list_type" label={t('challenges.field.listType')} extra={t('challengeForm.listTypeHelp')} rules={[selectRequired(t('challenges.field.listType'))]}>
+            <Radio.Group optionType="button" options={LIST_TYPES.map((value) => ({ value, label: t(`enum.listType.${value}`) }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
+  );
+}
