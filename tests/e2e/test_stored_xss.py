@@ -132,7 +132,8 @@ def stored(server):
             "contract_number": f"XSS{date.today().year}{SERIAL}{secrets.randbelow(10**6):06d}",
             "title": LONG,
             "contract_type": "development",
-            "contract_amount": "123456.78",
+            # Large enough to lead the top sellers over the demo's year of contracts.
+            "contract_amount": "1234567890.12",
             "signed_on": date.today().isoformat(),
             "buyer": {
                 "name": LONG[:120],
