@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "notifications",
     "indexing",
     "spa",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,4 @@
-"""Writes the demo's bulk postings and bids (marketplace.demo.postings) straight into the tables,
+"""Writes the demo's bulk postings and bids (demo.postings) straight into the tables,
 each with a past that fits its status: a challenge that was awarded was published, closed at a
 deadline that has passed and awarded afterwards, and its history says so with those dates.
 
@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from accounts.models import Organisation, User
 from accounts.uscc import uscc_check_char
-from marketplace.demo import postings as data
+from demo import postings as data
 from marketplace.models import (
     Bid,
     BidPartner,

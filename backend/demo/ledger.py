@@ -520,7 +520,7 @@ def write(contracts: list[Contract], *, registrar: User, rng: random.Random) -> 
 def original_contracts(
     rows, *, today: date, users: dict[str, User], offline: dict, chains: dict[str, IndustryChain], keeper: User
 ) -> list[Contract]:
-    """demo_data.DEALS: the hand-made contracts that tests and walkthroughs name, some of them
+    """originals.DEALS: the hand-made contracts that tests and walkthroughs name, some of them
     from the demo's postings, registered at their position in the year."""
     from marketplace.models import Capability, Challenge, Need
 
@@ -575,7 +575,7 @@ def original_contracts(
 def platform_contracts(*, today: date, rng: random.Random, parties: Parties, keeper: User) -> list[Contract]:
     """Contracts that followed from the bulk part's postings: every award old enough to have been
     signed, and a few capabilities licensed or developed further."""
-    from marketplace.demo import postings as data
+    from demo import postings as data
     from marketplace.models import Bid, Capability, Challenge
 
     contracts = []

@@ -11,9 +11,9 @@ from accounts.models import Grant, Organisation, User
 from accounts.services import grant_add, organisation_verify
 from accounts.uscc import uscc_check_char
 from deals.models import Deal
-from marketplace import demo_data as demo
+from demo import build, ledger
+from demo import originals as demo
 from marketplace import services
-from marketplace.demo import build, ledger
 from marketplace.models import Bid, Capability, Challenge, ChallengeTransition, IndustryChain, Need
 
 
@@ -195,7 +195,7 @@ class Command(BaseCommand):
         now = timezone.now()
         steps = list(challenge.transitions.order_by("id"))
         rng = random.Random(challenge.title)
-        # An award came months before the contract that followed it (demo_data.DEALS, from the middle of the year).
+        # An award came months before the contract that followed it (demo.originals.DEALS, from the middle of the year).
         deadline = now - timedelta(days=rng.randint(20, 60) if status == Challenge.Status.CLOSED else 200)
         dates = {
             Challenge.Status.DRAFT: deadline - timedelta(days=50),

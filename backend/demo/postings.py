@@ -1,7 +1,7 @@
 """Postings of the demo's bulk part, in groups per industry chain: a problem (a challenge or a
 need) and the two or three capabilities that could solve it, plus near misses that share words
 but not the problem, so matching has real choices. Names are plausible but made up; the owners
-are keys of demo_data.ORGANISATIONS or of ORGANISATIONS below."""
+are keys of originals.ORGANISATIONS or of ORGANISATIONS below."""
 
 # (key, name, kind, institute_type, region, first 17 characters of the USCC, (province, city) if outside)
 ORGANISATIONS = [
