@@ -57,7 +57,15 @@ serve:
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # --- make test --------------------------------------------------------------------------------
-test: install-test frontend lint test-frontend test-python
+# Every part runs even when an earlier one fails (a front-end failure must not hide the Python
+# results); the last line names what failed, and the exit status is non-zero if anything did.
+test: install-test frontend
+	@failed=""; \
+	$(MAKE) --no-print-directory lint || failed="$$failed lint"; \
+	$(MAKE) --no-print-directory test-frontend || failed="$$failed front-end-tests"; \
+	$(MAKE) --no-print-directory test-python || failed="$$failed python-tests"; \
+	if [ -n "$$failed" ]; then echo "make test FAILED:$$failed"; exit 1; fi; \
+	echo "make test: lint, front-end tests and Python tests passed"
 
 lint: lint-python lint-frontend
 
