@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Button, Form } from 'antd';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 
@@ -29,4 +30,14 @@ export function renderApp(path = '/') {
 /** Renders one component with the app's providers and a router (for a component's own test). */
 export function renderPart(ui: ReactNode, path = '/') {
   return renderRoutes([{ path: '*', element: ui }], path);
+}
+
+/** Renders form fields (a form's part) inside an antd form with a 提交 button, for the part's own test. */
+export function renderFields(fields: ReactNode, initialValues?: object) {
+  return renderPart(
+    <Form aria-label="表单" initialValues={initialValues}>
+      {fields}
+      <Button htmlType="submit">提交</Button>
+    </Form>,
+  );
 }

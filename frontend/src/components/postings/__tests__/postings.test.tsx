@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { industries } from '@/testing/data/marketplace';
 import { jsonResponse, mockApi } from '@/testing/mock-fetch';
-import { renderPart } from '@/testing/render-app';
+import { renderFields, renderPart } from '@/testing/render-app';
 
 import { PostingActions } from '../posting-actions';
 import { AmountRangeFields, PostingForm, type PostingBaseValues } from '../posting-form';
@@ -54,17 +54,14 @@ describe('posting shells', () => {
   });
 
   it('refuses an upper bound below the lower one', async () => {
-    renderPart(
-      <Form aria-label="范围">
-        <Row>
-          <AmountRangeFields min={{ name: 'low', label: '下限' }} max={{ name: 'high', label: '上限' }} />
-        </Row>
-        <button type="submit">提交</button>
-      </Form>,
+    renderFields(
+      <Row>
+        <AmountRangeFields min={{ name: 'low', label: '下限' }} max={{ name: 'high', label: '上限' }} />
+      </Row>,
     );
     fireEvent.change(screen.getByLabelText('下限'), { target: { value: '1200000' } });
     fireEvent.change(screen.getByLabelText('上限'), { target: { value: '500000' } });
-    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+    fireEvent.click(screen.getByRole('button', { name: /提\s*交/ }));
     expect(await screen.findByText('上限不能低于下限')).toBeInTheDocument();
   });
 });

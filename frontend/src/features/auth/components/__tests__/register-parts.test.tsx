@@ -1,21 +1,12 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { Button, Form } from 'antd';
-import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 
-import { renderPart } from '@/testing/render-app';
+import { renderFields } from '@/testing/render-app';
 
 import { AccountFields } from '../account-fields';
 import { OrganisationFields } from '../organisation-fields';
 import { toInput } from '../register-input';
 import { UsccField } from '../uscc-field';
-
-const inForm = (fields: ReactNode, initialValues?: object) => (
-  <Form aria-label="表单" initialValues={initialValues}>
-    {fields}
-    <Button htmlType="submit">提交</Button>
-  </Form>
-);
 
 describe('registration, part by part', () => {
   it('sends the organisation trimmed, with a place only outside the city, or the user alone', () => {
@@ -34,7 +25,7 @@ describe('registration, part by part', () => {
   });
 
   it('says when the two passwords differ', async () => {
-    renderPart(inForm(<AccountFields />));
+    renderFields(<AccountFields />);
     fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'Huzhou-2027-keji' } });
     fireEvent.change(screen.getByLabelText('确认密码'), { target: { value: 'Huzhou-2027-kej' } });
     fireEvent.click(screen.getByRole('button', { name: /提\s*交/ }));
@@ -42,7 +33,7 @@ describe('registration, part by part', () => {
   });
 
   it('marks a valid USCC and names a wrong check character', async () => {
-    renderPart(inForm(<UsccField />));
+    renderFields(<UsccField />);
     const uscc = screen.getByLabelText('统一社会信用代码');
     fireEvent.change(uscc, { target: { value: '91330100799655058C' } });
     expect(await screen.findByText('统一社会信用代码校验位错误：应为 B，实际为 C')).toBeInTheDocument();
@@ -51,7 +42,7 @@ describe('registration, part by part', () => {
   });
 
   it('asks for a place only outside the city, and the kind of institute only for institutes', async () => {
-    renderPart(inForm(<OrganisationFields />, { organisation: { kind: 'enterprise', region: 'outside' } }));
+    renderFields(<OrganisationFields />, { organisation: { kind: 'enterprise', region: 'outside' } });
     expect(await screen.findByLabelText('省份')).toBeInTheDocument();
     expect(screen.queryByLabelText('科研机构类别')).not.toBeInTheDocument();
     fireEvent.click(screen.getByText('科研机构'));

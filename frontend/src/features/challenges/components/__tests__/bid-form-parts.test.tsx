@@ -1,10 +1,9 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { Form } from 'antd';
 import { describe, expect, it } from 'vitest';
 
 import { organisations, taihuLabOrg, tiannengOrg, xiaopengOrg } from '@/testing/data/marketplace';
 import { jsonResponse, mockApi } from '@/testing/mock-fetch';
-import { renderPart } from '@/testing/render-app';
+import { renderFields } from '@/testing/render-app';
 
 import { toBidInput } from '../bid-form';
 import { BidMilestonesField } from '../bid-milestones-field';
@@ -32,11 +31,7 @@ describe('the bid form, part by part', () => {
   });
 
   it('adds and removes milestone rows', () => {
-    renderPart(
-      <Form>
-        <BidMilestonesField />
-      </Form>,
-    );
+    renderFields(<BidMilestonesField />);
     fireEvent.click(screen.getByRole('button', { name: /添加里程碑/ }));
     fireEvent.click(screen.getByRole('button', { name: /添加里程碑/ }));
     expect(screen.getAllByTestId('milestone-row')).toHaveLength(2);
@@ -46,11 +41,7 @@ describe('the bid form, part by part', () => {
 
   it('offers as partners verified enterprises and institutes other than the lead and the owner, and asks for consent', async () => {
     mockApi({ 'GET /api/organisations/': () => jsonResponse(organisations) });
-    renderPart(
-      <Form>
-        <BidPartnersField myOrganisationId={tiannengOrg.id} ownerOrganisationId={xiaopengOrg.id} />
-      </Form>,
-    );
+    renderFields(<BidPartnersField myOrganisationId={tiannengOrg.id} ownerOrganisationId={xiaopengOrg.id} />);
     expect(screen.queryByTestId('partners-consent')).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: /添加联合体成员/ }));
     expect(screen.getByTestId('partners-consent')).toBeInTheDocument();

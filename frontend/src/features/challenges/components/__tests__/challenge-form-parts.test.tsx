@@ -1,24 +1,15 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { Button, Form } from 'antd';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 
 import { organisations, separatorChallenge } from '@/testing/data/marketplace';
 import { jsonResponse, mockApi } from '@/testing/mock-fetch';
-import { renderPart } from '@/testing/render-app';
+import { renderFields } from '@/testing/render-app';
 
 import { ChallengeAccessFields } from '../challenge-access-fields';
 import { ChallengeBasicFields } from '../challenge-basic-fields';
 import { challengeFormInitialValues, toChallengeUpdate, type ChallengeFormValues } from '../challenge-form-values';
 import { ChallengeTermsFields } from '../challenge-terms-fields';
-
-const inForm = (fields: ReactNode, initialValues?: Partial<ChallengeFormValues>) => (
-  <Form aria-label="表单" initialValues={initialValues}>
-    {fields}
-    <Button htmlType="submit">提交</Button>
-  </Form>
-);
 
 describe('the challenge form, part by part', () => {
   it('sends one winner for 揭榜挂帅, and leaves the locked and untouched fields out of an edit', () => {
@@ -31,24 +22,24 @@ describe('the challenge form, part by part', () => {
 
   it('requires the title, summary and description', async () => {
     mockApi({ 'GET /api/industries/': () => jsonResponse([]) });
-    renderPart(inForm(<ChallengeBasicFields />));
+    renderFields(<ChallengeBasicFields />);
     fireEvent.click(screen.getByRole('button', { name: /提\s*交/ }));
     expect(await screen.findByText('请填写标题')).toBeInTheDocument();
   });
 
   it('asks for the number of winners only for 赛马制, and locks the terms once published', async () => {
-    const first = renderPart(inForm(<ChallengeTermsFields published={false} />, { mode: 'jiebang' }));
+    const first = renderFields(<ChallengeTermsFields published={false} />, { mode: 'jiebang' });
     expect(screen.queryByLabelText('最多中榜团队数')).not.toBeInTheDocument();
     fireEvent.click(screen.getByText('赛马制'));
     expect(await screen.findByLabelText('最多中榜团队数')).toBeInTheDocument();
     first.unmount();
-    renderPart(inForm(<ChallengeTermsFields published />, { mode: 'saima', bounty: '1000000' }));
+    renderFields(<ChallengeTermsFields published />, { mode: 'saima', bounty: '1000000' });
     expect(screen.getByRole('radio', { name: '赛马制' })).toBeDisabled();
   });
 
   it('asks whom to invite only for an invitation-only challenge', async () => {
     mockApi({ 'GET /api/organisations/': () => jsonResponse(organisations) });
-    renderPart(inForm(<ChallengeAccessFields published={false} editing={false} />, { confidentiality: 'public' }));
+    renderFields(<ChallengeAccessFields published={false} editing={false} />, { confidentiality: 'public' });
     expect(screen.queryByLabelText('受邀机构')).not.toBeInTheDocument();
     fireEvent.click(screen.getByText('仅限受邀'));
     expect(await screen.findByLabelText('受邀机构')).toBeInTheDocument();

@@ -1,11 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { Form } from 'antd';
 import { describe, expect, it } from 'vitest';
 
 import { recordedDeal, registeredDeal } from '@/testing/data/deals';
 import { industries } from '@/testing/data/marketplace';
 import { jsonResponse, mockApi } from '@/testing/mock-fetch';
-import { renderPart } from '@/testing/render-app';
+import { renderFields, renderPart } from '@/testing/render-app';
 
 import { amendBody, amendInitialValues, type AmendValues } from '../amend-body';
 import { ContractFields } from '../amend-dialog';
@@ -70,18 +69,10 @@ describe('ledger actions, part by part', () => {
 
   it('asks for the registration’s facts only once the contract is registered', () => {
     mockApi({ 'GET /api/industries/': () => jsonResponse(industries) });
-    const first = renderPart(
-      <Form>
-        <ContractFields registered={false} />
-      </Form>,
-    );
+    const first = renderFields(<ContractFields registered={false} />);
     expect(screen.queryByLabelText('认定登记编号')).not.toBeInTheDocument();
     first.unmount();
-    renderPart(
-      <Form>
-        <ContractFields registered />
-      </Form>,
-    );
+    renderFields(<ContractFields registered />);
     expect(screen.getByLabelText('认定登记编号')).toBeInTheDocument();
   });
 });
