@@ -105,8 +105,8 @@ def pick_option(page, label: str, option: str) -> None:
 
 
 def fill_date(page, label: str, value: str) -> None:
-    """Types a date into an antd date picker and tabs away, which keeps it and closes the
-    calendar (Enter would submit the whole form)."""
+    """Types a date (or a date and time) into an antd date picker and tabs away, which keeps it
+    and closes the calendar."""
     field = page.get_by_label(label, exact=True)
     field.click()
     field.fill(value)
@@ -158,10 +158,7 @@ def enterprise_publishes_a_challenge(page, server: str) -> int:
         page.get_by_label(f"第 {n} 项指标单位").fill(unit)
     page.get_by_label("榜额（元）").fill(BOUNTY)
     expect(form_item(page, "榜额（元）")).to_contain_text("即 260万元")
-    deadline = page.get_by_label("揭榜截止时间")
-    deadline.click()
-    deadline.fill(f"{(TODAY + timedelta(days=45)).isoformat()} 17:00")
-    page.locator(".ant-picker-dropdown:visible").get_by_role("button", name=re.compile(r"^确\s*定$")).click()
+    fill_date(page, "揭榜截止时间", f"{(TODAY + timedelta(days=45)).isoformat()} 17:00")  # no 确定 to click
     page.get_by_role("button", name="保存草稿").click()
 
     page.wait_for_url(re.compile(r"/challenges/\d+$"))

@@ -1,6 +1,7 @@
-import { Col, DatePicker, Form, Radio, Row, Select } from 'antd';
+import { Col, Form, Radio, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 
+import { DateInput } from '@/components/date-input';
 import { useI18n } from '@/i18n/i18n';
 import { CONFIDENTIALITIES } from '@/utils/enums';
 
@@ -23,7 +24,7 @@ export function ChallengeAccessFields({ published, editing }: { published: boole
             extra={published ? t('challengeForm.deadlineLaterOnly') : undefined}
             rules={[{ required: true, message: t('form.select', { field: t('challenges.field.deadline') }) }]}
           >
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(date) => date.isBefore(dayjs().startOf('day'))} />
+            <DateInput showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(date) => date.isBefore(dayjs().startOf('day'))} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

@@ -1,8 +1,9 @@
-import { App, Button, DatePicker, Drawer, Form, Grid, Input, Table, Typography } from 'antd';
+import { App, Button, Drawer, Form, Grid, Input, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 
 import { CardTitle } from '@/components/card-title';
+import { DateInput } from '@/components/date-input';
 import { useFormServerErrors } from '@/components/form-error-alert';
 import { ErrorResult } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
@@ -59,7 +60,7 @@ function ProgressForm({ target }: { target: PolicyTarget }) {
         <Input inputMode="decimal" suffix={target.unit} maxLength={17} />
       </Form.Item>
       <Form.Item name="as_of" label={asOfLabel} rules={[{ required: true, message: t('form.select', { field: asOfLabel }) }]}>
-        <DatePicker
+        <DateInput
           disabledDate={(day) => day.isAfter(dayjs(), 'day')}
           style={{ width: '100%' }}
           allowClear={false}

@@ -1,7 +1,8 @@
-import { DatePicker, Select, Space } from 'antd';
+import { Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useId } from 'react';
 
+import { DateInput } from '@/components/date-input';
 import { useI18n } from '@/i18n/i18n';
 
 import { useCountingRules } from '../api/get-counting-rules';
@@ -42,7 +43,7 @@ export function YearControls({ year, asOf, onYear, onAsOf }: YearControlsProps) 
       </Space>
       <Space size={6}>
         <label htmlFor={asOfId}>{t('dashboard.asOf')}</label>
-        <DatePicker
+        <DateInput
           id={asOfId}
           value={asOf ? dayjs(asOf) : null}
           onChange={(value) => onAsOf(value ? value.format('YYYY-MM-DD') : null)}

@@ -1,6 +1,7 @@
-import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 
 import { AmountField } from '@/components/amount-input';
+import { DateInput } from '@/components/date-input';
 import { FormModal } from '@/components/form-modal';
 import { IndustrySelect } from '@/components/industry-select';
 import { useI18n } from '@/i18n/i18n';
@@ -71,14 +72,14 @@ export function ContractFields({ registered }: { registered: boolean }) {
       </Col>
       <Col xs={24} sm={12}>
         <Form.Item name="signed_on" label={t('deals.field.signedOn')} rules={[picked(t('deals.field.signedOn'))]}>
-          <DatePicker format={DATE} style={{ width: '100%' }} disabledDate={notAfterToday} />
+          <DateInput format={DATE} style={{ width: '100%' }} disabledDate={notAfterToday} />
         </Form.Item>
       </Col>
       {registered ? (
         <>
           <Col xs={24} sm={12}>
             <Form.Item name="registered_on" label={t('deals.field.registeredOn')} rules={[picked(t('deals.field.registeredOn'))]}>
-              <DatePicker format={DATE} style={{ width: '100%' }} disabledDate={notAfterToday} />
+              <DateInput format={DATE} style={{ width: '100%' }} disabledDate={notAfterToday} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

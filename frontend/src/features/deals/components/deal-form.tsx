@@ -1,9 +1,10 @@
-import { Button, Col, DatePicker, Descriptions, Form, Input, Row, Select, Tag } from 'antd';
+import { Button, Col, Descriptions, Form, Input, Row, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 
 import { AmountField } from '@/components/amount-input';
+import { DateInput } from '@/components/date-input';
 import { useFormServerErrors } from '@/components/form-error-alert';
 import { IndustrySelect } from '@/components/industry-select';
 import { useI18n } from '@/i18n/i18n';
@@ -182,7 +183,7 @@ export function DealForm({ prefill, submitting, onSubmit }: DealFormProps) {
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="signed_on" label={t('deals.field.signedOn')} rules={[{ required: true, message: t('form.select', { field: t('deals.field.signedOn') }) }]}>
-            <DatePicker format={DATE} style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs().endOf('day'))} />
+            <DateInput format={DATE} style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs().endOf('day'))} />
           </Form.Item>
         </Col>
       </Row>

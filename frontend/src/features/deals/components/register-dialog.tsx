@@ -1,6 +1,7 @@
-import { App, DatePicker, Form, Input } from 'antd';
+import { App, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 
+import { DateInput } from '@/components/date-input';
 import { FormModal } from '@/components/form-modal';
 import { useI18n } from '@/i18n/i18n';
 
@@ -51,7 +52,7 @@ export function RegisterDialog({ deal, open, onClose }: LedgerDialogProps) {
         <Input maxLength={40} autoComplete="off" />
       </Form.Item>
       <Form.Item name="registered_on" label={t('deals.field.registeredOn')} rules={[picked(t('deals.field.registeredOn'))]}>
-        <DatePicker
+        <DateInput
           format={DATE}
           style={{ width: '100%' }}
           disabledDate={(date) => notAfterToday(date) || date.isBefore(dayjs(deal.signed_on), 'day')}

@@ -38,8 +38,9 @@ async function fillRequired(user: User) {
   await user.type(screen.getByLabelText('榜额（元）'), '3000000');
   const deadline = screen.getByLabelText('揭榜截止时间');
   await user.click(deadline);
-  await user.type(deadline, '2030-03-31 17:00');
-  await user.click(await screen.findByRole('button', { name: /^确\s*定$/ }));
+  // Enter keeps the typed time (there is no 确定 to click) and does not submit the form.
+  await user.type(deadline, '2030-03-31 17:00{Enter}');
+  await waitFor(() => expect(deadline).toHaveValue('2030-03-31 17:00'));
 }
 
 function routes(extra: ApiRoutes = {}): ApiRoutes {

@@ -27,7 +27,7 @@ function ownerRoutes(extra: ApiRoutes = {}): ApiRoutes {
   };
 }
 
-/** Types a date into an antd date picker and leaves the field (Enter would submit the form). */
+/** Types a date into an antd date picker and leaves the field. */
 async function pickDate(user: User, label: string, date: string) {
   const input = screen.getByLabelText(label);
   await user.click(input);
@@ -119,6 +119,20 @@ describe('recording the contract of an awarded challenge', () => {
     expect(screen.getByTestId('form-error')).toHaveTextContent('输入有误，请检查各字段。');
     expect(router.state.location.pathname).toBe('/deals/new');
     expect(screen.getByLabelText('合同编号')).toHaveValue('2026330522000318');
+  });
+
+  it('takes Enter in 签订日期 as the date, not as sending a half-filled contract', async () => {
+    const spy = mockApi(ownerRoutes());
+    const { user } = renderApp('/deals/new?challenge=1');
+    await screen.findByTestId('deal-form');
+    await user.type(screen.getByLabelText('合同编号'), '2026330522000318');
+    const date = screen.getByLabelText('签订日期');
+    await user.click(date);
+    await user.type(date, `${signedOn}{Enter}`);
+
+    await waitFor(() => expect(date).toHaveValue(signedOn));
+    expect(requestsMade(spy)).not.toContain('POST /api/deals/');
+    expect(screen.queryByText('请选择签订日期')).not.toBeInTheDocument();
   });
 
   it('refuses a technical amount above the contract amount before sending anything', async () => {
