@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 
 from accounts.models import Organisation, User
 from marketplace.models import Bid, BidPartner, Capability, Challenge, ChallengeTransition, IndustryChain, Need, Posting
@@ -26,10 +27,25 @@ def _member_of_bid(org: Organisation) -> Q:
     return Q(organisation=org) | Q(partner_links__organisation=org, partner_links__state=BidPartner.State.ACCEPTED)
 
 
+def _bids_received() -> QuerySet[Bid]:
+    """The bids a challenge has received: every one not withdrawn. Their number is public, as on
+    揭榜挂帅 platforms (it tells how contested a challenge is); who bid is not (bid_list)."""
+    return Bid.objects.exclude(status=Bid.Status.WITHDRAWN)
+
+
+def challenge_bid_count(challenge: Challenge) -> int:
+    """`bid_count` of a challenge read alone (challenge_list annotates it on every row)."""
+    return _bids_received().filter(challenge=challenge).count()
+
+
 def challenge_list(*, viewer: User | None) -> QuerySet[Challenge]:
     """Challenges the viewer may know exist: every challenge that was ever published, except
-    invitation-only ones (visible to the invited); plus the viewer's own drafts."""
-    qs = Challenge.objects.select_related("organisation", "industry")
+    invitation-only ones (visible to the invited); plus the viewer's own drafts. Each carries
+    `bid_count` (a subquery rather than a join: the visibility joins would multiply it)."""
+    received = _bids_received().filter(challenge=OuterRef("pk")).order_by().values("challenge").annotate(n=Count("pk"))
+    qs = Challenge.objects.select_related("organisation", "industry").annotate(
+        bid_count=Coalesce(Subquery(received.values("n"), output_field=IntegerField()), Value(0))
+    )
     if _is_operator(viewer):
         return qs
     was_published = Q(published_at__isnull=False)

@@ -2,6 +2,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -116,6 +117,7 @@ class ChallengeListOutputSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display")
     mode_label = serializers.CharField(source="get_mode_display")
     list_type_label = serializers.CharField(source="get_list_type_display")
+    bid_count = serializers.IntegerField(read_only=True, help_text="已收到的揭榜申请数（不含已撤回的；不显示揭榜方）")
 
     class Meta:
         model = Challenge
@@ -133,6 +135,7 @@ class ChallengeListOutputSerializer(serializers.ModelSerializer):
             "mode_label",
             "max_winners",
             "bid_deadline",
+            "bid_count",
             "confidentiality",
             "status",
             "status_label",
@@ -214,10 +217,16 @@ class ChallengeTransitionOutputSerializer(serializers.ModelSerializer):
     )
     by_role_label = serializers.CharField(source="get_by_role_display")
     by_organisation = serializers.CharField(source="by_organisation.name", allow_null=True, default=None)
+    reason = serializers.SerializerMethodField()
 
     class Meta:
         model = ChallengeTransition
         fields = ["from_status", "to_status", "by", "by_role", "by_role_label", "by_organisation", "at", "reason"]
+
+    def get_reason(self, obj) -> str:
+        # The platform's notes are stored untranslated (services._record_transition); a user's own
+        # words match no catalogue entry and come back as written.
+        return gettext(obj.reason) if obj.reason else ""
 
 
 class ReasonInputSerializer(serializers.Serializer):

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import Organisation, User
 from core.events import emit
@@ -80,7 +81,9 @@ def _record_transition(
     *, challenge: Challenge, from_status: str, to_status: str, by: User | None, reason: str
 ) -> ChallengeTransition:
     """Append to the history with the capacity the user acted in, so that the public history can
-    name an organisation and a role rather than an account (marketplace.selectors.challenge_history)."""
+    name an organisation and a role rather than an account (marketplace.selectors.challenge_history).
+    The platform's own notes (gettext_noop) are stored in the source language and translated when
+    read, so that each reader sees them in their language."""
     R = ChallengeTransition.ActorRole
     if by is None:
         role = R.SYSTEM
@@ -134,7 +137,7 @@ def challenge_create(*, by: User, invited: Sequence[Organisation] = (), **data: 
     _check_challenge(challenge)
     challenge.save()
     challenge.invited.set(invited)
-    _record_transition(challenge=challenge, from_status="", to_status=S.DRAFT, by=by, reason=_("创建草稿"))
+    _record_transition(challenge=challenge, from_status="", to_status=S.DRAFT, by=by, reason=gettext_noop("创建草稿"))
     emit("posting.changed", subject=challenge, actor=by)
     return challenge
 
@@ -187,7 +190,7 @@ def challenge_close(*, challenge: Challenge, by: User | None, reason: str = "") 
     if by is not None:
         _require_member(by, challenge.organisation)
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
-    return _transition(challenge=challenge, to=S.CLOSED, by=by, reason=reason or _("手动截止"))
+    return _transition(challenge=challenge, to=S.CLOSED, by=by, reason=reason or gettext_noop("手动截止"))
 
 
 def challenges_close_expired(*, now: datetime | None = None) -> int:
@@ -198,7 +201,9 @@ def challenges_close_expired(*, now: datetime | None = None) -> int:
         with transaction.atomic():
             challenge = Challenge.objects.select_for_update().get(pk=pk)
             if challenge.status == S.PUBLISHED and challenge.bid_deadline <= now:
-                _transition(challenge=challenge, to=S.CLOSED, by=None, reason=_("到达揭榜截止时间，自动截止"))
+                _transition(
+                    challenge=challenge, to=S.CLOSED, by=None, reason=gettext_noop("到达揭榜截止时间，自动截止")
+                )
                 closed += 1
     return closed
 
@@ -222,7 +227,7 @@ def challenge_award(*, challenge: Challenge, by: User, bid_ids: Sequence[int], r
     _require_member(by, challenge.organisation)
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
     if challenge.status == S.PUBLISHED:
-        _transition(challenge=challenge, to=S.CLOSED, by=by, reason=_("定榜前截止"))
+        _transition(challenge=challenge, to=S.CLOSED, by=by, reason=gettext_noop("定榜前截止"))
     if challenge.status != S.CLOSED:
         raise Conflict(
             _("榜单当前状态为“%(current)s”，不能定榜") % {"current": S(challenge.status).label},
@@ -258,7 +263,7 @@ def challenge_award(*, challenge: Challenge, by: User, bid_ids: Sequence[int], r
 def challenge_start(*, challenge: Challenge, by: User) -> Challenge:
     _require_member(by, challenge.organisation)
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
-    return _transition(challenge=challenge, to=S.IN_PROGRESS, by=by, reason=_("启动攻关"))
+    return _transition(challenge=challenge, to=S.IN_PROGRESS, by=by, reason=gettext_noop("启动攻关"))
 
 
 @transaction.atomic

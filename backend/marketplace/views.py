@@ -14,6 +14,7 @@ from marketplace.selectors import (
     bid_list,
     bids_of,
     capability_list,
+    challenge_bid_count,
     challenge_details_visible,
     challenge_history,
     challenge_list,
@@ -126,6 +127,8 @@ def _with_duplicates(request: Request, posting, data: dict) -> Response:
 
 
 def _detail(request: Request, challenge) -> Response:
+    if not hasattr(challenge, "bid_count"):  # as a service returned it, not read through challenge_list
+        challenge.bid_count = challenge_bid_count(challenge)
     context = {
         "details_visible": challenge_details_visible(challenge=challenge, viewer=request.user),
         "viewer_state": challenge_viewer_state(challenge=challenge, viewer=request.user),

@@ -1556,6 +1556,8 @@ export interface components {
              * Format: date-time
              */
             bid_deadline: string;
+            /** @description 已收到的揭榜申请数（不含已撤回的；不显示揭榜方） */
+            readonly bid_count: number;
             /** 保密级别 */
             confidentiality?: components["schemas"]["ConfidentialityEnum"];
             /** 状态 */
@@ -1619,6 +1621,8 @@ export interface components {
              * Format: date-time
              */
             bid_deadline: string;
+            /** @description 已收到的揭榜申请数（不含已撤回的；不显示揭榜方） */
+            readonly bid_count: number;
             /** 保密级别 */
             confidentiality?: components["schemas"]["ConfidentialityEnum"];
             /** 状态 */
@@ -1701,6 +1705,8 @@ export interface components {
              * Format: date-time
              */
             bid_deadline: string;
+            /** @description 已收到的揭榜申请数（不含已撤回的；不显示揭榜方） */
+            readonly bid_count: number;
             /** 保密级别 */
             confidentiality?: components["schemas"]["ConfidentialityEnum"];
             /** 状态 */
@@ -1743,7 +1749,7 @@ export interface components {
             by_organisation?: string | null;
             /** Format: date-time */
             readonly at: string;
-            reason?: string;
+            readonly reason: string;
         };
         ChallengeViewerOutput: {
             is_owner: boolean;
@@ -3815,6 +3821,14 @@ export interface operations {
                  *     * `achievement` - 科技成果
                  */
                 kind?: "achievement" | "capability";
+                /**
+                 * @description 排序
+                 *
+                 *     * `newest` - 最新发布
+                 *     * `-amount` - 报价上限从高到低
+                 *     * `amount` - 报价上限从低到高
+                 */
+                ordering?: "-amount" | "amount" | "newest";
                 organisation?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
@@ -4021,6 +4035,16 @@ export interface operations {
                  *     * `saima` - 赛马制
                  */
                 mode?: "jiebang" | "saima";
+                /**
+                 * @description 排序
+                 *
+                 *     * `deadline` - 截止时间最近的在前
+                 *     * `-deadline` - 截止时间最远的在前
+                 *     * `-bounty` - 榜额从高到低
+                 *     * `bounty` - 榜额从低到高
+                 *     * `newest` - 最新发布
+                 */
+                ordering?: "-bounty" | "-deadline" | "bounty" | "deadline" | "newest";
                 organisation?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
@@ -5301,6 +5325,14 @@ export interface operations {
                 cooperation_type?: "consulting" | "development" | "joint" | "license" | "service" | "transfer";
                 /** @description 产业链代码 */
                 industry?: string;
+                /**
+                 * @description 排序
+                 *
+                 *     * `newest` - 最新发布
+                 *     * `-amount` - 预算上限从高到低
+                 *     * `amount` - 预算上限从低到高
+                 */
+                ordering?: "-amount" | "amount" | "newest";
                 organisation?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;

@@ -76,6 +76,7 @@ export const separatorChallenge: S['ChallengeDetailOutput'] = {
   mode_label: '赛马制',
   max_winners: 2,
   bid_deadline: '2030-01-10T17:00:00+08:00',
+  bid_count: 3,
   confidentiality: 'public',
   status: 'published',
   status_label: '揭榜中',

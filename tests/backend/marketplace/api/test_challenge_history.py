@@ -68,3 +68,16 @@ def test_an_automatic_change_is_the_systems(world, published):
         "系统",
         None,
     )
+
+
+def test_the_platforms_notes_are_stored_untranslated_and_read_in_the_readers_language(world, draft):
+    english = world.client("owner")
+    english.credentials(HTTP_AUTHORIZATION=f"Token {world.token('owner')}", HTTP_ACCEPT_LANGUAGE="en")
+    english.post(f"/api/challenges/{draft.pk}/publish/")
+    english.post(f"/api/challenges/{draft.pk}/close/", {}, format="json")
+    english.post(f"/api/challenges/{draft.pk}/cancel/", {"reason": "技术路线调整"}, format="json")
+
+    assert [t.reason for t in draft.transitions.all()] == ["", "手动截止", "技术路线调整"]
+    response = world.client("anonymous").get(f"/api/challenges/{draft.pk}/history/", HTTP_ACCEPT_LANGUAGE="en")
+    assert [e["reason"] for e in response.json()] == ["", "Closed manually", "技术路线调整"]
+    assert [e["reason"] for e in history(world, draft, "anonymous")] == ["", "手动截止", "技术路线调整"]
