@@ -3,6 +3,7 @@ import { Card, Flex, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 
 import { useI18n } from '@/i18n/i18n';
+import { industryName } from '@/i18n/industries';
 import { formatAmountRange } from '@/utils/money';
 
 import type { Capability } from '../api/get-capabilities';
@@ -45,7 +46,7 @@ export function CapabilityCard({ capability }: { capability: Capability }) {
           <EnvironmentOutlined aria-hidden /> {t(`enum.region.${capability.organisation.region}`)}
         </span>
         <span>
-          <ApartmentOutlined aria-hidden /> {capability.industry.name}
+          <ApartmentOutlined aria-hidden /> {industryName(capability.industry, locale)}
         </span>
       </Flex>
     </Card>

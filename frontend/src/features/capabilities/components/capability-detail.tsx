@@ -2,6 +2,7 @@ import { Card, Tag, Typography } from 'antd';
 
 import { PostingDetail, type PostingPageProps } from '@/components/postings/posting-detail';
 import { useI18n } from '@/i18n/i18n';
+import { industryName } from '@/i18n/industries';
 import { COOPERATION_TYPES, isOneOf, stringList } from '@/utils/enums';
 import { formatAmountRange } from '@/utils/money';
 
@@ -55,7 +56,7 @@ export function CapabilityDetail({ id, ownerSection }: PostingPageProps<Capabili
         ),
       },
       { key: 'organisation', label: t('capabilities.field.organisation'), children: t('common.withNote', { text: capability.organisation.name, note: t(`enum.region.${capability.organisation.region}`) }) },
-      { key: 'industry', label: t('challenges.field.industry'), children: capability.industry.name },
+      { key: 'industry', label: t('challenges.field.industry'), children: industryName(capability.industry, locale) },
       { key: 'updated', label: t('common.updatedAt'), children: formatMinute(capability.updated_at) },
     ];
   };

@@ -5,6 +5,7 @@ import { LinkButton } from '@/components/link-button';
 import { ListingList } from '@/components/listing-list';
 import { PageHeader } from '@/components/page-header';
 import { SelectFilters } from '@/components/select-filters';
+import { SortSelect, useOrdering } from '@/components/sort-select';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { PAGE_SIZE, useListParams } from '@/hooks/use-list-params';
 import { useI18n } from '@/i18n/i18n';
@@ -16,6 +17,7 @@ import { CapabilityCard } from './capability-card';
 import { TRL_LEVELS } from './capability-tags';
 
 const KEYS = ['industry', 'kind', 'status', 'region', 'trl_min', 'trl_max'] as const;
+const ORDERINGS = ['newest', '-amount'] as const;
 
 function trl(value: string | undefined): number | undefined {
   const n = Number(value);
@@ -28,6 +30,7 @@ export function CapabilityList() {
   const params = useListParams(KEYS);
   const { filters, page } = params;
   const { user } = useCurrentUser();
+  const [ordering, setOrdering] = useOrdering(ORDERINGS);
   const query = useMemo<CapabilityQuery>(
     () => ({
       page,
@@ -38,8 +41,9 @@ export function CapabilityList() {
       region: filters.region,
       trl_min: trl(filters.trl_min),
       trl_max: trl(filters.trl_max),
+      ordering,
     }),
-    [filters, page],
+    [filters, page, ordering],
   );
   const capabilities = useCapabilities(query);
   const trlOptions = TRL_LEVELS.map((level) => ({ value: String(level), label: `TRL ${level}` }));
@@ -71,6 +75,15 @@ export function CapabilityList() {
           { key: 'region', label: t('challenges.filter.region'), options: REGIONS.map((value) => ({ value, label: t(`enum.region.${value}`) })) },
           { key: 'trl_min', label: t('capabilities.filter.trlMin'), options: trlOptions },
           { key: 'trl_max', label: t('capabilities.filter.trlMax'), options: trlOptions },
+        ]}
+      />
+      <SortSelect
+        id="capability-sort"
+        value={ordering}
+        onChange={setOrdering}
+        options={[
+          { value: 'newest', label: t('sort.newest') },
+          { value: '-amount', label: t('sort.price') },
         ]}
       />
       <ListingList

@@ -3,10 +3,12 @@ import { Card, Flex, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 
 import { useI18n } from '@/i18n/i18n';
+import { industryName } from '@/i18n/industries';
 import { formatAmount } from '@/utils/money';
 
 import type { ChallengeSummary } from '../api/get-challenges';
 import { ChallengeStatusTag, ConfidentialityTag, ListTypeTag, ModeTag } from './challenge-tags';
+import { BidCount, CountdownTag } from './countdown';
 
 /** One challenge in the list: what it is, who posts it, how much, until when. */
 export function ChallengeCard({ challenge }: { challenge: ChallengeSummary }) {
@@ -21,6 +23,7 @@ export function ChallengeCard({ challenge }: { challenge: ChallengeSummary }) {
           </Typography.Title>
           <Space size={[0, 6]} wrap style={{ marginTop: 8 }}>
             <ChallengeStatusTag status={challenge.status} />
+            <CountdownTag challenge={challenge} />
             <ModeTag mode={challenge.mode} maxWinners={challenge.max_winners} />
             <ListTypeTag listType={challenge.list_type} />
             <ConfidentialityTag confidentiality={challenge.confidentiality} />
@@ -46,11 +49,12 @@ export function ChallengeCard({ challenge }: { challenge: ChallengeSummary }) {
           <EnvironmentOutlined aria-hidden /> {t(`enum.region.${challenge.organisation.region}`)}
         </span>
         <span>
-          <ApartmentOutlined aria-hidden /> {challenge.industry.name}
+          <ApartmentOutlined aria-hidden /> {industryName(challenge.industry, locale)}
         </span>
         <span>
           <ClockCircleOutlined aria-hidden /> {t('challenges.deadlineOn', { date: formatDate(challenge.bid_deadline) })}
         </span>
+        <BidCount count={challenge.bid_count} />
       </Flex>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { Card, Col, Grid, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 
 import { PageHeader } from '@/components/page-header';
@@ -13,6 +13,7 @@ import { ChallengeFacts } from './challenge-facts';
 import { ChallengeHistory } from './challenge-history';
 import { ChallengeStatusTag, ConfidentialityTag, ListTypeTag, ModeTag } from './challenge-tags';
 import { ConfidentialityNotice } from './confidentiality-notice';
+import { CountdownTag } from './countdown';
 import { IndicatorsTable } from './indicators-table';
 import { OwnerActions } from './owner-actions';
 
@@ -31,6 +32,8 @@ export function ChallengeDetail({ id, ownerSection }: ChallengeDetailProps) {
   const { t } = useI18n();
   const { data: challenge, error, isPending, refetch } = useChallenge(id);
   const { user } = useCurrentUser();
+  // On a phone the sidebar would follow the description and the bid box: the key facts go first.
+  const isPhone = Grid.useBreakpoint().lg === false;
   useDocumentTitle(challenge?.title ?? t('nav.challenges'));
   const back = { to: '/challenges', label: t('challenges.backToList') };
 
@@ -45,6 +48,11 @@ export function ChallengeDetail({ id, ownerSection }: ChallengeDetailProps) {
   }
 
   const owner = roleOf(user).owns(challenge.organisation.id);
+  const facts = (
+    <Card title={cardTitle(t('challenges.facts'))}>
+      <ChallengeFacts challenge={challenge} />
+    </Card>
+  );
   return (
     <article data-testid="challenge-detail" data-challenge-id={challenge.id}>
       <PageHeader
@@ -53,6 +61,7 @@ export function ChallengeDetail({ id, ownerSection }: ChallengeDetailProps) {
         tags={
           <Space size={[0, 6]} wrap>
             <ChallengeStatusTag status={challenge.status} />
+            <CountdownTag challenge={challenge} />
             <ModeTag mode={challenge.mode} maxWinners={challenge.max_winners} />
             <ListTypeTag listType={challenge.list_type} />
             <ConfidentialityTag confidentiality={challenge.confidentiality} />
@@ -63,6 +72,7 @@ export function ChallengeDetail({ id, ownerSection }: ChallengeDetailProps) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            {isPhone ? facts : null}
             <Card title={cardTitle(t('challenges.field.summary'))}>
               <Typography.Paragraph style={{ marginBottom: 0 }}>{challenge.summary}</Typography.Paragraph>
             </Card>
@@ -94,9 +104,7 @@ export function ChallengeDetail({ id, ownerSection }: ChallengeDetailProps) {
         </Col>
         <Col xs={24} lg={8}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Card title={cardTitle(t('challenges.facts'))}>
-              <ChallengeFacts challenge={challenge} />
-            </Card>
+            {isPhone ? null : facts}
             <Card title={cardTitle(t('challenges.history.title'))}>
               <ChallengeHistory challengeId={challenge.id} />
             </Card>

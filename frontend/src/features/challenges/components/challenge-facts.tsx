@@ -1,9 +1,11 @@
 import { Descriptions, Typography } from 'antd';
 
 import { useI18n } from '@/i18n/i18n';
+import { industryName } from '@/i18n/industries';
 import { formatAmount } from '@/utils/money';
 
 import { biddingClosed, type Challenge } from '../api/get-challenge';
+import { BidCount } from './countdown';
 
 /** The challenge's key facts: bounty, funding, mode, deadline, who posts it. */
 export function ChallengeFacts({ challenge }: { challenge: Challenge }) {
@@ -24,6 +26,7 @@ export function ChallengeFacts({ challenge }: { challenge: Challenge }) {
             </span>
           ),
         },
+        { key: 'bids', label: t('challenges.field.bidCount'), children: <BidCount count={challenge.bid_count} /> },
         { key: 'funding', label: t('challenges.field.fundingMode'), children: t(`enum.fundingMode.${challenge.funding_mode}`) },
         {
           key: 'mode',
@@ -49,7 +52,7 @@ export function ChallengeFacts({ challenge }: { challenge: Challenge }) {
           label: t('challenges.field.organisation'),
           children: t('common.withNote', { text: challenge.organisation.name, note: t(`enum.region.${challenge.organisation.region}`) }),
         },
-        { key: 'industry', label: t('challenges.field.industry'), children: challenge.industry.name },
+        { key: 'industry', label: t('challenges.field.industry'), children: industryName(challenge.industry, locale) },
         { key: 'confidentiality', label: t('challenges.field.confidentiality'), children: t(`enum.confidentiality.${challenge.confidentiality ?? 'public'}`) },
         ...(challenge.published_at
           ? [{ key: 'published', label: t('challenges.field.publishedAt'), children: formatMinute(challenge.published_at) }]

@@ -6,6 +6,7 @@ import { LinkButton } from '@/components/link-button';
 import { ListPagination } from '@/components/list-pagination';
 import { PageHeader } from '@/components/page-header';
 import { EmptyBlock, ErrorResult, LoadingBlock } from '@/components/query-states';
+import { SortSelect, useOrdering } from '@/components/sort-select';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { PAGE_SIZE, useListParams } from '@/hooks/use-list-params';
 import { useI18n } from '@/i18n/i18n';
@@ -16,12 +17,15 @@ import { useChallenges, type ChallengeQuery } from '../api/get-challenges';
 import { ChallengeCard } from './challenge-card';
 import { CHALLENGE_FILTER_KEYS, ChallengeFilters } from './challenge-filters';
 
+const ORDERINGS = ['deadline', '-bounty', 'newest'] as const;
+
 export function ChallengeList() {
   const { t } = useI18n();
   useDocumentTitle(t('nav.challenges'));
   const params = useListParams(CHALLENGE_FILTER_KEYS);
   const { filters, page } = params;
   const { user } = useCurrentUser();
+  const [ordering, setOrdering] = useOrdering(ORDERINGS);
 
   const query = useMemo<ChallengeQuery>(
     () => ({
@@ -37,8 +41,9 @@ export function ChallengeList() {
       // unchanged at these magnitudes, and nothing is computed with it here.
       bounty_min: filters.bounty_min ? Number(filters.bounty_min) : undefined,
       bounty_max: filters.bounty_max ? Number(filters.bounty_max) : undefined,
+      ordering,
     }),
-    [filters, page],
+    [filters, page, ordering],
   );
   const { data, error, isPending, isFetching, isPlaceholderData, refetch } = useChallenges(query);
 
@@ -86,6 +91,16 @@ export function ChallengeList() {
         }
       />
       <ChallengeFilters params={params} />
+      <SortSelect
+        id="challenge-sort"
+        value={ordering}
+        onChange={setOrdering}
+        options={[
+          { value: 'deadline', label: t('sort.deadline') },
+          { value: '-bounty', label: t('sort.bounty') },
+          { value: 'newest', label: t('sort.newest') },
+        ]}
+      />
       {body}
     </>
   );

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 
 import { EmptyBlock, ErrorResult, LoadingBlock } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
+import { industryName } from '@/i18n/industries';
 import { formatAmount } from '@/utils/money';
 
 import { useChallenges, type ChallengeQuery } from '../api/get-challenges';
@@ -32,7 +33,7 @@ export function LatestChallenges() {
               </Typography.Title>
               <Flex wrap gap="4px 12px" className="listing-meta" style={{ marginTop: 6 }}>
                 <span>{challenge.organisation.name}</span>
-                <span>{challenge.industry.name}</span>
+                <span>{industryName(challenge.industry, locale)}</span>
                 <span>
                   <ClockCircleOutlined aria-hidden /> {t('challenges.deadlineOn', { date: formatDate(challenge.bid_deadline) })}
                 </span>

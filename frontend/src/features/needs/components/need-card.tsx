@@ -3,6 +3,7 @@ import { Card, Flex, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 
 import { useI18n } from '@/i18n/i18n';
+import { industryName } from '@/i18n/industries';
 import { formatAmountRange } from '@/utils/money';
 
 import type { Need } from '../api/get-needs';
@@ -41,7 +42,7 @@ export function NeedCard({ need }: { need: Need }) {
           <EnvironmentOutlined aria-hidden /> {t(`enum.region.${need.organisation.region}`)}
         </span>
         <span>
-          <ApartmentOutlined aria-hidden /> {need.industry.name}
+          <ApartmentOutlined aria-hidden /> {industryName(need.industry, locale)}
         </span>
       </Flex>
     </Card>

@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 
 import { PostingDetail, type PostingPageProps } from '@/components/postings/posting-detail';
 import { useI18n } from '@/i18n/i18n';
+import { industryName } from '@/i18n/industries';
 import type { NeedStatus } from '@/utils/enums';
 import { formatAmountRange } from '@/utils/money';
 
@@ -29,7 +30,7 @@ export function NeedDetail({ id, ownerSection }: PostingPageProps<Need>) {
     { key: 'budget', label: t('needs.field.budget'), children: <span className="amount">{formatAmountRange(need.budget_min, need.budget_max, locale)}</span> },
     { key: 'cooperation', label: t('needs.field.cooperationType'), children: t(`enum.cooperationType.${need.cooperation_type}`) },
     { key: 'organisation', label: t('needs.field.organisation'), children: t('common.withNote', { text: need.organisation.name, note: t(`enum.region.${need.organisation.region}`) }) },
-    { key: 'industry', label: t('challenges.field.industry'), children: need.industry.name },
+    { key: 'industry', label: t('challenges.field.industry'), children: industryName(need.industry, locale) },
     { key: 'created', label: t('common.createdAt'), children: formatMinute(need.created_at) },
     { key: 'updated', label: t('common.updatedAt'), children: formatMinute(need.updated_at) },
   ];

@@ -5,6 +5,7 @@ import { LinkButton } from '@/components/link-button';
 import { ListingList } from '@/components/listing-list';
 import { PageHeader } from '@/components/page-header';
 import { SelectFilters } from '@/components/select-filters';
+import { SortSelect, useOrdering } from '@/components/sort-select';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { PAGE_SIZE, useListParams } from '@/hooks/use-list-params';
 import { useI18n } from '@/i18n/i18n';
@@ -15,6 +16,7 @@ import { useNeeds, type NeedQuery } from '../api/get-needs';
 import { NeedCard } from './need-card';
 
 const KEYS = ['industry', 'status', 'cooperation_type', 'region'] as const;
+const ORDERINGS = ['newest', '-amount'] as const;
 
 export function NeedList() {
   const { t } = useI18n();
@@ -22,6 +24,7 @@ export function NeedList() {
   const params = useListParams(KEYS);
   const { filters, page } = params;
   const { user } = useCurrentUser();
+  const [ordering, setOrdering] = useOrdering(ORDERINGS);
   const query = useMemo<NeedQuery>(
     () => ({
       page,
@@ -30,8 +33,9 @@ export function NeedList() {
       status: isOneOf(NEED_STATUSES, filters.status) ? filters.status : undefined,
       cooperation_type: isOneOf(COOPERATION_TYPES, filters.cooperation_type) ? filters.cooperation_type : undefined,
       region: filters.region,
+      ordering,
     }),
-    [filters, page],
+    [filters, page, ordering],
   );
   const needs = useNeeds(query);
 
@@ -60,6 +64,15 @@ export function NeedList() {
             options: COOPERATION_TYPES.map((value) => ({ value, label: t(`enum.cooperationType.${value}`) })),
           },
           { key: 'region', label: t('challenges.filter.region'), options: REGIONS.map((value) => ({ value, label: t(`enum.region.${value}`) })) },
+        ]}
+      />
+      <SortSelect
+        id="need-sort"
+        value={ordering}
+        onChange={setOrdering}
+        options={[
+          { value: 'newest', label: t('sort.newest') },
+          { value: '-amount', label: t('sort.budget') },
         ]}
       />
       <ListingList

@@ -86,3 +86,22 @@ describe('capabilities', () => {
     expect(within(await screen.findByTestId('capability-detail')).getByRole('heading', { level: 1 })).toHaveTextContent('勃姆石陶瓷涂覆隔膜制备技术');
   });
 });
+
+describe('capabilities sorting', () => {
+  it('sorts by price from the URL and from the selector', async () => {
+    const spy = mockApi({
+      'GET /api/industries/': () => jsonResponse(industries),
+      'GET /api/capabilities/': () => jsonResponse(page([capability])),
+    });
+    const { user } = renderApp('/capabilities?ordering=-amount');
+    await screen.findByTestId('capability-card');
+    const orderings = () =>
+      requestsTo(spy, 'GET /api/capabilities/').map((request) => new URL(request.url).searchParams.get('ordering'));
+    expect(orderings()).toEqual(['-amount']);
+    expect(screen.getByTestId('capability-card').closest('main') ?? document.body).toHaveTextContent('报价金额');
+
+    await user.click(screen.getByLabelText('排序'));
+    await user.click(await screen.findByText('最新发布', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(orderings().at(-1)).toBe('newest'));
+  });
+});

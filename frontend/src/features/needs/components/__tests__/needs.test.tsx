@@ -107,3 +107,23 @@ describe('needs', () => {
     expect(await screen.findByText('政府部门用户不能发布需求或能力成果。')).toBeInTheDocument();
   });
 });
+
+describe('needs sorting', () => {
+  it('sorts by newest or by budget', async () => {
+    const spy = mockApi({
+      'GET /api/industries/': () => jsonResponse(industries),
+      'GET /api/needs/': () => jsonResponse(page([need])),
+    });
+    const { user } = renderApp('/needs');
+    await screen.findByTestId('need-card');
+    const orderings = () => requestsTo(spy, 'GET /api/needs/').map((request) => new URL(request.url).searchParams.get('ordering'));
+    expect(orderings()).toEqual([null]);
+
+    await user.click(screen.getByLabelText('排序'));
+    await user.click(await screen.findByText('预算金额', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(orderings().at(-1)).toBe('-amount'));
+    await user.click(screen.getByLabelText('排序'));
+    await user.click(await screen.findByText('最新发布', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(orderings().at(-1)).toBe('newest'));
+  });
+});
