@@ -45,10 +45,21 @@ class Organisation(BaseModel):
         VERIFIED = "verified", _("已认证")
         REJECTED = "rejected", _("认证未通过")
 
-    name = models.CharField(_("名称"), max_length=120, unique=True)
+    name = models.CharField(
+        _("名称"),
+        max_length=120,
+        unique=True,
+        error_messages={"unique": _("该机构名称已注册：如是贵单位，请联系其管理员将您加入")},
+    )
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
     institute_type = models.CharField(_("科研机构类别"), max_length=30, choices=InstituteType.choices, blank=True)
-    uscc = models.CharField(_("统一社会信用代码"), max_length=18, unique=True, validators=[validate_uscc])
+    uscc = models.CharField(
+        _("统一社会信用代码"),
+        max_length=18,
+        unique=True,
+        validators=[validate_uscc],
+        error_messages={"unique": _("该统一社会信用代码已注册：如是贵单位，请联系其管理员将您加入")},
+    )
     region = models.CharField(_("所在地区"), max_length=20, choices=Region.choices)
     province = models.CharField(_("省份"), max_length=30, blank=True)
     city = models.CharField(_("城市"), max_length=30, blank=True)

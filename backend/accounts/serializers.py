@@ -103,11 +103,6 @@ class RegisterInputSerializer(serializers.Serializer):
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     organisation = OrganisationInputSerializer(required=False)
 
-    def validate_username(self, value: str) -> str:
-        if User.objects.filter(username__iexact=value).exists():
-            raise serializers.ValidationError(_("该用户名已被注册"))
-        return value
-
 
 class TokenInputSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150)

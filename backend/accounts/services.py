@@ -41,33 +41,45 @@ def _audit(
 @transaction.atomic
 def user_register(*, username: str, password: str, email: str = "", organisation: dict[str, Any] | None = None) -> User:
     """A new user, optionally founding a new (unverified) enterprise or institute of which it becomes
-    admin. Government bodies and the operator are opened by the operator (`organisation_create`)."""
+    admin. Government bodies and the operator are opened by the operator (`organisation_create`).
+
+    Every problem is reported at once (a taken username, a weak password, an organisation already
+    registered), so the form shows them together instead of one per attempt."""
     user = User(username=username, email=email)
+    errors: dict[str, Any] = {}
+    if User.objects.filter(username__iexact=username).exists():
+        errors["username"] = [_("该用户名已被注册")]
     try:
         validate_password(password, user=user)
     except ValidationError as exc:
-        raise ValidationError({"password": exc.messages}) from None
+        errors["password"] = exc.messages
     user.set_password(password)
+    org = None
     if organisation is not None:
-        if organisation.get("kind") not in SELF_REGISTERED_KINDS:
-            raise NestedValidationError(
-                {"organisation": {"kind": [_("自助注册只能创建企业或科研机构；政府部门和平台运营方由平台运营方开设")]}}
-            )
-        org = _organisation_new(data=organisation)
+        org = Organisation(**organisation)
+        org_errors = _organisation_problems(org)
+        if org_errors:
+            errors["organisation"] = org_errors
+    if errors:
+        raise NestedValidationError(errors)
+    if org is not None:
+        org.save()
         user.organisation, user.org_role = org, User.Role.ADMIN
     user.full_clean()
     user.save()
     return user
 
 
-def _organisation_new(*, data: dict[str, Any]) -> Organisation:
-    org = Organisation(**data)
+def _organisation_problems(org: Organisation) -> dict[str, list[str]]:
+    """What stops a self-registered organisation, per field (reported under "organisation", where the
+    client sent the fields)."""
+    if org.kind not in SELF_REGISTERED_KINDS:
+        return {"kind": [_("自助注册只能创建企业或科研机构；政府部门和平台运营方由平台运营方开设")]}
     try:
         org.full_clean()
-    except ValidationError as exc:  # reported where the client sent the fields: under "organisation"
-        raise NestedValidationError({"organisation": exc.message_dict}) from None
-    org.save()
-    return org
+    except ValidationError as exc:
+        return exc.message_dict
+    return {}
 
 
 @transaction.atomic

@@ -28,10 +28,8 @@ def uscc_problem(code: str) -> str | None:
         }
     if not code[2:8].isdigit():
         return _("统一社会信用代码第3-8位应为行政区划码（数字）")
-    expected = uscc_check_char(code[:17])
-    if code[17] != expected:
-        return _("统一社会信用代码校验位错误：应为 %(expected)s，实际为 %(actual)s") % {
-            "expected": expected,
-            "actual": code[17],
-        }
+    if code[17] != uscc_check_char(code[:17]):
+        # The expected character is not named: a typo elsewhere would be "fixed" by changing the last
+        # character to it, giving a valid code of another organisation instead of the licence's.
+        return _("统一社会信用代码校验位不符：请从营业执照或法人证书上复制完整的代码")
     return None

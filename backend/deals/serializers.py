@@ -8,7 +8,6 @@ from accounts.models import Organisation, Region
 from accounts.serializers import UsccField
 from deals.models import (
     DEFAULT_REGISTRY,
-    MAX_CONTRACT_AMOUNT,
     MAX_TARGET_AMOUNT,
     ContractType,
     CountingRule,
@@ -20,21 +19,17 @@ from deals.models import (
 from deals.selectors import deal_history, disclosed
 from deals.services import Party
 from marketplace.models import Bid, Capability, Challenge, Need
-from marketplace.serializers import IndustryChainOutputSerializer, IndustryField
+from marketplace.serializers import IndustryChainOutputSerializer, IndustryField, amount_field
 
 FILE_FORMATS = [("xlsx", "Excel（.xlsx）"), ("csv", "CSV（UTF-8）")]
 
 
 def contract_amount_field(**kwargs) -> serializers.DecimalField:
-    return serializers.DecimalField(
-        max_digits=14, decimal_places=2, min_value=Decimal("0.01"), max_value=MAX_CONTRACT_AMOUNT, **kwargs
-    )
+    return amount_field(label=_("合同金额"), **kwargs)
 
 
 def technical_amount_field(**kwargs) -> serializers.DecimalField:
-    return serializers.DecimalField(
-        max_digits=14, decimal_places=2, min_value=Decimal("0.00"), max_value=MAX_CONTRACT_AMOUNT, **kwargs
-    )
+    return amount_field(label=_("技术交易额"), minimum=Decimal("0.00"), **kwargs)
 
 
 class PartyInputSerializer(serializers.Serializer):

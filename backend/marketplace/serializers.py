@@ -2,6 +2,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -25,9 +26,20 @@ from marketplace.models import (
 MIN_AMOUNT = Decimal("0.01")
 
 
-def amount_field(**kwargs) -> serializers.DecimalField:
+def amount_field(*, label: str, minimum: Decimal = MIN_AMOUNT, **kwargs) -> serializers.DecimalField:
+    """An amount in yuan whose limits are said with the field's name ("榜额须大于0"), not in DRF's
+    words ("请确保该值大于或者等于 0.01。"), which never say the amount must be positive."""
+    below = _("{field}须大于0") if minimum > 0 else _("{field}不能为负数")
     return serializers.DecimalField(
-        max_digits=14, decimal_places=2, min_value=MIN_AMOUNT, max_value=MAX_AMOUNT, **kwargs
+        max_digits=14,
+        decimal_places=2,
+        min_value=minimum,
+        max_value=MAX_AMOUNT,
+        error_messages={
+            "min_value": format_lazy(below, field=label),
+            "max_value": format_lazy(_("{field}超过100亿元，请核对"), field=label),
+        },
+        **kwargs,
     )
 
 
@@ -73,7 +85,7 @@ class ChallengeInputSerializer(serializers.Serializer):
     list_type = serializers.ChoiceField(choices=Challenge.ListType.choices)
     indicators = IndicatorSerializer(many=True, max_length=20)
     keywords = text_list_field(max_items=20, max_length=30)
-    bounty = amount_field(help_text="榜额（元）")
+    bounty = amount_field(label=_("榜额"), help_text="榜额（元）")
     funding_mode = serializers.ChoiceField(choices=Challenge.FundingMode.choices)
     mode = serializers.ChoiceField(choices=Challenge.Mode.choices)
     max_winners = serializers.IntegerField(min_value=1, max_value=10, required=False)
@@ -258,7 +270,7 @@ class BidPartnerInputSerializer(serializers.Serializer):
 class BidInputSerializer(serializers.Serializer):
     proposal = serializers.CharField(max_length=8000)
     approach = serializers.CharField(max_length=8000)
-    price = amount_field(help_text="报价（元）")
+    price = amount_field(label=_("报价"), help_text="报价（元）")
     duration_days = serializers.IntegerField(min_value=1, max_value=3650)
     milestones = MilestoneSerializer(many=True, max_length=20, required=False, default=list)
     partners = BidPartnerInputSerializer(many=True, max_length=10, required=False, default=list)
@@ -307,8 +319,8 @@ class NeedInputSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=8000)
     industry = IndustryField()
     keywords = text_list_field(max_items=20, max_length=30)
-    budget_min = amount_field(required=False, allow_null=True)
-    budget_max = amount_field(required=False, allow_null=True)
+    budget_min = amount_field(label=_("预算下限"), required=False, allow_null=True)
+    budget_max = amount_field(label=_("预算上限"), required=False, allow_null=True)
     cooperation_type = serializers.ChoiceField(choices=CooperationType.choices)
     publish = serializers.BooleanField(default=False, write_only=True, help_text="true：立即发布（需机构已认证）")
 
@@ -367,8 +379,8 @@ class CapabilityInputSerializer(serializers.Serializer):
         min_length=1,
         max_length=len(CooperationType.choices),
     )
-    price_min = amount_field(required=False, allow_null=True)
-    price_max = amount_field(required=False, allow_null=True)
+    price_min = amount_field(label=_("报价下限"), required=False, allow_null=True)
+    price_max = amount_field(label=_("报价上限"), required=False, allow_null=True)
     publish = serializers.BooleanField(default=False, write_only=True, help_text="true：立即发布（需机构已认证）")
 
     def validate(self, attrs):

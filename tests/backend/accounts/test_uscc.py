@@ -17,8 +17,11 @@ def test_it_accepts_real_codes(code):
     assert uscc_problem(code) is None
 
 
-def test_it_rejects_a_wrong_check_character_and_names_the_right_one():
-    assert uscc_problem("91330100799655058C") == "统一社会信用代码校验位错误：应为 B，实际为 C"
+def test_it_rejects_a_wrong_check_character_without_naming_the_right_one():
+    # Naming it invites "fixing" the last character when the typo is elsewhere.
+    message = uscc_problem("91330100799655058C")
+    assert message == "统一社会信用代码校验位不符：请从营业执照或法人证书上复制完整的代码"
+    assert "B" not in message
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,9 @@ def test_a_wrong_check_digit_is_a_field_error_under_the_organisation(api_client)
     response = register(api_client, organisation={**INSTITUTE, "uscc": "12100000400000624E"})
 
     assert response.status_code == 400
-    assert response.json()["fields"] == {"organisation": {"uscc": ["统一社会信用代码校验位错误：应为 D，实际为 E"]}}
+    assert response.json()["fields"] == {
+        "organisation": {"uscc": ["统一社会信用代码校验位不符：请从营业执照或法人证书上复制完整的代码"]}
+    }
     assert not User.objects.exists() and not Organisation.objects.exists()
 
 
@@ -104,3 +106,27 @@ def test_signing_out_revokes_the_token(api_client):
 
     assert api_client.delete("/api/auth/token/").status_code == 204
     assert api_client.get("/api/auth/me/").status_code == 401
+
+
+def test_a_duplicate_organisation_is_said_plainly(api_client):
+    register(api_client, organisation=INSTITUTE)
+
+    response = register(api_client, username="li.na", organisation=INSTITUTE)
+
+    assert response.json()["fields"]["organisation"] == {
+        "name": ["该机构名称已注册：如是贵单位，请联系其管理员将您加入"],
+        "uscc": ["该统一社会信用代码已注册：如是贵单位，请联系其管理员将您加入"],
+    }
+
+
+def test_a_taken_username_a_weak_password_and_a_registered_organisation_are_reported_together(api_client):
+    register(api_client, organisation=INSTITUTE)
+
+    response = register(api_client, username="Zhang.Wei", password="12345678", organisation=INSTITUTE)
+
+    assert response.status_code == 400
+    fields = response.json()["fields"]
+    assert fields["username"] == ["该用户名已被注册"]
+    assert fields["password"]
+    assert set(fields["organisation"]) == {"name", "uscc"}
+    assert User.objects.count() == 1 and Organisation.objects.count() == 1
