@@ -15,7 +15,7 @@ export type UsccProblem =
   | { kind: 'length'; length: number }
   | { kind: 'chars'; chars: string }
   | { kind: 'division' }
-  | { kind: 'check'; expected: string; actual: string };
+  | { kind: 'check' };
 
 /** Upper-cases and trims: people type codes in lower case and paste them with spaces. */
 export function normaliseUscc(code: string): string {
@@ -49,9 +49,9 @@ export function usccProblem(code: string): UsccProblem | null {
   const chars = invalidChars(value);
   if (chars) return { kind: 'chars', chars };
   if (!/^\d{6}$/.test(value.slice(2, 8))) return { kind: 'division' };
-  const expected = usccCheckChar(value.slice(0, 17));
-  const actual = value.charAt(17);
-  return actual === expected ? null : { kind: 'check', expected, actual };
+  // Which character was expected is kept to ourselves: named, it invites "fixing" the last
+  // character when the typo is elsewhere, which makes another organisation's valid code.
+  return value.charAt(17) === usccCheckChar(value.slice(0, 17)) ? null : { kind: 'check' };
 }
 
 /**
@@ -76,6 +76,6 @@ export function usccMessage(problem: UsccProblem, t: Translate): string {
     case 'division':
       return t('uscc.error.division');
     case 'check':
-      return t('uscc.error.check', { expected: problem.expected, actual: problem.actual });
+      return t('uscc.error.check');
   }
 }

@@ -49,7 +49,7 @@ export const authZh = {
   'uscc.error.length': '统一社会信用代码应为18位，当前为{length}位',
   'uscc.error.chars': '统一社会信用代码含有不允许的字符：{chars}（不使用 I、O、Z、S、V）',
   'uscc.error.division': '统一社会信用代码第3-8位应为行政区划码（数字）',
-  'uscc.error.check': '统一社会信用代码校验位错误：应为 {expected}，实际为 {actual}',
+  'uscc.error.check': '统一社会信用代码校验位不符：请从营业执照或法人证书上复制完整的代码',
 } as const;
 
 export const authEn: Record<keyof typeof authZh, string> = {
@@ -102,5 +102,5 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'uscc.error.length': 'A Unified Social Credit Code has 18 characters; this one has {length}',
   'uscc.error.chars': 'The code contains characters that are not allowed: {chars} (I, O, Z, S and V are never used)',
   'uscc.error.division': 'Characters 3–8 of the code must be the administrative division code (digits)',
-  'uscc.error.check': 'Wrong check character: expected {expected}, got {actual}',
+  'uscc.error.check': 'The check character does not match: please copy the whole code from the business licence or legal-person certificate',
 };

@@ -32,16 +32,15 @@ describe('usccProblem', () => {
     expect(usccProblem('12100000400000624d')).toBeNull();
   });
 
-  it('names the expected and the actual check character when the last one is wrong', () => {
-    expect(usccProblem('91330100799655058C')).toEqual({ kind: 'check', expected: 'B', actual: 'C' });
-    expect(usccProblem('91440300708461136X')).toEqual({ kind: 'check', expected: 'T', actual: 'X' });
+  it('says the check character does not match, without naming the one it should be', () => {
+    expect(usccProblem('91330100799655058C')).toEqual({ kind: 'check' });
+    expect(usccProblem('91440300708461136X')).toEqual({ kind: 'check' });
   });
 
   it('catches a single mistyped character in the body of the code', () => {
     // 7 instead of 1 at position 4: the check character B no longer matches.
     const problem = usccProblem('91370100799655058B');
-    expect(problem).toMatchObject({ kind: 'check', actual: 'B' });
-    expect(problem).not.toMatchObject({ expected: 'B' });
+    expect(problem).toEqual({ kind: 'check' });
   });
 
   it('reports the length first', () => {
@@ -71,7 +70,7 @@ describe('usccProblemWhileTyping', () => {
   });
 
   it('checks the check character as soon as the 18th is typed', () => {
-    expect(usccProblemWhileTyping('91330100799655058C')).toEqual({ kind: 'check', expected: 'B', actual: 'C' });
+    expect(usccProblemWhileTyping('91330100799655058C')).toEqual({ kind: 'check' });
     expect(usccProblemWhileTyping('91330100799655058b')).toBeNull();
   });
 });

@@ -20,7 +20,7 @@ async function fillUser(user: ReturnType<typeof renderApp>['user']) {
 }
 
 describe('registration with an organisation', () => {
-  it('checks the USCC check character while typing and names the expected one', async () => {
+  it('checks the USCC check character while typing, without naming the expected one', async () => {
     const { user } = renderApp('/register');
     await screen.findByRole('form', { name: '注册' }); // the page loads lazily
     const uscc = screen.getByLabelText('统一社会信用代码');
@@ -30,13 +30,23 @@ describe('registration with an organisation', () => {
     expect(within(fieldOf('统一社会信用代码')).queryByRole('alert')).not.toBeInTheDocument();
 
     await user.type(uscc, '8C');
-    expect(await within(fieldOf('统一社会信用代码')).findByText('统一社会信用代码校验位错误：应为 B，实际为 C')).toBeInTheDocument();
+    expect(await within(fieldOf('统一社会信用代码')).findByText('统一社会信用代码校验位不符：请从营业执照或法人证书上复制完整的代码')).toBeInTheDocument();
 
     await user.type(uscc, '{Backspace}b');
     // Lower case is accepted by upper-casing it.
     expect(uscc).toHaveValue('91330100799655058B');
     expect(await screen.findByTestId('uscc-valid')).toHaveTextContent('校验通过');
-    await waitFor(() => expect(within(fieldOf('统一社会信用代码')).queryByText(/校验位错误/)).not.toBeInTheDocument());
+    await waitFor(() => expect(within(fieldOf('统一社会信用代码')).queryByText(/校验位不符/)).not.toBeInTheDocument());
+  });
+
+  it('shows a wrong check character once when the form is sent', async () => {
+    const { user } = renderApp('/register');
+    await screen.findByRole('form', { name: '注册' }); // the page loads lazily
+    await fillUser(user);
+    await user.type(screen.getByLabelText('统一社会信用代码'), '91330100799655058C');
+    await user.click(screen.getByRole('button', { name: /^注\s*册$/ }));
+
+    await waitFor(() => expect(within(fieldOf('统一社会信用代码')).getAllByText(/校验位不符/)).toHaveLength(1));
   });
 
   it('flags a character outside the alphabet at once, and a short code on leaving the field', async () => {
@@ -97,7 +107,12 @@ describe('registration with an organisation', () => {
           {
             detail: '输入有误，请检查各字段。',
             code: 'invalid',
-            fields: { username: ['该用户名已被注册'], organisation: { name: ['名称过长'] }, uscc: ['具有 统一社会信用代码 的 机构 已存在。'] },
+            fields: {
+              username: ['该用户名已被注册'],
+              password: ['这个密码太常见了。'],
+              organisation: { name: ['名称过长'] },
+              uscc: ['该统一社会信用代码已注册：如是贵单位，请联系其管理员将您加入'],
+            },
           },
           400,
         ),
@@ -111,7 +126,10 @@ describe('registration with an organisation', () => {
     expect(await within(fieldOf('用户名')).findByText('该用户名已被注册')).toBeInTheDocument();
     expect(within(fieldOf('机构名称')).getByText('名称过长')).toBeInTheDocument();
     // The model check reports `uscc` at the top; the form holds it under the organisation.
-    expect(within(fieldOf('统一社会信用代码')).getByText('具有 统一社会信用代码 的 机构 已存在。')).toBeInTheDocument();
+    expect(within(fieldOf('统一社会信用代码')).getByText('该统一社会信用代码已注册：如是贵单位，请联系其管理员将您加入')).toBeInTheDocument();
+    expect(within(fieldOf('密码')).getByText('这个密码太常见了。')).toBeInTheDocument();
+    // The code is well-formed, but the server's word wins: no green mark beside its error.
+    expect(screen.queryByTestId('uscc-valid')).not.toBeInTheDocument();
     expect(screen.getByTestId('form-error')).toHaveTextContent('输入有误，请检查各字段。');
     expect(window.localStorage.getItem('techmatch.token')).toBeNull();
   });

@@ -32,11 +32,11 @@ describe('registration, part by part', () => {
     expect(await screen.findByText('两次输入的密码不一致')).toBeInTheDocument();
   });
 
-  it('marks a valid USCC and names a wrong check character', async () => {
+  it('marks a valid USCC and says a wrong check character does not match', async () => {
     renderFields(<UsccField />);
     const uscc = screen.getByLabelText('统一社会信用代码');
     fireEvent.change(uscc, { target: { value: '91330100799655058C' } });
-    expect(await screen.findByText('统一社会信用代码校验位错误：应为 B，实际为 C')).toBeInTheDocument();
+    expect(await screen.findByText('统一社会信用代码校验位不符：请从营业执照或法人证书上复制完整的代码')).toBeInTheDocument();
     fireEvent.change(uscc, { target: { value: '91330100799655058b' } });
     expect(await screen.findByTestId('uscc-valid')).toHaveTextContent('校验通过');
   });
