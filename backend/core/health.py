@@ -61,8 +61,10 @@ def check_database() -> dict:
 
 def check_broker() -> dict:
     url = settings.CELERY_BROKER_URL
-    if not url:
+    if not url and settings.CELERY_TASK_ALWAYS_EAGER:
         return {"status": OK, "mode": "eager", "detail": _("未配置 CELERY_BROKER_URL：任务在进程内同步执行")}
+    if not url:  # core/background.py
+        return {"status": OK, "mode": "thread", "detail": _("未配置 CELERY_BROKER_URL：任务在本进程的后台线程中执行")}
     result = {"mode": urlsplit(url).scheme, "url": mask_url(url)}
     try:
         with current_app.connection_for_write(url) as conn:

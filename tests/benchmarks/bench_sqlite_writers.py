@@ -30,7 +30,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,12 +74,22 @@ def request(method: str, url: str, body: dict | None = None, token: str = "", ti
 
 @contextmanager
 def sqlite_server(
-    var_dir: Path, *, server: str = "runserver", workers: int = 2, threads: int = 8, log: Path | None = None
+    var_dir: Path,
+    *,
+    server: str = "runserver",
+    workers: int = 2,
+    threads: int = 8,
+    log: Path | None = None,
+    database_url: str = "",
+    before_serve: Callable[[Path, dict], None] | None = None,
 ) -> Iterator[str]:
-    """The app on a fresh SQLite database in `var_dir`; yields its base URL and stops it afterwards."""
+    """The app on a fresh SQLite database in `var_dir` (or on `database_url`); yields its base URL
+    and stops it afterwards. `before_serve(var_dir, env)` runs after migrate (loading data)."""
     env = {
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND")
     }
+    if database_url:
+        env["DATABASE_URL"] = database_url
     env.update(
         {
             "TECHMATCH_VAR_DIR": str(var_dir),
@@ -99,6 +109,8 @@ def sqlite_server(
         stderr=subprocess.PIPE,
         timeout=600,
     )
+    if before_serve is not None:
+        before_serve(var_dir, env)
     port = free_port()
     if server == "runserver":
         args = [python, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]

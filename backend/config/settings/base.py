@@ -276,6 +276,6 @@ LOGGING = {
     "loggers": {"jieba": {"level": "WARNING"}, "elastic_transport": {"level": "WARNING"}},
 }
 
-from config.settings.integrations.celery import *  # noqa: E402,F403  CELERY_BROKER_URL unset -> eager
+from config.settings.integrations.celery import *  # noqa: E402,F403  CELERY_BROKER_URL unset -> in-process threads
 from config.settings.integrations.matching import *  # noqa: E402,F403  MATCHING_ENCODER
 from config.settings.integrations.search import *  # noqa: E402,F403  SEARCH_BACKEND=local|elasticsearch

@@ -3,8 +3,11 @@ from celery.schedules import crontab
 from config.env import env
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
-# No broker configured: tasks run in-process, so the embedded default needs no server.
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# No broker configured: tasks run on threads of the web process after the request has answered
+# (core/background.py), so the embedded default needs no server and no request waits for indexing.
+# True runs them inside the caller instead (the test settings; tests/benchmarks/bench_request_budgets.py
+# --tasks eager measures what that costs a request).
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or "cache+memory://")
 # Fire-and-forget: nothing reads our tasks' results, and waiting on a result channel is what makes
