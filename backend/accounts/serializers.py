@@ -114,6 +114,9 @@ class TokenOutputSerializer(serializers.Serializer):
 
 
 class MeOutputSerializer(serializers.ModelSerializer):
+    # Declared, not derived from the model: the model's validator is Unicode-aware (中文 usernames are
+    # valid), and its pattern in the schema would read as ASCII-only `\w` to JSON Schema clients.
+    username = serializers.CharField()
     organisation = OrganisationOutputSerializer(allow_null=True)
     is_operator = serializers.BooleanField()
     is_official = serializers.BooleanField()

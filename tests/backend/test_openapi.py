@@ -35,3 +35,30 @@ def test_every_operation_that_takes_a_body_documents_an_example():
         and not any(media.get("examples") for media in operation["requestBody"]["content"].values())
     ]
     assert missing == []
+
+
+def test_no_response_schema_pattern_uses_word_classes():
+    """JSON Schema patterns are ECMA-262: `\\w` is ASCII there and Unicode in Python. A `\\w` pattern
+    on a response field would call the API's own 中文 usernames invalid (Schemathesis found one)."""
+    import yaml
+
+    schema = yaml.safe_load((REPO_DIR / "frontend" / "openapi.yaml").read_text(encoding="utf-8"))
+    request_only = {name for name in schema["components"]["schemas"] if name.endswith("Request")}
+
+    def patterns(node, where):
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str) and "\\w" in node["pattern"]:
+                yield where
+            for key, value in node.items():
+                yield from patterns(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                yield from patterns(value, f"{where}[{i}]")
+
+    offenders = [
+        where
+        for name, component in schema["components"]["schemas"].items()
+        if name not in request_only
+        for where in patterns(component, name)
+    ]
+    assert offenders == []

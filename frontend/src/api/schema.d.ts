@@ -2807,10 +2807,6 @@ export interface components {
         };
         MeOutput: {
             readonly id: number;
-            /**
-             * 用户名
-             * @description 必填；长度为150个字符或以下；只能包含字母、数字、特殊字符“@”、“.”、“-”和“_”。
-             */
             username: string;
             /** 电子邮件地址 */
             email?: string;
