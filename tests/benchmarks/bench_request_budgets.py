@@ -25,20 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks.bench_sqlite_writers import BACKEND, percentile, request, sqlite_server
+from tests.benchmarks.bench_sqlite_writers import BACKEND, need, percentile, request, sqlite_server
 
 DEMO_USER, DEMO_PASSWORD = "tianneng", "TechMatch-2027"  # backend/demo/originals.py
 INDEX_WAIT_S = 120
-
-
-def need(n: int) -> dict:
-    return {
-        "title": f"预算测试需求{n}：动力电池隔膜涂覆工艺优化",
-        "description": "陶瓷涂覆隔膜在高温下收缩，需要优化涂覆浆料配方与烘干工艺，提高热稳定性。",
-        "industry": "new_energy_vehicle",
-        "keywords": ["隔膜", "涂覆"],
-        "cooperation_type": "joint",
-    }
 
 
 def timed(samples: dict[str, list[float]], name: str, method: str, url: str, *, expect: int = 200, **kwargs):
@@ -74,7 +64,7 @@ def measure(base: str, rounds: int) -> tuple[dict[str, list[float]], list[float]
             samples, "sign-in", "POST", api + "/auth/token/", body={"username": DEMO_USER, "password": DEMO_PASSWORD}
         )["token"]
     for n in range(rounds):
-        created = timed(samples, "need create", "POST", api + "/needs/", expect=201, body=need(n), token=token)
+        created = timed(samples, "need create", "POST", api + "/needs/", expect=201, body=need(0, n), token=token)
         timed(samples, "need publish", "POST", f"{api}/needs/{created['id']}/publish/", token=token)
         lags.append(wait_indexed(f"{api}/needs/{created['id']}/matches/", token))
         timed(samples, "need list", "GET", api + "/needs/", token=token)
