@@ -2632,7 +2632,7 @@ export interface components {
             status: components["schemas"]["HealthStatusEnum"];
             /** @description 数据库类型，如 sqlite、postgresql */
             vendor?: string;
-            /** @description eager（进程内）或消息代理的协议，如 redis */
+            /** @description eager（请求内同步）、thread（本进程后台线程）或消息代理的协议，如 redis */
             mode?: string;
             /** @description 服务地址（密码已隐去） */
             url?: string;

