@@ -38,14 +38,23 @@ def challenge_bid_count(challenge: Challenge) -> int:
     return _bids_received().filter(challenge=challenge).count()
 
 
+def _bid_count_of(challenge_ref: str):
+    """The number of bids the challenge at OuterRef(challenge_ref) has received, as an annotation."""
+    received = (
+        _bids_received()
+        .filter(challenge=OuterRef(challenge_ref))
+        .order_by()
+        .values("challenge")
+        .annotate(n=Count("pk"))
+    )
+    return Coalesce(Subquery(received.values("n"), output_field=IntegerField()), Value(0))
+
+
 def challenge_list(*, viewer: User | None) -> QuerySet[Challenge]:
     """Challenges the viewer may know exist: every challenge that was ever published, except
     invitation-only ones (visible to the invited); plus the viewer's own drafts. Each carries
     `bid_count` (a subquery rather than a join: the visibility joins would multiply it)."""
-    received = _bids_received().filter(challenge=OuterRef("pk")).order_by().values("challenge").annotate(n=Count("pk"))
-    qs = Challenge.objects.select_related("organisation", "industry").annotate(
-        bid_count=Coalesce(Subquery(received.values("n"), output_field=IntegerField()), Value(0))
-    )
+    qs = Challenge.objects.select_related("organisation", "industry").annotate(bid_count=_bid_count_of("pk"))
     if _is_operator(viewer):
         return qs
     was_published = Q(published_at__isnull=False)
@@ -218,6 +227,7 @@ def bids_of(*, viewer: User) -> QuerySet[Bid]:
         .distinct()
         .select_related("organisation", "challenge__organisation", "challenge__industry")
         .prefetch_related("partner_links__organisation")
+        .annotate(challenge_bid_count=_bid_count_of("challenge"))  # shown with each bid's challenge
         .order_by("-created_at")
     )
 

@@ -431,6 +431,11 @@ class CapabilityOutputSerializer(serializers.ModelSerializer):
 class MyBidOutputSerializer(BidOutputSerializer):
     challenge = ChallengeListOutputSerializer()
 
+    def to_representation(self, bid):
+        # The challenge's bid count comes annotated on the bid (marketplace.selectors.bids_of).
+        bid.challenge.bid_count = bid.challenge_bid_count
+        return super().to_representation(bid)
+
 
 class BidInvitationChallengeOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
