@@ -236,6 +236,11 @@ class DealImport(ResumableJob):
     error_count = models.PositiveIntegerField(_("错误数"), default=0)
     errors = models.JSONField(_("错误明细"), default=list, blank=True)
     language = models.CharField(_("报告语言"), max_length=10, default="zh-hans")
+    # Runs of this job so far, each a claim by a worker (deals.services.deals_import_run): the
+    # system retries a transient failure a bounded number of times, then reports it.
+    attempts = models.PositiveSmallIntegerField(_("运行次数"), default=0)
+    # Failed for a reason outside the file (the database, the worker): the same file may be run again.
+    retryable = models.BooleanField(_("可重试"), default=False)
 
     class Meta:
         verbose_name = _("合同导入")
@@ -255,6 +260,9 @@ class DealEntry(DealState, AppendOnly):
         AMEND = "amend", _("更正")
         VOID = "void", _("作废")
         REVERSE = "reverse", _("冲销")
+        # The recorder takes back a contract not yet registered: the status is 已作废 as for a
+        # void, but the ledger says who ended it and in what capacity.
+        WITHDRAW = "withdraw", _("撤回")
 
     deal = models.ForeignKey(Deal, on_delete=models.PROTECT, related_name="entries", verbose_name=_("技术合同"))
     kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)
