@@ -149,6 +149,47 @@ class User(AbstractUser):
         return self._powers.get(Grant.Power.OFFICIAL) or None
 
 
+class MembershipRequest(BaseModel):
+    """A user's request to join an existing organisation. Until the organisation's admin approves it the
+    user is no member of it (User.organisation stays empty), so it gives no power of any kind."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待审核")
+        APPROVED = "approved", _("已同意")
+        DECLINED = "declined", _("已拒绝")
+        WITHDRAWN = "withdrawn", _("已失效")
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="membership_requests", verbose_name=_("申请人")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="membership_requests", verbose_name=_("机构")
+    )
+    message = models.CharField(_("申请说明"), max_length=300, blank=True)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("处理人")
+    )
+    decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+    decision_note = models.CharField(_("处理说明"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("加入机构申请")
+        verbose_name_plural = _("加入机构申请")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # A declined user may ask again (a new row); two open requests at once may not exist.
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                condition=models.Q(status="pending"),
+                name="one_pending_membership_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organisation}"
+
+
 class Grant(models.Model):
     """A power given to one user by the operator: 政府部门 (official) rights over the ledger and the
     dashboard, optionally limited to a district, or the operator's rights. Never claimed: only the

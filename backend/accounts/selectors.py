@@ -1,6 +1,6 @@
 from django.db.models import Q, QuerySet
 
-from accounts.models import Grant, Organisation, User
+from accounts.models import Grant, MembershipRequest, Organisation, User
 
 
 def organisation_list(*, viewer: User | None) -> QuerySet[Organisation]:
@@ -21,3 +21,11 @@ def can_read_verification_note(*, viewer: User | None, organisation: Organisatio
 
 def grant_list() -> QuerySet[Grant]:
     return Grant.objects.select_related("user__organisation", "granted_by", "revoked_by")
+
+
+def membership_request_list(*, viewer: User) -> QuerySet[MembershipRequest]:
+    """A user's own requests to join, and the requests to the organisation it administers."""
+    mine = Q(user=viewer)
+    if viewer.organisation_id is not None and viewer.org_role == User.Role.ADMIN:
+        mine |= Q(organisation_id=viewer.organisation_id)
+    return MembershipRequest.objects.filter(mine).select_related("user", "organisation", "decided_by")

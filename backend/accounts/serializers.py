@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from accounts.models import Grant, Organisation, Region, User, validate_uscc
+from accounts.models import Grant, MembershipRequest, Organisation, Region, User, validate_uscc
 from accounts.selectors import can_read_verification_note
 
 
@@ -24,7 +24,10 @@ class OrganisationInputSerializer(serializers.Serializer):
         choices=Organisation.InstituteType.choices, required=False, allow_blank=True
     )
     uscc = UsccField()
-    region = serializers.ChoiceField(choices=Organisation.region.field.choices)
+    region = serializers.ChoiceField(
+        choices=Organisation.region.field.choices,
+        error_messages={"required": _("请选择机构所在地区"), "invalid_choice": _("请选择机构所在地区")},
+    )
     province = serializers.CharField(max_length=30, required=False, allow_blank=True)
     city = serializers.CharField(max_length=30, required=False, allow_blank=True)
     description = serializers.CharField(max_length=4000, required=False, allow_blank=True)
@@ -101,7 +104,63 @@ class RegisterInputSerializer(serializers.Serializer):
     )
     password = serializers.CharField(max_length=128, write_only=True, style={"input_type": "password"})
     email = serializers.EmailField(required=False, allow_blank=True, default="")
-    organisation = OrganisationInputSerializer(required=False)
+    organisation = OrganisationInputSerializer(required=False, help_text=_("创建新机构（与 join_organisation 二选一）"))
+    join_organisation = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.exclude(verification=Organisation.Verification.REJECTED),
+        required=False,
+        allow_null=True,
+        help_text=_("申请加入的已有机构：其管理员同意后才成为成员"),
+        error_messages={
+            "does_not_exist": _("没有找到该机构，请重新搜索选择"),
+            "incorrect_type": _("请选择要加入的机构"),
+        },
+    )
+    join_message = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+    def validate(self, data):
+        if data.get("organisation") and data.get("join_organisation"):
+            raise serializers.ValidationError({"join_organisation": [_("创建新机构和申请加入已有机构只能选一项")]})
+        return data
+
+
+class MembershipRequestInputSerializer(serializers.Serializer):
+    organisation = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.exclude(verification=Organisation.Verification.REJECTED),
+        error_messages={
+            "does_not_exist": _("没有找到该机构，请重新搜索选择"),
+            "incorrect_type": _("请选择要加入的机构"),
+        },
+    )
+    message = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+class MembershipDecisionInputSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+class MembershipRequestOutputSerializer(serializers.ModelSerializer):
+    # Plain text, as in MeOutputSerializer: 中文 usernames are valid.
+    username = serializers.CharField(source="user.username")
+    email = serializers.CharField(source="user.email")
+    organisation = OrganisationSummaryOutputSerializer()
+    status_label = serializers.CharField(source="get_status_display")
+    decided_by = serializers.CharField(source="decided_by.username", allow_null=True, default=None)
+
+    class Meta:
+        model = MembershipRequest
+        fields = [
+            "id",
+            "username",
+            "email",
+            "organisation",
+            "message",
+            "status",
+            "status_label",
+            "created_at",
+            "decided_by",
+            "decided_at",
+            "decision_note",
+        ]
 
 
 class TokenInputSerializer(serializers.Serializer):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError as NestedValidationError
 
 from accounts.models import AuditEntry, Grant, Organisation, Region, User
+from accounts.services_membership import membership_request
 from accounts.throttles import FailedSignIns
 from core.events import emit
 from core.exceptions import Conflict, Forbidden
@@ -39,9 +40,18 @@ def _audit(
 
 
 @transaction.atomic
-def user_register(*, username: str, password: str, email: str = "", organisation: dict[str, Any] | None = None) -> User:
+def user_register(
+    *,
+    username: str,
+    password: str,
+    email: str = "",
+    organisation: dict[str, Any] | None = None,
+    join_organisation: Organisation | None = None,
+    join_message: str = "",
+) -> User:
     """A new user, optionally founding a new (unverified) enterprise or institute of which it becomes
-    admin. Government bodies and the operator are opened by the operator (`organisation_create`).
+    admin, or asking to join an existing organisation (a member once its admin approves).
+    Government bodies and the operator are opened by the operator (`organisation_create`).
 
     Every problem is reported at once (a taken username, a weak password, an organisation already
     registered), so the form shows them together instead of one per attempt."""
@@ -67,6 +77,8 @@ def user_register(*, username: str, password: str, email: str = "", organisation
         user.organisation, user.org_role = org, User.Role.ADMIN
     user.full_clean()
     user.save()
+    if join_organisation is not None:
+        membership_request(user=user, organisation=join_organisation, message=join_message)
     return user
 
 

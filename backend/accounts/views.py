@@ -8,12 +8,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.filters import OrganisationFilter
-from accounts.selectors import grant_list, organisation_list
+from accounts.selectors import grant_list, membership_request_list, organisation_list
 from accounts.serializers import (
     GrantInputSerializer,
     GrantOutputSerializer,
     GrantRevokeInputSerializer,
     MemberAddInputSerializer,
+    MembershipDecisionInputSerializer,
+    MembershipRequestInputSerializer,
+    MembershipRequestOutputSerializer,
     MeOutputSerializer,
     OrganisationCreateInputSerializer,
     OrganisationOutputSerializer,
@@ -36,6 +39,7 @@ from accounts.services import (
     token_revoke,
     user_register,
 )
+from accounts.services_membership import membership_approve, membership_decline, membership_request
 from accounts.throttles import ThrottledAuthMixin
 from core.openapi import example
 
@@ -101,8 +105,9 @@ class RegisterView(ThrottledAuthMixin, APIView):
         responses={201: RegisterOutputSerializer},
         examples=[REGISTER_EXAMPLE],
         tags=["auth"],
-        summary="注册用户（可同时注册机构）",
-        description="新机构为“未认证”状态：可以起草，通过平台运营方认证后才能发布和揭榜。",
+        summary="注册用户（可同时注册机构，或申请加入已有机构）",
+        description="新机构为“未认证”状态：可以起草，通过平台运营方认证后才能发布和揭榜。"
+        "申请加入已有机构（join_organisation）时，该机构管理员同意前不是其成员，没有任何权限。",
     )
     def post(self, request: Request) -> Response:
         data = RegisterInputSerializer(data=request.data)
@@ -242,3 +247,52 @@ class GrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         data.is_valid(raise_exception=True)
         grant = grant_revoke(grant=self.get_object(), by=request.user, **data.validated_data)
         return Response(GrantOutputSerializer(grant).data)
+
+
+@extend_schema(tags=["organisations"])
+class MembershipRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Requests to join an organisation: the requester's own, and those its admin decides."""
+
+    serializer_class = MembershipRequestOutputSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    filterset_fields = ["status", "organisation"]
+
+    def get_queryset(self):
+        return membership_request_list(viewer=self.request.user)
+
+    @extend_schema(
+        request=MembershipRequestInputSerializer,
+        responses={201: MembershipRequestOutputSerializer},
+        examples=[example("申请加入", {"organisation": 7, "message": "我是研发部的李娜"})],
+        summary="申请加入已有机构（尚无机构的用户）",
+    )
+    def create(self, request: Request) -> Response:
+        data = MembershipRequestInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        joining = membership_request(user=request.user, **data.validated_data)
+        return Response(MembershipRequestOutputSerializer(joining).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=MembershipDecisionInputSerializer,
+        responses=MembershipRequestOutputSerializer,
+        summary="同意加入申请（该机构管理员）",
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, pk=None) -> Response:
+        data = MembershipDecisionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        joining = membership_approve(request=self.get_object(), by=request.user, **data.validated_data)
+        return Response(MembershipRequestOutputSerializer(joining).data)
+
+    @extend_schema(
+        request=MembershipDecisionInputSerializer,
+        responses=MembershipRequestOutputSerializer,
+        examples=[example("拒绝", {"note": "本单位没有这位同事"})],
+        summary="拒绝加入申请（该机构管理员）",
+    )
+    @action(detail=True, methods=["post"])
+    def decline(self, request: Request, pk=None) -> Response:
+        data = MembershipDecisionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        joining = membership_decline(request=self.get_object(), by=request.user, **data.validated_data)
+        return Response(MembershipRequestOutputSerializer(joining).data)

@@ -4,7 +4,14 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from accounts.views import GrantViewSet, MeView, OrganisationViewSet, RegisterView, TokenView
+from accounts.views import (
+    GrantViewSet,
+    MembershipRequestViewSet,
+    MeView,
+    OrganisationViewSet,
+    RegisterView,
+    TokenView,
+)
 from core.views import HealthView, api_not_found
 from dashboard.views import (
     DashboardExportViewSet,
@@ -35,6 +42,7 @@ router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("grants", GrantViewSet, basename="grant")
+router.register("membership-requests", MembershipRequestViewSet, basename="membership-request")
 router.register("industries", IndustryViewSet, basename="industry")
 router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("needs", NeedViewSet, basename="need")

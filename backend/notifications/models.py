@@ -21,6 +21,9 @@ class Notification(models.Model):
         CHALLENGE_CANCELLED = "challenge_cancelled", _("榜单已撤销")
         DEAL_RECORDED = "deal_recorded", _("技术合同已录入")
         DEAL_REGISTERED = "deal_registered", _("技术合同已认定登记")
+        JOIN_REQUESTED = "join_requested", _("加入机构申请")
+        JOIN_APPROVED = "join_approved", _("加入机构申请已同意")
+        JOIN_DECLINED = "join_declined", _("加入机构申请未获同意")
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -31,6 +31,7 @@ DIGEST_INTERVAL = timedelta(days=1)
 MAX_PER_POSTING = 20
 DEAL_PAGE = "deals/{pk}"  # the web app's routes; a posting's page is its kind's (marketplace.kinds)
 MY_BIDS_PAGE = "my-bids"  # consortium notices point at "我的揭榜", where invitations are answered
+ORGANISATION_PAGE = "organisation/members"  # join requests: decided, and their outcome read, there
 
 
 def notify_later(*, posting: Posting) -> None:
@@ -180,6 +181,8 @@ def _page(notification: Notification) -> str:
         return KINDS[notification.posting_kind].page(notification.posting_id)
     if notification.posting_kind == "deal":
         return DEAL_PAGE.format(pk=notification.posting_id)
+    if notification.posting_kind == "organisation":
+        return ORGANISATION_PAGE
     return MY_BIDS_PAGE
 
 

@@ -219,6 +219,66 @@ def deal_registered(event: Event) -> None:
         )
 
 
+def _about_membership(joining, *, recipients, kind: str, title: str, body: str) -> None:
+    # Points at the organisation: its admins decide on its members page, the requester reads there
+    # whom it joined.
+    for user in recipients:
+        Notification.objects.get_or_create(
+            recipient=user,
+            kind=kind,
+            posting_kind="organisation",
+            posting_id=joining.organisation_id,
+            about_kind="membership_request",
+            about_id=joining.pk,
+            defaults={"title": title[:200], "body": body[:500], "score": None},
+        )
+
+
+def membership_requested(event: Event) -> None:
+    """Only the organisation's admins decide, so only they are told."""
+    from accounts.models import User
+
+    joining = event.subject
+    org = joining.organisation
+    with translation.override(settings.LANGUAGE_CODE):
+        names = {"user": joining.user.username, "organisation": org.name, "message": joining.message}
+        body = _("%(user)s申请加入%(organisation)s，请在“机构成员”中同意或拒绝。") % names
+        if joining.message:
+            body += _("申请说明：%(message)s") % names
+        _about_membership(
+            joining,
+            recipients=org.members.filter(is_active=True, org_role=User.Role.ADMIN),
+            kind=K.JOIN_REQUESTED,
+            title=_("%(user)s申请加入本机构") % names,
+            body=body,
+        )
+
+
+def membership_approved(event: Event) -> None:
+    joining = event.subject
+    with translation.override(settings.LANGUAGE_CODE):
+        names = {"organisation": joining.organisation.name}
+        _about_membership(
+            joining,
+            recipients=[joining.user],
+            kind=K.JOIN_APPROVED,
+            title=_("已加入%(organisation)s") % names,
+            body=_("%(organisation)s的管理员同意了您的加入申请，您现在是该机构的成员。") % names,
+        )
+
+
+def membership_declined(event: Event) -> None:
+    joining = event.subject
+    with translation.override(settings.LANGUAGE_CODE):
+        names = {"organisation": joining.organisation.name, "note": joining.decision_note}
+        body = _("%(organisation)s的管理员没有同意您的加入申请。") % names
+        if joining.decision_note:
+            body += _("说明：%(note)s") % names
+        _about_membership(
+            joining, recipients=[joining.user], kind=K.JOIN_DECLINED, title=_("加入申请未获同意"), body=body
+        )
+
+
 def posting_published(event: Event) -> None:
     notify_later(posting=event.subject)
 
@@ -247,3 +307,6 @@ def connect() -> None:
     subscribe("challenge.cancelled", challenge_cancelled)
     subscribe("deal.recorded", deal_recorded)
     subscribe("deal.registered", deal_registered)
+    subscribe("membership.requested", membership_requested)
+    subscribe("membership.approved", membership_approved)
+    subscribe("membership.declined", membership_declined)

@@ -41,6 +41,7 @@ POWER_FIELDS = {
     "user_permissions",
     "created_by",
     "owner",
+    "join_organisation",
 }
 
 ANYONE = {"anonymous", "owner", "other_enterprise", "institute", "unverified_institute", "official", "operator"}
@@ -56,6 +57,9 @@ ALLOWED = {
     ("/api/organisations/", "post", "kind"): {"operator"},
     ("/api/organisations/{id}/", "patch", "kind"): {"operator"},
     ("/api/organisations/{id}/members/", "post", "role"): {"owner", "operator"},  # an organisation's admins, within it
+    # Asking to join gives nothing until that organisation's admin approves (ADMIN_MEMBERSHIP_WRITES).
+    ("/api/auth/register/", "post", "join_organisation"): ANYONE,
+    ("/api/membership-requests/", "post", "organisation"): ANYONE,
     ("/api/grants/", "post", "user"): {"operator"},
     ("/api/grants/", "post", "power"): {"operator"},
     ("/api/grants/", "post", "district"): {"operator"},
@@ -69,6 +73,10 @@ OPERATOR_POWER_WRITES = {
     ("/api/grants/", "post"),
     ("/api/grants/{id}/revoke/", "post"),
 }
+
+# Writes through which an organisation's admin (the role "owner") takes a requester in: the one
+# change allowed is that user joining that organisation as a plain member.
+ADMIN_MEMBERSHIP_WRITES = {("/api/membership-requests/{id}/approve/", "post")}
 
 
 def _resolve(schema: dict, node: dict) -> dict:
@@ -131,6 +139,7 @@ def escalation(world) -> dict:
         "user_permissions": [1],
         "created_by": operator.pk,
         "owner": world.orgs["operator"].pk,
+        "join_organisation": world.orgs["operator"].pk,
     }
 
 
@@ -188,7 +197,11 @@ def test_no_write_grants_power_it_was_not_meant_to(world, row: Row, role: str):
         for o in after["orgs"]
         if o[0] not in {b[0] for b in before["orgs"]} and o[1] in ("enterprise", "institute") and o[2] == "unverified"
     }
-    assert after["users"] - before["users"] == new_users
+    joined = set()
+    if role == "owner" and (row.path, row.method) in ADMIN_MEMBERSHIP_WRITES:
+        joined = {u for u in after["users"] if u[0] == world.ids["user"]}
+        assert joined == {(world.ids["user"], world.orgs["owner"].pk, "member", False, False, True)}
+    assert after["users"] - before["users"] == new_users | joined
     assert all(u[2] in ("member", "admin") and not u[3] and not u[4] for u in new_users)
     if new_users and row.path == "/api/organisations/{id}/members/":
         assert all(u[1] == world.ids["id"] for u in new_users)  # into the organisation named, never another

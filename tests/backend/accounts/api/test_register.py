@@ -130,3 +130,22 @@ def test_a_taken_username_a_weak_password_and_a_registered_organisation_are_repo
     assert fields["password"]
     assert set(fields["organisation"]) == {"name", "uscc"}
     assert User.objects.count() == 1 and Organisation.objects.count() == 1
+
+
+def test_the_region_must_be_chosen_and_is_asked_for_plainly(api_client):
+    without_region = {k: v for k, v in INSTITUTE.items() if k != "region"}
+
+    missing = register(api_client, organisation=without_region)
+    blank = register(api_client, organisation={**INSTITUTE, "region": ""})
+
+    assert missing.status_code == blank.status_code == 400
+    assert missing.json()["fields"]["organisation"]["region"] == ["请选择机构所在地区"]
+    assert blank.json()["fields"]["organisation"]["region"] == ["请选择机构所在地区"]
+    assert not Organisation.objects.exists()
+
+
+def test_over_long_text_is_refused_naming_the_limit(api_client):
+    response = register(api_client, organisation={**INSTITUTE, "name": "湖" * 121})
+
+    assert response.status_code == 400
+    assert response.json()["fields"]["organisation"]["name"] == ["最多 120 个字，请删减后再提交"]

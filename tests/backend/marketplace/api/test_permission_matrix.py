@@ -121,6 +121,19 @@ def new_user(w: World, role: str) -> dict:
     return {"username": f"new-{role}", "password": "Taihu-lake-2027"}
 
 
+def joining_user(w: World, role: str) -> dict:
+    return {"username": f"joiner-{role}", "password": "Taihu-lake-2027", "join_organisation": w.orgs["owner"].pk}
+
+
+def join_request(w: World) -> dict:
+    """A newcomer (no organisation yet) asks to join the owner's organisation, whose admin is `owner`."""
+    from accounts.services_membership import membership_request
+    from tests.factories.accounts import UserFactory
+
+    joining = membership_request(user=UserFactory(organisation=None), organisation=w.orgs["owner"])
+    return {"id": joining.pk, "user": joining.user_id}
+
+
 OWNER_ONLY = expect(403, anonymous=401, owner=200, operator=200)
 OWNER_ONLY_HIDDEN = expect(404, anonymous=401, owner=200, operator=200)  # others cannot even see it
 CREATE_POSTING = expect(201, anonymous=401, official=403)
@@ -184,6 +197,30 @@ ROWS = [
         expect(403, anonymous=401, operator=200),
         setup=official_grant,
         body=lambda w, r: {"reason": "调岗"},
+    ),
+    Row("post", "/api/auth/register/", expect(201), body=joining_user, note="asks to join: no membership yet"),
+    Row("get", "/api/membership-requests/", expect(200, anonymous=401), note="one's own, and one's organisation's"),
+    Row(
+        "post",
+        "/api/membership-requests/",
+        expect(409, anonymous=401),
+        body=lambda w, r: {"organisation": w.orgs["other_enterprise"].pk},
+        note="everyone here already belongs to an organisation",
+    ),
+    Row("get", "/api/membership-requests/{id}/", expect(404, anonymous=401, owner=200), setup=join_request),
+    Row(
+        "post",
+        "/api/membership-requests/{id}/approve/",
+        expect(404, anonymous=401, owner=200),
+        setup=join_request,
+        note="only the organisation's admin; the operator does not decide membership",
+    ),
+    Row(
+        "post",
+        "/api/membership-requests/{id}/decline/",
+        expect(404, anonymous=401, owner=200),
+        setup=join_request,
+        body=lambda w, r: {"note": "本单位没有这位同事"},
     ),
     Row("get", "/api/industries/", READ_ALL),
     Row("get", "/api/challenges/", READ_ALL),
