@@ -31,8 +31,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 注册用户（可同时注册机构）
-         * @description 新机构为“未认证”状态：可以起草，通过平台运营方认证后才能发布和揭榜。
+         * 注册用户（可同时注册机构，或申请加入已有机构）
+         * @description 新机构为“未认证”状态：可以起草，通过平台运营方认证后才能发布和揭榜。申请加入已有机构（join_organisation）时，该机构管理员同意前不是其成员，没有任何权限。
          */
         post: operations["auth_register_create"];
         delete?: never;
@@ -955,6 +955,84 @@ export interface paths {
         get: operations["industries_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership-requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Requests to join an organisation: the requester's own, and those its admin decides. */
+        get: operations["membership_requests_list"];
+        put?: never;
+        /**
+         * 申请加入已有机构（尚无机构的用户）
+         * @description Requests to join an organisation: the requester's own, and those its admin decides.
+         */
+        post: operations["membership_requests_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership-requests/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Requests to join an organisation: the requester's own, and those its admin decides. */
+        get: operations["membership_requests_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership-requests/{id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 同意加入申请（该机构管理员）
+         * @description Requests to join an organisation: the requester's own, and those its admin decides.
+         */
+        post: operations["membership_requests_approve_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership-requests/{id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 拒绝加入申请（该机构管理员）
+         * @description Requests to join an organisation: the requester's own, and those its admin decides.
+         */
+        post: operations["membership_requests_decline_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2091,9 +2169,10 @@ export interface components {
          *     * `amend` - 更正
          *     * `void` - 作废
          *     * `reverse` - 冲销
+         *     * `withdraw` - 撤回
          * @enum {string}
          */
-        DealEntryKindEnum: "record" | "register" | "amend" | "void" | "reverse";
+        DealEntryKindEnum: "record" | "register" | "amend" | "void" | "reverse" | "withdraw";
         DealEntryOutput: {
             readonly id: number;
             /** 类别 */
@@ -2835,6 +2914,47 @@ export interface components {
             /** @default member */
             role: components["schemas"]["OrgRoleEnum"];
         };
+        MembershipDecisionInputRequest: {
+            /** @default  */
+            note: string;
+        };
+        MembershipRequestInputRequest: {
+            organisation: number;
+            /** @default  */
+            message: string;
+        };
+        MembershipRequestOutput: {
+            readonly id: number;
+            username: string;
+            email: string;
+            organisation: components["schemas"]["OrganisationSummaryOutput"];
+            /** 申请说明 */
+            message?: string;
+            /** 状态 */
+            status?: components["schemas"]["MembershipRequestOutputStatusEnum"];
+            status_label: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            decided_by?: string | null;
+            /**
+             * 处理时间
+             * Format: date-time
+             */
+            decided_at?: string | null;
+            /** 处理说明 */
+            decision_note?: string;
+        };
+        /**
+         * @description * `pending` - 待审核
+         *     * `approved` - 已同意
+         *     * `declined` - 已拒绝
+         *     * `withdrawn` - 已失效
+         * @enum {string}
+         */
+        MembershipRequestOutputStatusEnum: "pending" | "approved" | "declined" | "withdrawn";
         Milestone: {
             title: string;
             /** @description 自立项起第几天 */
@@ -3037,9 +3157,12 @@ export interface components {
          *     * `challenge_cancelled` - 榜单已撤销
          *     * `deal_recorded` - 技术合同已录入
          *     * `deal_registered` - 技术合同已认定登记
+         *     * `join_requested` - 加入机构申请
+         *     * `join_approved` - 加入机构申请已同意
+         *     * `join_declined` - 加入机构申请未获同意
          * @enum {string}
          */
-        NotificationOutputKindEnum: "new_challenge" | "new_need" | "new_capability" | "consortium_invite" | "consortium_accepted" | "consortium_declined" | "bid_received" | "bid_withdrawn" | "bid_shortlisted" | "bid_awarded" | "bid_not_awarded" | "challenge_cancelled" | "deal_recorded" | "deal_registered";
+        NotificationOutputKindEnum: "new_challenge" | "new_need" | "new_capability" | "consortium_invite" | "consortium_accepted" | "consortium_declined" | "bid_received" | "bid_withdrawn" | "bid_shortlisted" | "bid_awarded" | "bid_not_awarded" | "challenge_cancelled" | "deal_recorded" | "deal_registered" | "join_requested" | "join_approved" | "join_declined";
         /** @enum {unknown} */
         NullEnum: null;
         /**
@@ -3222,6 +3345,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["GrantOutput"][];
+        };
+        PaginatedMembershipRequestOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MembershipRequestOutput"][];
         };
         PaginatedMyBidOutputList: {
             /** @example 123 */
@@ -3510,7 +3648,12 @@ export interface components {
             username: string;
             password: string;
             email?: string;
+            /** @description 创建新机构（与 join_organisation 二选一） */
             organisation?: components["schemas"]["OrganisationInputRequest"];
+            /** @description 申请加入的已有机构：其管理员同意后才成为成员 */
+            join_organisation?: number | null;
+            /** @default  */
+            join_message: string;
         };
         RegisterOutput: {
             user: components["schemas"]["MeOutput"];
@@ -5307,6 +5450,135 @@ export interface operations {
             };
         };
     };
+    membership_requests_list: {
+        parameters: {
+            query?: {
+                organisation?: number;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /**
+                 * @description * `pending` - 待审核
+                 *     * `approved` - 已同意
+                 *     * `declined` - 已拒绝
+                 *     * `withdrawn` - 已失效
+                 */
+                status?: "approved" | "declined" | "pending" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMembershipRequestOutputList"];
+                };
+            };
+        };
+    };
+    membership_requests_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipRequestInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipRequestOutput"];
+                };
+            };
+        };
+    };
+    membership_requests_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 加入机构申请 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipRequestOutput"];
+                };
+            };
+        };
+    };
+    membership_requests_approve_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 加入机构申请 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MembershipDecisionInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipRequestOutput"];
+                };
+            };
+        };
+    };
+    membership_requests_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 加入机构申请 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MembershipDecisionInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipRequestOutput"];
+                };
+            };
+        };
+    };
     needs_list: {
         parameters: {
             query?: {
@@ -5639,7 +5911,7 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
-                /** @description 名称包含 */
+                /** @description 名称包含，或统一社会信用代码 */
                 q?: string;
                 /**
                  * @description * `wuxing` - 吴兴区
