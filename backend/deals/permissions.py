@@ -12,7 +12,12 @@
   bureau's officials (`official_district` None) and the operator see the whole city.
 - Enterprises and institutes see the contracts their organisation is a party to, and may record
   a contract that follows from their own posting: the owner of an awarded challenge, of a need,
-  or of a capability. They cannot register, amend or void: a registered figure is the bureau's.
+  or of a capability. They cannot register or void: a registered figure is the bureau's.
+- Until a contract is registered, the organisation that recorded it may correct (更正) it or
+  withdraw (撤回) it: a half-filled contract recorded by mistake is theirs to put right. Any member
+  of that organisation may, not only the user who typed it, as with the organisation's postings
+  (a colleague on leave must not leave a wrong contract stuck), and only while the organisation
+  is still a party to it. Once registered, only ledger keepers change it.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from rest_framework.permissions import BasePermission
 
 from accounts.models import Organisation, User
 from core.exceptions import Forbidden
+from deals.models import Deal, DealStatus
 
 
 def _authenticated(user: User | None) -> bool:
@@ -72,6 +78,44 @@ def deal_visibility(user: User | None) -> Q | None:
     if org is None:
         return Q(pk__in=[])
     return Q(buyer_organisation=org) | Q(seller_organisation=org) | Q(buyer_uscc=org.uscc) | Q(seller_uscc=org.uscc)
+
+
+def is_recorder(user: User | None, deal: Deal) -> bool:
+    """A member of the organisation whose user recorded `deal`, that organisation being one of its
+    parties (the recorder's account may since have moved elsewhere)."""
+    org_id = user.organisation_id if _authenticated(user) else None
+    if org_id is None or getattr(deal.created_by, "organisation_id", None) != org_id:
+        return False
+    org = user.organisation
+    return org_id in (deal.buyer_organisation_id, deal.seller_organisation_id) or org.uscc in (
+        deal.buyer_uscc,
+        deal.seller_uscc,
+    )
+
+
+def can_correct(user: User | None, deal: Deal) -> bool:
+    """更正 or 撤回: ledger keepers always; the recording organisation while the contract is recorded."""
+    return is_ledger_keeper(user) or (deal.status == DealStatus.RECORDED and is_recorder(user, deal))
+
+
+def deal_actions(user: User | None, deal: Deal) -> list[str]:
+    """What `user` may do with `deal` now, for the client to offer (each service checks again).
+    A keeper may reverse the latest line even of a voided contract (undoing the void)."""
+    if is_ledger_keeper(user):
+        live = deal.status != DealStatus.VOIDED
+        recorded = deal.status == DealStatus.RECORDED
+        return [a for a, ok in (("register", recorded), ("amend", live), ("void", live), ("reverse", True)) if ok]
+    return ["amend", "withdraw"] if can_correct(user, deal) else []
+
+
+def require_correction(user: User | None, deal: Deal) -> None:
+    if can_correct(user, deal):
+        return
+    if is_recorder(user, deal) and deal.status == DealStatus.REGISTERED:
+        raise Forbidden(_("合同已认定登记，只有科技部门或平台运营方可以更正或作废"))
+    if is_recorder(user, deal):
+        return  # voided: the service says so (409)
+    raise Forbidden(_("只有录入该合同的机构（认定登记前）或科技部门、平台运营方可以更正或撤回"))
 
 
 def require_ledger_keeper(user: User | None) -> None:

@@ -175,6 +175,10 @@ class DealVoidInputSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500, help_text="作废原因（写入台账）")
 
 
+class DealWithdrawInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500, help_text="撤回原因（写入台账），如“录入时误提交，信息不完整”")
+
+
 class DealReverseInputSerializer(serializers.Serializer):
     entry = serializers.IntegerField(min_value=1, help_text="要冲销的台账记录（须为该合同最近的一条）")
     reason = serializers.CharField(max_length=500)
@@ -382,12 +386,28 @@ class DealEntryOutputSerializer(serializers.ModelSerializer):
         return entry.changes_as_read  # entries come from deals.selectors.deal_history
 
 
+DEAL_ACTIONS = [
+    ("register", "认定登记"),
+    ("amend", "更正"),
+    ("void", "作废"),
+    ("reverse", "冲销"),
+    ("withdraw", "撤回"),
+]
+
+
 class DealDetailOutputSerializer(DealListOutputSerializer):
     created_by = serializers.CharField(source="created_by.username")
     entries = serializers.SerializerMethodField()
+    actions = serializers.SerializerMethodField(
+        help_text="查看者现在可以对该合同执行的操作（录入机构在认定登记前可更正、撤回；科技部门与运营方可认定登记、更正、作废、冲销）"
+    )
 
     class Meta(DealListOutputSerializer.Meta):
-        fields = DealListOutputSerializer.Meta.fields + ["note", "created_by", "entries"]
+        fields = DealListOutputSerializer.Meta.fields + ["note", "created_by", "entries", "actions"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=DEAL_ACTIONS)))
+    def get_actions(self, obj) -> list[str]:
+        return getattr(obj, "viewer_actions", [])  # set by the view (deals.permissions.deal_actions); none if not
 
     @extend_schema_field(DealEntryOutputSerializer(many=True))
     def get_entries(self, obj):
@@ -415,6 +435,10 @@ class DealImportOutputSerializer(serializers.ModelSerializer):
     created_by = serializers.CharField(source="created_by.username")
     progress = serializers.SerializerMethodField()
     errors = DealImportErrorOutputSerializer(many=True)
+    attempts = serializers.IntegerField(help_text="系统运行该导入的次数（暂时性故障会自动重试）")
+    retryable = serializers.BooleanField(
+        help_text="因系统原因（而非文件内容）失败，可用同一文件重新导入（POST …/retry/）"
+    )
 
     class Meta:
         model = DealImport
@@ -435,6 +459,8 @@ class DealImportOutputSerializer(serializers.ModelSerializer):
             "error_count",
             "errors",
             "message",
+            "attempts",
+            "retryable",
             "created_by",
             "created_at",
             "started_at",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -13,7 +14,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -37,6 +39,9 @@ from deals.models import (
 from deals.permissions import (
     can_record_from,
     is_ledger_keeper,
+    is_recorder,
+    official_district,
+    require_correction,
     require_counting_rule_change,
     require_ledger_keeper,
 )
@@ -322,7 +327,7 @@ def deal_record(
     return deal
 
 
-# --- registration and corrections (ledger keepers only) ---------------------------------------
+# --- registration (ledger keepers) and corrections (also the recorder, until registered) -------
 
 
 @transaction.atomic
@@ -366,12 +371,13 @@ AMENDABLE = {
 
 @transaction.atomic
 def deal_amend(*, deal: Deal, by: User, reason: str, **changes: Any) -> Deal:
-    """Correct a contract. The old values stay in the ledger; the entry records both."""
-    require_ledger_keeper(by)
+    """Correct a contract: ledger keepers, or the organisation that recorded it until it is
+    registered (deals.permissions). The old values stay in the ledger; the entry records both."""
     unknown = set(changes) - AMENDABLE
     if unknown:
         raise ValidationError({name: _("该字段不能更正") for name in sorted(unknown)})
     deal = _locked(deal)
+    require_correction(by, deal)  # on the locked row: a registration just committed is seen
     if deal.status == DealStatus.VOIDED:
         raise Conflict(_("已作废的合同不能更正"), extra={"status": deal.status})
     if deal.status != DealStatus.REGISTERED and ({"registered_on", "registration_number"} & set(changes)):
@@ -385,6 +391,8 @@ def deal_amend(*, deal: Deal, by: User, reason: str, **changes: Any) -> Deal:
         setattr(deal, name, value)
     if _state(deal) == before:
         raise ValidationError({"non_field_errors": [_("没有需要更正的内容")]})
+    if not is_ledger_keeper(by) and not is_recorder(by, deal):
+        raise Forbidden(_("本机构须为合同的一方"))  # as when recording: a recorder cannot hand it away
     _save(deal)
     _entry(deal, kind=DealEntry.Kind.AMEND, by=by, reason=reason, before=before).save()
     rollup_change(before=[before], after=[_state(deal)])
@@ -394,13 +402,32 @@ def deal_amend(*, deal: Deal, by: User, reason: str, **changes: Any) -> Deal:
 @transaction.atomic
 def deal_void(*, deal: Deal, by: User, reason: str) -> Deal:
     require_ledger_keeper(by)
+    return _end(deal, by=by, reason=reason, kind=DealEntry.Kind.VOID)
+
+
+@transaction.atomic
+def deal_withdraw(*, deal: Deal, by: User, reason: str) -> Deal:
+    """撤回: the organisation that recorded a contract takes it back before it is registered (a
+    half-filled contract recorded by mistake). It ends 已作废 as a void does; the ledger line says
+    撤回, and why."""
+    deal = _locked(deal)
+    require_correction(by, deal)
+    if deal.status != DealStatus.RECORDED:
+        raise Conflict(
+            _("合同当前状态为“%(status)s”，只有尚未认定登记的合同可以撤回") % {"status": DealStatus(deal.status).label},
+            extra={"status": deal.status},
+        )
+    return _end(deal, by=by, reason=reason, kind=DealEntry.Kind.WITHDRAW)
+
+
+def _end(deal: Deal, *, by: User, reason: str, kind: str) -> Deal:
     deal = _locked(deal)
     if deal.status == DealStatus.VOIDED:
         raise Conflict(_("合同已作废"), extra={"status": deal.status})
     before = _state(deal)
     deal.status = DealStatus.VOIDED
     deal.save(update_fields=["status", "updated_at"])
-    _entry(deal, kind=DealEntry.Kind.VOID, by=by, reason=reason, before=before).save()
+    _entry(deal, kind=kind, by=by, reason=reason, before=before).save()
     rollup_change(before=[before], after=[_state(deal)])
     return deal
 
@@ -506,17 +533,92 @@ def deals_import_start(*, by: User, upload: UploadedFile) -> DealImport:
 STALE_IMPORT = timedelta(minutes=10)
 
 
+# Failures that say nothing about the file, after which the same file may well import: the
+# database was busy or briefly out of reach. Django raises the drivers' errors as these two:
+# OperationalError for SQLite's "database is locked" (another writer held the file past the busy
+# timeout: the "导入时发生内部错误" that succeeded 8 s later, issue 15), PostgreSQL's lock and
+# statement timeouts (55P03, 57014), deadlocks and serialization failures (40P01, 40001) and a
+# lost server; InterfaceError for a connection closed under the worker. An import is safe to run
+# again after any of them: validation writes nothing, and the apply phase is one transaction.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+# Seconds before each automatic rerun within one claim of the job: a lock held by another writer
+# clears within seconds; three reruns over ~13 s, then the failure is reported with a retry button.
+RETRY_DELAYS = (1.0, 3.0, 9.0)
+# Claims of one job (a worker that dies mid-run leaves it claimed until STALE_IMPORT, then
+# deals_imports_resume sends it again): after this many, the job is reported failed instead.
+MAX_IMPORT_RUNS = 3
+
+
+def _transient_reason(exc: Exception) -> str:
+    """What went wrong, in words an official can act on (wait, then retry)."""
+    cause = exc.__cause__
+    code = str(getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None) or "")
+    text = str(exc).lower()
+    if code in ("55P03", "40P01", "40001") or "lock" in text:
+        return _("台账正被其他操作占用，等待超时")
+    if code == "57014" or "timeout" in text:
+        return _("数据库响应超时")
+    if isinstance(exc, InterfaceError) or code.startswith(("08", "57P")) or "connection" in text:
+        return _("与数据库的连接中断")
+    return _("数据库暂时不可用")
+
+
 def deals_import_run(*, job_id: int) -> DealImport:
     """Validate every row, then apply all of them in one transaction, or none. Safe to run again:
     a finished or running job is left alone, one whose worker died starts over (nothing of it was
-    applied), and rows already in the ledger with the same data are no-ops."""
+    applied), and rows already in the ledger with the same data are no-ops. A transient failure
+    (TRANSIENT_ERRORS) is retried here after RETRY_DELAYS; if it persists, or a bug stops the run,
+    the job fails with its reason and `retryable`, so that its user can run the same file again."""
     # Claimed once, so no import is applied twice.
-    if not job_claim(DealImport, job_id, stale=STALE_IMPORT, errors=[], error_count=0):
+    if not job_claim(
+        DealImport, job_id, stale=STALE_IMPORT, errors=[], error_count=0, retryable=False, attempts=F("attempts") + 1
+    ):
         return DealImport.objects.defer("content").get(pk=job_id)
     job = DealImport.objects.defer("content").get(pk=job_id)
     with translation.override(job.language):  # the report speaks the uploader's language
-        with job_failure_reported(job, message=_("导入时发生内部错误，未写入任何数据")):
+        if job.attempts > MAX_IMPORT_RUNS:
+            return _import_failed_for_system(
+                job,
+                _("处理导入的后台进程已%(n)d次意外中止，未写入任何数据；请点击“重新导入”再试") % {"n": MAX_IMPORT_RUNS},
+            )
+        unexpected = _(
+            "导入程序出现意外错误（已记录，导入编号%(id)d），未写入任何数据；可点击“重新导入”再试，仍失败请联系平台运营方"
+        ) % {"id": job.pk}
+        with job_failure_reported(job, message=unexpected, cleanup=lambda: job_update(job, retryable=True)):
+            return _import_with_retries(job)
+
+
+def _import_with_retries(job: DealImport) -> DealImport:
+    for delay in (*RETRY_DELAYS, None):
+        try:
             return _import_run(job)
+        except TRANSIENT_ERRORS as exc:
+            reason = _transient_reason(exc)
+            logger.warning("deal import %s: transient failure (%s), retry in %s s", job.pk, exc, delay)
+            if not connection.in_atomic_block:  # a broken connection is replaced on the next query
+                connection.close_if_unusable_or_obsolete()
+            if delay is None:
+                return _import_failed_for_system(
+                    job,
+                    _("%(reason)s，已自动重试%(n)d次仍未成功，未写入任何数据；请稍后点击“重新导入”")
+                    % {"reason": reason, "n": len(RETRY_DELAYS)},
+                )
+            try:
+                job_update(
+                    job,
+                    status=DealImport.Status.VALIDATING,
+                    processed_rows=0,
+                    message=_("%(reason)s，%(delay)d秒后自动重试") % {"reason": reason, "delay": delay},
+                )
+            except TRANSIENT_ERRORS:
+                pass  # the note is for the progress page only; the rerun does not need it
+            time.sleep(delay)
+    raise AssertionError("unreachable: the last delay returns")
+
+
+def _import_failed_for_system(job: DealImport, message: str) -> DealImport:
+    """Failed for a reason outside the file: nothing was written, and the same file may run again."""
+    return job_update(job, status=DealImport.Status.FAILED, retryable=True, message=message, finished_at=timezone.now())
 
 
 def _import_run(job: DealImport) -> DealImport:
@@ -560,12 +662,39 @@ def _import_run(job: DealImport) -> DealImport:
         return job_update(job, status=S.FAILED, message=str(problem), finished_at=timezone.now())
     except IntegrityError:
         logger.warning("deal import %s collided with a concurrent write", job.pk, exc_info=True)
-        return job_update(
-            job,
-            status=S.FAILED,
-            message=_("导入期间台账被同时修改，未写入任何数据；请重新导入"),
-            finished_at=timezone.now(),
+        return _import_failed_for_system(job, _("导入期间台账被同时修改，未写入任何数据；请点击“重新导入”"))
+
+
+@transaction.atomic
+def deals_import_retry(*, job: DealImport, by: User) -> DealImport:
+    """Run a failed import again on the file it stored, when it failed for a reason outside the
+    file (`retryable`): its creator, or an official or operator who keeps the whole city's ledger.
+    Row errors are not retried: the same file would give the same report."""
+    from deals.tasks import deals_import_task  # lazy: tasks.py imports this module
+
+    require_ledger_keeper(by)
+    job = DealImport.objects.select_for_update().defer("content").get(pk=job.pk)
+    if job.created_by_id != by.pk and official_district(by) is not None:
+        raise Forbidden(_("只能重新导入本人上传的文件"))
+    if job.status != DealImport.Status.FAILED or not job.retryable:
+        raise Conflict(
+            _("只有因系统原因失败的导入可以重新导入；文件中的错误请修正后重新上传"),
+            extra={"status": job.status},
         )
+    job_update(
+        job,
+        status=DealImport.Status.PENDING,
+        attempts=0,
+        retryable=False,
+        message="",
+        errors=[],
+        error_count=0,
+        processed_rows=0,
+        started_at=None,
+        finished_at=None,
+    )
+    transaction.on_commit(lambda: deals_import_task.delay(job.pk), robust=True)
+    return job
 
 
 def deals_imports_resume() -> int:

@@ -16,7 +16,7 @@ from deals.files import CONTENT_TYPES, import_template
 from deals.filters import DealFilter
 from deals.imports import refuse_announced_oversize
 from deals.models import Deal, DealImport
-from deals.permissions import IsLedgerKeeper
+from deals.permissions import IsLedgerKeeper, deal_actions
 from deals.selectors import (
     counting_rule_history,
     counting_rules_current,
@@ -41,6 +41,7 @@ from deals.serializers import (
     DealRegisterInputSerializer,
     DealReverseInputSerializer,
     DealVoidInputSerializer,
+    DealWithdrawInputSerializer,
     FileFormatInputSerializer,
 )
 
@@ -87,6 +88,16 @@ def file_response(
     return response
 
 
+def deal_detail(deal: Deal, request: Request) -> dict:
+    """The contract with what the viewer may do with it now, so that the client offers exactly that."""
+    deal.viewer_actions = deal_actions(request.user, deal)
+    return DealDetailOutputSerializer(deal).data
+
+
+def deal_written(deal: Deal, request: Request) -> dict:
+    return deal_detail(deal_as_read(deal=deal, viewer=request.user), request)
+
+
 FILE_RESPONSES = {
     (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): OpenApiTypes.BINARY,
     (200, "text/csv"): OpenApiTypes.BINARY,
@@ -110,7 +121,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return deal_list(viewer=self.request.user)
 
     def retrieve(self, request: Request, pk=None) -> Response:
-        return Response(DealDetailOutputSerializer(self.get_object()).data)
+        return Response(deal_detail(self.get_object(), request))
 
     @extend_schema(
         request=DealRecordInputSerializer,
@@ -123,10 +134,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data = DealRecordInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         deal = services.deal_record(by=request.user, **data.validated_data)
-        return Response(
-            DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data,
-            status=status.HTTP_201_CREATED,
-        )
+        return Response(deal_written(deal, request), status=status.HTTP_201_CREATED)
 
     @extend_schema(
         parameters=[DealPrefillInputSerializer],
@@ -161,12 +169,13 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data = DealRegisterInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         deal = services.deal_register(deal=self.get_object(), by=request.user, **data.validated_data)
-        return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data)
+        return Response(deal_written(deal, request))
 
     @extend_schema(
         request=DealAmendInputSerializer,
         responses=DealDetailOutputSerializer,
         summary="更正合同（原值保留在台账中）",
+        description="科技部门与平台运营方可更正任何合同；录入该合同的机构在认定登记前也可更正。",
         examples=[example("更正技术交易额", {"technical_amount": "1680000.00", "reason": "登记机构核减设备费用"})],
     )
     @action(detail=True, methods=["post"])
@@ -174,7 +183,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data = DealAmendInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         deal = services.deal_amend(deal=self.get_object(), by=request.user, **data.validated_data)
-        return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data)
+        return Response(deal_written(deal, request))
 
     @extend_schema(
         request=DealVoidInputSerializer,
@@ -187,7 +196,21 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data = DealVoidInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         deal = services.deal_void(deal=self.get_object(), by=request.user, **data.validated_data)
-        return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data)
+        return Response(deal_written(deal, request))
+
+    @extend_schema(
+        request=DealWithdrawInputSerializer,
+        responses=DealDetailOutputSerializer,
+        summary="撤回合同（录入机构在认定登记前撤回；不再计入，记录保留）",
+        description="合同状态变为“已作废”，台账追加一条“撤回”记录。认定登记后只能由科技部门或平台运营方作废。",
+        examples=[example("撤回误提交的合同", {"reason": "录入时误按回车提交，合同信息不完整"})],
+    )
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request: Request, pk=None) -> Response:
+        data = DealWithdrawInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        deal = services.deal_withdraw(deal=self.get_object(), by=request.user, **data.validated_data)
+        return Response(deal_written(deal, request))
 
     @extend_schema(
         request=DealReverseInputSerializer,
@@ -205,7 +228,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             entry_id=data.validated_data["entry"],
             reason=data.validated_data["reason"],
         )
-        return Response(DealDetailOutputSerializer(deal_as_read(deal=deal, viewer=request.user)).data)
+        return Response(deal_written(deal, request))
 
     @extend_schema(
         request={"multipart/form-data": DealImportInputSerializer},
@@ -260,6 +283,18 @@ class DealImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         if getattr(self, "swagger_fake_view", False):
             return DealImport.objects.none()
         return deal_import_list(viewer=self.request.user)
+
+    @extend_schema(
+        request=None,
+        responses={202: DealImportOutputSerializer},
+        summary="重新导入（用已保存的同一文件再运行一次因系统原因失败的导入）",
+        description="仅限 retryable 为 true 的失败导入（数据库繁忙、连接中断、后台进程中止等）；"
+        "文件内容有错的导入请修正后重新上传。导入人或科技部门、平台运营方可操作；仍是全部成功或全部不写入。",
+    )
+    @action(detail=True, methods=["post"])
+    def retry(self, request: Request, pk=None) -> Response:
+        job = services.deals_import_retry(job=self.get_object(), by=request.user)
+        return Response(DealImportOutputSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
 
 @extend_schema(tags=["deals"])

@@ -86,24 +86,36 @@ def _header_map(header: list[Any] | tuple[Any, ...]) -> dict[str, int]:
     return positions
 
 
+# A value the row's cell did not give (its problem is reported): rules and comparisons that need
+# it are skipped, so a row reports every other problem in the same round.
+MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
+
+
+def _known(value: Any) -> bool:
+    return value is not MISSING
+
+
 def _parse_row(
     cells: list[Any] | tuple[Any, ...],
     positions: dict[str, int],
     number: int,
     industries: dict[str, int],
     errors: list[RowError],
-) -> dict[str, Any] | None:
+) -> tuple[dict[str, Any], bool]:
+    """The row's values and whether every cell was read. Every problem of the row is reported:
+    each cell's, then the rules of a contract's state (deals.models.deal_state_problems) over the
+    cells that were read, so that fixing a file takes one round, not one per problem."""
+
     def cell(key: str) -> Any:
         index = positions.get(key)
         return cells[index] if index is not None and index < len(cells) else None
 
     values: dict[str, Any] = {}
-    failed = False
+    failed: set[str] = set()
     by_key = BY_KEY
 
     def fail(key: str, message: str) -> None:
-        nonlocal failed
-        failed = True
+        failed.add(key)
         errors.append(
             RowError(row=number, column=by_key[key].header, message=message, value=cell_text(cell(key))[:100])
         )
@@ -115,7 +127,8 @@ def _parse_row(
             fail(key, _("必填"))
         elif len(text) > limit:
             fail(key, _("超过%(n)d个字符") % {"n": limit})
-        values[key] = text
+        else:
+            values[key] = text
     for key, parse in PARSERS.items():
         raw = cell(key)
         if cell_text(raw) == "":
@@ -131,15 +144,18 @@ def _parse_row(
                 values[f"{side}_region"] = parse_region(cell(f"{side}_region"), values[f"{side}_uscc"])
             except CellError as problem:
                 fail(f"{side}_region", str(problem))
-    values["registry"] = cell_text(cell("registry")) or DEFAULT_REGISTRY
-    if len(values["registry"]) > 60:
+    registry = cell_text(cell("registry")) or DEFAULT_REGISTRY
+    if len(registry) > 60:
         fail("registry", _("超过%(n)d个字符") % {"n": 60})
+    else:
+        values["registry"] = registry
     registered_raw, number_raw = cell("registered_on"), cell_text(cell("registration_number"))
-    values["registered_on"], values["registration_number"] = None, number_raw
+    values["registered_on"] = None
     if cell_text(registered_raw):
         try:
             values["registered_on"] = parse_date(registered_raw)
         except CellError as problem:
+            values["registered_on"] = MISSING
             fail("registered_on", str(problem))
         if not number_raw:
             fail("registration_number", _("填写了认定登记日期时必须填写认定登记编号"))
@@ -147,19 +163,23 @@ def _parse_row(
         fail("registered_on", _("填写了认定登记编号时必须填写认定登记日期"))
     if len(number_raw) > 40:
         fail("registration_number", _("超过%(n)d个字符") % {"n": 40})
+    elif "registration_number" not in failed:
+        values["registration_number"] = number_raw
     industry = cell_text(cell("industry"))
     values["industry_id"] = None
     if industry:
         if industry not in industries:
+            values["industry_id"] = MISSING
             fail("industry", _("未知的产业链"))
         else:
             values["industry_id"] = industries[industry]
-    if failed:
-        return None
-    values["status"] = DealStatus.REGISTERED if values["registered_on"] else DealStatus.RECORDED
-    for key, message in deal_state_problems(values).items():
-        fail(key if key in by_key else "seller_uscc", message)
-    return None if failed else values
+    values["status"] = DealStatus.REGISTERED if cell_text(registered_raw) else DealStatus.RECORDED
+    readable = {k: v for k, v in values.items() if _known(v)}
+    for key, message in deal_state_problems(readable).items():
+        column = key if key in by_key else "seller_uscc"
+        if column not in failed:  # a cell already reported is not reported again by a rule over it
+            fail(column, message)
+    return values, not failed
 
 
 def _chunks(items: list, size: int = 5000) -> Iterator[list]:
@@ -203,20 +223,20 @@ def _plan(rows: Iterator, estimate: int, on_progress: Callable[[int, int], Any] 
             raise too_many_rows(limits)
         if on_progress and plan.total % PROGRESS_EVERY == 0:
             on_progress(plan.total, max(estimate, plan.total))
-        values = _parse_row(cells, positions, number, industries, plan.errors)
-        if values is None:
-            continue
+        values, complete = _parse_row(cells, positions, number, industries, plan.errors)
+        if "contract_number" not in values or "registry" not in values:
+            continue  # nothing to compare it with
         key = (values["registry"], values["contract_number"])
         if key in parsed:
-            first_row, first = parsed[key]
+            first_row, first, _complete = parsed[key]
             if _differences(dict(zip(ROW_FIELDS, first, strict=False)), values, compare_optional=True):
                 plan.errors.append(
                     RowError(number, "合同编号", _("与第%(row)d行合同编号相同但数据不同") % {"row": first_row}, key[1])
                 )
-            else:
+            elif complete:
                 plan.unchanged += 1  # the same contract twice in one file: once is enough
             continue
-        if values["registration_number"]:
+        if _known(values.get("registration_number", MISSING)) and values["registration_number"]:
             reg_key = (values["registry"], values["registration_number"])
             if reg_key in registration_rows:
                 plan.errors.append(
@@ -227,11 +247,16 @@ def _plan(rows: Iterator, estimate: int, on_progress: Callable[[int, int], Any] 
                         values["registration_number"],
                     )
                 )
-                continue
-            registration_rows[reg_key] = number
+                complete = False
+            else:
+                registration_rows[reg_key] = number
         parsed[key] = (
             number,
-            tuple(shared.setdefault(v, v) if isinstance(v, str) else v for v in map(values.get, ROW_FIELDS)),
+            tuple(
+                shared.setdefault(v, v) if isinstance(v, str) else v
+                for v in (values.get(f, MISSING) for f in ROW_FIELDS)
+            ),
+            complete,
         )
     if on_progress:
         on_progress(plan.total, plan.total)
@@ -242,14 +267,19 @@ def _plan(rows: Iterator, estimate: int, on_progress: Callable[[int, int], Any] 
 
 
 def _differences(ledger: dict[str, Any], row: dict[str, Any], *, compare_optional: bool) -> list[str]:
+    """The fields in which the two disagree; a field either side could not read is no disagreement."""
     fields = list(IDENTITY)
-    if compare_optional or (row.get("industry_id") is not None and ledger.get("industry_id") is not None):
+    if compare_optional or (row.get("industry_id") not in (None, MISSING) and ledger.get("industry_id") is not None):
         fields.append("industry_id")  # a chain missing on either side is not a contradiction
     if compare_optional or ledger.get("registered_on"):
         fields += ["registered_on", "registration_number"]
     if compare_optional:
         fields += ["buyer_region", "seller_region"]
-    return [f for f in fields if ledger.get(f) != row.get(f)]
+    return [
+        f
+        for f in fields
+        if _known(ledger.get(f, MISSING)) and _known(row.get(f, MISSING)) and ledger.get(f) != row.get(f)
+    ]
 
 
 LABELS = {
@@ -266,7 +296,9 @@ LABELS = {
 
 
 def _compare_with_ledger(
-    parsed: dict[tuple[str, str], tuple[int, tuple]], registration_rows: dict[tuple[str, str], int], plan: ImportPlan
+    parsed: dict[tuple[str, str], tuple[int, tuple, bool]],
+    registration_rows: dict[tuple[str, str], int],
+    plan: ImportPlan,
 ) -> None:
     columns = [
         "pk",
@@ -294,15 +326,25 @@ def _compare_with_ledger(
                 "registration_number", "contract_number"
             ):
                 taken[(registry, reg)] = contract
-    usccs = sorted({v[ROW_FIELDS.index(f"{s}_uscc")] for _row, v in parsed.values() for s in ("buyer", "seller")})
+    usccs = sorted(
+        {
+            v[ROW_FIELDS.index(f"{s}_uscc")]
+            for _row, v, complete in parsed.values()
+            if complete
+            for s in ("buyer", "seller")
+        }
+    )
     organisations: dict[str, int] = {}
     for chunk in _chunks(usccs):
         organisations.update(Organisation.objects.filter(uscc__in=chunk).values_list("uscc", "pk"))
 
-    for key, (number, packed) in parsed.items():
+    for key, (number, packed, complete) in parsed.items():
+        # Every check of the row against the ledger runs, whatever else is wrong with it; only a
+        # row with no problem at all becomes part of the plan.
         values = dict(zip(ROW_FIELDS, packed, strict=False))
+        problems = len(plan.errors)
         reg_key = (values["registry"], values["registration_number"])
-        owner = taken.get(reg_key) if values["registration_number"] else None
+        owner = taken.get(reg_key) if _known(values["registration_number"]) and values["registration_number"] else None
         if owner is not None and owner != values["contract_number"]:
             plan.errors.append(
                 RowError(
@@ -312,32 +354,32 @@ def _compare_with_ledger(
                     values["registration_number"],
                 )
             )
-            continue
         ledger = existing.get(key)
+        if ledger is not None and ledger["status"] == DealStatus.VOIDED:
+            plan.errors.append(RowError(number, "合同编号", _("该合同已在台账中作废，不能再导入"), key[1]))
+        elif ledger is not None:
+            different = _differences(ledger, values, compare_optional=False)
+            if different:
+                names = "、".join(LABELS.get(f, f) for f in different)
+                plan.errors.append(
+                    RowError(
+                        number,
+                        "合同编号",
+                        _("合同编号已存在但数据不同（%(fields)s）；如需更正请在台账中更正") % {"fields": names},
+                        key[1],
+                    )
+                )
+            elif ledger["status"] == DealStatus.REGISTERED and complete and not values["registered_on"]:
+                plan.errors.append(
+                    RowError(number, "认定登记日期", _("台账中该合同已认定登记，文件中却没有登记信息"), key[1])
+                )
+        if not complete or len(plan.errors) > problems:
+            continue
         if ledger is None:
             plan.new.append(
                 packed + (organisations.get(values["buyer_uscc"]), organisations.get(values["seller_uscc"]))
             )
-            continue
-        if ledger["status"] == DealStatus.VOIDED:
-            plan.errors.append(RowError(number, "合同编号", _("该合同已在台账中作废，不能再导入"), key[1]))
-            continue
-        different = _differences(ledger, values, compare_optional=False)
-        if different:
-            names = "、".join(LABELS.get(f, f) for f in different)
-            plan.errors.append(
-                RowError(
-                    number,
-                    "合同编号",
-                    _("合同编号已存在但数据不同（%(fields)s）；如需更正请在台账中更正") % {"fields": names},
-                    key[1],
-                )
-            )
         elif ledger["status"] == DealStatus.RECORDED and values["registered_on"]:
             plan.registrations.append((ledger["pk"], (values["registered_on"], values["registration_number"])))
-        elif ledger["status"] == DealStatus.REGISTERED and not values["registered_on"]:
-            plan.errors.append(
-                RowError(number, "认定登记日期", _("台账中该合同已认定登记，文件中却没有登记信息"), key[1])
-            )
         else:
             plan.unchanged += 1
