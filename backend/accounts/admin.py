@@ -7,7 +7,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import AuditEntry, Grant, Organisation, User
+from accounts.models import AuditEntry, Grant, InnovationConsortium, Organisation, Qualification, User
 from accounts.services import grant_add, grant_check, grant_revoke, organisation_verify
 from accounts.throttles import ClientAddressThrottle, FailedSignIns, TooManyAttempts
 
@@ -150,3 +150,31 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["username", "email", "organisation__name"]
     autocomplete_fields = ["organisation"]
     fieldsets = BaseUserAdmin.fieldsets + ((_("机构"), {"fields": ("organisation", "org_role")}),)
+
+
+@admin.register(Qualification)
+class QualificationAdmin(admin.ModelAdmin):
+    """Corrections by the operator; officials record and import through the API (accounts.qualifications)."""
+
+    list_display = ["name", "uscc", "kind", "valid_from", "valid_until", "source"]
+    list_filter = ["kind"]
+    search_fields = ["name", "uscc", "certificate_number"]
+    readonly_fields = ["created_by", "created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(InnovationConsortium)
+class InnovationConsortiumAdmin(admin.ModelAdmin):
+    list_display = ["name", "lead", "established_on", "source"]
+    search_fields = ["name", "lead__name"]
+    autocomplete_fields = ["lead", "members"]
+    readonly_fields = ["created_by", "created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

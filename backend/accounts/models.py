@@ -262,3 +262,65 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("audit entries are append-only")
+
+
+# --- qualifications and innovation consortia (issue 15: the policy's targets and breakdowns) ------
+
+
+class Qualification(BaseModel):
+    """A government recognition of an enterprise, with its validity: 高新技术企业, 科技型中小企业,
+    专精特新 and 龙头企业. Keyed by the USCC, not the organisation: the bureau's lists name every
+    recognised firm, most of which never register here, and the ledger's parties are USCCs too.
+    Set by officials or imported from their lists (accounts.qualifications)."""
+
+    class Kind(models.TextChoices):
+        HIGH_TECH = "high_tech", _("高新技术企业")
+        TECH_SME = "tech_sme", _("科技型中小企业")
+        SPECIALISED = "specialised", _("专精特新企业")
+        LEADING = "leading", _("龙头企业")
+
+    uscc = models.CharField(_("统一社会信用代码"), max_length=18, validators=[validate_uscc], db_index=True)
+    name = models.CharField(_("企业名称"), max_length=120)
+    kind = models.CharField(_("资质"), max_length=20, choices=Kind.choices)
+    certificate_number = models.CharField(_("证书编号"), max_length=60, blank=True)
+    valid_from = models.DateField(_("有效期起"))
+    valid_until = models.DateField(_("有效期止"), null=True, blank=True, help_text=_("留空：长期有效"))
+    source = models.CharField(_("来源"), max_length=200, help_text=_("如“2025年第一批高新技术企业认定名单”"))
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("录入人"))
+
+    class Meta:
+        verbose_name = _("企业资质")
+        verbose_name_plural = _("企业资质")
+        ordering = ["uscc", "kind", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["uscc", "kind", "valid_from"], name="one_qualification_per_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} · {self.get_kind_display()}"
+
+    def clean(self) -> None:
+        if self.valid_until is not None and self.valid_from is not None and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("有效期止不能早于有效期起")})
+
+
+class InnovationConsortium(BaseModel):
+    """创新联合体: a standing alliance an enterprise leads with institutes and firms to take on key
+    research tasks, recorded by officials. Not a bid's 联合体, which lasts one challenge."""
+
+    name = models.CharField(_("名称"), max_length=120, unique=True)
+    lead = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="led_consortia", verbose_name=_("牵头单位")
+    )
+    members = models.ManyToManyField(Organisation, blank=True, related_name="consortia", verbose_name=_("成员单位"))
+    established_on = models.DateField(_("组建日期"))
+    source = models.CharField(_("依据"), max_length=200, help_text=_("如认定或备案文件"))
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("录入人"))
+
+    class Meta:
+        verbose_name = _("创新联合体")
+        verbose_name_plural = _("创新联合体")
+        ordering = ["-established_on", "name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -8,8 +8,12 @@ from marketplace.models import Bid, BidPartner, Capability, Challenge, Challenge
 
 @admin.register(IndustryChain)
 class IndustryChainAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "is_active", "sort_order"]
-    list_editable = ["is_active", "sort_order"]
+    """The operator keeps the official list: which chains are the policy's eight, and where each
+    other chain counts (a policy chain, or 其他 when left empty)."""
+
+    list_display = ["name", "code", "is_policy_chain", "maps_to", "is_active", "sort_order"]
+    list_editable = ["is_policy_chain", "maps_to", "is_active", "sort_order"]
+    list_filter = ["is_policy_chain", "is_active"]
     search_fields = ["name", "code"]
 
 
@@ -39,7 +43,17 @@ class ChallengeAdmin(admin.ModelAdmin):
     list_filter = ["status", "mode", "list_type", "funding_mode", "confidentiality", "industry", "organisation__region"]
     search_fields = ["title", "summary", "organisation__name"]
     date_hierarchy = "created_at"
-    readonly_fields = ["status", "published_at", "created_at", "updated_at"]
+    # key_project is the officials' designation and landmark the acceptance's mark (services only).
+    readonly_fields = [
+        "status",
+        "published_at",
+        "key_project",
+        "key_project_by",
+        "key_project_at",
+        "landmark",
+        "created_at",
+        "updated_at",
+    ]
     autocomplete_fields = ["organisation", "invited"]
     inlines = [ChallengeTransitionInline]
 

@@ -31,6 +31,21 @@ class IndustryChain(BaseModel):
     description = models.CharField(_("说明"), max_length=300, blank=True)
     is_active = models.BooleanField(_("启用"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    # The policy's 八大新兴产业链 are the official list the dashboard groups by; the product's other
+    # chains count under the policy chain they are mapped to, or under 其他 when mapped to none.
+    is_policy_chain = models.BooleanField(
+        _("政策八大新兴产业链"), default=False, help_text=_("政策文件列出的八大新兴产业链之一（看板按此分组）")
+    )
+    maps_to = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mapped",
+        limit_choices_to={"is_policy_chain": True},
+        verbose_name=_("归入政策产业链"),
+        help_text=_("非政策产业链在看板上计入的政策产业链；留空则计入“其他”"),
+    )
 
     class Meta:
         verbose_name = _("产业链")
@@ -39,6 +54,17 @@ class IndustryChain(BaseModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def policy_chain(self) -> "IndustryChain | None":
+        """The official chain this one counts under (itself if it is one); None: 其他."""
+        return self if self.is_policy_chain else self.maps_to
+
+    def clean(self) -> None:
+        if self.is_policy_chain and self.maps_to_id is not None:
+            raise ValidationError({"maps_to": _("政策产业链本身不能再归入其他产业链")})
+        if self.maps_to is not None and not self.maps_to.is_policy_chain:
+            raise ValidationError({"maps_to": _("只能归入政策八大新兴产业链之一")})
 
 
 class Posting(BaseModel):
@@ -90,6 +116,10 @@ class Challenge(Posting):
         JIEBANG = "jiebang", _("揭榜挂帅")
         SAIMA = "saima", _("赛马制")
 
+    class Landmark(models.TextChoices):
+        GAP_FILLING = "gap_filling", _("填补国内空白")
+        IMPORT_SUBSTITUTION = "import_substitution", _("实现进口替代")
+
     class Confidentiality(models.TextChoices):
         PUBLIC = "public", _("公开")
         SUMMARY_ONLY = "summary_only", _("仅公开摘要")
@@ -111,6 +141,20 @@ class Challenge(Posting):
     invited = models.ManyToManyField(Organisation, blank=True, related_name="invitations", verbose_name=_("受邀机构"))
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
+    # The policy's targets (dashboard.targets) count these; officials designate key projects and
+    # the party that accepts the work marks a landmark result at 验收, so nobody marks their own
+    # challenge a key project.
+    key_project = models.BooleanField(_("重点科研攻关项目"), default=False, db_index=True)
+    key_project_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("重点项目认定人"),
+    )
+    key_project_at = models.DateTimeField(_("重点项目认定时间"), null=True, blank=True)
+    landmark = models.CharField(_("标志性成果"), max_length=30, choices=Landmark.choices, blank=True)
 
     class Meta:
         verbose_name = _("榜单")
@@ -123,6 +167,8 @@ class Challenge(Posting):
             errors["max_winners"] = _("揭榜挂帅只能有一个中榜团队")
         if self.mode == self.Mode.SAIMA and self.max_winners < 2:
             errors["max_winners"] = _("赛马制至少支持两个团队并行攻关")
+        if self.landmark and self.status != self.Status.ACCEPTED:
+            errors["landmark"] = _("只有通过验收的榜单可以标注标志性成果")
         if errors:
             raise ValidationError(errors)
 

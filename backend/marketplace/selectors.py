@@ -177,7 +177,22 @@ def capability_list(*, viewer: User | None) -> QuerySet[Capability]:
 
 
 def industry_list() -> QuerySet[IndustryChain]:
-    return IndustryChain.objects.filter(is_active=True)
+    return IndustryChain.objects.filter(is_active=True).select_related("maps_to")
+
+
+OTHER_CHAIN = "other"
+
+
+def policy_chain_map() -> dict[str, str]:
+    """Every chain's code → the code of the policy chain (八大新兴产业链) it counts under, or
+    OTHER_CHAIN: what a figure grouped by the official list adds up by. Inactive chains included,
+    since old contracts still carry them."""
+    return {
+        code: own if official else (mapped or OTHER_CHAIN)
+        for code, own, official, mapped in IndustryChain.objects.values_list(
+            "code", "code", "is_policy_chain", "maps_to__code"
+        )
+    }
 
 
 # --- who may find a posting through search and matching (mirrors the list rules above) --------

@@ -60,6 +60,21 @@ class IndustryChainOutputSerializer(serializers.ModelSerializer):
         fields = ["code", "name", "description"]
 
 
+class IndustryChainListOutputSerializer(IndustryChainOutputSerializer):
+    """The list of chains, with the official one each counts under (read with `maps_to` joined)."""
+
+    policy_chain = serializers.SerializerMethodField(
+        help_text="看板计入的政策八大新兴产业链的代码（本身即政策产业链时为自身）；null：计入“其他”"
+    )
+
+    class Meta(IndustryChainOutputSerializer.Meta):
+        fields = [*IndustryChainOutputSerializer.Meta.fields, "is_policy_chain", "policy_chain"]
+
+    def get_policy_chain(self, obj) -> str | None:
+        chain = obj.policy_chain
+        return chain.code if chain else None
+
+
 class IndicatorSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=60, help_text="指标名称，如“能量密度”")
     target = serializers.CharField(max_length=60, help_text="目标值，如“≥300”")
@@ -153,6 +168,8 @@ class ChallengeListOutputSerializer(serializers.ModelSerializer):
             "status_label",
             "published_at",
             "created_at",
+            "key_project",
+            "landmark",
         ]
 
 
@@ -257,6 +274,17 @@ class AwardInputSerializer(serializers.Serializer):
 class ConcludeInputSerializer(serializers.Serializer):
     accepted = serializers.BooleanField(help_text="true：通过验收；false：未通过验收")
     reason = serializers.CharField(max_length=500)
+    landmark = serializers.ChoiceField(
+        choices=Challenge.Landmark.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="通过验收时可标注的标志性成果：gap_filling 填补国内空白；import_substitution 实现进口替代",
+    )
+
+
+class KeyProjectInputSerializer(serializers.Serializer):
+    key_project = serializers.BooleanField(help_text="true：认定为重点科研攻关项目；false：取消认定")
 
 
 # --- bids -----------------------------------------------------------------------------------

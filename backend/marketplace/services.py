@@ -267,10 +267,40 @@ def challenge_start(*, challenge: Challenge, by: User) -> Challenge:
 
 
 @transaction.atomic
-def challenge_conclude(*, challenge: Challenge, by: User, accepted: bool, reason: str) -> Challenge:
+def challenge_conclude(*, challenge: Challenge, by: User, accepted: bool, reason: str, landmark: str = "") -> Challenge:
+    """验收. The party that accepts the work may mark a landmark result (填补国内空白 / 实现进口替代)
+    then, and only then: the mark is part of the acceptance, not an edit afterwards."""
     _require_member(by, challenge.organisation)
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
-    return _transition(challenge=challenge, to=S.ACCEPTED if accepted else S.FAILED, by=by, reason=reason)
+    if landmark and not accepted:
+        raise ApplicationError(_("只有通过验收的榜单可以标注标志性成果"), extra={"field": "landmark"})
+    challenge = _transition(challenge=challenge, to=S.ACCEPTED if accepted else S.FAILED, by=by, reason=reason)
+    if landmark:
+        challenge.landmark = landmark
+        challenge.save(update_fields=["landmark", "updated_at"])
+    return challenge
+
+
+# Statuses at which a challenge is a project being carried out or done: what a key project counts in.
+KEY_PROJECT_STATUSES = (S.PUBLISHED, S.CLOSED, S.AWARDED, S.IN_PROGRESS, S.ACCEPTED, S.FAILED)
+
+
+@transaction.atomic
+def challenge_set_key_project(*, challenge: Challenge, by: User, key_project: bool) -> Challenge:
+    """重点科研攻关项目 is the government's designation: officials only, never the owner or the
+    operator; who and when are kept with the flag."""
+    if not by.is_official:
+        raise Forbidden(_("只有政府部门可以认定重点科研攻关项目"))
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    if challenge.status not in KEY_PROJECT_STATUSES:
+        raise Conflict(
+            _("榜单当前状态为“%(current)s”，不能认定重点项目") % {"current": S(challenge.status).label},
+            extra={"status": challenge.status},
+        )
+    challenge.key_project = key_project
+    challenge.key_project_by, challenge.key_project_at = by, timezone.now()
+    challenge.save(update_fields=["key_project", "key_project_by", "key_project_at", "updated_at"])
+    return challenge
 
 
 @transaction.atomic

@@ -42,7 +42,8 @@ from marketplace.serializers import (
     ChallengeUpdateInputSerializer,
     ConcludeInputSerializer,
     DuplicateOutputSerializer,
-    IndustryChainOutputSerializer,
+    IndustryChainListOutputSerializer,
+    KeyProjectInputSerializer,
     MyBidOutputSerializer,
     NeedCreateOutputSerializer,
     NeedInputSerializer,
@@ -138,7 +139,7 @@ def _detail(request: Request, challenge) -> Response:
 
 @extend_schema(tags=["industries"])
 class IndustryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
-    serializer_class = IndustryChainOutputSerializer
+    serializer_class = IndustryChainListOutputSerializer
     pagination_class = None
 
     def get_queryset(self):
@@ -253,6 +254,20 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         data.is_valid(raise_exception=True)
         return _detail(
             request, services.challenge_conclude(challenge=self.get_object(), by=request.user, **data.validated_data)
+        )
+
+    @extend_schema(
+        request=KeyProjectInputSerializer,
+        responses=ChallengeDetailOutputSerializer,
+        summary="认定或取消重点科研攻关项目（仅政府部门）",
+    )
+    @action(detail=True, methods=["post"], url_path="key-project")
+    def key_project(self, request: Request, pk=None) -> Response:
+        data = KeyProjectInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return _detail(
+            request,
+            services.challenge_set_key_project(challenge=self.get_object(), by=request.user, **data.validated_data),
         )
 
     @extend_schema(request=None, responses=ChallengeDetailOutputSerializer, summary="接受保密条款（仅公开摘要的榜单）")

@@ -10,7 +10,7 @@ from dashboard.models import PolicyTarget, TargetProgress
 def test_the_policys_2027_targets_are_seeded_one_indicator_each(db):
     targets = {t.code: t for t in PolicyTarget.objects.all()}
 
-    assert len(targets) == 31 and {t.year for t in targets.values()} == {2027}
+    assert len(targets) == 36 and {t.year for t in targets.values()} == {2027}
     assert (targets["high_tech_enterprises"].target_value, targets["high_tech_enterprises"].unit) == (
         Decimal("2500.00"),
         "家",
