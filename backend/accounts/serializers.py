@@ -115,7 +115,7 @@ class RegisterInputSerializer(serializers.Serializer):
             "incorrect_type": _("请选择要加入的机构"),
         },
     )
-    join_message = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    join_message = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
     def validate(self, data):
         if data.get("organisation") and data.get("join_organisation"):
@@ -131,11 +131,11 @@ class MembershipRequestInputSerializer(serializers.Serializer):
             "incorrect_type": _("请选择要加入的机构"),
         },
     )
-    message = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    message = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
 
 class MembershipDecisionInputSerializer(serializers.Serializer):
-    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
 
 class MembershipRequestOutputSerializer(serializers.ModelSerializer):

@@ -2915,13 +2915,11 @@ export interface components {
             role: components["schemas"]["OrgRoleEnum"];
         };
         MembershipDecisionInputRequest: {
-            /** @default  */
-            note: string;
+            note?: string;
         };
         MembershipRequestInputRequest: {
             organisation: number;
-            /** @default  */
-            message: string;
+            message?: string;
         };
         MembershipRequestOutput: {
             readonly id: number;
@@ -3652,8 +3650,7 @@ export interface components {
             organisation?: components["schemas"]["OrganisationInputRequest"];
             /** @description 申请加入的已有机构：其管理员同意后才成为成员 */
             join_organisation?: number | null;
-            /** @default  */
-            join_message: string;
+            join_message?: string;
         };
         RegisterOutput: {
             user: components["schemas"]["MeOutput"];
