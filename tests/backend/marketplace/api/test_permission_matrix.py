@@ -448,6 +448,32 @@ def deal_between_owner_and_institute(*, registered: bool = False) -> Callable[[W
     return make
 
 
+def deal_recorded_by_owner(*, registered: bool = False) -> Callable[[World], dict]:
+    """The owner records the contract of its award (so the owner is its recorder, the institute
+    the other party); a keeper registers it if asked."""
+    from datetime import date
+
+    from deals.services import deal_record, deal_register
+    from tests.factories.deals import ledger_keeper
+
+    def make(w: World) -> dict:
+        challenge = Challenge.objects.get(pk=awarded_challenge(w)["challenge"])
+        deal = deal_record(
+            by=w.users["owner"],
+            contract_number="2026330502000318",
+            origin="challenge",
+            challenge=challenge,
+            signed_on=date(2026, 9, 18),
+        )
+        if registered:
+            deal_register(
+                deal=deal, by=ledger_keeper(), registration_number="330502-2026-0318", registered_on=date(2026, 9, 25)
+            )
+        return {"id": deal.pk}
+
+    return make
+
+
 def awarded_challenge(w: World) -> dict:
     from marketplace.services import challenge_award
 
@@ -468,6 +494,23 @@ def finished_import(w: World) -> dict:
         content=b"abc",
         created_by=w.users["operator"],
         status=DealImport.Status.SUCCEEDED,
+    )
+    return {"id": job.pk}
+
+
+def import_failed_for_the_system(w: World) -> dict:
+    from deals.models import DealImport
+
+    job = DealImport.objects.create(
+        file_name="登记导出.csv",
+        file_format="csv",
+        file_size=3,
+        sha256="0" * 64,
+        content=b"abc",
+        created_by=w.users["operator"],
+        status=DealImport.Status.FAILED,
+        retryable=True,
+        message="台账正被其他操作占用，等待超时，已自动重试3次仍未成功",
     )
     return {"id": job.pk}
 
@@ -573,6 +616,46 @@ ROWS += [
     ),
     Row(
         "post",
+        "/api/deals/{id}/amend/",
+        expect(404, anonymous=401, owner=200, institute=403, official=200, operator=200),
+        setup=deal_recorded_by_owner(),
+        body=lambda w, r: {"contract_amount": "3000000.00", "reason": "补录合同金额"},
+        note="the recording organisation corrects its contract until it is registered",
+    ),
+    Row(
+        "post",
+        "/api/deals/{id}/amend/",
+        KEEPERS_CHANGE,
+        setup=deal_recorded_by_owner(registered=True),
+        body=lambda w, r: {"contract_amount": "3000000.00", "reason": "补录合同金额"},
+        note="registered: only keepers correct it, its recorder no longer",
+    ),
+    Row(
+        "post",
+        "/api/deals/{id}/withdraw/",
+        expect(404, anonymous=401, owner=200, institute=403, official=200, operator=200),
+        setup=deal_recorded_by_owner(),
+        body=lambda w, r: {"reason": "录入时误提交，信息不完整"},
+        note="the recording organisation withdraws (撤回) its contract until it is registered",
+    ),
+    Row(
+        "post",
+        "/api/deals/{id}/withdraw/",
+        expect(404, anonymous=401, owner=403, institute=403, official=409, operator=409),
+        setup=deal_recorded_by_owner(registered=True),
+        body=lambda w, r: {"reason": "双方解除合同"},
+        note="registered: nobody withdraws it; keepers void it instead",
+    ),
+    Row(
+        "post",
+        "/api/deals/{id}/withdraw/",
+        expect(404, anonymous=401, owner=403, institute=403, official=200, operator=200),
+        setup=deal_between_owner_and_institute(),
+        note="recorded by a keeper: the parties did not record it",
+        body=lambda w, r: {"reason": "重复录入"},
+    ),
+    Row(
+        "post",
         "/api/deals/{id}/reverse/",
         KEEPERS_CHANGE,
         setup=deal_between_owner_and_institute(registered=True),
@@ -587,6 +670,20 @@ ROWS += [
     Row("get", "/api/deals/import-template/", expect(200, anonymous=401)),
     Row("get", "/api/deals/imports/", LEDGER_KEEPERS),
     Row("get", "/api/deals/imports/{id}/", LEDGER_KEEPERS, setup=finished_import),
+    Row(
+        "post",
+        "/api/deals/imports/{id}/retry/",
+        expect(403, anonymous=401, official=202, operator=202),
+        setup=import_failed_for_the_system,
+        note="its creator (the operator here) or a city-wide official runs the stored file again",
+    ),
+    Row(
+        "post",
+        "/api/deals/imports/{id}/retry/",
+        expect(403, anonymous=401, official=409, operator=409),
+        setup=finished_import,
+        note="a finished import is not run again",
+    ),
     Row("get", "/api/deals/counting-rules/", READ_ALL, note="the rule is what the figures mean: public"),
     Row("get", "/api/deals/counting-rules/{year}/", READ_ALL, setup=lambda w: {"year": 2027}),
     Row(
