@@ -418,6 +418,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/challenges/{id}/key-project/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认定或取消重点科研攻关项目（仅政府部门） */
+        post: operations["challenges_key_project_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/challenges/{id}/matches/": {
         parameters: {
             query?: never;
@@ -673,7 +690,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 更正合同（原值保留在台账中） */
+        /**
+         * 更正合同（原值保留在台账中）
+         * @description 科技部门与平台运营方可更正任何合同；录入该合同的机构在认定登记前也可更正。
+         */
         post: operations["deals_amend_create"];
         delete?: never;
         options?: never;
@@ -726,6 +746,26 @@ export interface paths {
         put?: never;
         /** 作废合同（不再计入，记录保留） */
         post: operations["deals_void_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/withdraw/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回合同（录入机构在认定登记前撤回；不再计入，记录保留）
+         * @description 合同状态变为“已作废”，台账追加一条“撤回”记录。认定登记后只能由科技部门或平台运营方作废。
+         */
+        post: operations["deals_withdraw_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -841,6 +881,26 @@ export interface paths {
         get: operations["deals_imports_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/imports/{id}/retry/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重新导入（用已保存的同一文件再运行一次因系统原因失败的导入）
+         * @description 仅限 retryable 为 true 的失败导入（数据库繁忙、连接中断、后台进程中止等）；文件内容有错的导入请修正后重新上传。导入人或科技部门、平台运营方可操作；仍是全部成功或全部不写入。
+         */
+        post: operations["deals_imports_retry_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1358,6 +1418,15 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description * `register` - 认定登记
+         *     * `amend` - 更正
+         *     * `void` - 作废
+         *     * `reverse` - 冲销
+         *     * `withdraw` - 撤回
+         * @enum {string}
+         */
+        ActionsEnum: "register" | "amend" | "void" | "reverse" | "withdraw";
+        /**
          * @description * `technical_amount` - 技术交易额
          *     * `contract_amount` - 合同金额
          * @enum {string}
@@ -1651,6 +1720,10 @@ export interface components {
              * Format: date-time
              */
             readonly created_at: string;
+            /** 重点科研攻关项目 */
+            key_project?: boolean;
+            /** 标志性成果 */
+            landmark?: components["schemas"]["LandmarkEnum"] | components["schemas"]["BlankEnum"];
             readonly details_visible: boolean;
             readonly description: string | null;
             readonly indicators: components["schemas"]["Indicator"][] | null;
@@ -1716,6 +1789,10 @@ export interface components {
              * Format: date-time
              */
             readonly created_at: string;
+            /** 重点科研攻关项目 */
+            key_project?: boolean;
+            /** 标志性成果 */
+            landmark?: components["schemas"]["LandmarkEnum"] | components["schemas"]["BlankEnum"];
             readonly details_visible: boolean;
             readonly description: string | null;
             readonly indicators: components["schemas"]["Indicator"][] | null;
@@ -1800,6 +1877,10 @@ export interface components {
              * Format: date-time
              */
             readonly created_at: string;
+            /** 重点科研攻关项目 */
+            key_project?: boolean;
+            /** 标志性成果 */
+            landmark?: components["schemas"]["LandmarkEnum"] | components["schemas"]["BlankEnum"];
         };
         /**
          * @description * `draft` - 草稿
@@ -1841,6 +1922,14 @@ export interface components {
             /** @description true：通过验收；false：未通过验收 */
             accepted: boolean;
             reason: string;
+            /**
+             * @description 通过验收时可标注的标志性成果：gap_filling 填补国内空白；import_substitution 实现进口替代
+             *
+             *     * `gap_filling` - 填补国内空白
+             *     * `import_substitution` - 实现进口替代
+             * @default
+             */
+            landmark: components["schemas"]["LandmarkEnum"] | components["schemas"]["BlankEnum"];
         };
         /**
          * @description * `public` - 公开
@@ -2162,6 +2251,8 @@ export interface components {
             note?: string;
             created_by: string;
             readonly entries: components["schemas"]["DealEntryOutput"][];
+            /** @description 查看者现在可以对该合同执行的操作（录入机构在认定登记前可更正、撤回；科技部门与运营方可认定登记、更正、作废、冲销） */
+            readonly actions: components["schemas"]["ActionsEnum"][];
         };
         /**
          * @description * `record` - 录入
@@ -2257,6 +2348,10 @@ export interface components {
             errors: components["schemas"]["DealImportErrorOutput"][];
             /** 说明 */
             message?: string;
+            /** @description 系统运行该导入的次数（暂时性故障会自动重试） */
+            attempts: number;
+            /** @description 因系统原因（而非文件内容）失败，可用同一文件重新导入（POST …/retry/） */
+            retryable: boolean;
             created_by: string;
             /**
              * 创建时间
@@ -2481,6 +2576,10 @@ export interface components {
         DealStatusEnum: "recorded" | "registered" | "voided";
         DealVoidInputRequest: {
             /** @description 作废原因（写入台账） */
+            reason: string;
+        };
+        DealWithdrawInputRequest: {
+            /** @description 撤回原因（写入台账），如“录入时误提交，信息不完整” */
             reason: string;
         };
         /**
@@ -2791,6 +2890,22 @@ export interface components {
          * @enum {string}
          */
         IndicatorVerdictEnum: "met" | "unmet" | "unknown";
+        /** @description The list of chains, with the official one each counts under (read with `maps_to` joined). */
+        IndustryChainListOutput: {
+            /** 代码 */
+            code: string;
+            /** 名称 */
+            name: string;
+            /** 说明 */
+            description?: string;
+            /**
+             * 政策八大新兴产业链
+             * @description 政策文件列出的八大新兴产业链之一（看板按此分组）
+             */
+            is_policy_chain?: boolean;
+            /** @description 看板计入的政策八大新兴产业链的代码（本身即政策产业链时为自身）；null：计入“其他” */
+            readonly policy_chain: string | null;
+        };
         IndustryChainOutput: {
             /** 代码 */
             code: string;
@@ -2821,6 +2936,16 @@ export interface components {
          * @enum {string}
          */
         InstituteTypeEnum: "research_institute" | "university" | "new_rd";
+        KeyProjectInputRequest: {
+            /** @description true：认定为重点科研攻关项目；false：取消认定 */
+            key_project: boolean;
+        };
+        /**
+         * @description * `gap_filling` - 填补国内空白
+         *     * `import_substitution` - 实现进口替代
+         * @enum {string}
+         */
+        LandmarkEnum: "gap_filling" | "import_substitution";
         /**
          * @description * `forced` - 倒逼
          *     * `leading` - 引领
@@ -4529,6 +4654,32 @@ export interface operations {
             };
         };
     };
+    challenges_key_project_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyProjectInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
     challenges_matches_retrieve: {
         parameters: {
             query?: {
@@ -5099,6 +5250,31 @@ export interface operations {
             };
         };
     };
+    deals_withdraw_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealWithdrawInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDetailOutput"];
+                };
+            };
+        };
+    };
     deals_counting_rules_list: {
         parameters: {
             query?: never;
@@ -5250,6 +5426,28 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealImportOutput"];
+                };
+            };
+        };
+    };
+    deals_imports_retry_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 合同导入 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5442,7 +5640,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IndustryChainOutput"][];
+                    "application/json": components["schemas"]["IndustryChainListOutput"][];
                 };
             };
         };
