@@ -962,6 +962,8 @@ export const targets: S['PolicyTargetOutput'][] = [
     "direction": "at_most",
     "direction_label": "不高于",
     "year": 2027,
+    "source": "manual",
+    "computed": null,
     "latest": null,
     "progress_ratio": null
   },
@@ -976,6 +978,8 @@ export const targets: S['PolicyTargetOutput'][] = [
     "direction": "at_least",
     "direction_label": "不低于",
     "year": 2027,
+    "source": "manual",
+    "computed": null,
     "latest": null,
     "progress_ratio": null
   },
@@ -990,6 +994,8 @@ export const targets: S['PolicyTargetOutput'][] = [
     "direction": "at_least",
     "direction_label": "不低于",
     "year": 2027,
+    "source": "manual",
+    "computed": null,
     "latest": null,
     "progress_ratio": null
   },
@@ -1004,6 +1010,8 @@ export const targets: S['PolicyTargetOutput'][] = [
     "direction": "at_least",
     "direction_label": "不低于",
     "year": 2027,
+    "source": "manual",
+    "computed": null,
     "latest": null,
     "progress_ratio": null
   }

@@ -112,7 +112,7 @@ export function OwnerActions({ challenge }: { challenge: Challenge }) {
         withVerdict
         onSubmit={({ reason, accepted }) =>
           action
-            .mutateAsync({ action: 'conclude', body: { reason, accepted: accepted ?? true } })
+            .mutateAsync({ action: 'conclude', body: { reason, accepted: accepted ?? true, landmark: '' } })
             .then(() => void message.success(t('challenges.action.conclude.done')))
         }
         onClose={() => setDialog(null)}

@@ -13,6 +13,7 @@ import { useTarget, type PolicyTarget, type TargetProgress } from '../api/get-ta
 import { formatPlain } from '../utils/figures';
 
 import { TargetProgressBar } from './target-progress-bar';
+import { TargetRecords } from './target-records';
 
 /** As TargetProgressInputSerializer: non-negative, at most 13 integer digits and 2 decimals. */
 const VALUE_PATTERN = /^\d{1,13}(\.\d{1,2})?$/;
@@ -114,31 +115,38 @@ function History({ target }: { target: PolicyTarget }) {
   );
 }
 
-/** One target: where it stands, the form for a new reading, and every earlier reading. */
+/** One target: where it stands; if computed, its rule and records, else the form for a new reading and every earlier one. */
 export function TargetDrawer({ target, onClose }: { target: PolicyTarget | null; onClose: () => void }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   return (
-    <Drawer open={target !== null} onClose={onClose} title={target?.name} width={screens.md === false ? '100%' : 640} destroyOnHidden data-testid="target-drawer">
+    <Drawer open={target !== null} onClose={onClose} title={target?.name} width={screens.md === false ? '100%' : 720} destroyOnHidden data-testid="target-drawer">
       {target ? (
         <>
           <Typography.Paragraph>
             {t('policyTargets.target', { year: target.year })}
-            <Typography.Text strong>{target.target_text}</Typography.Text>（{target.direction_label}）
+            <Typography.Text strong>{target.target_text}</Typography.Text>
+            {target.target_value !== null ? `（${target.direction_label}）` : null}
           </Typography.Paragraph>
-          <TargetProgressBar target={target} />
-          <section style={{ marginTop: 24 }} aria-labelledby="target-form-title">
-            <div id="target-form-title" style={{ marginBottom: 12 }}>
-              <CardTitle>{t('policyTargets.form.title')}</CardTitle>
-            </div>
-            <ProgressForm target={target} />
-          </section>
-          <section style={{ marginTop: 32 }} aria-labelledby="target-history-title">
-            <div id="target-history-title" style={{ marginBottom: 12 }}>
-              <CardTitle>{t('policyTargets.history.title')}</CardTitle>
-            </div>
-            <History target={target} />
-          </section>
+          {target.progress_ratio !== null ? <TargetProgressBar target={target} /> : null}
+          {target.computed ? (
+            <TargetRecords target={target} computed={target.computed} />
+          ) : (
+            <>
+              <section style={{ marginTop: 24 }} aria-labelledby="target-form-title">
+                <div id="target-form-title" style={{ marginBottom: 12 }}>
+                  <CardTitle>{t('policyTargets.form.title')}</CardTitle>
+                </div>
+                <ProgressForm target={target} />
+              </section>
+              <section style={{ marginTop: 32 }} aria-labelledby="target-history-title">
+                <div id="target-history-title" style={{ marginBottom: 12 }}>
+                  <CardTitle>{t('policyTargets.history.title')}</CardTitle>
+                </div>
+                <History target={target} />
+              </section>
+            </>
+          )}
         </>
       ) : null}
     </Drawer>

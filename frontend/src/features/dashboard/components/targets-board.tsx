@@ -1,4 +1,4 @@
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 
@@ -12,18 +12,33 @@ import { formatPlain } from '../utils/figures';
 import { TargetDrawer } from './target-drawer';
 import { TargetProgressBar } from './target-progress-bar';
 
-function TargetCard({ target, onOpen }: { target: PolicyTarget; onOpen: () => void }) {
+function TargetValue({ target }: { target: PolicyTarget }) {
   const { t, formatDate } = useI18n();
-  const latest = target.latest;
+  const { computed, latest } = target;
+  if (computed) return <>{t('policyTargets.current', { value: formatPlain(computed.value), unit: target.unit, date: formatDate(computed.as_of) })}</>;
+  if (latest) return <>{t('policyTargets.latest', { value: formatPlain(latest.value), unit: target.unit, date: formatDate(latest.as_of) })}</>;
+  return <>{t('policyTargets.noEntry')}</>;
+}
+
+function TargetCard({ target, onOpen }: { target: PolicyTarget; onOpen: () => void }) {
+  const { t } = useI18n();
+  const computed = target.computed;
   return (
     <Card
       size="small"
       style={{ height: '100%' }}
       title={<CardTitle level={3}>{target.name}</CardTitle>}
+      extra={computed ? <Tag color="blue">{t('policyTargets.computed')}</Tag> : <Tag>{t('policyTargets.manual')}</Tag>}
       data-testid="target-card"
       actions={[
-        <Button key="open" type="link" icon={<EditOutlined aria-hidden />} onClick={onOpen} aria-label={t('policyTargets.openFor', { name: target.name })}>
-          {t('policyTargets.open')}
+        <Button
+          key="open"
+          type="link"
+          icon={computed ? <UnorderedListOutlined aria-hidden /> : <EditOutlined aria-hidden />}
+          onClick={onOpen}
+          aria-label={t(computed ? 'policyTargets.openComputedFor' : 'policyTargets.openFor', { name: target.name })}
+        >
+          {t(computed ? 'policyTargets.openComputed' : 'policyTargets.open')}
         </Button>,
       ]}
     >
@@ -34,21 +49,43 @@ function TargetCard({ target, onOpen }: { target: PolicyTarget; onOpen: () => vo
       ) : null}
       <Typography.Paragraph style={{ marginBottom: 8 }}>
         {t('policyTargets.target', { year: target.year })}
-        <Typography.Text strong>{target.target_text}</Typography.Text> <Tag>{target.direction_label}</Tag>
+        <Typography.Text strong>{target.target_text}</Typography.Text>
+        {target.target_value !== null ? <> <Tag>{target.direction_label}</Tag></> : null}
       </Typography.Paragraph>
       <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="target-latest">
-        {latest
-          ? t('policyTargets.latest', { value: formatPlain(latest.value), unit: target.unit, date: formatDate(latest.as_of) })
-          : t('policyTargets.noEntry')}
+        <TargetValue target={target} />
       </Typography.Paragraph>
+      {computed ? (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} ellipsis={{ rows: 2, tooltip: computed.description }}>
+          {computed.description}
+        </Typography.Paragraph>
+      ) : null}
       {target.progress_ratio !== null ? <TargetProgressBar target={target} /> : null}
     </Card>
   );
 }
 
+function TargetSection({ title, intro, targets, onOpen }: { title: string; intro: string; targets: PolicyTarget[]; onOpen: (id: number) => void }) {
+  if (targets.length === 0) return null;
+  return (
+    <section style={{ marginBottom: 24 }} aria-label={title}>
+      <CardTitle>{title}</CardTitle>
+      <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {targets.map((target) => (
+          <Col key={target.id} xs={24} sm={12} lg={8}>
+            <TargetCard target={target} onOpen={() => onOpen(target.id)} />
+          </Col>
+        ))}
+      </Row>
+    </section>
+  );
+}
+
 /**
- * The policy's other 2027 targets, each with its latest reading and how far along it is. Officials
- * enter readings in the drawer (?target=id), which also shows the history.
+ * The policy's 2027 targets: those the platform computes (with their rule and records), then those
+ * entered by hand, each with its latest reading and how far along it is. The drawer (?target=id)
+ * shows a computed target's records, or takes a new reading and shows the history.
  */
 export function TargetsBoard() {
   const { t } = useI18n();
@@ -69,13 +106,18 @@ export function TargetsBoard() {
   const selected = targets.data.find((target) => target.id === openId) ?? null;
   return (
     <>
-      <Row gutter={[16, 16]}>
-        {targets.data.map((target) => (
-          <Col key={target.id} xs={24} sm={12} lg={8}>
-            <TargetCard target={target} onOpen={() => open(target.id)} />
-          </Col>
-        ))}
-      </Row>
+      <TargetSection
+        title={t('policyTargets.computedSection')}
+        intro={t('policyTargets.computedIntro')}
+        targets={targets.data.filter((target) => target.source === 'computed')}
+        onOpen={open}
+      />
+      <TargetSection
+        title={t('policyTargets.manualSection')}
+        intro={t('policyTargets.manualIntro')}
+        targets={targets.data.filter((target) => target.source === 'manual')}
+        onOpen={open}
+      />
       <TargetDrawer target={selected} onClose={() => open(null)} />
     </>
   );

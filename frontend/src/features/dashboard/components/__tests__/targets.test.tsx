@@ -8,6 +8,8 @@ import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
 type Progress = components['schemas']['TargetProgressOutput'];
+type PolicyTarget = components['schemas']['PolicyTargetOutput'];
+type TargetRecord = components['schemas']['TargetRecordOutput'];
 
 const earlier: Progress = { id: 11, value: '1850.00', as_of: '2026-06-30', note: '省科技厅高企认定公示（第一批）', by: 'kjj', at: '2026-07-03T09:00:00+08:00' };
 const hte = targets[3]!;
@@ -93,5 +95,80 @@ describe('targets board', () => {
     await user.type(form.getByLabelText('当前值'), '-3');
     expect(await form.findByText('请输入不小于 0 的数字，最多两位小数')).toBeInTheDocument();
     expect(requestsTo(spy, 'POST /api/dashboard/targets/2/progress/')).toHaveLength(0);
+  });
+
+  it('shows a computed target with its rule, parts and the records behind it, and no entry form', async () => {
+    const byList: PolicyTarget = {
+      id: 5,
+      code: 'challenges_by_list',
+      group: '关键核心技术攻坚：四张清单',
+      name: '揭榜挂帅榜额（按四张清单）',
+      target_text: '政策未设数值目标',
+      target_value: null,
+      unit: '万元',
+      direction: 'at_least',
+      direction_label: '不低于',
+      year: 2027,
+      source: 'computed',
+      computed: {
+        description: '已定榜、攻关中或已验收的揭榜挂帅榜单的榜额合计（万元），按倒逼、引领、替代、转化四张清单分列',
+        value: '780.00',
+        count: 5,
+        parts: [
+          { key: 'forced', label: '倒逼', value: '200.00', count: 1 },
+          { key: 'leading', label: '引领', value: '230.00', count: 2 },
+          { key: 'substitution', label: '替代', value: '300.00', count: 1 },
+          { key: 'transformation', label: '转化', value: '50.00', count: 1 },
+        ],
+        as_of: '2026-11-27',
+      },
+      latest: null,
+      progress_ratio: null,
+    };
+    const record = (id: number | null, title: string, amount: string): TargetRecord => ({
+      id,
+      kind: 'challenge',
+      title,
+      organisation: '长兴天能电池材料有限公司',
+      status: 'awarded',
+      status_label: '已定榜',
+      amount,
+      date: '2026-03-01',
+      detail: '引领',
+      visible: id !== null,
+    });
+    const spy = mockApi({
+      ...signedInAs(kjj),
+      'GET /api/dashboard/targets/': () => jsonResponse([...targets, byList]),
+      'GET /api/dashboard/targets/5/records/': (request) =>
+        jsonResponse({
+          count: 2,
+          next: null,
+          previous: null,
+          results:
+            new URL(request.url).searchParams.get('part') === 'leading'
+              ? [record(31, '高精度北斗定位模组', '1500000.00'), record(null, '保密榜单', '800000.00')]
+              : [record(31, '高精度北斗定位模组', '1500000.00')],
+        }),
+    });
+    const { user } = renderApp('/dashboard/targets');
+    const computedSection = within(await screen.findByRole('region', { name: '平台自动计算的目标' }));
+    const card = computedSection.getByTestId('target-card');
+    expect(card).toHaveTextContent('自动计算');
+    expect(card).toHaveTextContent('平台当前值：780 万元');
+    expect(card).not.toHaveTextContent('不低于');
+    expect(within(screen.getByRole('region', { name: '人工填报的目标' })).getAllByTestId('target-card')).toHaveLength(4);
+
+    await user.click(within(card).getByRole('button', { name: '揭榜挂帅榜额（按四张清单）：计算口径与记录' }));
+    const drawer = within(await screen.findByRole('dialog'));
+    expect(drawer.getByTestId('target-rule')).toHaveTextContent('按倒逼、引领、替代、转化四张清单分列');
+    expect(drawer.queryByRole('form', { name: '填报新进展' })).not.toBeInTheDocument();
+    expect(await drawer.findByRole('link', { name: '高精度北斗定位模组' })).toHaveAttribute('href', '/challenges/31');
+
+    await user.click(drawer.getByText('引领 · 230 万元'));
+    expect(await drawer.findByText('保密榜单')).toBeInTheDocument();
+    expect(drawer.queryByRole('link', { name: '保密榜单' })).not.toBeInTheDocument();
+    const parts = requestsTo(spy, 'GET /api/dashboard/targets/5/records/').map((r) => new URL(r.url).searchParams.get('part'));
+    expect(parts).toEqual(['', 'leading']);
   });
 });
