@@ -1,5 +1,6 @@
-"""The targets board: the policy's other 2027 targets (seeded by a data migration) and the progress
-officials enter by hand. Progress entries are append-only, so the board keeps its history. And the
+"""The targets board: the policy's other 2027 targets (seeded by data migrations) and the progress
+officials enter by hand; the targets the platform itself knows are computed (dashboard.targets).
+Progress entries are append-only, so the board keeps its history. And the
 drill-down exports too large to build within a request (DashboardExport)."""
 
 from decimal import Decimal
@@ -28,7 +29,8 @@ class PolicyTarget(models.Model):
     )
     name = models.CharField(_("指标"), max_length=60)
     target_text = models.CharField(_("目标（原文）"), max_length=60)
-    target_value = models.DecimalField(_("目标值"), max_digits=15, decimal_places=2)
+    # Empty for what the policy asks for without a figure (四张清单, 先投后股): the board shows the value.
+    target_value = models.DecimalField(_("目标值"), max_digits=15, decimal_places=2, null=True, blank=True)
     unit = models.CharField(_("单位"), max_length=20)
     direction = models.CharField(_("方向"), max_length=10, choices=Direction.choices, default=Direction.AT_LEAST)
     year = models.PositiveSmallIntegerField(_("目标年度"), default=2027)
@@ -92,6 +94,7 @@ class DashboardExport(ResumableJob):
     figure = models.CharField(_("看板数字"), max_length=20)
     key = models.CharField(_("分项"), max_length=40, blank=True)
     as_of = models.DateField(_("截至日期"), null=True, blank=True)
+    recorded_as_of = models.DateField(_("账本回溯日期"), null=True, blank=True)
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
     total_rows = models.PositiveIntegerField(_("合同份数"), default=0)
     processed_rows = models.PositiveIntegerField(_("已写入份数"), default=0)

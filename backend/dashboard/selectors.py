@@ -17,14 +17,18 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.models import Region, User
+from accounts.places import DISTRICTS, LOCAL, ZONES, district_of, partner, regions_within
 from core.exceptions import ApplicationError, Conflict
 from dashboard.models import DashboardExport, PolicyTarget, TargetProgress
 from deals.files import COUNTED_COLUMNS, ledger_file
-from deals.models import HUZHOU_REGIONS, PLATFORM_ORIGINS, ContractType, Deal, DealOrigin, DealRollup
-from deals.permissions import deal_visibility, official_district
+from deals.models import PLATFORM_ORIGINS, ContractType, CountingRule, Deal, DealOrigin, DealRollup, HuzhouParties
+from deals.permissions import deal_visibility, home_regions, official_district
 from deals.selectors import (
+    LOCAL_PARTIES,
+    PARTIES_OF_FLOW,
     Total,
     cents_sum,
     counted_deals,
@@ -35,6 +39,7 @@ from deals.selectors import (
     is_current,
     ledger_for,
     money,
+    target_source_text,
     total_of,
     yuan,
 )
@@ -44,7 +49,34 @@ RATIO = Decimal("0.0001")
 TOP = 10
 UNCLASSIFIED = "unclassified"
 PLATFORM, OFFLINE = "platform", "offline"
-FIGURES = ["total", "month", "district", "industry", "contract_type", "origin", "platform", "buyer", "seller"]
+FIGURES = [
+    "total",
+    "month",
+    "district",
+    "industry",
+    "contract_type",
+    "origin",
+    "platform",
+    "buyer",
+    "seller",
+    "flow",
+    "inflow_partner",
+    "outflow_partner",
+]
+# Figures that show every flow whatever the year's rule counts: their drill-downs read the
+# contracts with a local party under the rule's statuses, dates and amount, not the rule's flow.
+FLOW_FIGURES = ("flow", "inflow_partner", "outflow_partner")
+FLOWS = {
+    "outflow": PARTIES_OF_FLOW[CountingRule.Flow.OUTFLOW],
+    "inflow": PARTIES_OF_FLOW[CountingRule.Flow.INFLOW],
+    "local": [HuzhouParties.BOTH],
+}
+FLOW_LABELS = {
+    "outflow": _lazy("输出（卖方在湖州）"),
+    "inflow": _lazy("吸纳（买方在湖州）"),
+    "local": _lazy("本地（买卖双方均在湖州）"),
+}
+PARTNER_FLOWS = {"inflow_partner": "inflow", "outflow_partner": "outflow"}
 # Seasonal projection needs last year to have reached a meaningful share by the same day; below
 # this share (early January) one large contract would swing the projection wildly.
 MIN_SEASONAL_SHARE = Decimal("0.05")
@@ -80,7 +112,11 @@ def figure_condition(figure: str, key: str) -> Q:
     if figure == "month":
         return Q(counted_on__month=int(key))
     if figure == "district":
-        return Q(district=key)
+        return Q(district__in=regions_within(key))  # a district's figure includes its zones'
+    if figure == "flow":
+        return Q(huzhou_parties__in=FLOWS[key])
+    if figure in PARTNER_FLOWS:
+        return Q(huzhou_parties__in=FLOWS[PARTNER_FLOWS[figure]], partner=key)
     if figure == "industry":
         return Q(industry__isnull=True) if key == UNCLASSIFIED else Q(industry__code=key)
     if figure == "contract_type":
@@ -103,6 +139,10 @@ def figure_label(figure: str, key: str) -> str:
         return _("%(month)d月") % {"month": int(key)}
     if figure == "district":
         return str(Region(key).label)
+    if figure == "flow":
+        return str(FLOW_LABELS[key])
+    if figure in PARTNER_FLOWS:
+        return f"{FLOW_LABELS[PARTNER_FLOWS[figure]]} · {partner(key).label}"
     if figure == "industry":
         return str(_("未分类")) if key == UNCLASSIFIED else IndustryChain.objects.get(code=key).name
     if figure == "contract_type":
@@ -114,11 +154,26 @@ def figure_label(figure: str, key: str) -> str:
     return key  # buyer / seller: the USCC; the rows carry the names
 
 
-def drilldown_rows(*, viewer: User, year: int, figure: str, key: str, as_of: date | None = None) -> QuerySet:
+def drilldown_rows(
+    *,
+    viewer: User,
+    year: int,
+    figure: str,
+    key: str,
+    as_of: date | None = None,
+    recorded_as_of: date | None = None,
+) -> QuerySet:
     """The counted contracts behind a figure that the viewer may see (a district official: their
-    district's), read through deals.selectors.ledger_for, so rows and exports show a confidential
-    origin's contract under the neutral title."""
-    rows = ledger_for(counted_deals(year=year, as_of=as_of), viewer=viewer)
+    district's, with it as "local"), read through deals.selectors.ledger_for, so rows and exports
+    show a confidential origin's contract under the neutral title."""
+    counted = counted_deals(
+        year=year,
+        as_of=as_of,
+        recorded_as_of=recorded_as_of,
+        home=home_regions(viewer),
+        parties=LOCAL_PARTIES if figure in FLOW_FIGURES else None,
+    )
+    rows = ledger_for(counted, viewer=viewer)
     return rows.filter(figure_condition(figure, key)).order_by("counted_on", "contract_number", "deal_ref")
 
 
@@ -128,17 +183,25 @@ class ExportFile:
     name: str
 
 
-def export_name(*, year: int, figure: str, key: str, as_of: date | None) -> str:
-    return f"{year}年技术合同-{figure_label(figure, key)}" + (f"-截至{as_of.isoformat()}" if as_of else "")
+def export_name(*, year: int, figure: str, key: str, as_of: date | None, recorded_as_of: date | None = None) -> str:
+    name = f"{year}年技术合同-{figure_label(figure, key)}" + (f"-截至{as_of.isoformat()}" if as_of else "")
+    return name + (f"-账本回溯{recorded_as_of.isoformat()}" if recorded_as_of else "")
 
 
 def drilldown_export(
-    *, viewer: User, year: int, figure: str, key: str, as_of: date | None, file_format: str
+    *,
+    viewer: User,
+    year: int,
+    figure: str,
+    key: str,
+    as_of: date | None,
+    file_format: str,
+    recorded_as_of: date | None = None,
 ) -> ExportFile:
     """Exactly the drill-down's rows as a file, built within the request. A figure with more
     contracts than DASHBOARD_EXPORT_MAX_ROWS is refused up front, naming its size, rather than
     left to run into the web server's timeout: POST /api/dashboard/exports/ builds it in a worker."""
-    rows = drilldown_rows(viewer=viewer, year=year, figure=figure, key=key, as_of=as_of)
+    rows = drilldown_rows(viewer=viewer, year=year, figure=figure, key=key, as_of=as_of, recorded_as_of=recorded_as_of)
     count, limit = rows.count(), settings.DASHBOARD_EXPORT_MAX_ROWS
     if count > limit:
         raise ApplicationError(
@@ -150,7 +213,10 @@ def drilldown_export(
     content = ledger_file(
         rows.iterator(chunk_size=2000), columns=COUNTED_COLUMNS, file_format=file_format, title="技术合同"
     )
-    return ExportFile(content=content, name=export_name(year=year, figure=figure, key=key, as_of=as_of))
+    return ExportFile(
+        content=content,
+        name=export_name(year=year, figure=figure, key=key, as_of=as_of, recorded_as_of=recorded_as_of),
+    )
 
 
 def dashboard_export_list(*, viewer) -> QuerySet[DashboardExport]:
@@ -182,10 +248,13 @@ class Figures:
     """The sums a summary is made of, whichever source computed them."""
 
     months: dict[int, dict[str, Any]]
-    district: dict[str, dict[str, Any]]
+    district: dict[str, dict[str, Any]]  # by attributed region (a zone apart from its district)
     industry: dict[tuple[str | None, str | None], dict[str, Any]]
     contract_type: dict[str, dict[str, Any]]
     origin: dict[str, dict[str, Any]]
+    # Every contract with a local party under the rule's statuses, dates and amount, whatever flow
+    # the rule counts: by (huzhou_parties, where the other party is).
+    flows: dict[tuple[str, str], dict[str, Any]]
     last_months: dict[int, dict[str, Any]]
     last_same_day: Total
     top: dict[str, list[tuple[str, Decimal, int]]]  # side -> [(USCC, amount, deals)], largest first
@@ -223,13 +292,39 @@ def _total(groups: dict[Any, dict[str, Any]]) -> Total:
     )
 
 
-def _from_ledger(*, year: int, as_of: date | None, rule, same_day: date, scope: Q | None = None) -> Figures:
-    """From the contracts themselves (or the ledger entries, for a past `as_of`): drill-downs list
-    exactly these rows. `scope` (deals.permissions.deal_visibility) limits them to a district."""
-    counted = counted_deals(year=year, as_of=as_of, rule=rule)
-    last = counted_deals(year=year - 1, as_of=as_of)
+@dataclass(frozen=True)
+class Dates:
+    """Which contracts and which ledger a summary reads: up to `as_of` by the rule's date from the
+    current ledger (截至), or the ledger as recorded at the end of `recorded_as_of` (账本回溯)."""
+
+    as_of: date | None = None
+    recorded_as_of: date | None = None
+
+    @property
+    def reference(self) -> date:
+        return self.recorded_as_of or self.as_of or timezone.localdate()
+
+    @property
+    def mode(self) -> str:
+        return "recorded" if self.recorded_as_of else "as_of" if self.as_of else "current"
+
+    def whole_year(self, year: int) -> bool:
+        """Whether the year's figures are whole (today's ledger, nothing cut off within the year):
+        then the rollup, whose breakdowns hold whole years, answers them."""
+        return is_current(self.recorded_as_of) and (self.as_of is None or self.as_of >= date(year, 12, 31))
+
+
+def _from_ledger(*, year: int, dates: Dates, rule, same_day: date, viewer: User | None = None) -> Figures:
+    """From the contracts themselves (or the ledger entries, for 账本回溯): drill-downs list exactly
+    these rows. For a district official (deals.permissions) the rows are limited to their district
+    and their district is what counts as local."""
+    home, scope = home_regions(viewer), deal_visibility(viewer) if viewer is not None else None
+    when = {"as_of": dates.as_of, "recorded_as_of": dates.recorded_as_of}
+    counted = counted_deals(year=year, rule=rule, home=home, **when)
+    flows = counted_deals(year=year, rule=rule, home=home, parties=LOCAL_PARTIES, **when)
+    last = counted_deals(year=year - 1, home=home, **when)
     if scope is not None:
-        counted, last = counted.filter(scope), last.filter(scope)
+        counted, flows, last = counted.filter(scope), flows.filter(scope), last.filter(scope)
     cube = _cube(counted, *CUBE)
     top = {}
     for side in ("buyer", "seller"):
@@ -246,10 +341,20 @@ def _from_ledger(*, year: int, as_of: date | None, rule, same_day: date, scope: 
         industry=_sum_by(cube, "industry__code", "industry__name"),
         contract_type=_sum_by(cube, "contract_type"),
         origin=_sum_by(cube, "origin"),
+        flows=_sum_by(_cube(flows, "huzhou_parties", "partner"), "huzhou_parties", "partner"),
         last_months=_sum_by(_cube(last, "month"), "month"),
         last_same_day=total_of(last.filter(counted_on__lte=same_day)),
         top=top,
     )
+
+
+def _attributed_side(flow: str, parties: str) -> str:
+    """Whose region a contract's district figure is (deals.selectors.district_expression)."""
+    if flow == CountingRule.Flow.OUTFLOW:
+        return "seller"
+    if flow == CountingRule.Flow.INFLOW:
+        return "buyer"
+    return "buyer" if parties in (HuzhouParties.BOTH, HuzhouParties.BUYER) else "seller"
 
 
 def _from_rollup(*, year: int, rule, same_day: date) -> Figures:
@@ -258,9 +363,9 @@ def _from_rollup(*, year: int, rule, same_day: date) -> Figures:
     D = DealRollup.Dimension
     rows = list(
         counted_rollup(year=year, rule=rule)
-        .exclude(dimension__in=[D.BUYER, D.SELLER])
+        .exclude(dimension__in=[D.BUYER, D.SELLER, D.PARTNER])
         .order_by()
-        .values("dimension", "key", "period")
+        .values("dimension", "key", "period", "huzhou_parties")
         .annotate(cents=Sum("counted_cents"), deals=Sum("deals"))
     )
     by_dimension: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -270,6 +375,20 @@ def _from_rollup(*, year: int, rule, same_day: date) -> Figures:
     industries = {str(i.pk): (i.code, i.name) for i in IndustryChain.objects.all()}
     for row in by_dimension[D.INDUSTRY]:
         row["industry"] = industries.get(row["key"], (None, None))
+    # Each contract is in both region dimensions; the rule's flow says which one is its district.
+    districts = [
+        row
+        for dimension in (D.BUYER_REGION, D.SELLER_REGION)
+        for row in by_dimension[dimension]
+        if f"{_attributed_side(rule.flow, row['huzhou_parties'])}_region" == dimension
+    ]
+    flows = list(
+        counted_rollup(year=year, rule=rule, parties=LOCAL_PARTIES)
+        .filter(dimension=D.PARTNER)
+        .order_by()
+        .values("huzhou_parties", "key")
+        .annotate(cents=Sum("counted_cents"), deals=Sum("deals"))
+    )
     last_days = list(
         counted_rollup(year=year - 1, rule=counting_rule(year=year - 1))
         .filter(dimension=D.DAY)
@@ -294,14 +413,70 @@ def _from_rollup(*, year: int, rule, same_day: date) -> Figures:
         top[side] = [(row["key"], yuan(row["cents"]), row["deals"]) for row in parties]
     return Figures(
         months=_sum_by(by_dimension[D.DAY], "month"),
-        district=_sum_by(by_dimension[D.DISTRICT], "key"),
+        district=_sum_by(districts, "key"),
         industry=_sum_by(by_dimension[D.INDUSTRY], "industry"),
         contract_type=_sum_by(by_dimension[D.CONTRACT_TYPE], "key"),
         origin=_sum_by(by_dimension[D.ORIGIN], "key"),
+        flows=_sum_by(flows, "huzhou_parties", "key"),
         last_months=_sum_by(last_days, "month"),
         last_same_day=same_period,
         top=top,
     )
+
+
+def _flow_items(flows: dict[tuple[str, str], dict[str, Any]], whole: Decimal) -> list[dict[str, Any]]:
+    """输出, 吸纳 and 本地 side by side (输出 and 吸纳 both include 本地)."""
+    items = []
+    for key, parties in FLOWS.items():
+        groups = {k: v for k, v in flows.items() if k[0] in parties}
+        items.append(_item("flow", key, str(FLOW_LABELS[key]), _total(groups), whole))
+    return items
+
+
+def _partner_items(flows: dict[tuple[str, str], dict[str, Any]], figure: str) -> list[dict[str, Any]]:
+    """A flow by where the other party is: 本地 first, then 长三角 (上海, 江苏 and 浙江 by city,
+    安徽), other provinces and unknown; they sum to the flow's figure."""
+    parties = FLOWS[PARTNER_FLOWS[figure]]
+    groups: dict[str, dict[str, Any]] = defaultdict(_empty)
+    for (hp, key), group in flows.items():
+        if hp in parties:
+            groups[key] = {
+                "amount": groups[key]["amount"] + group["amount"],
+                "deals": groups[key]["deals"] + group["deals"],
+            }
+    whole = _total(groups).amount
+    order = list(PARTNER_ORDER)
+    items = []
+    for key, group in groups.items():
+        place = partner(key)
+        item = _item(figure, key, place.label, group, whole)
+        items.append({**item, "group": place.group, "group_label": place.group_label})
+    return sorted(
+        items, key=lambda i: (order.index(i["group"]) if i["group"] in order else len(order), -i["amount"], i["key"])
+    )
+
+
+PARTNER_ORDER = (LOCAL, "huzhou_other", "上海市", "江苏省", "浙江省", "安徽省", "other", "unknown")
+
+
+def _district_items(districts: dict[str, dict[str, Any]], whole: Decimal) -> list[dict[str, Any]]:
+    """The five districts and counties, each with its zones' contracts, then the zones on their own
+    (`parent` names the district a zone's figure is also in: zones are not added twice)."""
+    items = []
+    for region in DISTRICTS:
+        within = {r: districts[r] for r in regions_within(region) if r in districts}
+        items.append({**_item("district", region, str(Region(region).label), _total(within), whole), "parent": None})
+    for zone in ZONES:
+        item = _item("district", zone, str(Region(zone).label), districts.get(zone, _empty()), whole)
+        items.append({**item, "parent": district_of(zone)})
+    if Region.OUTSIDE in districts:  # only when the year's rule does not require a Huzhou party
+        items.append(
+            {
+                **_item("district", Region.OUTSIDE, str(Region.OUTSIDE.label), districts[Region.OUTSIDE], whole),
+                "parent": None,
+            }
+        )
+    return items
 
 
 def _top_items(
@@ -436,24 +611,33 @@ def _funnel(year: int, as_of: date | None, from_challenges: dict[str, Any]) -> l
 
 
 def dashboard_summary(
-    *, year: int, as_of: date | None = None, from_ledger: bool = False, viewer: User | None = None
+    *,
+    year: int,
+    as_of: date | None = None,
+    recorded_as_of: date | None = None,
+    from_ledger: bool = False,
+    viewer: User | None = None,
 ) -> dict[str, Any]:
-    """Everything the dashboard shows for `year`, as the ledger stood at the end of `as_of` (now
-    when None): the same request with the same `as_of` always answers the same figures. The
-    current ledger's figures come from the maintained rollup unless `from_ledger` (used to check
-    the rollup).
+    """Everything the dashboard shows for `year`. 截至 `as_of`: the contracts whose date (the rule's
+    date field) is on or before it, from the current ledger under the year's current rule — what
+    an official means by "截至6月30日". 账本回溯 `recorded_as_of`: what the dashboard said at the end
+    of that day (the ledger's entries written by then, the rule in force then), for audits; the
+    same request always answers the same figures. Whole-year figures of the current ledger come
+    from the maintained rollup unless `from_ledger` (used to check the rollup).
 
     For a district official (`viewer`; deals.permissions.deal_visibility) every contract figure is
-    computed over the counted contracts with a party in their district — the rows their
-    drill-downs list — from the ledger: the rollup sums the city. The target stays the city's (no
-    district targets exist), and the funnel's challenges, bids and awards are the city's."""
-    cal = Calendar(year=year, reference=as_of or timezone.localdate())
-    rule = counting_rule(year=year, as_of=as_of)
-    scope = deal_visibility(viewer) if viewer is not None else None
-    if is_current(as_of) and not from_ledger and scope is None:
+    computed over the counted contracts with a party in their district (or a zone within it) —
+    the rows their drill-downs list — from the ledger, with their district as "local" in the flows:
+    the rollup sums the city. The target stays the city's (no district targets exist), and the
+    funnel's challenges, bids and awards are the city's."""
+    dates = Dates(as_of=as_of, recorded_as_of=recorded_as_of)
+    cal = Calendar(year=year, reference=dates.reference)
+    rule = counting_rule(year=year, as_of=recorded_as_of)
+    district = official_district(viewer)
+    if dates.whole_year(year) and not from_ledger and district is None:
         figures = _from_rollup(year=year, rule=rule, same_day=cal.same_day_last_year())
     else:
-        figures = _from_ledger(year=year, as_of=as_of, rule=rule, same_day=cal.same_day_last_year(), scope=scope)
+        figures = _from_ledger(year=year, dates=dates, rule=rule, same_day=cal.same_day_last_year(), viewer=viewer)
     this_months, last_months = figures.months, figures.last_months
     total, last_full = _total(this_months), _total(last_months)
     whole = total.amount
@@ -479,14 +663,6 @@ def dashboard_summary(
             }
         )
 
-    districts = figures.district
-    district_items = [
-        _item("district", r, str(Region(r).label), districts.get(r, _empty()), whole) for r in HUZHOU_REGIONS
-    ]
-    if Region.OUTSIDE in districts:  # only when the year's rule does not require a Huzhou party
-        district_items.append(
-            _item("district", Region.OUTSIDE, str(Region.OUTSIDE.label), districts[Region.OUTSIDE], whole)
-        )
     industry_items = sorted(
         (
             _item("industry", code or UNCLASSIFIED, name or str(_("未分类")), group, whole)
@@ -512,10 +688,12 @@ def dashboard_summary(
         _item("platform", OFFLINE, str(_("线下（平台外）")), origins.get(DealOrigin.OFFLINE, _empty()), whole),
     ]
     texts = counting_rule_texts(rule)
-    district = official_district(viewer)
+    scope = deal_visibility(viewer) if viewer is not None else None
     return {
         "year": year,
         "as_of": as_of,
+        "recorded_as_of": recorded_as_of,
+        "date_mode": dates.mode,
         "district": district,
         "district_label": str(Region(district).label) if district else None,
         "reference_date": cal.reference,
@@ -524,15 +702,21 @@ def dashboard_summary(
             "version": rule.version,
             "is_configured": rule.is_configured,
             "target_amount": rule.target_amount,
+            "target_source": rule.target_source,
+            "target_source_label": str(CountingRule.TargetSource(rule.target_source).label),
+            "target_source_text": target_source_text(rule),
             "statuses": list(rule.statuses),
             "date_field": rule.date_field,
             "amount_field": rule.amount_field,
             "require_huzhou_party": rule.require_huzhou_party,
+            "flow": rule.flow,
+            "flow_label": str(CountingRule.Flow(rule.flow).label),
             "text": texts["en" if (translation.get_language() or "").startswith("en") else "zh"],
             "text_zh": texts["zh"],
             "text_en": texts["en"],
         },
         "target_amount": rule.target_amount,
+        "target_source": rule.target_source,
         "counted_amount": total.amount,
         "counted_deals": total.deals,
         "progress": ratio(total.amount, rule.target_amount),
@@ -543,14 +727,17 @@ def dashboard_summary(
         "last_year_same_period_amount": last_same_day.amount,
         "projection": _projection(cal, total, last_full, last_same_day),
         "monthly": monthly,
-        "by_district": district_items,
+        "by_flow": _flow_items(figures.flows, whole),
+        "inflow_by_partner": _partner_items(figures.flows, "inflow_partner"),
+        "outflow_by_partner": _partner_items(figures.flows, "outflow_partner"),
+        "by_district": _district_items(figures.district, whole),
         "by_industry": industry_items,
         "by_contract_type": type_items,
         "by_origin": origin_items,
         "by_platform": platform_items,
         "top_buyers": _top_items("buyer", figures.top["buyer"], whole, scope),
         "top_sellers": _top_items("seller", figures.top["seller"], whole, scope),
-        "funnel": _funnel(year, as_of, origins.get(DealOrigin.CHALLENGE, _empty())),
+        "funnel": _funnel(year, dates.as_of or dates.recorded_as_of, origins.get(DealOrigin.CHALLENGE, _empty())),
     }
 
 

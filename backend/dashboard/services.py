@@ -12,9 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.exceptions import Conflict
 from core.jobs import job_claim, job_failure_reported, job_update, jobs_purge, jobs_resend
 from dashboard.models import DashboardExport, DashboardExportPart, PolicyTarget, TargetProgress
 from dashboard.selectors import drilldown_rows, export_name
+from dashboard.targets import is_computed
 from deals.files import COUNTED_COLUMNS, write_ledger_file
 from deals.permissions import require_dashboard
 
@@ -24,6 +26,8 @@ def target_progress_add(
     *, target: PolicyTarget, by: User, value: Decimal, as_of: date, note: str = ""
 ) -> TargetProgress:
     require_dashboard(by)
+    if is_computed(target):
+        raise Conflict(_("该目标由平台根据业务数据自动计算，不能人工填报"), extra={"code": target.code})
     if as_of > timezone.localdate():
         raise ValidationError({"as_of": _("统计截至日期不能晚于今天")})
     progress = TargetProgress(target=target, by=by, value=value, as_of=as_of, note=note, at=timezone.now())
@@ -44,22 +48,30 @@ PART_BYTES = 4 * 1024 * 1024
 
 @transaction.atomic
 def dashboard_export_start(
-    *, by: User, year: int, figure: str, key: str, as_of: date | None, file_format: str
+    *,
+    by: User,
+    year: int,
+    figure: str,
+    key: str,
+    as_of: date | None,
+    file_format: str,
+    recorded_as_of: date | None = None,
 ) -> DashboardExport:
     """Queue the file of a drill-down (exactly its rows) for a worker to build; the job reports
     progress and, when done, is downloaded from /api/dashboard/exports/{id}/download/."""
     from dashboard.tasks import dashboard_export_task  # lazy: tasks.py imports this module
 
     require_dashboard(by)
+    dates = {"as_of": as_of, "recorded_as_of": recorded_as_of}
     job = DashboardExport.objects.create(
         created_by=by,
         year=year,
         figure=figure,
         key=key,
-        as_of=as_of,
         file_format=file_format,
-        total_rows=drilldown_rows(viewer=by, year=year, figure=figure, key=key, as_of=as_of).count(),
-        file_name=f"{export_name(year=year, figure=figure, key=key, as_of=as_of)}.{file_format}"[-200:],
+        total_rows=drilldown_rows(viewer=by, year=year, figure=figure, key=key, **dates).count(),
+        file_name=f"{export_name(year=year, figure=figure, key=key, **dates)}.{file_format}"[-200:],
+        **dates,
     )
     # robust: with the broker down the job stays queued and dashboard_exports_maintain sends it later.
     transaction.on_commit(lambda: dashboard_export_task.delay(job.pk), robust=True)
@@ -85,7 +97,14 @@ def dashboard_export_run(*, job_id: int) -> DashboardExport:
     with job_failure_reported(job, message=_("生成文件时发生内部错误，请重新导出"), cleanup=parts.delete):
         parts.delete()
         # The rows its requester may see, shown as they would read them (district, confidential origins).
-        rows = drilldown_rows(viewer=job.created_by, year=job.year, figure=job.figure, key=job.key, as_of=job.as_of)
+        rows = drilldown_rows(
+            viewer=job.created_by,
+            year=job.year,
+            figure=job.figure,
+            key=job.key,
+            as_of=job.as_of,
+            recorded_as_of=job.recorded_as_of,
+        )
         # The file goes to the worker's own disk first, then into the database a part at a time.
         with tempfile.TemporaryFile(prefix="techmatch-export-") as out:
             write_ledger_file(

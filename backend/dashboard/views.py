@@ -1,14 +1,16 @@
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.openapi import example
-from core.pagination import CountedPagination
+from core.pagination import CountedPagination, StandardPagination
 from dashboard.models import DashboardExport, PolicyTarget
 from dashboard.selectors import (
     dashboard_export_list,
@@ -28,11 +30,16 @@ from dashboard.serializers import (
     DrilldownQueryInputSerializer,
     PolicyTargetDetailOutputSerializer,
     PolicyTargetOutputSerializer,
+    QualificationVolumeOutputSerializer,
     TargetProgressInputSerializer,
     TargetProgressOutputSerializer,
+    TargetRecordOutputSerializer,
+    TargetRecordsOutputSerializer,
+    TargetRecordsQueryInputSerializer,
     YearQueryInputSerializer,
 )
 from dashboard.services import dashboard_export_start, target_progress_add
+from dashboard.targets import is_computed, target_record_rows, target_records, volume_by_qualification
 from deals.permissions import CanSeeDashboard
 from deals.selectors import total_of
 from deals.views import FILE_RESPONSES, file_response
@@ -49,8 +56,9 @@ class DashboardSummaryView(APIView):
         parameters=[YearQueryInputSerializer],
         responses=DashboardSummaryOutputSerializer,
         tags=["dashboard"],
-        summary="年度技术交易额看板：目标、计入额、进度、预测、分项与漏斗（附计数口径）",
-        description="每一项金额都带 figure/key，可用 /api/dashboard/drilldown/ 查看其背后的合同；as_of 复现某天结束时看板显示的数字。",
+        summary="年度技术交易额看板：目标、计入额、进度、预测、输出/吸纳/本地、分项与漏斗（附计数口径）",
+        description="每一项金额都带 figure/key，可用 /api/dashboard/drilldown/ 查看其背后的合同。"
+        "as_of（截至）：计入日期不晚于该日的合同，按当前台账；recorded_as_of（账本回溯，审计用）：复现该日结束时台账记录的数字。",
     )
     def get(self, request: Request) -> Response:
         params = YearQueryInputSerializer(data=request.query_params)
@@ -77,13 +85,21 @@ class DrilldownView(APIView):
         params = DrilldownQueryInputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         p = params.validated_data
-        rows = drilldown_rows(viewer=request.user, year=p["year"], figure=p["figure"], key=p["key"], as_of=p["as_of"])
+        rows = drilldown_rows(
+            viewer=request.user,
+            year=p["year"],
+            figure=p["figure"],
+            key=p["key"],
+            as_of=p["as_of"],
+            recorded_as_of=p["recorded_as_of"],
+        )
         total = total_of(rows)
         paginator = CountedPagination(total.deals)
         page = paginator.paginate_queryset(rows, request, view=self)
         body = {
             "year": p["year"],
             "as_of": p["as_of"],
+            "recorded_as_of": p["recorded_as_of"],
             "figure": p["figure"],
             "key": p["key"],
             "label": figure_label(p["figure"], p["key"]),
@@ -171,6 +187,27 @@ class PolicyTargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         return Response(PolicyTargetDetailOutputSerializer(self.get_object()).data)
 
     @extend_schema(
+        parameters=[
+            TargetRecordsQueryInputSerializer,
+            OpenApiParameter("page", int, description="页码，从1开始"),
+            OpenApiParameter("page_size", int, description="每页条数（最多200）"),
+        ],
+        responses=TargetRecordsOutputSerializer,
+        summary="下钻：自动计算的目标背后的记录（榜单或创新联合体；分页）",
+    )
+    @action(detail=True, methods=["get"])
+    def records(self, request: Request, pk=None) -> Response:
+        target: PolicyTarget = self.get_object()
+        if not is_computed(target):
+            raise NotFound(_("该目标为人工填报，没有可下钻的平台记录"))
+        params = TargetRecordsQueryInputSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        paginator = StandardPagination()
+        page = paginator.paginate_queryset(target_records(target=target, **params.validated_data), request, view=self)
+        rows = target_record_rows(target=target, records=page, viewer=request.user)
+        return paginator.get_paginated_response(TargetRecordOutputSerializer(rows, many=True).data)
+
+    @extend_schema(
         request=TargetProgressInputSerializer,
         responses={201: TargetProgressOutputSerializer},
         summary="填报目标进展（保留历史）",
@@ -187,6 +224,25 @@ class PolicyTargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         data.is_valid(raise_exception=True)
         entry = target_progress_add(target=target, by=request.user, **data.validated_data)
         return Response(TargetProgressOutputSerializer(entry).data, status=status.HTTP_201_CREATED)
+
+
+class QualificationVolumeView(APIView):
+    permission_classes = DASHBOARD
+
+    @extend_schema(
+        parameters=[YearQueryInputSerializer],
+        responses=QualificationVolumeOutputSerializer,
+        tags=["dashboard"],
+        summary="当年计入的技术交易额按企业资质分列（高新技术企业、科技型中小企业、专精特新、龙头企业）",
+        description="资质以合同计入日期当天有效为准；同一企业可有多项资质，各行相加不等于合计。",
+    )
+    def get(self, request: Request) -> Response:
+        params = YearQueryInputSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        p = params.validated_data
+        year = p.get("year") or timezone.localdate().year
+        body = volume_by_qualification(viewer=request.user, year=year, as_of=p.get("as_of"))
+        return Response(QualificationVolumeOutputSerializer(body).data)
 
 
 # The home page: the marketplace at a glance and the year's transaction volume against its target,

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 
 from accounts.models import Region
+from accounts.places import regions_within
 from deals.models import ContractType, Deal, DealOrigin, DealStatus
 
 
@@ -10,7 +11,9 @@ class DealFilter(django_filters.FilterSet):
     contract_type = django_filters.ChoiceFilter(choices=ContractType.choices, label="合同类型")
     origin = django_filters.ChoiceFilter(choices=DealOrigin.choices, label="来源")
     industry = django_filters.CharFilter(field_name="industry__code", label="产业链代码")
-    region = django_filters.ChoiceFilter(choices=Region.choices, method="filter_region", label="任一方所在地区")
+    region = django_filters.ChoiceFilter(
+        choices=Region.choices, method="filter_region", label="任一方所在地区（区县含其中的功能区）"
+    )
     # Bounded: a year outside 1-9999 cannot become a date (a 500), an id beyond 2**63-1 cannot
     # become a database integer (found by tests/fuzz).
     registered_year = django_filters.NumberFilter(
@@ -36,7 +39,8 @@ class DealFilter(django_filters.FilterSet):
         fields = ["status", "contract_type", "origin", "registry"]
 
     def filter_region(self, queryset, name, value):
-        return queryset.filter(Q(buyer_region=value) | Q(seller_region=value))
+        regions = regions_within(value)  # 德清县 includes 莫干山高新区, as the dashboard counts it
+        return queryset.filter(Q(buyer_region__in=regions) | Q(seller_region__in=regions))
 
     def filter_organisation(self, queryset, name, value):
         return queryset.filter(Q(buyer_organisation_id=value) | Q(seller_organisation_id=value))

@@ -28,7 +28,6 @@ from marketplace.models import Bid, Capability, Challenge, CooperationType, Indu
 MAX_CONTRACT_AMOUNT = Decimal("10000000000.00")
 MAX_TARGET_AMOUNT = Decimal("99999999999999.99")
 DEFAULT_REGISTRY = "湖州市技术市场"
-HUZHOU_REGIONS = [r for r in Region.values if r != Region.OUTSIDE]
 
 
 class ContractType(models.TextChoices):
@@ -82,6 +81,10 @@ class DealState(models.Model):
     buyer_name = models.CharField(_("买方名称"), max_length=120)
     buyer_uscc = models.CharField(_("买方统一社会信用代码"), max_length=18, validators=[validate_uscc])
     buyer_region = models.CharField(_("买方所在地区"), max_length=20, choices=Region.choices)
+    # Outside Huzhou, where the party is (accounts.places: a full province name, a city); in Huzhou
+    # 浙江省/湖州市. Blank: not recorded (contracts recorded before places were kept).
+    buyer_province = models.CharField(_("买方所在省份"), max_length=20, blank=True, default="")
+    buyer_city = models.CharField(_("买方所在城市"), max_length=20, blank=True, default="")
     seller_organisation = models.ForeignKey(
         Organisation,
         null=True,
@@ -93,6 +96,8 @@ class DealState(models.Model):
     seller_name = models.CharField(_("卖方名称"), max_length=120)
     seller_uscc = models.CharField(_("卖方统一社会信用代码"), max_length=18, validators=[validate_uscc])
     seller_region = models.CharField(_("卖方所在地区"), max_length=20, choices=Region.choices)
+    seller_province = models.CharField(_("卖方所在省份"), max_length=20, blank=True, default="")
+    seller_city = models.CharField(_("卖方所在城市"), max_length=20, blank=True, default="")
     contract_amount = amount_field(_("合同金额（元）"))
     technical_amount = amount_field(_("技术交易额（元）"))
     signed_on = models.DateField(_("签订日期"))
@@ -286,20 +291,34 @@ class DealEntry(DealState, AppendOnly):
         indexes = [models.Index(fields=["deal", "id"], name="dealentry_deal_id")]
 
 
+class HuzhouParties(models.TextChoices):
+    """Which parties of a contract are in Huzhou: what decides its flow. 输出 (outflow) counts the
+    contracts whose seller is here (BOTH, SELLER), 吸纳 (inflow) those whose buyer is here (BOTH,
+    BUYER); a contract with both parties here (本地) is in both flows and counted once overall."""
+
+    BOTH = "both", _("买卖双方均在湖州（本地）")
+    SELLER = "seller", _("卖方在湖州（输出）")
+    BUYER = "buyer", _("买方在湖州（吸纳）")
+    NONE = "none", _("双方均不在湖州")
+
+
 class DealRollup(models.Model):
     """Maintained sums of the current ledger (deals.rollups keeps them, in the transaction of every
     write), so the dashboard summary reads a few thousand rows instead of aggregating every
     contract: at 1,000,000 contracts on PostgreSQL the direct aggregation took over a second.
 
-    One row per (date field, period, status, whether a party is in Huzhou, dimension, key): the
+    One row per (date field, period, status, which parties are in Huzhou, dimension, key): the
     counting rule's every variable is a column, so any version of the rule selects its rows with a
-    filter. `day` rows hold one calendar day's total (the monthly series and "same day last year");
-    the breakdown and party rows hold a whole year (period = 1 January). Voided contracts are in
-    no row. Figures "as of" a past day are computed from the ledger entries, not from here."""
+    filter. `day` rows hold one calendar day's total (the monthly series, "same day last year" and
+    flow totals up to a day); the breakdown and party rows hold a whole year (period = 1 January).
+    Voided contracts are in no row. Figures "as recorded on" a past day are computed from the
+    ledger entries, not from here."""
 
     class Dimension(models.TextChoices):
         DAY = "day", _("日")
-        DISTRICT = "district", _("区县")
+        BUYER_REGION = "buyer_region", _("买方所在地区")
+        SELLER_REGION = "seller_region", _("卖方所在地区")
+        PARTNER = "partner", _("对方所在地")
         INDUSTRY = "industry", _("产业链")
         CONTRACT_TYPE = "contract_type", _("合同类型")
         ORIGIN = "origin", _("来源")
@@ -309,7 +328,7 @@ class DealRollup(models.Model):
     date_field = models.CharField(max_length=20)
     period = models.DateField()
     status = models.CharField(max_length=20)
-    huzhou_party = models.BooleanField()
+    huzhou_parties = models.CharField(max_length=10, choices=HuzhouParties.choices)
     dimension = models.CharField(max_length=20, choices=Dimension.choices)
     key = models.CharField(max_length=40, blank=True)
     technical_cents = models.BigIntegerField(default=0)
@@ -321,7 +340,8 @@ class DealRollup(models.Model):
         verbose_name_plural = _("台账汇总")
         constraints = [
             models.UniqueConstraint(
-                fields=["date_field", "period", "status", "huzhou_party", "dimension", "key"], name="deal_rollup_key"
+                fields=["date_field", "period", "status", "huzhou_parties", "dimension", "key"],
+                name="deal_rollup_key",
             ),
         ]
         indexes = [models.Index(fields=["dimension", "date_field", "period"], name="deal_rollup_lookup")]
@@ -341,6 +361,15 @@ class CountingRule(AppendOnly):
         TECHNICAL_AMOUNT = "technical_amount", _("技术交易额")
         CONTRACT_AMOUNT = "contract_amount", _("合同金额")
 
+    class Flow(models.TextChoices):
+        BOTH = "both", _("输出和吸纳（本地合同只计一次）")
+        OUTFLOW = "outflow", _("输出（卖方在湖州）")
+        INFLOW = "inflow", _("吸纳（买方在湖州）")
+
+    class TargetSource(models.TextChoices):
+        POLICY = "policy", _("政策文件")
+        OPERATOR = "operator", _("平台运营方设定")
+
     COUNTABLE_STATUSES = [DealStatus.RECORDED, DealStatus.REGISTERED]  # a voided contract never counts
 
     year = models.PositiveSmallIntegerField(_("年度"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
@@ -359,6 +388,12 @@ class CountingRule(AppendOnly):
         _("计入金额"), max_length=20, choices=AmountField.choices, default=AmountField.TECHNICAL_AMOUNT
     )
     require_huzhou_party = models.BooleanField(_("至少一方在湖州"), default=True)
+    flow = models.CharField(_("计入流向"), max_length=10, choices=Flow.choices, default=Flow.BOTH)
+    # The policy sets 200亿元 for 2027 only; every other year's amount is the operator's choice,
+    # and the dashboard says so next to it.
+    target_source = models.CharField(
+        _("目标来源"), max_length=10, choices=TargetSource.choices, default=TargetSource.OPERATOR
+    )
     created_at = models.DateTimeField(_("生效时间"), default=timezone.now, db_index=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -387,6 +422,8 @@ class CountingRule(AppendOnly):
             or len(set(statuses)) != len(statuses)
         ):
             raise ValidationError({"statuses": _("计入的合同状态只能是“已录入”和/或“已认定登记”（作废合同从不计入）")})
+        if self.flow != self.Flow.BOTH and not self.require_huzhou_party:
+            raise ValidationError({"flow": _("按输出或吸纳计入时，必有一方在湖州：请保留“至少一方在湖州”")})
         if self.date_field == self.DateField.REGISTERED_ON and DealStatus.RECORDED in statuses:
             raise ValidationError(
                 {"statuses": _("按认定登记日期计入时，未登记的合同没有登记日期，只能计入已认定登记的合同")}

@@ -8,8 +8,9 @@
   configures the platform), and every change is a new, visible version.
 - An official of a district bureau (区县科技局: `User.official_district` is a Region value) keeps
   the ledger of their district only: they see, drill into and export the contracts with at least
-  one party in it (`deal_visibility`), and their dashboard is computed over those. The city
-  bureau's officials (`official_district` None) and the operator see the whole city.
+  one party in it or in a zone within it (`deal_visibility`; 莫干山高新区 lies within 德清县), and
+  their dashboard is computed over those, with their district as "local" (`home_regions`). The
+  city bureau's officials (`official_district` None) and the operator see the whole city.
 - Enterprises and institutes see the contracts their organisation is a party to, and may record
   a contract that follows from their own posting: the owner of an awarded challenge, of a need,
   or of a capability. They cannot register or void: a registered figure is the bureau's.
@@ -28,6 +29,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework.permissions import BasePermission
 
 from accounts.models import Organisation, User
+from accounts.places import HUZHOU_REGIONS, regions_within
 from core.exceptions import Forbidden
 from deals.models import Deal, DealStatus
 
@@ -64,16 +66,25 @@ def official_district(user: User | None) -> str | None:
     return getattr(user, "official_district", None) or None
 
 
+def home_regions(user: User | None) -> list[str]:
+    """What counts as local in the user's figures: a district official's district and the zones
+    within it; the whole city for everybody else."""
+    district = official_district(user)
+    return HUZHOU_REGIONS if district is None else regions_within(district)
+
+
 def deal_visibility(user: User | None) -> Q | None:
     """THE rule of which contracts a user may see: a filter on Deal (or DealEntry) rows; None
     means every row. Ledger keepers see the whole city, except a district official, who sees the
-    contracts with at least one party in their district. The party's region is the one recorded on
-    the contract (`buyer_region`/`seller_region`). A functional zone (南太湖新区, 莫干山高新区) is a
-    region of its own here: that a zone lies within a district is not modelled yet, so a district's
-    official does not see the zone's contracts."""
+    contracts with at least one party in their district or a zone within it (a contract in 莫干山
+    高新区 is a 德清县 contract too). The party's region is the one recorded on the contract
+    (`buyer_region`/`seller_region`)."""
     if is_ledger_keeper(user):
         district = official_district(user)
-        return None if district is None else Q(buyer_region=district) | Q(seller_region=district)
+        if district is None:
+            return None
+        regions = regions_within(district)
+        return Q(buyer_region__in=regions) | Q(seller_region__in=regions)
     org = user.organisation if _authenticated(user) else None
     if org is None:
         return Q(pk__in=[])

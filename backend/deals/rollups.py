@@ -16,18 +16,38 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Count, F, Value
 from django.db.models.functions import TruncYear
 
-from deals.models import HUZHOU_REGIONS, DealRollup, DealStatus
-from deals.selectors import cents_sum, district_expression
+from accounts.places import HUZHOU_REGIONS, partner_key
+from deals.models import DealRollup, DealStatus, HuzhouParties
+from deals.selectors import cents_sum, counterpart_expression, huzhou_parties_expression
 
 CONTRIBUTING = (DealStatus.RECORDED, DealStatus.REGISTERED)  # a voided contract counts under no rule
 DATE_FIELDS = ("registered_on", "signed_on")
-KEY_COLUMNS = ("date_field", "period", "status", "huzhou_party", "dimension", "key")
-Key = tuple[str, date, str, bool, str, str]
+KEY_COLUMNS = ("date_field", "period", "status", "huzhou_parties", "dimension", "key")
+Key = tuple[str, date, str, str, str, str]
 D = DealRollup.Dimension
 _HUZHOU = frozenset(HUZHOU_REGIONS)
+
+
+def huzhou_parties(buyer_region: str, seller_region: str) -> str:
+    """deals.selectors.huzhou_parties_expression for the city, in Python."""
+    buyer, seller = buyer_region in _HUZHOU, seller_region in _HUZHOU
+    if buyer and seller:
+        return HuzhouParties.BOTH
+    return HuzhouParties.SELLER if seller else HuzhouParties.BUYER if buyer else HuzhouParties.NONE
+
+
+def counterpart(state: Mapping[str, Any], parties: str) -> str:
+    """deals.selectors.counterpart_expression for the city, in Python."""
+    side = "buyer" if parties == HuzhouParties.SELLER else "seller"
+    return partner_key(
+        region=state[f"{side}_region"],
+        province=state[f"{side}_province"],
+        city=state[f"{side}_city"],
+        home=HUZHOU_REGIONS,
+    )
 
 
 def _cents(amount: Decimal) -> int:
@@ -40,9 +60,8 @@ def contributions(state: Mapping[str, Any]) -> Iterator[tuple[Key, int, int]]:
     if status not in CONTRIBUTING:
         return
     technical, contract = _cents(state["technical_amount"]), _cents(state["contract_amount"])
-    buyer_region, seller_region = state["buyer_region"], state["seller_region"]
-    huzhou = buyer_region in _HUZHOU or seller_region in _HUZHOU
-    district = buyer_region if buyer_region in _HUZHOU else seller_region
+    parties = huzhou_parties(state["buyer_region"], state["seller_region"])
+    partner = counterpart(state, parties)
     industry = "" if state["industry_id"] is None else str(state["industry_id"])
     for field in DATE_FIELDS:
         day = state[field]
@@ -51,14 +70,16 @@ def contributions(state: Mapping[str, Any]) -> Iterator[tuple[Key, int, int]]:
         year = date(day.year, 1, 1)
         for period, dimension, key in (
             (day, D.DAY, ""),
-            (year, D.DISTRICT, district),
+            (year, D.BUYER_REGION, state["buyer_region"]),
+            (year, D.SELLER_REGION, state["seller_region"]),
+            (year, D.PARTNER, partner),
             (year, D.INDUSTRY, industry),
             (year, D.CONTRACT_TYPE, state["contract_type"]),
             (year, D.ORIGIN, state["origin"]),
             (year, D.BUYER, state["buyer_uscc"]),
             (year, D.SELLER, state["seller_uscc"]),
         ):
-            yield (field, period, status, huzhou, str(dimension), key), technical, contract
+            yield (field, period, status, str(parties), str(dimension), key), technical, contract
 
 
 def rollup_change(*, before: Iterable[Mapping[str, Any]] = (), after: Iterable[Mapping[str, Any]] = ()) -> None:
@@ -85,8 +106,8 @@ def _upsert(changes: list[tuple[Key, list[int]]]) -> None:
     placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(changes))
     increments = ", ".join(f"{q} = {table}.{q} + EXCLUDED.{q}" for q in quoted[len(KEY_COLUMNS) :])
     params: list[Any] = []
-    for (field, period, status, huzhou, dimension, key), values in changes:
-        params += [field, connection.ops.adapt_datefield_value(period), status, huzhou, dimension, key, *values]
+    for (field, period, status, parties, dimension, key), values in changes:
+        params += [field, connection.ops.adapt_datefield_value(period), status, parties, dimension, key, *values]
     sql = (
         f"INSERT INTO {table} ({', '.join(quoted)}) VALUES {placeholders} "
         f"ON CONFLICT ({', '.join(quoted[: len(KEY_COLUMNS)])}) DO UPDATE SET {increments}"
@@ -98,12 +119,10 @@ def _upsert(changes: list[tuple[Key, list[int]]]) -> None:
 def computed_rows(deal_model, rollup_model=DealRollup) -> list:
     """The rollup computed from the contracts by the database (unsaved rows, zero rows omitted).
     Takes the models so the migration can run it on its historical models."""
-    huzhou = Case(
-        When(Q(buyer_region__in=HUZHOU_REGIONS) | Q(seller_region__in=HUZHOU_REGIONS), then=Value(True)),
-        default=Value(False),
-    )
     keys = {
-        D.DISTRICT: district_expression(),
+        D.BUYER_REGION: F("buyer_region"),
+        D.SELLER_REGION: F("seller_region"),
+        D.PARTNER: counterpart_expression(HUZHOU_REGIONS),
         D.INDUSTRY: F("industry_id"),
         D.CONTRACT_TYPE: F("contract_type"),
         D.ORIGIN: F("origin"),
@@ -114,13 +133,13 @@ def computed_rows(deal_model, rollup_model=DealRollup) -> list:
     for field in DATE_FIELDS:
         base = (
             deal_model.objects.filter(status__in=CONTRIBUTING, **{f"{field}__isnull": False})
-            .annotate(huzhou=huzhou)
+            .annotate(parties=huzhou_parties_expression(HUZHOU_REGIONS))
             .order_by()
         )
         groups = [(D.DAY, base.annotate(period=F(field), key=Value("")))]
         groups += [(dim, base.annotate(period=TruncYear(field), key=expr)) for dim, expr in keys.items()]
         for dimension, qs in groups:
-            for row in qs.values("period", "status", "huzhou", "key").annotate(
+            for row in qs.values("period", "status", "parties", "key").annotate(
                 technical=cents_sum("technical_amount"), contract=cents_sum("contract_amount"), n=Count("pk")
             ):
                 rows.append(
@@ -128,7 +147,7 @@ def computed_rows(deal_model, rollup_model=DealRollup) -> list:
                         date_field=field,
                         period=row["period"],
                         status=row["status"],
-                        huzhou_party=bool(row["huzhou"]),
+                        huzhou_parties=row["parties"],
                         dimension=str(dimension),
                         key="" if row["key"] is None else str(row["key"]),
                         technical_cents=row["technical"],
@@ -143,7 +162,7 @@ def _as_dict(rows: Iterable) -> dict[tuple, tuple[int, int, int]]:
     out = {}
     for r in rows:
         if r.deals or r.technical_cents or r.contract_cents:
-            out[(r.date_field, r.period, r.status, r.huzhou_party, r.dimension, r.key)] = (
+            out[(r.date_field, r.period, r.status, r.huzhou_parties, r.dimension, r.key)] = (
                 r.technical_cents,
                 r.contract_cents,
                 r.deals,

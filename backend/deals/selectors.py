@@ -30,14 +30,23 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Round
+from django.db.models.functions import Cast, Coalesce, Concat, Round
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Organisation, Region, User
+from accounts.places import (
+    BY_CITY,
+    HUZHOU_REGIONS,
+    LOCAL,
+    OTHER_HUZHOU,
+    OTHER_PROVINCES,
+    UNKNOWN,
+    WHOLE,
+)
 from deals.filters import DealFilter
-from deals.models import HUZHOU_REGIONS, CountingRule, Deal, DealEntry, DealImport, DealRollup, DealStatus
+from deals.models import CountingRule, Deal, DealEntry, DealImport, DealRollup, DealStatus, HuzhouParties
 from deals.permissions import deal_visibility
 from marketplace.models import IndustryChain
 from marketplace.selectors import challenge_list
@@ -45,6 +54,7 @@ from marketplace.selectors import challenge_list
 CENT = Decimal("0.01")
 # The target the policy sets for 2027 (年技术交易额200亿元以上); used for a year nobody configured.
 POLICY_TARGET = Decimal("20000000000.00")
+POLICY_YEAR = 2027
 
 
 # --- money: exact sums in integer cents on every database --------------------------------------
@@ -78,7 +88,7 @@ def end_of_day(day: date) -> datetime:
 
 
 def counting_rule(*, year: int, as_of: date | None = None) -> CountingRule:
-    """The rule in force for `year` at the end of `as_of` (now when None). Before the year's first
+    """The rule in force for `year` at the end of `as_of` (now when None: the year's current rule). Before the year's first
     version existed, its first version applies. A year nobody configured gets the default rule
     (registered, by registration date, technical amount, a Huzhou party) with the target of the
     nearest configured year, or the policy's 200亿元; it is marked `is_configured = False`."""
@@ -104,6 +114,11 @@ def counting_rule(*, year: int, as_of: date | None = None) -> CountingRule:
         date_field=CountingRule.DateField.REGISTERED_ON,
         amount_field=CountingRule.AmountField.TECHNICAL_AMOUNT,
         require_huzhou_party=True,
+        flow=CountingRule.Flow.BOTH,
+        # Only the policy's own year and amount is the policy's; a borrowed target is not.
+        target_source=CountingRule.TargetSource.POLICY
+        if nearest is None and year == POLICY_YEAR
+        else CountingRule.TargetSource.OPERATOR,
     )
     rule.is_configured = False
     return rule
@@ -136,6 +151,23 @@ def _format_yuan(amount: Decimal) -> str:
     return f"{amount:,.2f}"
 
 
+FLOW_SENTENCES = {
+    CountingRule.Flow.BOTH: gettext_lazy(
+        "计入输出和吸纳两个流向：卖方在湖州（输出）或买方在湖州（吸纳）的合同计入；买卖双方都在湖州的本地合同只计一次。"
+    ),
+    CountingRule.Flow.OUTFLOW: gettext_lazy("只计入输出：卖方在湖州的合同计入（含买卖双方都在湖州的本地合同）。"),
+    CountingRule.Flow.INFLOW: gettext_lazy("只计入吸纳：买方在湖州的合同计入（含买卖双方都在湖州的本地合同）。"),
+}
+DISTRICT_SENTENCES = {
+    CountingRule.Flow.BOTH: gettext_lazy("按区县统计时，买方在湖州的计入买方所在区县，否则计入卖方所在区县。"),
+    CountingRule.Flow.OUTFLOW: gettext_lazy("按区县统计时计入卖方所在区县。"),
+    CountingRule.Flow.INFLOW: gettext_lazy("按区县统计时计入买方所在区县。"),
+}
+ZONES_SENTENCE = gettext_lazy(
+    "功能区的合同同时计入其所在区县（南太湖新区属吴兴区，湖州莫干山高新区属德清县），区县合计含其功能区。"
+)
+
+
 def counting_rule_text(rule: CountingRule) -> str:
     """The rule in words, in the active language. Generated from the rule's own fields, so the
     text users read and the filter that counts can never disagree."""
@@ -143,6 +175,7 @@ def counting_rule_text(rule: CountingRule) -> str:
     statuses = (" or " if english else "或").join(f"“{DealStatus(s).label}”" for s in rule.statuses)
     date_label = str(CountingRule.DateField(rule.date_field).label)
     amount_label = str(CountingRule.AmountField(rule.amount_field).label)
+    flow = CountingRule.Flow(rule.flow)
     sentences = [
         _("统计%(year)d年度的技术合同：状态为%(statuses)s的合同计入，作废的合同不计入。")
         % {"year": rule.year, "statuses": statuses},
@@ -152,10 +185,20 @@ def counting_rule_text(rule: CountingRule) -> str:
         _("买卖双方至少一方在湖州市（吴兴区、南浔区、德清县、长兴县、安吉县、南太湖新区或湖州莫干山高新区）。")
         if rule.require_huzhou_party
         else _("不要求买卖双方在湖州市。"),
-        _("按区县统计时，买方在湖州的计入买方所在区县，否则计入卖方所在区县。"),
+        str(FLOW_SENTENCES[flow]) if rule.require_huzhou_party else "",
+        str(DISTRICT_SENTENCES[flow]),
+        str(ZONES_SENTENCE),
         _("年度目标：%(target)s元。") % {"target": _format_yuan(rule.target_amount)},
+        _("目标来源：%(source)s。") % {"source": target_source_text(rule)},
     ]
-    return " ".join(sentences) if english else "".join(sentences)
+    return " ".join(s for s in sentences if s) if english else "".join(sentences)
+
+
+def target_source_text(rule: CountingRule) -> str:
+    """Where the year's target comes from, in words: the policy sets 200亿元 for 2027 only."""
+    if rule.target_source == CountingRule.TargetSource.POLICY:
+        return _("政策文件设定：到2027年年技术交易额达到200亿元以上")
+    return _("由平台运营方设定的年度过渡目标，政策文件未规定该年度目标")
 
 
 def counting_rule_texts(rule: CountingRule) -> dict[str, str]:
@@ -166,42 +209,120 @@ def counting_rule_texts(rule: CountingRule) -> dict[str, str]:
     return texts
 
 
-def ledger_rows(*, as_of: date | None = None) -> QuerySet:
-    """Every contract's state: now (Deal rows), or as the ledger stood at the end of `as_of` (for
-    each contract, its last DealEntry written before then). Both carry the same columns; `deal_ref`
-    is the contract's id. Entry ids grow with time within a contract (each append locks the
-    contract's row), so the last entry is the one that no later entry of its contract follows.
-    Written as NOT EXISTS rather than MAX(id) … GROUP BY deal: the year's filters then apply before
-    the anti-join, which took an as-of summary over 1,000,000 contracts on PostgreSQL from 38 s to
-    the figure in tests/benchmarks/bench_deals_import.py."""
-    if is_current(as_of):
+def ledger_rows(*, recorded_as_of: date | None = None) -> QuerySet:
+    """Every contract's state: now (Deal rows), or as the ledger stood at the end of
+    `recorded_as_of` (for each contract, its last DealEntry written before then). Both carry the
+    same columns; `deal_ref` is the contract's id. Entry ids grow with time within a contract (each
+    append locks the contract's row), so the last entry is the one that no later entry of its
+    contract follows. Written as NOT EXISTS rather than MAX(id) … GROUP BY deal: the year's filters
+    then apply before the anti-join, which took an as-recorded summary over 1,000,000 contracts on
+    PostgreSQL from 38 s to the figure in tests/benchmarks/bench_deals_import.py."""
+    if is_current(recorded_as_of):
         return Deal.objects.annotate(deal_ref=F("id"))
-    cutoff = end_of_day(as_of)
+    cutoff = end_of_day(recorded_as_of)
     later = DealEntry.objects.filter(deal_id=OuterRef("deal_id"), id__gt=OuterRef("id"), at__lt=cutoff)
     return DealEntry.objects.filter(at__lt=cutoff).filter(~Exists(later)).annotate(deal_ref=F("deal_id"))
 
 
-def district_expression() -> Case:
-    """Which district a counted contract belongs to: the buyer's if the buyer is in Huzhou, else
-    the seller's ("outside" only when neither is, which the default rule does not count)."""
-    return Case(When(buyer_region__in=HUZHOU_REGIONS, then=F("buyer_region")), default=F("seller_region"))
+# --- flows and places: which parties are local, where the other one is ----------------------------
+# `home` is the regions counted as local: the city's (HUZHOU_REGIONS), or for a district bureau its
+# district and the zones within it (deals.permissions.home_regions). deals.rollups computes the same
+# for the city in Python (tests check that rollup and ledger agree figure by figure).
+
+PARTIES_OF_FLOW = {
+    CountingRule.Flow.BOTH: [HuzhouParties.BOTH, HuzhouParties.SELLER, HuzhouParties.BUYER],
+    CountingRule.Flow.OUTFLOW: [HuzhouParties.BOTH, HuzhouParties.SELLER],
+    CountingRule.Flow.INFLOW: [HuzhouParties.BOTH, HuzhouParties.BUYER],
+}
+LOCAL_PARTIES = PARTIES_OF_FLOW[CountingRule.Flow.BOTH]
 
 
-def counted_deals(*, year: int, as_of: date | None = None, rule: CountingRule | None = None) -> QuerySet:
-    """THE counting rule. The contracts that count toward `year`'s target as the ledger stood at the
-    end of `as_of` (now when None), under the rule in force then, annotated with `counted_amount`
-    (the rule's amount field), `counted_on` (the rule's date field), `district` and `deal_ref`."""
-    rule = rule or counting_rule(year=year, as_of=as_of)
-    last_day = date(year, 12, 31) if as_of is None else min(date(year, 12, 31), as_of)
+def rule_parties(rule: CountingRule) -> list[str]:
+    """Which `huzhou_parties` classes the rule counts."""
+    parties = list(PARTIES_OF_FLOW[CountingRule.Flow(rule.flow)])
+    return parties if rule.require_huzhou_party else [*parties, HuzhouParties.NONE]
+
+
+def huzhou_parties_expression(home: list[str]) -> Case:
+    buyer, seller = Q(buyer_region__in=home), Q(seller_region__in=home)
+    return Case(
+        When(buyer & seller, then=Value(HuzhouParties.BOTH.value)),
+        When(seller, then=Value(HuzhouParties.SELLER.value)),
+        When(buyer, then=Value(HuzhouParties.BUYER.value)),
+        default=Value(HuzhouParties.NONE.value),
+    )
+
+
+def district_expression(flow: str = CountingRule.Flow.BOTH, home: list[str] = HUZHOU_REGIONS) -> Case:
+    """Which region a counted contract is attributed to: 输出 the seller's, 吸纳 the buyer's; both
+    flows the buyer's if the buyer is local, else the seller's ("outside" only when neither party is
+    in Huzhou, which a rule requiring a Huzhou party does not count)."""
+    first, second = ("seller", "buyer") if flow == CountingRule.Flow.OUTFLOW else ("buyer", "seller")
+    return Case(
+        When(**{f"{first}_region__in": home}, then=F(f"{first}_region")),
+        When(**{f"{second}_region__in": home}, then=F(f"{second}_region")),
+        When(**{f"{first}_region__in": HUZHOU_REGIONS}, then=F(f"{first}_region")),
+        default=F(f"{second}_region"),
+    )
+
+
+def partner_expression(side: str, home: list[str]) -> Case:
+    """accounts.places.partner_key of one side's party, in SQL."""
+    region, province, city = f"{side}_region", f"{side}_province", f"{side}_city"
+    return Case(
+        When(**{f"{region}__in": home}, then=Value(LOCAL)),
+        When(**{f"{region}__in": HUZHOU_REGIONS}, then=Value(OTHER_HUZHOU)),
+        When(**{province: ""}, then=Value(UNKNOWN)),
+        When(**{f"{province}__in": WHOLE}, then=F(province)),
+        When(Q(**{f"{province}__in": BY_CITY}) & ~Q(**{city: ""}), then=Concat(F(province), Value("/"), F(city))),
+        When(**{f"{province}__in": BY_CITY}, then=F(province)),
+        default=Value(OTHER_PROVINCES),
+    )
+
+
+def counterpart_expression(home: list[str]) -> Case:
+    """Where the other party is: for a contract whose seller alone is local (输出) the buyer's
+    partner region, otherwise the seller's ("huzhou" when both are local)."""
+    return Case(
+        When(Q(seller_region__in=home) & ~Q(buyer_region__in=home), then=partner_expression("buyer", home)),
+        default=partner_expression("seller", home),
+    )
+
+
+def counted_deals(
+    *,
+    year: int,
+    as_of: date | None = None,
+    recorded_as_of: date | None = None,
+    rule: CountingRule | None = None,
+    home: list[str] | None = None,
+    parties: list[str] | None = None,
+) -> QuerySet:
+    """THE counting rule. The contracts that count toward `year`'s target: those whose date (the
+    rule's date field) is in the year and on or before `as_of` (截至), read from the current
+    ledger under the year's current rule — or, for an audit, as the ledger stood at the end of
+    `recorded_as_of` (账本回溯) under the rule in force then. `home` (default: the city) is what
+    counts as local; `parties` overrides which `huzhou_parties` classes count (the flow figures show
+    every flow whatever the rule counts). Annotated with `counted_amount` (the rule's amount field),
+    `counted_on` (the rule's date field), `huzhou_parties`, `district` (attributed region),
+    `partner` (where the other party is) and `deal_ref`."""
+    rule = rule or counting_rule(year=year, as_of=recorded_as_of)
+    home = home or HUZHOU_REGIONS
+    last_day = min(d for d in (date(year, 12, 31), as_of, recorded_as_of) if d is not None)
     condition = Q(status__in=list(rule.statuses)) & Q(
         **{f"{rule.date_field}__gte": date(year, 1, 1), f"{rule.date_field}__lte": last_day}
     )
-    if rule.require_huzhou_party:
-        condition &= Q(buyer_region__in=HUZHOU_REGIONS) | Q(seller_region__in=HUZHOU_REGIONS)
     return (
-        ledger_rows(as_of=as_of)
+        ledger_rows(recorded_as_of=recorded_as_of)
         .filter(condition)
-        .annotate(counted_amount=F(rule.amount_field), counted_on=F(rule.date_field), district=district_expression())
+        .annotate(
+            huzhou_parties=huzhou_parties_expression(home),
+            counted_amount=F(rule.amount_field),
+            counted_on=F(rule.date_field),
+            district=district_expression(rule.flow, home),
+            partner=counterpart_expression(home),
+        )
+        .filter(huzhou_parties__in=parties if parties is not None else rule_parties(rule))
         .select_related("industry")
     )
 
@@ -217,17 +338,20 @@ def is_current(as_of: date | None) -> bool:
     return as_of is None or as_of >= timezone.localdate()
 
 
-def counted_rollup(*, year: int, rule: CountingRule) -> QuerySet[DealRollup]:
-    """The counting rule of `counted_deals`, for the current ledger, on the rollup's columns: the
-    rows that sum to what counts toward `year`, annotated with `counted_cents` (the rule's amount)."""
+def counted_rollup(
+    *, year: int, rule: CountingRule, as_of: date | None = None, parties: list[str] | None = None
+) -> QuerySet[DealRollup]:
+    """The counting rule of `counted_deals`, for the current ledger and the city, on the rollup's
+    columns: the rows that sum to what counts toward `year` (up to `as_of`: `day` rows only),
+    annotated with `counted_cents` (the rule's amount)."""
+    last_day = date(year, 12, 31) if as_of is None else min(date(year, 12, 31), as_of)
     condition = Q(
         status__in=list(rule.statuses),
         date_field=rule.date_field,
         period__gte=date(year, 1, 1),
-        period__lte=date(year, 12, 31),
+        period__lte=last_day,
+        huzhou_parties__in=parties if parties is not None else rule_parties(rule),
     )
-    if rule.require_huzhou_party:
-        condition &= Q(huzhou_party=True)
     return DealRollup.objects.filter(condition).annotate(counted_cents=F(AMOUNT_CENTS[rule.amount_field]))
 
 

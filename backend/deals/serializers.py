@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Organisation, Region
+from accounts.places import PlaceProblem, place_clean
 from accounts.serializers import UsccField
 from deals.models import (
     DEFAULT_REGISTRY,
@@ -33,7 +34,8 @@ def technical_amount_field(**kwargs) -> serializers.DecimalField:
 
 
 class PartyInputSerializer(serializers.Serializer):
-    """A party on the platform (`organisation`), or one that is not (name, USCC and region)."""
+    """A party on the platform (`organisation`), or one that is not (name, USCC, region and, outside
+    Huzhou, province and city)."""
 
     organisation = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(),
@@ -44,6 +46,20 @@ class PartyInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
     uscc = UsccField(required=False, allow_blank=True, default="")
     region = serializers.ChoiceField(choices=Region.choices, required=False, allow_blank=True, default="")
+    province = serializers.CharField(
+        max_length=20,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="湖州市外时：省级行政区全称，如 上海市、江苏省、安徽省；湖州市内不填",
+    )
+    city = serializers.CharField(
+        max_length=20,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="湖州市外时：地级市，如 苏州市、杭州市（江苏、浙江、安徽须为其地级市）",
+    )
 
     def validate(self, attrs):
         if attrs.get("organisation") is not None:
@@ -55,7 +71,11 @@ class PartyInputSerializer(serializers.Serializer):
         }
         if missing:
             raise serializers.ValidationError(missing)
-        return Party(name=attrs["name"], uscc=attrs["uscc"], region=attrs["region"])
+        try:
+            province, city = place_clean(region=attrs["region"], province=attrs["province"], city=attrs["city"])
+        except PlaceProblem as problem:
+            raise serializers.ValidationError({"province": str(problem)}) from None
+        return Party(name=attrs["name"], uscc=attrs["uscc"], region=attrs["region"], province=province, city=city)
 
 
 def _check_amounts(attrs) -> None:
@@ -201,6 +221,8 @@ class DealPartyOutputSerializer(serializers.Serializer):
     uscc = serializers.CharField()
     region = serializers.ChoiceField(choices=Region.choices)
     region_label = serializers.CharField()
+    province = serializers.CharField(help_text="所在省份（湖州市内为浙江省；空：未注明）")
+    city = serializers.CharField(help_text="所在城市（湖州市内为湖州市；空：未注明）")
 
 
 def party_output(deal, side: str) -> dict:
@@ -211,18 +233,26 @@ def party_output(deal, side: str) -> dict:
         "uscc": getattr(deal, f"{side}_uscc"),
         "region": region,
         "region_label": str(Region(region).label),
+        "province": getattr(deal, f"{side}_province"),
+        "city": getattr(deal, f"{side}_city"),
     }
 
 
 def prefill_party(party) -> dict | None:
     if party is None:
         return None
+    try:  # as deals.services records it
+        province, city = place_clean(region=party.region, province=party.province, city=party.city)
+    except PlaceProblem:
+        province, city = "", ""
     return {
         "organisation": party.organisation.pk if party.organisation else None,
         "name": party.name,
         "uscc": party.uscc,
         "region": party.region,
         "region_label": str(Region(party.region).label) if party.region else "",
+        "province": province,
+        "city": city,
     }
 
 
@@ -486,6 +516,18 @@ class CountingRuleInputSerializer(serializers.Serializer):
     date_field = serializers.ChoiceField(choices=CountingRule.DateField.choices)
     amount_field = serializers.ChoiceField(choices=CountingRule.AmountField.choices)
     require_huzhou_party = serializers.BooleanField()
+    flow = serializers.ChoiceField(
+        choices=CountingRule.Flow.choices,
+        default=CountingRule.Flow.BOTH,
+        help_text="计入的流向：both 输出和吸纳（本地只计一次）、outflow 只计输出（卖方在湖州）、inflow 只计吸纳（买方在湖州）",
+    )
+    target_source = serializers.ChoiceField(
+        choices=CountingRule.TargetSource.choices,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="目标来源：policy 政策文件规定（2027年200亿元）；operator 平台运营方设定。不填：目标金额不变时沿用，改变时为 operator",
+    )
     reason = serializers.CharField(max_length=500, help_text="调整原因")
 
 
@@ -507,6 +549,8 @@ class CountingRuleOutputSerializer(serializers.ModelSerializer):
             "date_field",
             "amount_field",
             "require_huzhou_party",
+            "flow",
+            "target_source",
             "text_zh",
             "text_en",
             "created_at",

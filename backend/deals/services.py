@@ -3,6 +3,7 @@ DealEntry holding the new state in the same transaction."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import logging
@@ -20,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
+from accounts.places import PlaceProblem, place_clean
 from core.events import emit
 from core.exceptions import Conflict, Forbidden
 from core.jobs import job_claim, job_failure_reported, job_update, jobs_resend
@@ -60,17 +62,25 @@ AWARDED_CHALLENGE = {
 
 @dataclass(frozen=True)
 class Party:
-    """A buyer or seller: an organisation on the platform, or a name, USCC and region."""
+    """A buyer or seller: an organisation on the platform, or a name, USCC and region (and outside
+    Huzhou the province and city, accounts.places)."""
 
     organisation: Organisation | None = None
     name: str = ""
     uscc: str = ""
     region: str = ""
+    province: str = ""
+    city: str = ""
 
     @classmethod
     def of(cls, organisation: Organisation) -> Party:
         return cls(
-            organisation=organisation, name=organisation.name, uscc=organisation.uscc, region=organisation.region
+            organisation=organisation,
+            name=organisation.name,
+            uscc=organisation.uscc,
+            region=organisation.region,
+            province=organisation.province,
+            city=organisation.city,
         )
 
     def resolved(self) -> Party:
@@ -79,15 +89,23 @@ class Party:
         if self.organisation is not None:
             return Party.of(self.organisation)
         org = Organisation.objects.filter(uscc=self.uscc).first() if self.uscc else None
-        return Party(organisation=org, name=self.name, uscc=self.uscc, region=self.region)
+        return dataclasses.replace(self, organisation=org)
 
 
 def _set_party(deal: Deal, side: str, party: Party) -> None:
     party = party.resolved()
+    try:
+        province, city = place_clean(region=party.region, province=party.province, city=party.city)
+    except PlaceProblem as problem:
+        if party.organisation is None:
+            raise ValidationError({side: str(problem)}) from None
+        province, city = "", ""  # an organisation's own record predates the place rules: unknown
     setattr(deal, f"{side}_organisation", party.organisation)
     setattr(deal, f"{side}_name", party.name)
     setattr(deal, f"{side}_uscc", party.uscc)
     setattr(deal, f"{side}_region", party.region)
+    setattr(deal, f"{side}_province", province)
+    setattr(deal, f"{side}_city", city)
 
 
 def _state(deal: Deal) -> dict[str, Any]:
@@ -471,10 +489,16 @@ def counting_rule_set(
     amount_field: str,
     require_huzhou_party: bool,
     reason: str,
+    flow: str = CountingRule.Flow.BOTH,
+    target_source: str | None = None,
 ) -> CountingRule:
-    """A new version of `year`'s rule. Past summaries keep the version that was in force."""
+    """A new version of `year`'s rule. Past summaries keep the version that was in force. Unless
+    told, the target keeps its source while its amount is unchanged; a new amount is the operator's."""
     require_counting_rule_change(by)
     versions = list(CountingRule.objects.select_for_update().filter(year=year).order_by("-version"))
+    if target_source is None:
+        same_target = versions and versions[0].target_amount == target_amount
+        target_source = versions[0].target_source if same_target else CountingRule.TargetSource.OPERATOR
     rule = CountingRule(
         year=year,
         version=(versions[0].version + 1) if versions else 1,
@@ -483,6 +507,8 @@ def counting_rule_set(
         date_field=date_field,
         amount_field=amount_field,
         require_huzhou_party=require_huzhou_party,
+        flow=flow,
+        target_source=target_source,
         created_by=by,
         reason=reason,
         created_at=timezone.now(),
@@ -492,7 +518,7 @@ def counting_rule_set(
         current = versions[0]
         same = all(
             getattr(rule, f) == getattr(current, f)
-            for f in ("target_amount", "date_field", "amount_field", "require_huzhou_party")
+            for f in ("target_amount", "date_field", "amount_field", "require_huzhou_party", "flow", "target_source")
         ) and sorted(rule.statuses) == sorted(current.statuses)
         if same:
             raise ValidationError({"non_field_errors": [_("与当前口径相同，无需新增版本")]})

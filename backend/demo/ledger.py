@@ -29,10 +29,10 @@ from django.db.models import Max, Min, OuterRef, Subquery
 from django.utils import timezone
 
 from accounts.models import Organisation, User
+from accounts.places import HUZHOU_REGIONS, PlaceProblem, place_clean, place_from_uscc
 from accounts.uscc import ALPHABET, uscc_check_char
 from deals.models import (
     DEFAULT_REGISTRY,
-    HUZHOU_REGIONS,
     STATE_ATTNAMES,
     ContractType,
     Deal,
@@ -138,6 +138,8 @@ HUZHOU = [
     ("nantaihu", 10, "湖州", "330500"),
     ("moganshan", 8, "湖州", "330500"),
 ]
+# Where an outside party is (its USCC's division code says the same): mostly 长三角, as Huzhou's
+# technology market is (上海, 杭州, 苏锡常, 南京, 合肥), and a few other provinces.
 OUTSIDE = [
     ("上海", "310000"),
     ("杭州", "330100"),
@@ -149,6 +151,10 @@ OUTSIDE = [
     ("合肥", "340100"),
     ("深圳", "440300"),
     ("北京", "110000"),
+    ("嘉兴", "330400"),
+    ("芜湖", "340200"),
+    ("武汉", "420100"),
+    ("西安", "610100"),
 ]
 BRANDS = (
     "华瑞 恒远 金洲 凯盛 瑞丰 永兴 汇鑫 天正 博远 中铭 明峰 宏晟 新时代 万润 佳禾 众成 鼎力 嘉诚 "
@@ -187,10 +193,31 @@ class Side:
     uscc: str
     region: str
     organisation_id: int | None = None
+    province: str = ""
+    city: str = ""
 
     @classmethod
     def of(cls, organisation: Organisation) -> Side:
-        return cls(organisation.name, organisation.uscc, organisation.region, organisation.pk)
+        return cls(
+            organisation.name,
+            organisation.uscc,
+            organisation.region,
+            organisation.pk,
+            organisation.province,
+            organisation.city,
+        )
+
+    def place(self) -> tuple[str, str]:
+        """(province, city) as the ledger records them: a generated party outside Huzhou is where
+        its USCC was issued (its name says the same city), as the registry's import would infer."""
+        province, city = self.province, self.city
+        if self.region == "outside" and not province:
+            inferred = place_from_uscc(self.uscc)
+            province, city = inferred.province, inferred.city
+        try:
+            return place_clean(region=self.region, province=province, city=city)
+        except PlaceProblem:
+            return "", ""
 
 
 @dataclass
@@ -235,11 +262,14 @@ class Contract:
             "status": status,
         }
         for side, party in (("buyer", self.buyer), ("seller", self.seller)):
+            province, city = party.place()
             values |= {
                 f"{side}_organisation_id": party.organisation_id,
                 f"{side}_name": party.name,
                 f"{side}_uscc": party.uscc,
                 f"{side}_region": party.region,
+                f"{side}_province": province,
+                f"{side}_city": city,
             }
         values.update(self.links)
         assert set(values) == set(STATE_ATTNAMES), set(values) ^ set(STATE_ATTNAMES)

@@ -486,6 +486,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consortia/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 创新联合体 */
+        get: operations["consortia_list"];
+        put?: never;
+        /** 登记创新联合体（政府部门或平台运营方） */
+        post: operations["consortia_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/drilldown/": {
         parameters: {
             query?: never;
@@ -572,6 +590,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/qualifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 当年计入的技术交易额按企业资质分列（高新技术企业、科技型中小企业、专精特新、龙头企业）
+         * @description 资质以合同计入日期当天有效为准；同一企业可有多项资质，各行相加不等于合计。
+         */
+        get: operations["dashboard_qualifications_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/summary/": {
         parameters: {
             query?: never;
@@ -580,8 +618,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 年度技术交易额看板：目标、计入额、进度、预测、分项与漏斗（附计数口径）
-         * @description 每一项金额都带 figure/key，可用 /api/dashboard/drilldown/ 查看其背后的合同；as_of 复现某天结束时看板显示的数字。
+         * 年度技术交易额看板：目标、计入额、进度、预测、输出/吸纳/本地、分项与漏斗（附计数口径）
+         * @description 每一项金额都带 figure/key，可用 /api/dashboard/drilldown/ 查看其背后的合同。as_of（截至）：计入日期不晚于该日的合同，按当前台账；recorded_as_of（账本回溯，审计用）：复现该日结束时台账记录的数字。
          */
         get: operations["dashboard_summary_retrieve"];
         put?: never;
@@ -637,6 +675,23 @@ export interface paths {
         put?: never;
         /** 填报目标进展（保留历史） */
         post: operations["dashboard_targets_progress_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/targets/{id}/records/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下钻：自动计算的目标背后的记录（榜单或创新联合体；分页） */
+        get: operations["dashboard_targets_records_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1359,6 +1414,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/qualifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业资质（高新技术企业、科技型中小企业、专精特新、龙头企业） */
+        get: operations["qualifications_list"];
+        put?: never;
+        /** 录入一项企业资质（政府部门或平台运营方） */
+        post: operations["qualifications_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/qualifications/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入资质名单（CSV；全部无误才导入，逐行列出全部问题） */
+        post: operations["qualifications_import_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recommendations/": {
         parameters: {
             query?: never;
@@ -1938,6 +2028,39 @@ export interface components {
          * @enum {string}
          */
         ConfidentialityEnum: "public" | "summary_only" | "invitation_only";
+        ConsortiumInputRequest: {
+            name: string;
+            /** @description 牵头企业的机构 id */
+            lead: number;
+            members?: number[];
+            /** Format: date */
+            established_on: string;
+            /** @description 认定或备案文件 */
+            source: string;
+        };
+        ConsortiumMemberOutput: {
+            id: number;
+            name: string;
+        };
+        ConsortiumOutput: {
+            readonly id: number;
+            /** 名称 */
+            name: string;
+            lead: components["schemas"]["ConsortiumMemberOutput"];
+            members: components["schemas"]["ConsortiumMemberOutput"][];
+            /**
+             * 组建日期
+             * Format: date
+             */
+            established_on: string;
+            /**
+             * 依据
+             * @description 如认定或备案文件
+             */
+            source: string;
+            /** @description 牵头单位在组建之日持有有效的龙头企业资质（计入政策目标“龙头企业牵头组建创新联合体”） */
+            led_by_leading_enterprise: boolean;
+        };
         /**
          * @description * `development` - 技术开发
          *     * `transfer` - 技术转让
@@ -1972,6 +2095,10 @@ export interface components {
             amount_field?: components["schemas"]["AmountFieldEnum"];
             /** 至少一方在湖州 */
             require_huzhou_party?: boolean;
+            /** 计入流向 */
+            flow?: components["schemas"]["FlowEnum"];
+            /** 目标来源 */
+            target_source?: components["schemas"]["TargetSourceEnum"];
             text_zh: string;
             text_en: string;
             /**
@@ -1996,6 +2123,22 @@ export interface components {
             date_field: components["schemas"]["DateFieldEnum"];
             amount_field: components["schemas"]["AmountFieldEnum"];
             require_huzhou_party: boolean;
+            /**
+             * @description 计入的流向：both 输出和吸纳（本地只计一次）、outflow 只计输出（卖方在湖州）、inflow 只计吸纳（买方在湖州）
+             *
+             *     * `both` - 输出和吸纳（本地合同只计一次）
+             *     * `outflow` - 输出（卖方在湖州）
+             *     * `inflow` - 吸纳（买方在湖州）
+             * @default both
+             */
+            flow: components["schemas"]["FlowEnum"];
+            /**
+             * @description 目标来源：policy 政策文件规定（2027年200亿元）；operator 平台运营方设定。不填：目标金额不变时沿用，改变时为 operator
+             *
+             *     * `policy` - 政策文件
+             *     * `operator` - 平台运营方设定
+             */
+            target_source?: (components["schemas"]["TargetSourceEnum"] | components["schemas"]["NullEnum"]) | null;
             /** @description 调整原因 */
             reason: string;
         };
@@ -2014,6 +2157,10 @@ export interface components {
             amount_field?: components["schemas"]["AmountFieldEnum"];
             /** 至少一方在湖州 */
             require_huzhou_party?: boolean;
+            /** 计入流向 */
+            flow?: components["schemas"]["FlowEnum"];
+            /** 目标来源 */
+            target_source?: components["schemas"]["TargetSourceEnum"];
             text_zh: string;
             text_en: string;
             /**
@@ -2032,10 +2179,29 @@ export interface components {
             is_configured: boolean;
             /** Format: decimal */
             target_amount: string;
+            /**
+             * @description policy：政策文件规定的目标（仅2027年200亿元）；operator：平台运营方设定的过渡目标
+             *
+             *     * `policy` - 政策文件
+             *     * `operator` - 平台运营方设定
+             */
+            target_source: components["schemas"]["TargetSourceEnum"];
+            target_source_label: string;
+            /** @description 目标来源的说明文字 */
+            target_source_text: string;
             statuses: string[];
             date_field: components["schemas"]["DateFieldEnum"];
             amount_field: components["schemas"]["AmountFieldEnum"];
             require_huzhou_party: boolean;
+            /**
+             * @description 计入的流向：输出、吸纳或两者（本地只计一次）
+             *
+             *     * `both` - 输出和吸纳（本地合同只计一次）
+             *     * `outflow` - 输出（卖方在湖州）
+             *     * `inflow` - 吸纳（买方在湖州）
+             */
+            flow: components["schemas"]["FlowEnum"];
+            flow_label: string;
             /** @description 计数口径说明（按请求语言） */
             text: string;
             text_zh: string;
@@ -2054,6 +2220,11 @@ export interface components {
              * Format: date
              */
             as_of?: string | null;
+            /**
+             * 账本回溯日期
+             * Format: date
+             */
+            recorded_as_of?: string | null;
             file_format: components["schemas"]["ExportFileFormatEnum"];
             /** 文件名 */
             file_name: string;
@@ -2097,8 +2268,24 @@ export interface components {
         DashboardExportStatusEnum: "pending" | "running" | "succeeded" | "failed";
         DashboardSummaryOutput: {
             year: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 截至：计入日期不晚于这一天（当前台账）
+             */
             as_of: string | null;
+            /**
+             * Format: date
+             * @description 账本回溯：这一天结束时台账记录的数字
+             */
+            recorded_as_of: string | null;
+            /**
+             * @description current：全年；as_of：截至某日（按计入日期）；recorded：账本回溯（按记账时间，审计用）
+             *
+             *     * `current` - 全年（当前台账）
+             *     * `as_of` - 截至某日
+             *     * `recorded` - 账本回溯
+             */
+            date_mode: components["schemas"]["DateModeEnum"];
             /**
              * @description 区县科技局的辖区：各项合同数字只计至少一方在该区县的合同；市科技局和运营方为 null（全市）
              *
@@ -2121,6 +2308,13 @@ export interface components {
             rule: components["schemas"]["CountingRuleSummaryOutput"];
             /** Format: decimal */
             target_amount: string;
+            /**
+             * @description 年度目标的来源（同 rule.target_source）
+             *
+             *     * `policy` - 政策文件
+             *     * `operator` - 平台运营方设定
+             */
+            target_source: components["schemas"]["TargetSourceEnum"];
             /** Format: decimal */
             counted_amount: string;
             counted_deals: number;
@@ -2141,7 +2335,13 @@ export interface components {
             last_year_same_period_amount: string;
             projection: components["schemas"]["ProjectionOutput"];
             monthly: components["schemas"]["MonthOutput"][];
-            by_district: components["schemas"]["FigureItemOutput"][];
+            /** @description 输出（卖方在湖州）、吸纳（买方在湖州）、本地（双方均在湖州）并列；输出与吸纳都含本地，按口径的状态、日期和金额计算，不论口径计入哪个流向 */
+            by_flow: components["schemas"]["FigureItemOutput"][];
+            /** @description 吸纳按卖方所在地：本地、长三角（上海、江苏各市、浙江各市、安徽）、其他省份、未注明；合计等于吸纳 */
+            inflow_by_partner: components["schemas"]["PartnerItemOutput"][];
+            /** @description 输出按买方所在地；合计等于输出 */
+            outflow_by_partner: components["schemas"]["PartnerItemOutput"][];
+            by_district: components["schemas"]["DistrictItemOutput"][];
             by_industry: components["schemas"]["FigureItemOutput"][];
             by_contract_type: components["schemas"]["FigureItemOutput"][];
             by_origin: components["schemas"]["FigureItemOutput"][];
@@ -2156,6 +2356,13 @@ export interface components {
          * @enum {string}
          */
         DateFieldEnum: "registered_on" | "signed_on";
+        /**
+         * @description * `current` - 全年（当前台账）
+         *     * `as_of` - 截至某日
+         *     * `recorded` - 账本回溯
+         * @enum {string}
+         */
+        DateModeEnum: "current" | "as_of" | "recorded";
         DealAmendInputRequest: {
             title?: string;
             contract_type?: components["schemas"]["ContractTypeEnum"];
@@ -2466,6 +2673,10 @@ export interface components {
             uscc: string;
             region: components["schemas"]["RegionEnum"];
             region_label: string;
+            /** @description 所在省份（湖州市内为浙江省；空：未注明） */
+            province: string;
+            /** @description 所在城市（湖州市内为湖州市；空：未注明） */
+            city: string;
         };
         /** @description What the server would record if the form left everything to it (deals.services.Prefill). */
         DealPrefillOutput: {
@@ -2574,6 +2785,11 @@ export interface components {
          * @enum {string}
          */
         DealStatusEnum: "recorded" | "registered" | "voided";
+        DealTotalOutput: {
+            /** Format: decimal */
+            amount: string;
+            deals: number;
+        };
         DealVoidInputRequest: {
             /** @description 作废原因（写入台账） */
             reason: string;
@@ -2589,14 +2805,47 @@ export interface components {
          * @enum {string}
          */
         DirectionEnum: "at_least" | "at_most" | "about";
+        DistrictItemOutput: {
+            /** @description 下钻参数 figure */
+            figure: string;
+            /** @description 下钻参数 key */
+            key: string;
+            label: string;
+            /** Format: decimal */
+            amount: string;
+            deals: number;
+            /**
+             * Format: decimal
+             * @description 占当年计入额的比例
+             */
+            share: string;
+            /**
+             * @description 功能区所在的区县（南太湖新区属吴兴区，湖州莫干山高新区属德清县）：区县的数字已含其功能区，二者不可相加；区县为 null
+             *
+             *     * `wuxing` - 吴兴区
+             *     * `nanxun` - 南浔区
+             *     * `deqing` - 德清县
+             *     * `changxing` - 长兴县
+             *     * `anji` - 安吉县
+             *     * `nantaihu` - 南太湖新区
+             *     * `moganshan` - 湖州莫干山高新区
+             *     * `outside` - 湖州市外
+             */
+            parent: (components["schemas"]["RegionEnum"] | components["schemas"]["NullEnum"]) | null;
+        };
         DrilldownExportQueryInputRequest: {
             /** @description 年度，默认今年 */
             year?: number;
             /**
              * Format: date
-             * @description 按这一天结束时的台账和口径计算（复现当天看板显示的数字）；默认现在
+             * @description 截至：只计计入日期（口径的日期字段，默认认定登记日期）不晚于这一天的合同，按当前台账和该年度现行口径计算；默认全年
              */
             as_of?: string | null;
+            /**
+             * Format: date
+             * @description 账本回溯（审计用）：复现这一天结束时台账记录的数字（当时已写入的台账记录、当时有效的口径）；与 as_of 是两个不同的问题
+             */
+            recorded_as_of?: string | null;
             /**
              * @description 看板上的哪一项数字
              *
@@ -2609,10 +2858,13 @@ export interface components {
              *     * `platform` - platform
              *     * `buyer` - buyer
              *     * `seller` - seller
+             *     * `flow` - flow
+             *     * `inflow_partner` - inflow_partner
+             *     * `outflow_partner` - outflow_partner
              */
             figure: components["schemas"]["FigureEnum"];
             /**
-             * @description 该项中的哪一个：月份 1-12、区县代码、产业链代码、合同类型、来源、platform/offline 或信用代码
+             * @description 该项中的哪一个：月份 1-12、区县代码（区县含其功能区）、产业链代码、合同类型、来源、platform/offline、信用代码、流向 outflow/inflow/local，或对方所在地（huzhou、上海市、江苏省/苏州市、安徽省、other、unknown…）
              * @default
              */
             key: string;
@@ -2623,6 +2875,8 @@ export interface components {
             year: number;
             /** Format: date */
             as_of: string | null;
+            /** Format: date */
+            recorded_as_of: string | null;
             figure: string;
             key: string;
             label: string;
@@ -2675,7 +2929,30 @@ export interface components {
             registration_number: string;
             industry?: string | null;
             industry_name?: string | null;
+            /**
+             * @description 按口径归属的地区（功能区的合同同时属于其所在区县）
+             *
+             *     * `wuxing` - 吴兴区
+             *     * `nanxun` - 南浔区
+             *     * `deqing` - 德清县
+             *     * `changxing` - 长兴县
+             *     * `anji` - 安吉县
+             *     * `nantaihu` - 南太湖新区
+             *     * `moganshan` - 湖州莫干山高新区
+             *     * `outside` - 湖州市外
+             */
             district: components["schemas"]["RegionEnum"];
+            /**
+             * @description 哪一方在湖州（区县视角为在本区县）：both 本地、seller 输出、buyer 吸纳
+             *
+             *     * `both` - 买卖双方均在湖州（本地）
+             *     * `seller` - 卖方在湖州（输出）
+             *     * `buyer` - 买方在湖州（吸纳）
+             *     * `none` - 双方均不在湖州
+             */
+            huzhou_parties: components["schemas"]["HuzhouPartiesEnum"];
+            /** @description 对方所在地（同 inflow_partner/outflow_partner 的 key） */
+            partner: string;
             origin: components["schemas"]["DealOriginEnum"];
             status: string;
         };
@@ -2710,9 +2987,12 @@ export interface components {
          *     * `platform` - platform
          *     * `buyer` - buyer
          *     * `seller` - seller
+         *     * `flow` - flow
+         *     * `inflow_partner` - inflow_partner
+         *     * `outflow_partner` - outflow_partner
          * @enum {string}
          */
-        FigureEnum: "total" | "month" | "district" | "industry" | "contract_type" | "origin" | "platform" | "buyer" | "seller";
+        FigureEnum: "total" | "month" | "district" | "industry" | "contract_type" | "origin" | "platform" | "buyer" | "seller" | "flow" | "inflow_partner" | "outflow_partner";
         FigureItemOutput: {
             /** @description 下钻参数 figure */
             figure: string;
@@ -2734,6 +3014,13 @@ export interface components {
          * @enum {string}
          */
         FileFormatEnum: "csv" | "xlsx";
+        /**
+         * @description * `both` - 输出和吸纳（本地合同只计一次）
+         *     * `outflow` - 输出（卖方在湖州）
+         *     * `inflow` - 吸纳（买方在湖州）
+         * @enum {string}
+         */
+        FlowEnum: "both" | "outflow" | "inflow";
         /**
          * @description * `enterprise` - 企业出资
          *     * `fiscal` - 财政资金
@@ -2837,6 +3124,14 @@ export interface components {
          * @enum {string}
          */
         HealthStatusEnum: "ok" | "error";
+        /**
+         * @description * `both` - 买卖双方均在湖州（本地）
+         *     * `seller` - 卖方在湖州（输出）
+         *     * `buyer` - 买方在湖州（吸纳）
+         *     * `none` - 双方均不在湖州
+         * @enum {string}
+         */
+        HuzhouPartiesEnum: "both" | "seller" | "buyer" | "none";
         Indicator: {
             /** @description 指标名称，如“能量密度” */
             name: string;
@@ -3409,6 +3704,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["ChallengeListOutput"][];
         };
+        PaginatedConsortiumOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ConsortiumOutput"][];
+        };
         PaginatedDashboardExportOutputList: {
             /** @example 123 */
             count: number;
@@ -3544,7 +3854,43 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["OrganisationOutput"][];
         };
-        /** @description A party on the platform (`organisation`), or one that is not (name, USCC and region). */
+        PaginatedQualificationOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["QualificationOutput"][];
+        };
+        PartnerItemOutput: {
+            /** @description 下钻参数 figure */
+            figure: string;
+            /** @description 下钻参数 key */
+            key: string;
+            label: string;
+            /** Format: decimal */
+            amount: string;
+            deals: number;
+            /**
+             * Format: decimal
+             * @description 占当年计入额的比例
+             */
+            share: string;
+            /** @description 分组：huzhou（本地）、huzhou_other（湖州市内其他区县，区县视角）、上海市、江苏省、浙江省、安徽省、other（其他省份）、unknown（未注明） */
+            group: string;
+            group_label: string;
+        };
+        /**
+         * @description A party on the platform (`organisation`), or one that is not (name, USCC, region and, outside
+         *     Huzhou, province and city).
+         */
         PartyInputRequest: {
             /** @description 平台上的机构；填写后名称、信用代码和地区取自该机构 */
             organisation?: number | null;
@@ -3554,6 +3900,16 @@ export interface components {
             uscc: string;
             /** @default  */
             region: components["schemas"]["RegionEnum"] | components["schemas"]["BlankEnum"];
+            /**
+             * @description 湖州市外时：省级行政区全称，如 上海市、江苏省、安徽省；湖州市内不填
+             * @default
+             */
+            province: string;
+            /**
+             * @description 湖州市外时：地级市，如 苏州市、杭州市（江苏、浙江、安徽须为其地级市）
+             * @default
+             */
+            city: string;
         };
         PatchedCapabilityUpdateInputRequest: {
             title?: string;
@@ -3641,17 +3997,20 @@ export interface components {
              * 目标值
              * Format: decimal
              */
-            target_value: string;
+            target_value?: string | null;
             /** 单位 */
             unit: string;
             /** 方向 */
             direction?: components["schemas"]["DirectionEnum"];
             direction_label: string;
             year: number;
+            /** @description computed：平台自动计算；manual：人工填报 */
+            readonly source: components["schemas"]["SourceEnum"];
+            readonly computed: components["schemas"]["TargetComputedOutput"] | null;
             readonly latest: components["schemas"]["TargetProgressOutput"] | null;
             /**
              * Format: decimal
-             * @description 完成程度（1 为达到目标）
+             * @description 完成程度（1 为达到目标；政策未设数值目标时为 null）
              */
             readonly progress_ratio: string | null;
             history: components["schemas"]["TargetProgressOutput"][];
@@ -3673,17 +4032,20 @@ export interface components {
              * 目标值
              * Format: decimal
              */
-            target_value: string;
+            target_value?: string | null;
             /** 单位 */
             unit: string;
             /** 方向 */
             direction?: components["schemas"]["DirectionEnum"];
             direction_label: string;
             year: number;
+            /** @description computed：平台自动计算；manual：人工填报 */
+            readonly source: components["schemas"]["SourceEnum"];
+            readonly computed: components["schemas"]["TargetComputedOutput"] | null;
             readonly latest: components["schemas"]["TargetProgressOutput"] | null;
             /**
              * Format: decimal
-             * @description 完成程度（1 为达到目标）
+             * @description 完成程度（1 为达到目标；政策未设数值目标时为 null）
              */
             readonly progress_ratio: string | null;
         };
@@ -3713,6 +4075,107 @@ export interface components {
             /** @description seasonal（按去年同期进度）、linear（按日均）、final（年度已结束）或 not_started */
             method: string;
             explanation: string;
+        };
+        QualificationImportErrorOutput: {
+            /** @description 文件中的行号（第1行为表头） */
+            row: number;
+            field: string;
+            message: string;
+        };
+        QualificationImportInputRequest: {
+            /**
+             * Format: binary
+             * @description CSV（UTF-8 或 GBK）：统一社会信用代码、企业名称、资质、证书编号、有效期起、有效期止
+             */
+            file: string;
+            /** @description 名单来源，如“2025年第一批高新技术企业认定名单” */
+            source: string;
+        };
+        QualificationImportOutput: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            /** @description 每一行的每一个问题；有任何问题时不导入任何一行 */
+            errors: components["schemas"]["QualificationImportErrorOutput"][];
+        };
+        QualificationInputRequest: {
+            /** @description 统一社会信用代码 */
+            uscc: string;
+            name: string;
+            kind: components["schemas"]["QualificationKindEnum"];
+            /** @default  */
+            certificate_number: string;
+            /** Format: date */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description 留空：长期有效
+             */
+            valid_until?: string | null;
+            /** @description 如“2025年第一批高新技术企业认定名单” */
+            source: string;
+        };
+        /**
+         * @description * `high_tech` - 高新技术企业
+         *     * `tech_sme` - 科技型中小企业
+         *     * `specialised` - 专精特新企业
+         *     * `leading` - 龙头企业
+         * @enum {string}
+         */
+        QualificationKindEnum: "high_tech" | "tech_sme" | "specialised" | "leading";
+        QualificationOutput: {
+            readonly id: number;
+            /** 统一社会信用代码 */
+            uscc: string;
+            /** 企业名称 */
+            name: string;
+            /** 资质 */
+            kind: components["schemas"]["QualificationKindEnum"];
+            kind_label: string;
+            /** 证书编号 */
+            certificate_number?: string;
+            /**
+             * 有效期起
+             * Format: date
+             */
+            valid_from: string;
+            /**
+             * 有效期止
+             * Format: date
+             * @description 留空：长期有效
+             */
+            valid_until?: string | null;
+            /**
+             * 来源
+             * @description 如“2025年第一批高新技术企业认定名单”
+             */
+            source: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+        };
+        QualificationVolumeItemOutput: {
+            kind: components["schemas"]["QualificationKindEnum"];
+            label: string;
+            /** @description 卖方（输出方）持有该资质的合同 */
+            seller: components["schemas"]["DealTotalOutput"];
+            /** @description 买方（吸纳方）持有该资质的合同 */
+            buyer: components["schemas"]["DealTotalOutput"];
+            /** @description 任一方持有该资质的合同（每份合同计一次） */
+            either: components["schemas"]["DealTotalOutput"];
+        };
+        QualificationVolumeOutput: {
+            year: number;
+            /** Format: date */
+            as_of: string | null;
+            /** @description 当年计入的全部合同 */
+            total: components["schemas"]["DealTotalOutput"];
+            /** @description 按资质分列；同一企业可有多项资质，各行相加不等于合计 */
+            items: components["schemas"]["QualificationVolumeItemOutput"][];
+            /** @description 双方均无任何资质的合同 */
+            none: components["schemas"]["DealTotalOutput"];
         };
         ReadAllOutput: {
             marked: number;
@@ -3804,6 +4267,8 @@ export interface components {
                 };
             };
         };
+        /** @enum {string} */
+        SourceEnum: "computed" | "manual";
         /**
          * @description * `recorded` - recorded
          *     * `registered` - registered
@@ -3816,6 +4281,32 @@ export interface components {
          * @enum {string}
          */
         StrengthEnum: "strong" | "possible";
+        TargetComputedOutput: {
+            /** @description 计算口径（文字说明） */
+            description: string;
+            /**
+             * Format: decimal
+             * @description 当前值，单位同目标
+             */
+            value: string;
+            /** @description 计入的记录数（下钻列出这些记录） */
+            count: number;
+            /** @description 分项（如四张清单）；可按 key 下钻 */
+            parts: components["schemas"]["TargetPartOutput"][];
+            /** Format: date */
+            as_of: string;
+        };
+        TargetPartOutput: {
+            key: string;
+            label: string;
+            /**
+             * Format: decimal
+             * @description 单位同目标
+             */
+            value: string;
+            /** @description 记录数 */
+            count: number;
+        };
         TargetProgressInputRequest: {
             /**
              * Format: decimal
@@ -3854,6 +4345,50 @@ export interface components {
              */
             at?: string;
         };
+        /**
+         * @description * `challenge` - 榜单
+         *     * `consortium` - 创新联合体
+         * @enum {string}
+         */
+        TargetRecordKindEnum: "challenge" | "consortium";
+        TargetRecordOutput: {
+            /** @description 榜单或创新联合体的 id；保密榜单为 null */
+            id: number | null;
+            kind: components["schemas"]["TargetRecordKindEnum"];
+            title: string;
+            /** @description 发榜单位或牵头单位 */
+            organisation: string;
+            status: string;
+            status_label: string;
+            /**
+             * Format: decimal
+             * @description 榜额（元）
+             */
+            amount: string | null;
+            /**
+             * Format: date
+             * @description 发布日期或组建日期
+             */
+            date: string | null;
+            /** @description 清单类型、标志性成果或成员单位 */
+            detail: string;
+            /** @description false：查看者无权查看的保密榜单（计入但不显示标题） */
+            visible: boolean;
+        };
+        TargetRecordsOutput: {
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            results: components["schemas"]["TargetRecordOutput"][];
+        };
+        /**
+         * @description * `policy` - 政策文件
+         *     * `operator` - 平台运营方设定
+         * @enum {string}
+         */
+        TargetSourceEnum: "policy" | "operator";
         TokenInputRequest: {
             username: string;
             password: string;
@@ -4748,10 +5283,57 @@ export interface operations {
             };
         };
     };
+    consortia_list: {
+        parameters: {
+            query?: {
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedConsortiumOutputList"];
+                };
+            };
+        };
+    };
+    consortia_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsortiumInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsortiumOutput"];
+                };
+            };
+        };
+    };
     dashboard_drilldown_retrieve: {
         parameters: {
             query: {
-                /** @description 按这一天结束时的台账和口径计算（复现当天看板显示的数字）；默认现在 */
+                /** @description 截至：只计计入日期（口径的日期字段，默认认定登记日期）不晚于这一天的合同，按当前台账和该年度现行口径计算；默认全年 */
                 as_of?: string | null;
                 /**
                  * @description 看板上的哪一项数字
@@ -4765,14 +5347,19 @@ export interface operations {
                  *     * `platform` - platform
                  *     * `buyer` - buyer
                  *     * `seller` - seller
+                 *     * `flow` - flow
+                 *     * `inflow_partner` - inflow_partner
+                 *     * `outflow_partner` - outflow_partner
                  */
-                figure: "total" | "month" | "district" | "industry" | "contract_type" | "origin" | "platform" | "buyer" | "seller";
-                /** @description 该项中的哪一个：月份 1-12、区县代码、产业链代码、合同类型、来源、platform/offline 或信用代码 */
+                figure: "total" | "month" | "district" | "industry" | "contract_type" | "origin" | "platform" | "buyer" | "seller" | "flow" | "inflow_partner" | "outflow_partner";
+                /** @description 该项中的哪一个：月份 1-12、区县代码（区县含其功能区）、产业链代码、合同类型、来源、platform/offline、信用代码、流向 outflow/inflow/local，或对方所在地（huzhou、上海市、江苏省/苏州市、安徽省、other、unknown…） */
                 key?: string;
                 /** @description 页码，从1开始 */
                 page?: number;
                 /** @description 每页条数（最多200） */
                 page_size?: number;
+                /** @description 账本回溯（审计用）：复现这一天结束时台账记录的数字（当时已写入的台账记录、当时有效的口径）；与 as_of 是两个不同的问题 */
+                recorded_as_of?: string | null;
                 /** @description 年度，默认今年 */
                 year?: number;
             };
@@ -4795,7 +5382,7 @@ export interface operations {
     dashboard_drilldown_export_retrieve: {
         parameters: {
             query: {
-                /** @description 按这一天结束时的台账和口径计算（复现当天看板显示的数字）；默认现在 */
+                /** @description 截至：只计计入日期（口径的日期字段，默认认定登记日期）不晚于这一天的合同，按当前台账和该年度现行口径计算；默认全年 */
                 as_of?: string | null;
                 /**
                  * @description 看板上的哪一项数字
@@ -4809,15 +5396,20 @@ export interface operations {
                  *     * `platform` - platform
                  *     * `buyer` - buyer
                  *     * `seller` - seller
+                 *     * `flow` - flow
+                 *     * `inflow_partner` - inflow_partner
+                 *     * `outflow_partner` - outflow_partner
                  */
-                figure: "total" | "month" | "district" | "industry" | "contract_type" | "origin" | "platform" | "buyer" | "seller";
+                figure: "total" | "month" | "district" | "industry" | "contract_type" | "origin" | "platform" | "buyer" | "seller" | "flow" | "inflow_partner" | "outflow_partner";
                 /**
                  * @description * `xlsx` - Excel（.xlsx）
                  *     * `csv` - CSV（UTF-8）
                  */
                 file_format?: "xlsx" | "csv";
-                /** @description 该项中的哪一个：月份 1-12、区县代码、产业链代码、合同类型、来源、platform/offline 或信用代码 */
+                /** @description 该项中的哪一个：月份 1-12、区县代码（区县含其功能区）、产业链代码、合同类型、来源、platform/offline、信用代码、流向 outflow/inflow/local，或对方所在地（huzhou、上海市、江苏省/苏州市、安徽省、other、unknown…） */
                 key?: string;
+                /** @description 账本回溯（审计用）：复现这一天结束时台账记录的数字（当时已写入的台账记录、当时有效的口径）；与 as_of 是两个不同的问题 */
+                recorded_as_of?: string | null;
                 /** @description 年度，默认今年 */
                 year?: number;
             };
@@ -4930,11 +5522,39 @@ export interface operations {
             };
         };
     };
+    dashboard_qualifications_retrieve: {
+        parameters: {
+            query?: {
+                /** @description 截至：只计计入日期（口径的日期字段，默认认定登记日期）不晚于这一天的合同，按当前台账和该年度现行口径计算；默认全年 */
+                as_of?: string | null;
+                /** @description 账本回溯（审计用）：复现这一天结束时台账记录的数字（当时已写入的台账记录、当时有效的口径）；与 as_of 是两个不同的问题 */
+                recorded_as_of?: string | null;
+                /** @description 年度，默认今年 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationVolumeOutput"];
+                };
+            };
+        };
+    };
     dashboard_summary_retrieve: {
         parameters: {
             query?: {
-                /** @description 按这一天结束时的台账和口径计算（复现当天看板显示的数字）；默认现在 */
+                /** @description 截至：只计计入日期（口径的日期字段，默认认定登记日期）不晚于这一天的合同，按当前台账和该年度现行口径计算；默认全年 */
                 as_of?: string | null;
+                /** @description 账本回溯（审计用）：复现这一天结束时台账记录的数字（当时已写入的台账记录、当时有效的口径）；与 as_of 是两个不同的问题 */
+                recorded_as_of?: string | null;
                 /** @description 年度，默认今年 */
                 year?: number;
             };
@@ -5021,6 +5641,35 @@ export interface operations {
             };
         };
     };
+    dashboard_targets_records_retrieve: {
+        parameters: {
+            query?: {
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数（最多200） */
+                page_size?: number;
+                /** @description 分项的 key */
+                part?: string;
+            };
+            header?: never;
+            path: {
+                /** @description 标识此 政策目标 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetRecordsOutput"];
+                };
+            };
+        };
+    };
     deals_list: {
         parameters: {
             query?: {
@@ -5058,7 +5707,7 @@ export interface operations {
                 /** @description 合同编号、名称或当事方名称包含 */
                 q?: string;
                 /**
-                 * @description 任一方所在地区
+                 * @description 任一方所在地区（区县含其中的功能区）
                  *
                  *     * `wuxing` - 吴兴区
                  *     * `nanxun` - 南浔区
@@ -6261,6 +6910,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationOutput"];
+                };
+            };
+        };
+    };
+    qualifications_list: {
+        parameters: {
+            query?: {
+                /** @description 只列今天有效的资质 */
+                current?: boolean;
+                /**
+                 * @description * `high_tech` - 高新技术企业
+                 *     * `tech_sme` - 科技型中小企业
+                 *     * `specialised` - 专精特新企业
+                 *     * `leading` - 龙头企业
+                 */
+                kind?: "high_tech" | "tech_sme" | "specialised" | "leading" | "";
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                uscc?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedQualificationOutputList"];
+                };
+            };
+        };
+    };
+    qualifications_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QualificationInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationOutput"];
+                };
+            };
+        };
+    };
+    qualifications_import_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["QualificationImportInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationImportOutput"];
                 };
             };
         };

@@ -18,7 +18,9 @@ EXPORTS = "/api/dashboard/exports/"
 
 @pytest.fixture
 def confidential(year_of_deals):
-    with frozen(moment(2026, 10, 10)):  # written before "today", so a past `as_of` reads it from the ledger entries
+    with frozen(
+        moment(2026, 10, 10)
+    ):  # written before "today", so a past `recorded_as_of` reads it from the ledger entries
         challenge, deal = record_from_confidential_challenge(year_of_deals, number="D10")
     return year_of_deals, deal
 
@@ -54,10 +56,10 @@ def test_the_contract_counts_and_the_drilldown_shows_it_under_the_neutral_title(
     assert {r["contract_number"]: r["title"] for r in drilled(world, "operator")["results"]}["D10"] == SECRET_TITLE
 
 
-def test_a_drilldown_as_of_a_past_day_hides_it_too(confidential):
+def test_a_drilldown_as_recorded_on_a_past_day_hides_it_too(confidential):
     # Past days are read from the ledger entries, which carry the title and the origin as well.
     world, _ = confidential
-    rows = drilled(world, as_of="2026-11-01")
+    rows = drilled(world, recorded_as_of="2026-11-01")
     assert {r["contract_number"]: r["title"] for r in rows["results"]}["D10"] == NEUTRAL
     assert SECRET_TITLE not in json.dumps(rows, ensure_ascii=False)
 

@@ -23,7 +23,8 @@ DEQING_SELLER = Party(name="德清某地理信息研究院", uscc=make_uscc(41, 
 @pytest.fixture
 def deqing(year_of_deals):
     """year_of_deals (D2, D5 and D8 have the Deqing enterprise as buyer), plus D11: the Wuxing owner
-    buys from a Deqing seller, so it counts in Wuxing's district figure and is Deqing's too."""
+    buys from a Deqing seller, so the city counts it in Wuxing's district figure, and Deqing's
+    bureau, for whom Deqing is local, in Deqing's (its 输出)."""
     keeper = ledger_keeper()
     deal = services.deal_record(
         by=keeper,
@@ -63,7 +64,10 @@ def test_the_summary_of_a_district_official_counts_the_contracts_with_a_party_in
     assert body["last_year_amount"] == "700000.00"  # D8
     assert body["target_amount"] == city["target_amount"] == "17500000000.00"  # no district targets: the city's
     districts = {k: v["amount"] for k, v in by_key(body["by_district"]).items() if v["deals"]}
-    assert districts == {"deqing": "1000000.50", "wuxing": "250000.00"}  # D11 is Wuxing's by the counting rule
+    # From Deqing's view its own seller is the local party of D11 (the city attributes D11 to Wuxing).
+    assert districts == {"deqing": "1250000.50"}
+    flows = {k: (v["amount"], v["deals"]) for k, v in by_key(body["by_flow"]).items()}
+    assert flows == {"outflow": ("250000.00", 1), "inflow": ("1000000.50", 1), "local": ("0.00", 0)}
     assert [(i["label"], i["amount"]) for i in body["top_sellers"]] == [
         (world.orgs["institute"].name, "1000000.50"),
         ("德清某地理信息研究院", "250000.00"),
@@ -83,11 +87,14 @@ def test_a_district_officials_drilldown_holds_only_their_districts_contracts(deq
     world, official = deqing
 
     assert [r["contract_number"] for r in drilled(world, official, figure="total")["results"]] == ["D2", "D11"]
-    assert [r["contract_number"] for r in drilled(world, official, figure="district", key="wuxing")["results"]] == [
-        "D11"
+    assert [r["contract_number"] for r in drilled(world, official, figure="district", key="deqing")["results"]] == [
+        "D2",
+        "D11",
     ]
+    assert drilled(world, official, figure="district", key="wuxing")["deals"] == 0
     assert drilled(world, official, figure="origin", key="challenge")["deals"] == 0  # D1 is Wuxing and Nantaihu's
-    assert drilled(world, "official", figure="district", key="wuxing")["deals"] == 4  # the city bureau: D1, D4, D6, D11
+    # The city bureau: D1, D4, D6, D11, and D3 of 南太湖新区 (within 吴兴区)
+    assert drilled(world, "official", figure="district", key="wuxing")["deals"] == 5
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])

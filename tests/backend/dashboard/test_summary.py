@@ -57,7 +57,7 @@ def test_the_breakdowns_are_the_hand_computed_ones(year_of_deals):
     )
     districts = {k: v["amount"] for k, v in by_key(body["by_district"]).items()}
     assert districts == {
-        "wuxing": "3050000.00",
+        "wuxing": "3450000.00",  # with D3 of 南太湖新区, which lies within 吴兴区
         "deqing": "1000000.50",
         "nantaihu": "400000.00",
         "nanxun": "0.00",
@@ -140,6 +140,9 @@ def figures(body):
         "by_platform",
         "top_buyers",
         "top_sellers",
+        "by_flow",
+        "inflow_by_partner",
+        "outflow_by_partner",
     ):
         for item in body[name]:
             yield item["figure"], item["key"], item["amount"], item["deals"]
@@ -161,7 +164,8 @@ def test_every_figure_equals_the_sum_of_its_drilldown_rows(year_of_deals):
             key,
         )
         checked += 1
-    assert checked == 7 + 5 + 5 + 4 + 2 + 3 + 2 + 12 + 1 + 1
+    # … + 3 flows + 吸纳 from 本地 and 杭州 + 输出 to 本地 and 上海
+    assert checked == 7 + 5 + 5 + 4 + 2 + 3 + 2 + 12 + 1 + 1 + 3 + 2 + 2
 
 
 def test_last_years_series_drills_into_last_years_contracts(year_of_deals):
@@ -251,7 +255,7 @@ def test_an_export_reimports_as_a_no_op(year_of_deals, django_capture_on_commit_
     assert (Deal.objects.count(), DealEntry.objects.count()) == before
 
 
-def test_a_summary_as_of_a_past_day_is_exactly_what_it_said_that_day(year_of_deals):
+def test_a_summary_as_recorded_on_a_past_day_is_exactly_what_it_said_that_day(year_of_deals):
     said_that_day = summary(year_of_deals)
     keeper = ledger_keeper()
     from deals.models import Deal
@@ -273,16 +277,17 @@ def test_a_summary_as_of_a_past_day_is_exactly_what_it_said_that_day(year_of_dea
         )
     with frozen(moment(2026, 11, 26)):
         now = summary(year_of_deals)
-        reproduced = summary(year_of_deals, as_of="2026-11-20")
+        reproduced = summary(year_of_deals, recorded_as_of="2026-11-20")
 
+    dates = ("recorded_as_of", "date_mode")
     assert now["counted_amount"] != said_that_day["counted_amount"] and now["rule"]["version"] == 2
-    assert {k: v for k, v in reproduced.items() if k != "as_of"} == {
-        k: v for k, v in said_that_day.items() if k != "as_of"
+    assert {k: v for k, v in reproduced.items() if k not in dates} == {
+        k: v for k, v in said_that_day.items() if k not in dates
     }
-    assert reproduced["as_of"] == "2026-11-20"
+    assert (reproduced["recorded_as_of"], reproduced["date_mode"]) == ("2026-11-20", "recorded")
 
 
-def test_a_drilldown_as_of_a_past_day_lists_the_contracts_as_they_stood(year_of_deals):
+def test_a_drilldown_as_recorded_on_a_past_day_lists_the_contracts_as_they_stood(year_of_deals):
     from deals.models import Deal
 
     with frozen(moment(2026, 11, 24)):
@@ -293,7 +298,7 @@ def test_a_drilldown_as_of_a_past_day_lists_the_contracts_as_they_stood(year_of_
             reason="核减",
         )
     with frozen(moment(2026, 11, 26)):
-        then = drilled(year_of_deals, figure="district", key="deqing", as_of="2026-11-20")
+        then = drilled(year_of_deals, figure="district", key="deqing", recorded_as_of="2026-11-20")
         now = drilled(year_of_deals, figure="district", key="deqing")
 
     assert then["amount"] == "1000000.50" and now["amount"] == "500000.00"

@@ -57,6 +57,8 @@ def party(world, key: str) -> dict:
         "uscc": org.uscc,
         "region": org.region,
         "region_label": org.get_region_display(),
+        "province": "浙江省",  # every organisation of `world` is in Huzhou
+        "city": "湖州市",
     }
 
 

@@ -131,7 +131,7 @@ def test_a_rule_that_counts_by_registration_date_cannot_count_unregistered_contr
     assert "statuses" in str(error.value)
 
 
-def test_figures_as_of_a_past_day_are_reproduced_from_the_ledger(db):
+def test_figures_as_recorded_on_a_past_day_are_reproduced_from_the_ledger(db):
     keeper = ledger_keeper()
     with frozen(moment(2026, 2, 10)):
         x = DealFactory(
@@ -147,7 +147,7 @@ def test_figures_as_of_a_past_day_are_reproduced_from_the_ledger(db):
         services.deal_void(deal=x, by=keeper, reason="合同解除")
 
     def amount(day: date) -> Decimal:
-        return total_of(counted_deals(year=2026, as_of=day)).amount
+        return total_of(counted_deals(year=2026, recorded_as_of=day)).amount
 
     assert amount(date(2026, 2, 9)) == D("0.00")  # recorded the next day
     assert amount(date(2026, 2, 15)) == D("1000000.00")
@@ -155,6 +155,9 @@ def test_figures_as_of_a_past_day_are_reproduced_from_the_ledger(db):
     assert amount(date(2026, 3, 31)) == D("1100000.00")  # the amendment
     assert amount(date(2026, 4, 30)) == D("300000.00")  # the void
     assert total_of(counted_deals(year=2026)).amount == D("300000.00")
+    # 截至 a day is another question: the current ledger's contracts registered by then.
+    assert total_of(counted_deals(year=2026, as_of=date(2026, 2, 9))).amount == D("0.00")  # x is void now
+    assert total_of(counted_deals(year=2026, as_of=date(2026, 2, 19))).amount == D("300000.00")
 
 
 def test_a_past_day_is_counted_with_the_rule_in_force_that_day(db):
@@ -179,8 +182,8 @@ def test_a_past_day_is_counted_with_the_rule_in_force_that_day(db):
             reason="改按合同金额",
         )
 
-    assert total_of(counted_deals(year=2026, as_of=date(2026, 4, 30))).amount == D("600000.00")
-    assert total_of(counted_deals(year=2026, as_of=date(2026, 5, 1))).amount == D("1000000.00")
+    assert total_of(counted_deals(year=2026, recorded_as_of=date(2026, 4, 30))).amount == D("600000.00")
+    assert total_of(counted_deals(year=2026, recorded_as_of=date(2026, 5, 1))).amount == D("1000000.00")
     assert counting_rule(year=2026, as_of=date(2026, 4, 30)).version == 1
 
 
