@@ -41,6 +41,16 @@ DETAILS = [
 ]
 
 
+SCALE_PLACES = [
+    ("上海市", "上海市"),
+    ("江苏省", "苏州市"),
+    ("江苏省", "南京市"),
+    ("浙江省", "杭州市"),
+    ("安徽省", "合肥市"),
+    ("广东省", "深圳市"),
+]
+
+
 def _uscc(n: int, prefix: str) -> str:
     body = "".join(ALPHABET[(n // 31**i) % 31] for i in range(9))
     return prefix + body + uscc_check_char(prefix + body)
@@ -213,7 +223,10 @@ class Command(BaseCommand):
                 (buyer, _u), (seller, _v) = rng.choice(enterprises), rng.choice(institutes)
                 registered = first + timedelta(days=rng.randrange(span))
                 contract = Decimal(rng.randrange(50_000, 30_000_000, 1_000))
-                outside = i % 10 == 0
+                # A tenth bought from outside (输出) and a tenth sold from outside (吸纳), from places
+                # across the partner regions the dashboard reports.
+                outside, outside_seller = i % 10 == 0, i % 10 == 5
+                province, city = SCALE_PLACES[(i // 10) % len(SCALE_PLACES)]
                 deals.append(
                     Deal(
                         contract_number=f"SCALE{i:010d}",
@@ -223,10 +236,14 @@ class Command(BaseCommand):
                         buyer_name="上海规模测试科技有限公司" if outside else buyer.name,
                         buyer_uscc=_uscc(900_000 + i % 1000, "91310000") if outside else buyer.uscc,
                         buyer_region="outside" if outside else buyer.region,
-                        seller_organisation=seller,
-                        seller_name=seller.name,
-                        seller_uscc=seller.uscc,
-                        seller_region=seller.region,
+                        buyer_province=province if outside else "浙江省",
+                        buyer_city=city if outside else "湖州市",
+                        seller_organisation=None if outside_seller else seller,
+                        seller_name=f"{city}规模测试研究院" if outside_seller else seller.name,
+                        seller_uscc=_uscc(800_000 + i % 1000, "12310000") if outside_seller else seller.uscc,
+                        seller_region="outside" if outside_seller else seller.region,
+                        seller_province=province if outside_seller else "浙江省",
+                        seller_city=city if outside_seller else "湖州市",
                         contract_amount=contract,
                         technical_amount=(contract * Decimal("0.9")).quantize(Decimal("1")),
                         signed_on=registered - timedelta(days=rng.randint(5, 60)),
