@@ -16,6 +16,8 @@ const page = <T extends Record<string, ComponentType>>(load: () => Promise<T>, n
 
 const LoginRoute = page(() => import('./routes/auth/login'), 'LoginRoute');
 const RegisterRoute = page(() => import('./routes/auth/register'), 'RegisterRoute');
+const VerificationRoute = page(() => import('./routes/auth/verification'), 'VerificationRoute');
+const OrganisationMembersRoute = page(() => import('./routes/account/organisation-members'), 'OrganisationMembersRoute');
 const ChallengesRoute = page(() => import('./routes/challenges/list'), 'ChallengesRoute');
 const NewChallengeRoute = page(() => import('./routes/challenges/new'), 'NewChallengeRoute');
 const ChallengeRoute = page(() => import('./routes/challenges/detail'), 'ChallengeRoute');
@@ -48,6 +50,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomeRoute /> },
       { path: 'login', element: <LoginRoute /> },
       { path: 'register', element: <RegisterRoute /> },
+      { path: 'verification', element: <VerificationRoute /> },
+      { path: 'organisation/members', element: <OrganisationMembersRoute /> },
       { path: 'challenges', element: <ChallengesRoute /> },
       { path: 'challenges/new', element: <NewChallengeRoute /> },
       { path: 'challenges/:id', element: <ChallengeRoute /> },

@@ -1,4 +1,4 @@
-import { BellOutlined, BulbOutlined, FileDoneOutlined, FileProtectOutlined, LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, BulbOutlined, FileDoneOutlined, FileProtectOutlined, LoginOutlined, LogoutOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Spin, Tag, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, useLocation } from 'react-router';
@@ -65,6 +65,13 @@ export function UserMenu({ compact = false, narrow = false }: { compact?: boolea
       ),
     },
     { type: 'divider' },
+    // Joining: an admin decides requests to its organisation; a user without one asks to join.
+    ...(org === null || user.org_role === 'admin'
+      ? [{ key: 'members', icon: <TeamOutlined aria-hidden />, label: <Link to="/organisation/members">{t(org ? 'members.title' : 'members.join')}</Link> }]
+      : []),
+    ...(org && org.verification !== 'verified'
+      ? [{ key: 'verification', icon: <SafetyCertificateOutlined aria-hidden />, label: <Link to="/verification">{t('verification.link')}</Link> }]
+      : []),
     ...(role.isInstitute
       ? [{ key: 'recommendations', icon: <BulbOutlined aria-hidden />, label: <Link to="/recommendations">{t('recommendations.title')}</Link> }]
       : []),

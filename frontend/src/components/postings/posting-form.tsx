@@ -1,7 +1,8 @@
-import { Button, Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import { Button, Checkbox, Col, Form, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
 
 import { AmountField } from '@/components/amount-input';
+import { CountedInput, CountedTextArea, tooLong } from '@/components/counted-text';
 import { useFormServerErrors } from '@/components/form-error-alert';
 import { IndustrySelect } from '@/components/industry-select';
 import { useI18n } from '@/i18n/i18n';
@@ -67,11 +68,11 @@ export function PostingForm<V extends PostingBaseValues, I>(props: PostingFormPr
 
   return (
     <Form<V> form={form} layout="vertical" initialValues={{ publish: canPublish, keywords: [], ...initialValues }} onFinish={(values) => void submit(values)} scrollToFirstError aria-label={label}>
-      <Form.Item name="title" label={t('challenges.field.title')} rules={[required(t('challenges.field.title'))]}>
-        <Input maxLength={120} showCount />
+      <Form.Item name="title" label={t('challenges.field.title')} rules={[tooLong(t, 120), required(t('challenges.field.title'))]}>
+        <CountedInput max={120} />
       </Form.Item>
-      <Form.Item name="description" label={t('needs.field.description')} extra={descriptionHelp} rules={[required(t('needs.field.description'))]}>
-        <Input.TextArea rows={6} maxLength={8000} showCount />
+      <Form.Item name="description" label={t('needs.field.description')} extra={descriptionHelp} rules={[tooLong(t, 8000), required(t('needs.field.description'))]}>
+        <CountedTextArea rows={6} max={8000} />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>

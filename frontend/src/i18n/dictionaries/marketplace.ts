@@ -28,6 +28,7 @@ export const marketplaceZh = {
 
   'form.required': '请填写{field}',
   'form.select': '请选择{field}',
+  'form.tooLong': '最多 {max} 个字，请删减后再提交',
   'form.amount.invalid': '请输入以元为单位的金额，最多两位小数',
   'form.amount.preview': '即 {amount}',
   'form.rangeInverted': '上限不能低于下限',
@@ -413,6 +414,7 @@ export const marketplaceEn: Record<keyof typeof marketplaceZh, string> = {
 
   'form.required': 'Please enter {field}',
   'form.select': 'Please choose {field}',
+  'form.tooLong': 'At most {max} characters: please shorten it',
   'form.amount.invalid': 'Enter an amount in yuan, with at most two decimals',
   'form.amount.preview': 'That is {amount}',
   'form.rangeInverted': 'The upper bound cannot be below the lower bound',

@@ -21,9 +21,12 @@ export function RegisterRoute() {
       <PageHeader title={t('auth.register.title')} intro={t('auth.register.intro')} />
       <Card>
         <RegisterForm
-          onSuccess={(user) => {
+          onSuccess={(user, mode) => {
             void message.success(t('auth.register.success', { name: user.username }));
-            void navigate(next, { replace: true });
+            // A new organisation waits for verification, a request to join for the admin: each is
+            // explained on its own page before the user goes on.
+            const after = { create: `/verification?next=${encodeURIComponent(next)}`, join: '/organisation/members', none: next };
+            void navigate(after[mode], { replace: true });
           }}
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>

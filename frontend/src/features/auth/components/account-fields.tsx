@@ -1,5 +1,6 @@
 import { Col, Form, Input, Row } from 'antd';
 
+import { CountedInput, tooLong } from '@/components/counted-text';
 import { useI18n } from '@/i18n/i18n';
 
 /** The user's own fields: username, email, and the password twice. */
@@ -13,9 +14,9 @@ export function AccountFields() {
           name="username"
           label={t('auth.field.username')}
           extra={t('auth.register.usernameHelp')}
-          rules={[required(t('auth.field.username')), { pattern: /^[\w.@+-]+$/, message: t('auth.register.usernameInvalid') }]}
+          rules={[required(t('auth.field.username')), tooLong(t, 150), { pattern: /^[\w.@+-]+$/, message: t('auth.register.usernameInvalid') }]}
         >
-          <Input autoComplete="username" maxLength={150} />
+          <CountedInput autoComplete="username" max={150} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>

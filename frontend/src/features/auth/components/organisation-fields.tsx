@@ -1,5 +1,7 @@
-import { Alert, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { Alert, Col, Form, Radio, Row, Select } from 'antd';
+import { Link } from 'react-router';
 
+import { CountedInput, tooLong } from '@/components/counted-text';
 import { useI18n } from '@/i18n/i18n';
 import { INSTITUTE_TYPES, REGIONS, REGISTERABLE_KINDS } from '@/utils/enums';
 
@@ -15,11 +17,20 @@ export function OrganisationFields() {
   return (
     <fieldset className="form-fieldset">
       <legend>{t('auth.org.section')}</legend>
-      <Alert type="info" showIcon message={t('auth.register.unverifiedNote')} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        message={
+          <>
+            {t('auth.register.unverifiedNote')} <Link to="/verification">{t('verification.link')}</Link>
+          </>
+        }
+        style={{ marginBottom: 16 }}
+      />
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name={['organisation', 'name']} label={t('auth.org.name')} rules={[required(t('auth.org.name'))]}>
-            <Input maxLength={120} autoComplete="organization" />
+          <Form.Item name={['organisation', 'name']} label={t('auth.org.name')} rules={[required(t('auth.org.name')), tooLong(t, 120)]}>
+            <CountedInput max={120} autoComplete="organization" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -42,20 +53,21 @@ export function OrganisationFields() {
           </Col>
         ) : null}
         <Col xs={24} md={12}>
-          <Form.Item name={['organisation', 'region']} label={t('auth.org.region')} rules={[required(t('auth.org.region'))]}>
-            <Select options={REGIONS.map((value) => ({ value, label: t(`enum.region.${value}`) }))} />
+          {/* No default: the district decides whose figures the organisation's contracts count in. */}
+          <Form.Item name={['organisation', 'region']} label={t('auth.org.region')} rules={[{ required: true, message: t('auth.org.regionRequired') }]}>
+            <Select placeholder={t('auth.org.regionPlaceholder')} options={REGIONS.map((value) => ({ value, label: t(`enum.region.${value}`) }))} />
           </Form.Item>
         </Col>
         {region === 'outside' ? (
           <>
             <Col xs={12} md={6}>
-              <Form.Item name={['organisation', 'province']} label={t('auth.org.province')}>
-                <Input maxLength={30} autoComplete="address-level1" />
+              <Form.Item name={['organisation', 'province']} label={t('auth.org.province')} rules={[tooLong(t, 30)]}>
+                <CountedInput max={30} autoComplete="address-level1" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name={['organisation', 'city']} label={t('auth.org.city')}>
-                <Input maxLength={30} autoComplete="address-level2" />
+              <Form.Item name={['organisation', 'city']} label={t('auth.org.city')} rules={[tooLong(t, 30)]}>
+                <CountedInput max={30} autoComplete="address-level2" />
               </Form.Item>
             </Col>
           </>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Form } from 'antd';
+import { Button, Form, Radio } from 'antd';
 
 import { useFormServerErrors } from '@/components/form-error-alert';
 import { useI18n } from '@/i18n/i18n';
@@ -6,20 +6,24 @@ import type { User } from '@/lib/auth';
 
 import { useRegister } from '../api/register';
 import { AccountFields } from './account-fields';
+import { JoinFields } from './join-fields';
 import { OrganisationFields } from './organisation-fields';
-import { ORGANISATION_ALIASES, toInput, type RegisterValues } from './register-input';
+import { ORG_MODES, ORGANISATION_ALIASES, toInput, type OrgMode, type RegisterValues } from './register-input';
 
-/** Signing up: the user and, unless unticked, the organisation it belongs to (unverified until checked). */
-export function RegisterForm({ onSuccess }: { onSuccess: (user: User) => void }) {
+/**
+ * Signing up: the user and its organisation, either a new one (unverified until the operator checks
+ * it) or an existing one it asks to join (a member once that organisation's admin agrees).
+ */
+export function RegisterForm({ onSuccess }: { onSuccess: (user: User, mode: OrgMode) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<RegisterValues>();
   const errors = useFormServerErrors(form, { aliases: ORGANISATION_ALIASES });
   const register = useRegister();
-  const withOrganisation = Form.useWatch('withOrganisation', form) ?? true;
+  const mode: OrgMode = Form.useWatch('orgMode', form) ?? 'create';
 
   const submit = (values: RegisterValues) => {
     errors.clear();
-    register.mutate(toInput(values), { onSuccess, onError: errors.show });
+    register.mutate(toInput(values), { onSuccess: (user) => onSuccess(user, values.orgMode), onError: errors.show });
   };
 
   return (
@@ -27,15 +31,16 @@ export function RegisterForm({ onSuccess }: { onSuccess: (user: User) => void })
       form={form}
       layout="vertical"
       onFinish={submit}
-      initialValues={{ withOrganisation: true, organisation: { kind: 'enterprise', region: 'wuxing' } }}
+      initialValues={{ orgMode: 'create', organisation: { kind: 'enterprise' } }}
       aria-label={t('auth.register.title')}
       scrollToFirstError
     >
       <AccountFields />
-      <Form.Item name="withOrganisation" valuePropName="checked">
-        <Checkbox>{t('auth.register.withOrganisation')}</Checkbox>
+      <Form.Item name="orgMode" label={t('auth.register.orgMode')}>
+        <Radio.Group options={ORG_MODES.map((value) => ({ value, label: t(`auth.register.orgMode.${value}`) }))} />
       </Form.Item>
-      {withOrganisation ? <OrganisationFields /> : null}
+      {mode === 'create' ? <OrganisationFields /> : null}
+      {mode === 'join' ? <JoinFields /> : null}
       {errors.alert}
       <Button type="primary" htmlType="submit" block loading={register.isPending}>
         {t('auth.register.submit')}

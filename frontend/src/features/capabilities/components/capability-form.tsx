@@ -1,5 +1,6 @@
-import { Checkbox, Col, Form, Input, Radio, Select } from 'antd';
+import { Checkbox, Col, Form, Radio, Select } from 'antd';
 
+import { CountedTextArea, tooLong } from '@/components/counted-text';
 import { AmountRangeFields, PostingForm, type PostingBaseInput, type PostingBaseValues, type PostingFormPageProps } from '@/components/postings/posting-form';
 import { useI18n } from '@/i18n/i18n';
 import { CAPABILITY_KINDS, COOPERATION_TYPES, type CapabilityKind, type CooperationType } from '@/utils/enums';
@@ -48,8 +49,8 @@ export function CapabilityForm(props: PostingFormPageProps<CapabilityInput>) {
       <Form.Item name="patents" label={t('capabilities.field.patents')} extra={t('capabilityForm.patentsHelp')}>
         <Select mode="tags" tokenSeparators={[',', '，', ' ']} maxCount={50} open={false} suffixIcon={null} />
       </Form.Item>
-      <Form.Item name="team" label={t('capabilities.field.team')}>
-        <Input.TextArea rows={3} maxLength={2000} showCount />
+      <Form.Item name="team" label={t('capabilities.field.team')} rules={[tooLong(t, 2000)]}>
+        <CountedTextArea rows={3} max={2000} />
       </Form.Item>
     </>
   );

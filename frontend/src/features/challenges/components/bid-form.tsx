@@ -1,6 +1,7 @@
-import { App, Button, Col, Form, Input, InputNumber, Row } from 'antd';
+import { App, Button, Col, Form, InputNumber, Row } from 'antd';
 
 import { AmountField } from '@/components/amount-input';
+import { CountedTextArea, tooLong } from '@/components/counted-text';
 import { useFormServerErrors } from '@/components/form-error-alert';
 import { useI18n } from '@/i18n/i18n';
 
@@ -57,11 +58,11 @@ export function BidForm({ challengeId, myOrganisationId, ownerOrganisationId, on
 
   return (
     <Form<BidValues> form={form} layout="vertical" onFinish={submit} aria-label={t('bidForm.title')} scrollToFirstError>
-      <Form.Item name="proposal" label={t('bids.proposal')} rules={[required(t('bids.proposal'))]}>
-        <Input.TextArea rows={3} maxLength={8000} placeholder={t('bidForm.proposalPlaceholder')} />
+      <Form.Item name="proposal" label={t('bids.proposal')} rules={[tooLong(t, 8000), required(t('bids.proposal'))]}>
+        <CountedTextArea rows={3} max={8000} placeholder={t('bidForm.proposalPlaceholder')} />
       </Form.Item>
-      <Form.Item name="approach" label={t('bids.approach')} rules={[required(t('bids.approach'))]}>
-        <Input.TextArea rows={3} maxLength={8000} placeholder={t('bidForm.approachPlaceholder')} />
+      <Form.Item name="approach" label={t('bids.approach')} rules={[tooLong(t, 8000), required(t('bids.approach'))]}>
+        <CountedTextArea rows={3} max={8000} placeholder={t('bidForm.approachPlaceholder')} />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>

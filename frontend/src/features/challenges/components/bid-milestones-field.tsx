@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, InputNumber, Row } from 'antd';
+import { Button, Col, Form, InputNumber, Row } from 'antd';
 
+import { CountedInput, tooLong } from '@/components/counted-text';
 import { useI18n } from '@/i18n/i18n';
 
 const MAX_MILESTONES = 20;
@@ -18,8 +19,8 @@ export function BidMilestonesField() {
             return (
               <Row gutter={8} key={field.key} data-testid="milestone-row">
                 <Col xs={24} md={9}>
-                  <Form.Item name={[field.name, 'title']} rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('bidForm.milestoneTitle') }) }]}>
-                    <Input aria-label={t('bidForm.milestoneTitleLabel', { n })} placeholder={t('bidForm.milestoneTitle')} maxLength={100} />
+                  <Form.Item name={[field.name, 'title']} rules={[tooLong(t, 100), { required: true, whitespace: true, message: t('form.required', { field: t('bidForm.milestoneTitle') }) }]}>
+                    <CountedInput aria-label={t('bidForm.milestoneTitleLabel', { n })} placeholder={t('bidForm.milestoneTitle')} max={100} />
                   </Form.Item>
                 </Col>
                 <Col xs={9} md={4}>
@@ -28,8 +29,8 @@ export function BidMilestonesField() {
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={9}>
-                  <Form.Item name={[field.name, 'deliverable']}>
-                    <Input aria-label={t('bidForm.deliverableLabel', { n })} placeholder={t('bidForm.deliverable')} maxLength={300} />
+                  <Form.Item name={[field.name, 'deliverable']} rules={[tooLong(t, 300)]}>
+                    <CountedInput aria-label={t('bidForm.deliverableLabel', { n })} placeholder={t('bidForm.deliverable')} max={300} />
                   </Form.Item>
                 </Col>
                 <Col xs={3} md={2}>

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Form, Input, Row, Select } from 'antd';
+import { Alert, Button, Col, Form, Row, Select } from 'antd';
 
+import { CountedInput, tooLong } from '@/components/counted-text';
 import { useI18n } from '@/i18n/i18n';
 
 import { useOrganisations } from '../api/get-organisations';
@@ -44,8 +45,8 @@ export function BidPartnersField({ myOrganisationId, ownerOrganisationId }: BidP
                   </Form.Item>
                 </Col>
                 <Col xs={21} md={10}>
-                  <Form.Item name={[field.name, 'role']}>
-                    <Input aria-label={t('bidForm.partnerRoleLabel', { n })} placeholder={t('bidForm.partnerRole')} maxLength={200} />
+                  <Form.Item name={[field.name, 'role']} rules={[tooLong(t, 200)]}>
+                    <CountedInput aria-label={t('bidForm.partnerRoleLabel', { n })} placeholder={t('bidForm.partnerRole')} max={200} />
                   </Form.Item>
                 </Col>
                 <Col xs={3} md={2}>

@@ -1,5 +1,6 @@
-import { Col, Form, Input, Radio, Row } from 'antd';
+import { Col, Form, Radio, Row } from 'antd';
 
+import { CountedInput, CountedTextArea, tooLong } from '@/components/counted-text';
 import { IndustrySelect } from '@/components/industry-select';
 import { useI18n } from '@/i18n/i18n';
 import { LIST_TYPES } from '@/utils/enums';
@@ -11,14 +12,14 @@ export function ChallengeBasicFields() {
   const selectRequired = (field: string) => ({ required: true, message: t('form.select', { field }) });
   return (
     <>
-      <Form.Item name="title" label={t('challenges.field.title')} rules={[required(t('challenges.field.title'))]}>
-        <Input maxLength={120} showCount />
+      <Form.Item name="title" label={t('challenges.field.title')} rules={[tooLong(t, 120), required(t('challenges.field.title'))]}>
+        <CountedInput max={120} />
       </Form.Item>
-      <Form.Item name="summary" label={t('challenges.field.summary')} extra={t('challengeForm.summaryHelp')} rules={[required(t('challenges.field.summary'))]}>
-        <Input.TextArea rows={2} maxLength={300} showCount />
+      <Form.Item name="summary" label={t('challenges.field.summary')} extra={t('challengeForm.summaryHelp')} rules={[tooLong(t, 300), required(t('challenges.field.summary'))]}>
+        <CountedTextArea rows={2} max={300} />
       </Form.Item>
-      <Form.Item name="description" label={t('challenges.field.description')} rules={[required(t('challenges.field.description'))]}>
-        <Input.TextArea rows={6} maxLength={8000} showCount />
+      <Form.Item name="description" label={t('challenges.field.description')} rules={[tooLong(t, 8000), required(t('challenges.field.description'))]}>
+        <CountedTextArea rows={6} max={8000} />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>

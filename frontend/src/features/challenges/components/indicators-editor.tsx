@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Typography } from 'antd';
+import { Button, Col, Form, Row, Typography } from 'antd';
 
+import { CountedInput, tooLong } from '@/components/counted-text';
 import { useI18n } from '@/i18n/i18n';
 
 export const MAX_INDICATORS = 20;
@@ -53,33 +54,33 @@ export function IndicatorsEditor({ name = 'indicators' }: { name?: string }) {
                 <Col xs={24} md={10}>
                   <Form.Item
                     name={[field.name, 'name']}
-                    rules={[{ required: true, whitespace: true, message: t('challenges.indicators.nameRequired', { n }) }]}
+                    rules={[tooLong(t, 60), { required: true, whitespace: true, message: t('challenges.indicators.nameRequired', { n }) }]}
                   >
-                    <Input
+                    <CountedInput
                       aria-label={t('challenges.indicators.nameLabel', { n })}
                       placeholder={t('challenges.indicators.namePlaceholder')}
-                      maxLength={60}
+                      max={60}
                     />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={7}>
                   <Form.Item
                     name={[field.name, 'target']}
-                    rules={[{ required: true, whitespace: true, message: t('challenges.indicators.targetRequired', { n }) }]}
+                    rules={[tooLong(t, 60), { required: true, whitespace: true, message: t('challenges.indicators.targetRequired', { n }) }]}
                   >
-                    <Input
+                    <CountedInput
                       aria-label={t('challenges.indicators.targetLabel', { n })}
                       placeholder={t('challenges.indicators.targetPlaceholder')}
-                      maxLength={60}
+                      max={60}
                     />
                   </Form.Item>
                 </Col>
                 <Col xs={9} md={5}>
-                  <Form.Item name={[field.name, 'unit']}>
-                    <Input
+                  <Form.Item name={[field.name, 'unit']} rules={[tooLong(t, 20)]}>
+                    <CountedInput
                       aria-label={t('challenges.indicators.unitLabel', { n })}
                       placeholder={t('challenges.indicators.unitPlaceholder')}
-                      maxLength={20}
+                      max={20}
                     />
                   </Form.Item>
                 </Col>

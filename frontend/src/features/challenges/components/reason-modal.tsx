@@ -1,5 +1,6 @@
-import { Form, Input, Radio } from 'antd';
+import { Form, Radio } from 'antd';
 
+import { CountedTextArea, tooLong } from '@/components/counted-text';
 import { FormModal } from '@/components/form-modal';
 import { useI18n } from '@/i18n/i18n';
 
@@ -48,9 +49,9 @@ export function ReasonModal({ open, title, okText, description, reasonRequired, 
       <Form.Item
         name="reason"
         label={t('challenges.action.reason')}
-        rules={[{ required: reasonRequired, whitespace: true, message: t('form.required', { field: t('challenges.action.reason') }) }]}
+        rules={[tooLong(t, 500), { required: reasonRequired, whitespace: true, message: t('form.required', { field: t('challenges.action.reason') }) }]}
       >
-        <Input.TextArea rows={3} maxLength={500} showCount />
+        <CountedTextArea rows={3} max={500} />
       </Form.Item>
     </FormModal>
   );

@@ -24,6 +24,8 @@ export function NotificationItem({ notification, onRead, reading = false, compac
   const path =
     notification.posting_kind === 'bid'
       ? '/my-bids'
+      : notification.posting_kind === 'organisation' // requests to join: decided and followed there
+        ? '/organisation/members'
       : notification.posting_kind === 'deal'
         ? `/deals/${notification.posting_id}`
         : postingPath(notification.posting_kind, notification.posting_id);

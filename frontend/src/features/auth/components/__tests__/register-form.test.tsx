@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { tianneng } from '@/testing/data/marketplace';
+import { tianneng, tiannengOrg } from '@/testing/data/marketplace';
 import { jsonResponse, mockApi, requestsMade } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -12,11 +12,24 @@ function fieldOf(label: string | RegExp) {
   return item;
 }
 
-async function fillUser(user: ReturnType<typeof renderApp>['user']) {
-  await user.type(screen.getByLabelText('用户名'), 'zhang.wei');
-  await user.type(screen.getByLabelText('密码'), 'Huzhou-2027-keji');
-  await user.type(screen.getByLabelText('确认密码'), 'Huzhou-2027-keji');
-  await user.type(screen.getByLabelText('机构名称'), '湖州南太湖新材料研究院');
+/** Fills a field at once, as a paste does: typing speed is not what these tests are about. */
+function paste(label: string | RegExp, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+function fillUser() {
+  paste('用户名', 'zhang.wei');
+  paste('密码', 'Huzhou-2027-keji');
+  paste('确认密码', 'Huzhou-2027-keji');
+}
+
+/** The user and a new organisation, the district chosen (there is no default). */
+async function fillNewOrganisation(user: ReturnType<typeof renderApp>['user'], uscc: string) {
+  fillUser();
+  paste('机构名称', '湖州南太湖新材料研究院');
+  paste('统一社会信用代码', uscc);
+  await user.click(screen.getByLabelText('所在地区'));
+  await user.click(await screen.findByTitle('吴兴区'));
 }
 
 describe('registration with an organisation', () => {
@@ -42,8 +55,7 @@ describe('registration with an organisation', () => {
   it('shows a wrong check character once when the form is sent', async () => {
     const { user } = renderApp('/register');
     await screen.findByRole('form', { name: '注册' }); // the page loads lazily
-    await fillUser(user);
-    await user.type(screen.getByLabelText('统一社会信用代码'), '91330100799655058C');
+    await fillNewOrganisation(user, '91330100799655058C');
     await user.click(screen.getByRole('button', { name: /^注\s*册$/ }));
 
     await waitFor(() => expect(within(fieldOf('统一社会信用代码')).getAllByText(/校验位不符/)).toHaveLength(1));
@@ -70,7 +82,7 @@ describe('registration with an organisation', () => {
     expect(await screen.findByTestId('uscc-valid')).toBeInTheDocument();
   });
 
-  it('sends the organisation, signs in with the token it gets back, and goes where it was asked to', async () => {
+  it('sends the organisation, signs in with the token it gets back, and explains verification before going on', async () => {
     let body: unknown;
     const spy = mockApi({
       'POST /api/auth/register/': async (request) => {
@@ -83,11 +95,14 @@ describe('registration with an organisation', () => {
     });
     const { user, router } = renderApp('/register?next=/challenges');
     await screen.findByRole('form', { name: '注册' }); // the page loads lazily
-    await fillUser(user);
-    await user.type(screen.getByLabelText('统一社会信用代码'), '91330100799655058b');
+    await fillNewOrganisation(user, '91330100799655058b');
     await user.click(screen.getByRole('button', { name: /^注\s*册$/ }));
 
-    await waitFor(() => expect(router.state.location.pathname).toBe('/challenges'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/verification'));
+    expect(router.state.location.search).toBe('?next=%2Fchallenges');
+    expect(await screen.findByRole('heading', { name: '机构认证' })).toBeInTheDocument();
+    expect(screen.getByText('平台运营方（湖州科技大市场运营中心）。机构自己、其他用户和科技局都不能认证机构。')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^继\s*续$/ })).toHaveAttribute('href', '/challenges');
     expect(body).toEqual({
       username: 'zhang.wei',
       password: 'Huzhou-2027-keji',
@@ -119,8 +134,7 @@ describe('registration with an organisation', () => {
     });
     const { user } = renderApp('/register');
     await screen.findByRole('form', { name: '注册' }); // the page loads lazily
-    await fillUser(user);
-    await user.type(screen.getByLabelText('统一社会信用代码'), '91330100799655058B');
+    await fillNewOrganisation(user, '91330100799655058B');
     await user.click(screen.getByRole('button', { name: /^注\s*册$/ }));
 
     expect(await within(fieldOf('用户名')).findByText('该用户名已被注册')).toBeInTheDocument();
@@ -153,12 +167,95 @@ describe('registration with an organisation', () => {
     await user.click(screen.getByText('科研机构'));
     expect(screen.getByLabelText('科研机构类别')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('checkbox', { name: '同时登记所在机构' }));
+    await user.click(screen.getByRole('radio', { name: '暂不加入机构' }));
     expect(screen.queryByLabelText('统一社会信用代码')).not.toBeInTheDocument();
-    await user.type(screen.getByLabelText('用户名'), 'li.na');
-    await user.type(screen.getByLabelText('密码'), 'Taihu-lake-2027');
-    await user.type(screen.getByLabelText('确认密码'), 'Taihu-lake-2027');
+    paste('用户名', 'li.na');
+    paste('密码', 'Taihu-lake-2027');
+    paste('确认密码', 'Taihu-lake-2027');
     await user.click(screen.getByRole('button', { name: /^注\s*册$/ }));
     await waitFor(() => expect(body).toEqual({ username: 'li.na', password: 'Taihu-lake-2027', email: '' }));
+  });
+
+  it('does not choose a district for the user, and says so plainly when none is chosen', async () => {
+    const spy = mockApi({});
+    const { user } = renderApp('/register');
+    await screen.findByRole('form', { name: '注册' }); // the page loads lazily
+    fillUser();
+    paste('机构名称', '湖州南太湖新材料研究院');
+    paste('统一社会信用代码', '91330100799655058B');
+    await user.click(screen.getByRole('button', { name: /^注\s*册$/ }));
+
+    expect(await within(fieldOf('所在地区')).findByText('请选择机构所在地区')).toBeInTheDocument();
+    expect(requestsMade(spy)).not.toContain('POST /api/auth/register/');
+  });
+
+  it('counts pasted text and refuses more than the server keeps, naming the limit', async () => {
+    const { user } = renderApp('/register');
+    await screen.findByRole('form', { name: '注册' }); // the page loads lazily
+    paste('机构名称', '湖州'.repeat(61));
+
+    expect(screen.getByLabelText('机构名称')).toHaveValue('湖州'.repeat(61)); // kept whole, not cut at 120
+    expect(within(fieldOf('机构名称')).getByText('122 / 120')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /^注\s*册$/ }));
+    expect(await within(fieldOf('机构名称')).findByText('最多 120 个字，请删减后再提交')).toBeInTheDocument();
+  });
+});
+
+describe('registration asking to join an organisation', () => {
+  it('finds the organisation by name, asks to join it, and shows the request waiting for its admin', async () => {
+    let body: unknown;
+    const found = { ...tiannengOrg, id: 7, name: '长兴天能电池材料有限公司', uscc: '91330522MA28C0N81X' };
+    const joiner = { ...tianneng, username: 'li.na', organisation: null, org_role: 'member' as const };
+    const request = {
+      id: 3,
+      username: 'li.na',
+      email: '',
+      organisation: { id: 7, name: found.name, kind: 'enterprise', region: 'changxing', verification: 'verified' },
+      message: '研发部李娜',
+      status: 'pending',
+      status_label: '待审核',
+      created_at: '2027-03-01T09:00:00+08:00',
+      decided_by: null,
+      decided_at: null,
+      decision_note: '',
+    };
+    mockApi({
+      'GET /api/organisations/': (req) =>
+        jsonResponse({ count: 1, next: null, previous: null, results: new URL(req.url).searchParams.get('q') === '天能' ? [found] : [] }),
+      'POST /api/auth/register/': async (req) => {
+        body = await req.json();
+        return jsonResponse({ user: joiner, token: 'new-token' }, 201);
+      },
+      'GET /api/membership-requests/': () => jsonResponse({ count: 1, next: null, previous: null, results: [request] }),
+      'GET /api/notifications/unread-count/': () => jsonResponse({ unread: 0 }),
+    });
+    const { user, router } = renderApp('/register');
+    await screen.findByRole('form', { name: '注册' }); // the page loads lazily
+    await user.click(screen.getByRole('radio', { name: '加入已登记的机构' }));
+    expect(screen.queryByLabelText('统一社会信用代码')).not.toBeInTheDocument();
+    fillUser();
+    paste('要加入的机构', '天能');
+    await user.click(await screen.findByTitle('长兴天能电池材料有限公司（91330522MA28C0N81X）'));
+    paste('给管理员的说明（选填）', ' 研发部李娜 ');
+    expect(within(fieldOf('给管理员的说明（选填）')).getByText('7 / 300')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /^注\s*册$/ }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/organisation/members'));
+    expect(body).toEqual({ username: 'zhang.wei', password: 'Huzhou-2027-keji', email: '', join_organisation: 7, join_message: '研发部李娜' });
+    const item = await screen.findByTestId('membership-request');
+    expect(item).toHaveTextContent('长兴天能电池材料有限公司');
+    expect(item).toHaveTextContent('待管理员处理');
+  });
+
+  it('asks for the organisation to join when none is chosen', async () => {
+    const spy = mockApi({});
+    const { user } = renderApp('/register');
+    await screen.findByRole('form', { name: '注册' }); // the page loads lazily
+    await user.click(screen.getByRole('radio', { name: '加入已登记的机构' }));
+    fillUser();
+    await user.click(screen.getByRole('button', { name: /^注\s*册$/ }));
+
+    expect(await screen.findByText('请搜索并选择要加入的机构')).toBeInTheDocument();
+    expect(requestsMade(spy)).not.toContain('POST /api/auth/register/');
   });
 });

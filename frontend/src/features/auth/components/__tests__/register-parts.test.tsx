@@ -9,11 +9,18 @@ import { toInput } from '../register-input';
 import { UsccField } from '../uscc-field';
 
 describe('registration, part by part', () => {
-  it('sends the organisation trimmed, with a place only outside the city, or the user alone', () => {
+  it('sends the organisation trimmed, with a place only outside the city, the one to join, or the user alone', () => {
     const user = { username: ' li.na ', password: 'p', passwordConfirm: 'p', email: ' ' };
     const organisation = { name: ' 研究院 ', kind: 'institute' as const, uscc: ' 12100000400000624d ', region: 'outside' as const, province: ' 浙江 ', city: ' 杭州 ' };
-    expect(toInput({ ...user, withOrganisation: false, organisation })).toEqual({ username: 'li.na', password: 'p', email: '' });
-    expect(toInput({ ...user, withOrganisation: true, organisation }).organisation).toEqual({
+    expect(toInput({ ...user, orgMode: 'none', organisation })).toEqual({ username: 'li.na', password: 'p', email: '' });
+    expect(toInput({ ...user, orgMode: 'join', organisation, join: { organisation: 7, message: ' 研发部 ' } })).toEqual({
+      username: 'li.na',
+      password: 'p',
+      email: '',
+      join_organisation: 7,
+      join_message: '研发部',
+    });
+    expect(toInput({ ...user, orgMode: 'create', organisation }).organisation).toEqual({
       name: '研究院',
       kind: 'institute',
       institute_type: '',
@@ -47,5 +54,23 @@ describe('registration, part by part', () => {
     expect(screen.queryByLabelText('科研机构类别')).not.toBeInTheDocument();
     fireEvent.click(screen.getByText('科研机构'));
     expect(await screen.findByLabelText('科研机构类别')).toBeInTheDocument();
+  });
+
+  it('counts a pasted name, keeps it whole when too long, and names the limit', async () => {
+    renderFields(<OrganisationFields />, { organisation: { kind: 'enterprise' } });
+    const name = screen.getByLabelText('机构名称');
+    fireEvent.change(name, { target: { value: '湖'.repeat(125) } });
+
+    expect(name).toHaveValue('湖'.repeat(125)); // not cut
+    expect(screen.getByText('125 / 120')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /提\s*交/ }));
+    expect(await screen.findByText('最多 120 个字，请删减后再提交')).toBeInTheDocument();
+  });
+
+  it('has no district chosen, and asks for one plainly', async () => {
+    renderFields(<OrganisationFields />, { organisation: { kind: 'enterprise' } });
+    expect(screen.getByText('请选择区县，或“湖州市外”')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /提\s*交/ }));
+    expect(await screen.findByText('请选择机构所在地区')).toBeInTheDocument();
   });
 });
