@@ -4,6 +4,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from accounts.qualification_views import ConsortiumViewSet, QualificationViewSet
 from accounts.views import (
     GrantViewSet,
     MembershipRequestViewSet,
@@ -20,6 +21,7 @@ from dashboard.views import (
     DrilldownView,
     MarketplaceStatsView,
     PolicyTargetViewSet,
+    QualificationVolumeView,
 )
 from deals.views import CountingRuleViewSet, DealImportViewSet, DealViewSet
 from indexing.views import (
@@ -43,6 +45,8 @@ router.include_root_view = False
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("grants", GrantViewSet, basename="grant")
 router.register("membership-requests", MembershipRequestViewSet, basename="membership-request")
+router.register("qualifications", QualificationViewSet, basename="qualification")
+router.register("consortia", ConsortiumViewSet, basename="consortium")
 router.register("industries", IndustryViewSet, basename="industry")
 router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("needs", NeedViewSet, basename="need")
@@ -71,6 +75,7 @@ urlpatterns = [
     path("dashboard/summary/", DashboardSummaryView.as_view(), name="dashboard-summary"),
     path("dashboard/drilldown/", DrilldownView.as_view(), name="dashboard-drilldown"),
     path("dashboard/drilldown/export/", DrilldownExportView.as_view(), name="dashboard-drilldown-export"),
+    path("dashboard/qualifications/", QualificationVolumeView.as_view(), name="dashboard-qualifications"),
     *router.urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # Split: the init script is a URL of its own (?script), not inline, for script-src 'self' (base.py).

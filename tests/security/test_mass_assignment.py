@@ -13,6 +13,7 @@ import pytest
 from drf_spectacular.generators import SchemaGenerator
 
 from accounts.models import Grant, Organisation, User
+from marketplace.models import Challenge
 from tests.backend.marketplace.api.test_permission_matrix import ROWS, Row
 
 UNSAFE = {"post", "put", "patch", "delete"}
@@ -63,6 +64,10 @@ ALLOWED = {
     ("/api/grants/", "post", "user"): {"operator"},
     ("/api/grants/", "post", "power"): {"operator"},
     ("/api/grants/", "post", "district"): {"operator"},
+    ("/api/challenges/{id}/key-project/", "post", "key_project"): {"official"},
+    ("/api/challenges/{id}/conclude/", "post", "landmark"): {"owner", "operator"},  # who may accept the work
+    # A qualification's kind (高新技术企业 …) is what officials record: no power on the platform.
+    ("/api/qualifications/", "post", "kind"): {"official", "operator"},
 }
 
 # Writes through which the operator legitimately changes powers or verification.
@@ -151,6 +156,7 @@ def state() -> dict:
             User.objects.values_list("pk", "organisation_id", "org_role", "is_staff", "is_superuser", "is_active")
         ),
         "grants": set(Grant.objects.values_list("pk", "user_id", "power", "district", "revoked_at")),
+        "marks": set(Challenge.objects.values_list("pk", "key_project", "landmark")),
     }
 
 
@@ -206,4 +212,8 @@ def test_no_write_grants_power_it_was_not_meant_to(world, row: Row, role: str):
     if new_users and row.path == "/api/organisations/{id}/members/":
         assert all(u[1] == world.ids["id"] for u in new_users)  # into the organisation named, never another
     assert after["grants"] == before["grants"]
+    if not allowed_here & {"key_project", "landmark"}:
+        assert after["marks"] - before["marks"] <= {
+            m for m in after["marks"] if m[0] not in {b[0] for b in before["marks"]}
+        }
     assert powers_of_every_role(world) == before_powers

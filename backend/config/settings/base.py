@@ -259,6 +259,8 @@ SPECTACULAR_SETTINGS = {
         "DealEntryKindEnum": "deals.models.DealEntry.Kind",
         "ContractTypeEnum": "deals.models.ContractType",
         "DealOriginEnum": "deals.models.DealOrigin",
+        "QualificationKindEnum": "accounts.models.Qualification.Kind",
+        "TargetRecordKindEnum": "dashboard.serializers.TARGET_RECORD_KINDS",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -537,6 +537,12 @@ def first_policy_target(w: World) -> dict:
     return {"id": PolicyTarget.objects.get(code="high_tech_enterprises").pk}
 
 
+def computed_policy_target(w: World) -> dict:
+    from dashboard.models import PolicyTarget
+
+    return {"id": PolicyTarget.objects.get(code="key_research_projects").pk}
+
+
 def offline_deal_body(w: World, role: str) -> dict:
     return {
         "contract_number": "2026330523000456",
@@ -741,6 +747,48 @@ ROWS += [
         expect(403, anonymous=401, official=201, operator=201),
         setup=first_policy_target,
         body=lambda w, r: {"value": "1980", "as_of": "2026-09-30", "note": "省科技厅高企认定公示（第二批）"},
+    ),
+    # --- issue 15: computed targets, qualifications, consortia and the officials' marks ---
+    Row("get", "/api/dashboard/targets/{id}/records/", LEDGER_KEEPERS, setup=computed_policy_target),
+    Row("get", "/api/dashboard/qualifications/", LEDGER_KEEPERS, body=lambda w, r: {"year": 2026}),
+    Row(
+        "post",
+        "/api/challenges/{id}/key-project/",
+        expect(403, anonymous=401, official=200),
+        setup=challenge_in(S.AWARDED),
+        body=lambda w, r: {"key_project": True},
+        note="the government's designation: not the owner, not the operator",
+    ),
+    Row("get", "/api/qualifications/", expect(200, anonymous=401), note="public announcements"),
+    Row(
+        "post",
+        "/api/qualifications/",
+        expect(403, anonymous=401, official=201, operator=201),
+        body=lambda w, r: {
+            "uscc": w.orgs["owner"].uscc,
+            "name": w.orgs["owner"].name,
+            "kind": "high_tech",
+            "valid_from": "2025-12-01",
+            "source": "2025年第一批高新技术企业认定名单",
+        },
+    ),
+    Row(
+        "post",
+        "/api/qualifications/import/",
+        expect(403, anonymous=401, official=415, operator=415),
+        note="takes a multipart file: recorders get 415 here; uploads are tested in tests/backend/accounts/api",
+    ),
+    Row("get", "/api/consortia/", expect(200, anonymous=401)),
+    Row(
+        "post",
+        "/api/consortia/",
+        expect(403, anonymous=401, official=201, operator=201),
+        body=lambda w, r: {
+            "name": "动力电池材料创新联合体",
+            "lead": w.orgs["owner"].pk,
+            "established_on": "2026-03-01",
+            "source": "备案",
+        },
     ),
 ]
 
