@@ -43,6 +43,9 @@ POWER_FIELDS = {
     "created_by",
     "owner",
     "join_organisation",
+    # The policy's targets count these (dashboard.targets): officials designate, the acceptance marks.
+    "key_project",
+    "landmark",
 }
 
 ANYONE = {"anonymous", "owner", "other_enterprise", "institute", "unverified_institute", "official", "operator"}
@@ -145,6 +148,8 @@ def escalation(world) -> dict:
         "created_by": operator.pk,
         "owner": world.orgs["operator"].pk,
         "join_organisation": world.orgs["operator"].pk,
+        "key_project": True,
+        "landmark": "gap_filling",
     }
 
 
