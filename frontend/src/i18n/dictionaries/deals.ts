@@ -21,6 +21,7 @@ export const dealsZh = {
   'enum.dealEntryKind.amend': '更正',
   'enum.dealEntryKind.void': '作废',
   'enum.dealEntryKind.reverse': '冲销',
+  'enum.dealEntryKind.withdraw': '撤回',
 
   'deals.title': '技术合同',
   'deals.action': '查看技术合同',
@@ -107,6 +108,11 @@ export const dealsZh = {
   'deals.action.reverse.done': '已冲销',
   'deals.action.reason': '原因',
   'deals.action.keeperOnly': '认定登记、更正、作废和冲销由科技部门或平台运营方办理。',
+  'deals.action.recorderHint': '这份合同由本机构录入：认定登记前，本机构可以更正或撤回；认定登记后由科技部门或平台运营方办理。',
+  'deals.action.withdraw': '撤回',
+  'deals.action.withdraw.title': '撤回合同',
+  'deals.action.withdraw.intro': '撤回后合同状态为“已作废”，不再计入统计；录入和撤回的记录都保留在台账中。请写明撤回原因。',
+  'deals.action.withdraw.done': '合同已撤回',
 
   'deals.recordContract': '登记合同',
   'deals.fromPosting.title': '签订了技术合同？',
@@ -165,6 +171,7 @@ export const dealsEn: Record<keyof typeof dealsZh, string> = {
   'enum.dealEntryKind.amend': 'Amended',
   'enum.dealEntryKind.void': 'Voided',
   'enum.dealEntryKind.reverse': 'Reversed',
+  'enum.dealEntryKind.withdraw': 'Withdrawn',
 
   'deals.title': 'Technology contracts',
   'deals.action': 'see technology contracts',
@@ -251,6 +258,11 @@ export const dealsEn: Record<keyof typeof dealsZh, string> = {
   'deals.action.reverse.done': 'Reversed',
   'deals.action.reason': 'Reason',
   'deals.action.keeperOnly': 'Registration, amendments, voiding and reversals are done by the science bureau or the platform operator.',
+  'deals.action.recorderHint': 'Your organisation recorded this contract: until it is registered, you may amend or withdraw it; after that, the science bureau or the platform operator handles it.',
+  'deals.action.withdraw': 'Withdraw',
+  'deals.action.withdraw.title': 'Withdraw the contract',
+  'deals.action.withdraw.intro': 'A withdrawn contract is marked void and no longer counts; the recording and the withdrawal both stay in the ledger. Please give the reason.',
+  'deals.action.withdraw.done': 'Contract withdrawn',
 
   'deals.recordContract': 'Record contract',
   'deals.fromPosting.title': 'Signed a technology contract?',

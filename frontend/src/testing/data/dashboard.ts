@@ -1038,6 +1038,8 @@ export const failedImport: S['DealImportOutput'] = {
     { row: 5, column: '卖方所在地区', message: '无法从信用代码判断所在区县，请填写所在地区', value: '' },
   ],
   message: '共有2处错误，未写入任何数据；请修正后重新导入整个文件',
+  attempts: 1,
+  retryable: false,
   created_by: 'kjj',
   created_at: '2026-11-27T02:01:20.885109+08:00',
   started_at: '2026-11-27T02:01:20.899190+08:00',
@@ -1056,6 +1058,16 @@ export const queuedImport: S['DealImportOutput'] = {
   message: '',
   started_at: null,
   finished_at: null,
+};
+
+/** An import the database kept failing (retried by the system, then reported): the same file may run again. */
+export const interruptedImport: S['DealImportOutput'] = {
+  ...failedImport,
+  id: 8,
+  error_count: 0,
+  errors: [],
+  message: '台账正被其他操作占用，等待超时，已自动重试3次仍未成功，未写入任何数据；请稍后点击“重新导入”',
+  retryable: true,
 };
 
 export const validatingImport: S['DealImportOutput'] = {

@@ -154,6 +154,34 @@ export const recordedDeal: S['DealDetailOutput'] = {
   note: '技术交易额扣除设备采购费用',
   created_by: 'tianneng',
   entries: [recordEntry],
+  // As a ledger keeper (kjj) reads it: the API lists the viewer's actions.
+  actions: ['register', 'amend', 'void', 'reverse'],
+};
+
+/** recordedDeal as its recorder (天能, which recorded it from its award) reads it: until registration it may correct or withdraw it. */
+export const recordedDealAsRecorder: S['DealDetailOutput'] = { ...recordedDeal, actions: ['amend', 'withdraw'] };
+/** recordedDeal as the other party (the institute) reads it: nothing to do. */
+export const recordedDealAsParty: S['DealDetailOutput'] = { ...recordedDeal, actions: [] };
+
+const withdrawEntry: S['DealEntryOutput'] = {
+  ...recordEntry,
+  id: 505,
+  kind: 'withdraw',
+  kind_label: '撤回',
+  at: '2026-11-20T10:30:00+08:00',
+  reason: '录入时误提交，信息不完整',
+  changes: { status: ['recorded', 'voided'] },
+  status: 'voided',
+  status_label: '已作废',
+};
+
+/** recordedDeal after its recorder withdrew it. */
+export const withdrawnDeal: S['DealDetailOutput'] = {
+  ...recordedDeal,
+  status: 'voided',
+  status_label: '已作废',
+  entries: [recordEntry, withdrawEntry],
+  actions: [],
 };
 
 const registerEntry: S['DealEntryOutput'] = {
@@ -182,6 +210,7 @@ export const registeredDeal: S['DealDetailOutput'] = {
   registered_on: '2026-11-24',
   registration_number: '330522-2026-0318',
   entries: [recordEntry, registerEntry],
+  actions: ['amend', 'void', 'reverse'],
 };
 
 const amendEntry: S['DealEntryOutput'] = {
@@ -222,7 +251,7 @@ export const confidentialDeal: S['DealDetailOutput'] = {
 };
 
 export function dealListItem(deal: S['DealDetailOutput']): S['DealListOutput'] {
-  const { note: _n, created_by: _c, entries: _e, ...rest } = deal;
+  const { note: _n, created_by: _c, entries: _e, actions: _a, ...rest } = deal;
   return rest;
 }
 

@@ -9,12 +9,13 @@ import { dealKeys } from './get-deals';
 
 type Schemas = components['schemas'];
 
-/** The ledger keepers' actions on a contract and the body each takes (each appends a ledger line). */
+/** The actions on a contract and the body each takes (each appends a ledger line); `deal.actions` says which the viewer may take. */
 export interface DealActionBodies {
   register: Schemas['DealRegisterInputRequest'];
   amend: Schemas['DealAmendInputRequest'];
   void: Schemas['DealVoidInputRequest'];
   reverse: Schemas['DealReverseInputRequest'];
+  withdraw: Schemas['DealWithdrawInputRequest'];
 }
 export type DealAction = keyof DealActionBodies;
 export type DealActionRequest = { [A in DealAction]: { action: A; body: DealActionBodies[A] } }[DealAction];
@@ -28,6 +29,8 @@ export const voidDeal = (id: number, body: DealActionBodies['void']) =>
   unwrap(api.POST('/api/deals/{id}/void/', { params: { path: { id: String(id) } }, body }));
 export const reverseDealEntry = (id: number, body: DealActionBodies['reverse']) =>
   unwrap(api.POST('/api/deals/{id}/reverse/', { params: { path: { id: String(id) } }, body }));
+export const withdrawDeal = (id: number, body: DealActionBodies['withdraw']) =>
+  unwrap(api.POST('/api/deals/{id}/withdraw/', { params: { path: { id: String(id) } }, body }));
 
 export function runDealAction(id: number, request: DealActionRequest): Promise<Deal> {
   switch (request.action) {
@@ -39,6 +42,8 @@ export function runDealAction(id: number, request: DealActionRequest): Promise<D
       return voidDeal(id, request.body);
     case 'reverse':
       return reverseDealEntry(id, request.body);
+    case 'withdraw':
+      return withdrawDeal(id, request.body);
   }
 }
 

@@ -34,6 +34,7 @@ export function DealDetail({ id }: { id: number }) {
   }
 
   const keeper = isLedgerKeeper(user);
+  const recorder = !keeper && deal.actions.includes('withdraw');
   return (
     <article data-testid="deal-detail" data-deal-id={deal.id}>
       <PageHeader
@@ -46,10 +47,16 @@ export function DealDetail({ id }: { id: number }) {
             <Tag>{t(`enum.dealOrigin.${deal.origin ?? 'offline'}`)}</Tag>
           </Space>
         }
-        extra={keeper ? <LedgerActions deal={deal} /> : undefined}
+        extra={deal.actions.length > 0 ? <LedgerActions deal={deal} /> : undefined}
       />
       {!keeper && deal.status === 'recorded' ? (
-        <Alert type="info" showIcon message={t('deals.action.keeperOnly')} description={t('deals.countsHint')} style={{ marginBottom: 16 }} />
+        <Alert
+          type="info"
+          showIcon
+          message={t(recorder ? 'deals.action.recorderHint' : 'deals.action.keeperOnly')}
+          description={t('deals.countsHint')}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>

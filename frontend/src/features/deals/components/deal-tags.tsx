@@ -15,7 +15,7 @@ export type DealEntryKind = Schemas['DealEntryKindEnum'];
 export const CONTRACT_TYPES: readonly ContractType[] = ['development', 'transfer', 'license', 'consulting', 'service'];
 export const DEAL_STATUSES: readonly DealStatus[] = ['recorded', 'registered', 'voided'];
 export const DEAL_ORIGINS: readonly DealOrigin[] = ['challenge', 'need', 'capability', 'offline'];
-export const DEAL_ENTRY_KINDS: readonly DealEntryKind[] = ['record', 'register', 'amend', 'void', 'reverse'];
+export const DEAL_ENTRY_KINDS: readonly DealEntryKind[] = ['record', 'register', 'amend', 'void', 'reverse', 'withdraw'];
 
 const STATUS_COLORS: Record<DealStatus, string> = { recorded: 'processing', registered: 'success', voided: 'default' };
 /** Ledger line colours on the timeline, by kind (CSS colour names antd's Timeline accepts). */
@@ -24,6 +24,7 @@ export const ENTRY_KIND_COLORS: Record<DealEntryKind, string> = {
   register: 'green',
   amend: 'orange',
   void: 'red',
+  withdraw: 'gray',
   reverse: 'purple',
 };
 

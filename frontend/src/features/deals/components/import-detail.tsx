@@ -1,4 +1,5 @@
-import { Alert, Card, Col, Descriptions, Progress, Row, Table, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Progress, Row, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, type ReactNode } from 'react';
 
@@ -8,6 +9,7 @@ import { ErrorResult, LoadingBlock } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
 
 import { isImportRunning, useDealImport, type DealImport, type DealImportError } from '../api/get-deal-imports';
+import { useRetryDealImport } from '../api/retry-deal-import';
 
 import { ImportStatusTag } from './import-status-tag';
 
@@ -70,6 +72,29 @@ function ImportReport({ job }: { job: DealImport }) {
   );
 }
 
+/** A failure outside the file (the database, the worker): its reason is the message; the same stored file may run again. */
+function RetryImport({ job }: { job: DealImport }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const retry = useRetryDealImport(job.id);
+  return (
+    <Button
+      type="primary"
+      icon={<ReloadOutlined aria-hidden />}
+      loading={retry.isPending}
+      data-testid="import-retry"
+      onClick={() =>
+        retry.mutate(undefined, {
+          onSuccess: () => void message.success(t('dealImports.retry.done')),
+          onError: (error) => void message.error(error.message),
+        })
+      }
+    >
+      {t('dealImports.retry')}
+    </Button>
+  );
+}
+
 /** One import: progress while the worker reads it (polled), then the result and the per-row report. */
 /** `nav` is the officials' pages menu, drawn under the header (the dashboard feature's, passed in by the route). */
 export function ImportDetail({ id, nav }: { id: number; nav: ReactNode }) {
@@ -118,7 +143,15 @@ export function ImportDetail({ id, nav }: { id: number; nav: ReactNode }) {
               </Typography.Paragraph>
             </div>
             {job.message ? (
-              <Alert type={job.status === 'failed' ? 'error' : 'success'} showIcon message={job.message} style={{ marginBottom: 16 }} data-testid="import-message" />
+              <Alert
+                type={job.status === 'failed' ? 'error' : running ? 'info' : 'success'}
+                showIcon
+                message={job.message}
+                description={job.status === 'failed' && job.retryable ? t('dealImports.retry.hint') : undefined}
+                action={job.status === 'failed' && job.retryable ? <RetryImport job={job} /> : undefined}
+                style={{ marginBottom: 16 }}
+                data-testid="import-message"
+              />
             ) : null}
             <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} bordered>
               <Descriptions.Item label={t('dealImports.count.created')}>{job.created_count}</Descriptions.Item>

@@ -1,4 +1,4 @@
-import { AuditOutlined, EditOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { AuditOutlined, EditOutlined, RollbackOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
 
@@ -6,33 +6,34 @@ import { useI18n } from '@/i18n/i18n';
 
 import type { Deal } from '../api/get-deal';
 import { AmendDialog } from './amend-dialog';
-import { ReverseDialog, VoidDialog } from './reason-dialogs';
+import { ReverseDialog, VoidDialog, WithdrawDialog } from './reason-dialogs';
 import { RegisterDialog } from './register-dialog';
 
-type Dialog = 'register' | 'amend' | 'void' | 'reverse' | null;
+type Dialog = 'register' | 'amend' | 'void' | 'reverse' | 'withdraw' | null;
 
 /**
- * The ledger keepers' actions (科技部门 and the operator): 认定登记 a recorded contract, 更正,
- * 作废, and 冲销 the latest line. Each asks for what it needs and appends one ledger line;
- * the server has the last word (409 when the contract's state forbids it).
+ * What the viewer may do with the contract now, as the server lists it (`deal.actions`): ledger
+ * keepers 认定登记, 更正, 作废 and 冲销 the latest line; the organisation that recorded it 更正 and
+ * 撤回 until it is registered. Each asks for what it needs and appends one ledger line; the server
+ * has the last word (403/409 when the contract changed meanwhile).
  */
 export function LedgerActions({ deal }: { deal: Deal }) {
   const { t } = useI18n();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
-  const status = deal.status ?? 'recorded';
+  const allowed = new Set(deal.actions);
   const entries = deal.entries;
   const latest = entries[entries.length - 1];
-  const reversible = latest !== undefined && entries.length > 1 && latest.kind !== 'record';
+  const reversible = allowed.has('reverse') && latest !== undefined && entries.length > 1 && latest.kind !== 'record';
 
   return (
     <>
-      {status === 'recorded' ? (
+      {allowed.has('register') ? (
         <Button type="primary" icon={<AuditOutlined aria-hidden />} onClick={() => setDialog('register')}>
           {t('deals.action.register')}
         </Button>
       ) : null}
-      {status !== 'voided' ? (
+      {allowed.has('amend') ? (
         <Button icon={<EditOutlined aria-hidden />} onClick={() => setDialog('amend')}>
           {t('deals.action.amend')}
         </Button>
@@ -42,9 +43,14 @@ export function LedgerActions({ deal }: { deal: Deal }) {
           {t('deals.action.reverse')}
         </Button>
       ) : null}
-      {status !== 'voided' ? (
+      {allowed.has('void') ? (
         <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setDialog('void')}>
           {t('deals.action.void')}
+        </Button>
+      ) : null}
+      {allowed.has('withdraw') ? (
+        <Button danger icon={<UndoOutlined aria-hidden />} onClick={() => setDialog('withdraw')}>
+          {t('deals.action.withdraw')}
         </Button>
       ) : null}
 
@@ -52,6 +58,7 @@ export function LedgerActions({ deal }: { deal: Deal }) {
       <AmendDialog deal={deal} open={dialog === 'amend'} onClose={close} />
       <VoidDialog deal={deal} open={dialog === 'void'} onClose={close} />
       <ReverseDialog deal={deal} open={dialog === 'reverse'} onClose={close} />
+      <WithdrawDialog deal={deal} open={dialog === 'withdraw'} onClose={close} />
     </>
   );
 }

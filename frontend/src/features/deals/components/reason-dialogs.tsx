@@ -32,6 +32,31 @@ export function VoidDialog({ deal, open, onClose }: LedgerDialogProps) {
   );
 }
 
+/** 撤回: the recording organisation takes back a contract not yet registered (it ends 已作废). */
+export function WithdrawDialog({ deal, open, onClose }: LedgerDialogProps) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const action = useDealAction(deal.id);
+  return (
+    <FormModal<{ reason: string }>
+      open={open}
+      title={t('deals.action.withdraw.title')}
+      intro={t('deals.action.withdraw.intro')}
+      okText={t('deals.action.withdraw')}
+      danger
+      initialValues={{ reason: '' }}
+      onSubmit={(values) =>
+        action
+          .mutateAsync({ action: 'withdraw', body: { reason: values.reason.trim() } })
+          .then(() => void message.success(t('deals.action.withdraw.done')))
+      }
+      onClose={onClose}
+    >
+      <ReasonField />
+    </FormModal>
+  );
+}
+
 /** 冲销: undoes the latest ledger line (the dialog says which). */
 export function ReverseDialog({ deal, open, onClose }: LedgerDialogProps) {
   const { t, formatDateTime } = useI18n();

@@ -1,9 +1,18 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
-import { confidentialDeal, correctedDeal, kjj, recordedDeal, registeredDeal } from '@/testing/data/deals';
+import {
+  confidentialDeal,
+  correctedDeal,
+  kjj,
+  recordedDeal,
+  recordedDealAsParty,
+  recordedDealAsRecorder,
+  registeredDeal,
+  withdrawnDeal,
+} from '@/testing/data/deals';
 import { industries, tianneng } from '@/testing/data/marketplace';
 import { jsonResponse, mockApi, requestsMade, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
@@ -67,13 +76,60 @@ describe('the ledger history of a contract', () => {
     expect(within(facts).queryByRole('link', { name: '查看来源榜单' })).not.toBeInTheDocument();
   });
 
-  it('offers an enterprise no ledger actions and says who registers', async () => {
-    mockApi({ ...signedInAs(tianneng), 'GET /api/deals/7/': () => jsonResponse(recordedDeal) });
+  it('offers the other party no ledger actions and says who registers', async () => {
+    mockApi({ ...signedInAs(tianneng), 'GET /api/deals/7/': () => jsonResponse(recordedDealAsParty) });
     renderApp('/deals/7');
     await screen.findByTestId('deal-ledger');
     expect(screen.getByText('认定登记、更正、作废和冲销由科技部门或平台运营方办理。')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /认定登记/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /作\s*废/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('the recorder’s own actions until registration', () => {
+  function routes(extra: ApiRoutes = {}): ApiRoutes {
+    return {
+      ...signedInAs(tianneng),
+      'GET /api/industries/': () => jsonResponse(industries),
+      'GET /api/deals/7/': () => jsonResponse(recordedDealAsRecorder),
+      ...extra,
+    };
+  }
+
+  it('offers its recorder 更正 and 撤回, and says so, but not what only the bureau does', async () => {
+    mockApi(routes());
+    renderApp('/deals/7');
+    expect(await screen.findByRole('button', { name: /更\s*正/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /撤\s*回/ })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /认定登记/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /作\s*废/ })).not.toBeInTheDocument();
+    expect(screen.getByText(/这份合同由本机构录入：认定登记前，本机构可以更正或撤回/)).toBeInTheDocument();
+  });
+
+  it('withdraws only with a reason, and the ledger then shows the 撤回 line', async () => {
+    const bodies: unknown[] = [];
+    mockApi(
+      routes({
+        'POST /api/deals/7/withdraw/': async (request) => {
+          bodies.push(await request.json());
+          return jsonResponse(withdrawnDeal);
+        },
+      }),
+    );
+    const { user } = renderApp('/deals/7');
+    await user.click(await screen.findByRole('button', { name: /撤\s*回/ }));
+    const dialog = await screen.findByRole('dialog', { name: '撤回合同' });
+    await user.click(within(dialog).getByRole('button', { name: /撤\s*回/ }));
+    expect(await within(dialog).findByText('请填写原因')).toBeInTheDocument();
+    expect(bodies).toHaveLength(0);
+
+    fireEvent.change(within(dialog).getByLabelText('原因'), { target: { value: ' 录入时误提交，信息不完整 ' } });
+    await user.click(within(dialog).getByRole('button', { name: /撤\s*回/ }));
+    await waitFor(() => expect(bodies).toEqual([{ reason: '录入时误提交，信息不完整' }]));
+    await waitFor(() => expect(screen.getByTestId('deal-status')).toHaveTextContent('已作废'));
+    expect(entries().map((line) => line.dataset.kind)).toEqual(['record', 'withdraw']);
+    expect(entries()[1]).toHaveTextContent('撤回');
+    expect(screen.queryByRole('button', { name: /撤\s*回/ })).not.toBeInTheDocument();
   });
 });
 

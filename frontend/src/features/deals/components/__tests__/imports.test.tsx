@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
-import { failedImport, kjj, queuedImport, validatingImport } from '@/testing/data/dashboard';
+import { failedImport, interruptedImport, kjj, queuedImport, validatingImport } from '@/testing/data/dashboard';
 import { page } from '@/testing/data/marketplace';
 import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
@@ -59,6 +59,37 @@ describe('deal imports', () => {
     const calls = requestsTo(spy, 'GET /api/deals/imports/7/').length;
     await act(() => new Promise((resolve) => setTimeout(resolve, 1500)));
     expect(requestsTo(spy, 'GET /api/deals/imports/7/')).toHaveLength(calls);
+  });
+
+  it('offers no retry for a file with errors: the same file would fail the same way', async () => {
+    mockApi({ ...signedInAs(kjj), 'GET /api/deals/imports/7/': () => jsonResponse(failedImport) });
+    renderApp('/dashboard/imports/7');
+    expect(await screen.findByTestId('import-message')).toHaveTextContent('共有2处错误');
+    expect(screen.queryByTestId('import-retry')).not.toBeInTheDocument();
+  });
+
+  it('shows why an import failed for the system’s reasons and runs the same file again on 重新导入', async () => {
+    let retried = 0;
+    mockApi({
+      ...signedInAs(kjj),
+      'GET /api/deals/imports/8/': () =>
+        jsonResponse(retried === 0 ? interruptedImport : { ...interruptedImport, status: 'succeeded', status_label: '导入成功', retryable: false, created_count: 12000, message: '新增12000份，补登记0份，0份与台账一致未变化' }),
+      'POST /api/deals/imports/8/retry/': () => {
+        retried += 1;
+        return jsonResponse({ ...interruptedImport, status: 'pending', status_label: '排队中', retryable: false, message: '' }, 202);
+      },
+    });
+    const { user } = renderApp('/dashboard/imports/8');
+    const message = await screen.findByTestId('import-message');
+    expect(message).toHaveTextContent('台账正被其他操作占用，等待超时，已自动重试3次仍未成功');
+    expect(message).toHaveTextContent('这次失败不是文件内容的问题');
+    expect(message).not.toHaveTextContent('内部错误');
+
+    await user.click(within(message).getByRole('button', { name: /重新导入/ }));
+    expect(retried).toBe(1);
+    // Queued again, the page polls until the verdict.
+    expect(await screen.findByText('新增12000份，补登记0份，0份与台账一致未变化', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByTestId('import-retry')).not.toBeInTheDocument();
   });
 
   it('shows the server’s message next to the file field', async () => {
