@@ -126,7 +126,12 @@ for _code, _city in CITIES.items():
 
 
 class PlaceProblem(ValueError):
-    """A province or city that is not one, or that contradicts the region (a message in Chinese)."""
+    """A province or city that is not one, or that contradicts the region (a message in Chinese);
+    `field` says which of the two is wrong."""
+
+    def __init__(self, message: str, field: str = "province"):
+        super().__init__(message)
+        self.field = field
 
 
 def place_clean(*, region: str, province: str, city: str) -> tuple[str, str]:
@@ -138,7 +143,7 @@ def place_clean(*, region: str, province: str, city: str) -> tuple[str, str]:
     province, city = (province or "").strip(), (city or "").strip()
     if not province:
         if city:
-            raise PlaceProblem(_("填写城市时须同时填写省份"))
+            raise PlaceProblem(_("填写城市时须同时填写省份"), "province")
         return "", ""
     province = _full_name(province, PROVINCE_NAMES)
     if province is None:
@@ -148,7 +153,7 @@ def place_clean(*, region: str, province: str, city: str) -> tuple[str, str]:
     if city and province in CITIES_OF:
         named = _full_name(city, CITIES_OF[province])
         if named is None:
-            raise PlaceProblem(_("%(city)s不是%(province)s的地级市") % {"city": city, "province": province})
+            raise PlaceProblem(_("%(city)s不是%(province)s的地级市") % {"city": city, "province": province}, "city")
         city = named
     if (province, city) == (HUZHOU_PROVINCE, HUZHOU_CITY):
         raise PlaceProblem(_("湖州市内的机构请选择所在区县，而不是“湖州市外”"))

@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from accounts.models import Region
 from deals.imports import COLUMNS
-from deals.models import ContractType, DealOrigin, DealStatus
+from deals.models import ContractType, DealOrigin, DealStatus, HuzhouParties
 from deals.selectors import disclosed
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,9 +41,13 @@ LEDGER_COLUMNS = [
     OutColumn("买方名称", lambda d: d.buyer_name, 30),
     OutColumn("买方统一社会信用代码", lambda d: d.buyer_uscc, 22),
     OutColumn("买方所在地区", lambda d: _label(Region, d.buyer_region), 14),
+    OutColumn("买方所在省份", lambda d: d.buyer_province, 12),
+    OutColumn("买方所在城市", lambda d: d.buyer_city, 12),
     OutColumn("卖方名称", lambda d: d.seller_name, 30),
     OutColumn("卖方统一社会信用代码", lambda d: d.seller_uscc, 22),
     OutColumn("卖方所在地区", lambda d: _label(Region, d.seller_region), 14),
+    OutColumn("卖方所在省份", lambda d: d.seller_province, 12),
+    OutColumn("卖方所在城市", lambda d: d.seller_city, 12),
     OutColumn("合同金额（元）", lambda d: d.contract_amount, 16),
     OutColumn("技术交易额（元）", lambda d: d.technical_amount, 16),
     OutColumn("签订日期", lambda d: d.signed_on, 12),
@@ -56,6 +60,7 @@ LEDGER_COLUMNS = [
 ]
 COUNTED_COLUMNS = LEDGER_COLUMNS + [
     OutColumn("区县归属", lambda d: _label(Region, d.district), 14),
+    OutColumn("流向", lambda d: _label(HuzhouParties, d.huzhou_parties), 18),
     OutColumn("计入日期", lambda d: d.counted_on, 12),
     OutColumn("计入金额（元）", lambda d: d.counted_amount, 16),
     OutColumn("台账ID", lambda d: d.deal_ref, 10),

@@ -74,7 +74,7 @@ class PartyInputSerializer(serializers.Serializer):
         try:
             province, city = place_clean(region=attrs["region"], province=attrs["province"], city=attrs["city"])
         except PlaceProblem as problem:
-            raise serializers.ValidationError({"province": str(problem)}) from None
+            raise serializers.ValidationError({problem.field: str(problem)}) from None
         return Party(name=attrs["name"], uscc=attrs["uscc"], region=attrs["region"], province=province, city=city)
 
 

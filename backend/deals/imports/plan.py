@@ -10,8 +10,9 @@ from typing import IO, Any
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
-from deals.imports.cells import PARSERS, CellError, cell_text, parse_date, parse_region
+from deals.imports.cells import PARSERS, CellError, cell_text, parse_date
 from deals.imports.columns import BY_KEY, HEADERS, REQUIRED, FileProblem
+from deals.imports.places import PlaceError, parse_place
 from deals.imports.rows import rows_csv, rows_xlsx
 from deals.imports.upload import too_many_rows, upload_limits
 from deals.models import DEFAULT_REGISTRY, Deal, DealStatus, deal_state_problems
@@ -42,9 +43,13 @@ ROW_FIELDS = (
     "buyer_name",
     "buyer_uscc",
     "buyer_region",
+    "buyer_province",
+    "buyer_city",
     "seller_name",
     "seller_uscc",
     "seller_region",
+    "seller_province",
+    "seller_city",
     "contract_amount",
     "technical_amount",
     "signed_on",
@@ -141,9 +146,9 @@ def _parse_row(
     for side in ("buyer", "seller"):
         if f"{side}_uscc" in values:
             try:
-                values[f"{side}_region"] = parse_region(cell(f"{side}_region"), values[f"{side}_uscc"])
-            except CellError as problem:
-                fail(f"{side}_region", str(problem))
+                values.update(parse_place(side, cell, values[f"{side}_uscc"]))
+            except PlaceError as problem:
+                fail(problem.column, str(problem))
     registry = cell_text(cell("registry")) or DEFAULT_REGISTRY
     if len(registry) > 60:
         fail("registry", _("超过%(n)d个字符") % {"n": 60})
@@ -274,7 +279,7 @@ def _differences(ledger: dict[str, Any], row: dict[str, Any], *, compare_optiona
     if compare_optional or ledger.get("registered_on"):
         fields += ["registered_on", "registration_number"]
     if compare_optional:
-        fields += ["buyer_region", "seller_region"]
+        fields += [f"{s}_{f}" for s in ("buyer", "seller") for f in ("region", "province", "city")]
     return [
         f
         for f in fields
