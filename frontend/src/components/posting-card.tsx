@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
 import { useI18n } from '@/i18n/i18n';
+import { industryName } from '@/i18n/industries';
 import { isOneOf, REGIONS } from '@/utils/enums';
 import { formatAmount } from '@/utils/money';
 import { POSTING_AMOUNT_LABELS, POSTING_KIND_LABELS, POSTING_KINDS, postingPath, postingStatusKey, type PostingSummary } from '@/utils/postings';
@@ -82,7 +83,7 @@ export function PostingCard({ posting, terms = [], headingLevel = 2, aside, chil
           {isOneOf(REGIONS, posting.organisation.region) ? t(`enum.region.${posting.organisation.region}`) : posting.organisation.region}
         </span>
         <span>
-          <ApartmentOutlined aria-hidden /> {posting.industry_name}
+          <ApartmentOutlined aria-hidden /> {industryName({ code: posting.industry, name: posting.industry_name }, locale)}
         </span>
         {kind && posting.amount ? (
           <span>

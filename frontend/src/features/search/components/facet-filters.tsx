@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { WanInput } from '@/components/wan-input';
 import { useIndustries } from '@/hooks/use-industries';
 import { useI18n } from '@/i18n/i18n';
+import { industryName } from '@/i18n/industries';
 import type { MessageKey } from '@/i18n/messages';
 import { isOneOf, REGIONS } from '@/utils/enums';
 import { POSTING_KIND_LABELS, POSTING_KINDS } from '@/utils/postings';
@@ -42,10 +43,10 @@ interface FacetOption {
  * it has, then the amount (万元) and TRL ranges. Everything lives in the URL (useSearchState).
  */
 export function FacetFilters({ search, facets, disjunctive }: FacetFiltersProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { data: industries } = useIndustries();
   const { state, toggleFacet, setRange, clearFilters, activeFilters } = search;
-  const industryNames = useMemo(() => new Map((industries ?? []).map((industry) => [industry.code, industry.name])), [industries]);
+  const industryNames = useMemo(() => new Map((industries ?? []).map((industry) => [industry.code, industryName(industry, locale)])), [industries, locale]);
 
   const labelOf = (field: FacetField, value: string): string => {
     if (field === 'kind' && isOneOf(POSTING_KINDS, value)) return t(POSTING_KIND_LABELS[value]);
