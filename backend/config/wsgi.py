@@ -13,6 +13,8 @@ except MissingSetting as exc:
     sys.stderr.write(f"TechMatch cannot start: {exc}\n")
     raise SystemExit(2) from None
 
+from core.background import serve_schedule
 from core.db import TechMatchWSGIHandler
 
 application = TechMatchWSGIHandler()
+serve_schedule()  # with no broker, CELERY_BEAT_SCHEDULE runs in this web process

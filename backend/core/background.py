@@ -9,8 +9,14 @@ waiting is dropped: the waiting one reads the same committed data when it runs. 
 the process exits is finished first: Python joins the executors' threads at exit, so
 `seed_demo` and `runserver`'s Ctrl-C leave nothing half-done.
 
-With CELERY_BROKER_URL set, tasks go to the broker; with CELERY_TASK_ALWAYS_EAGER (the test
-settings) they run inside the caller, as Celery does it.
+Celery beat's schedule (CELERY_BEAT_SCHEDULE: the outbox drain, deadlines, import and export
+sweeps, the morning digest) runs here too, on one more thread of each web process, started by its
+first request (config/wsgi.py, asgi.py; after gunicorn has forked, and never in a management
+command). Several web processes each run it: every scheduled task is written to be run twice (the
+outbox drain leases its rows, the digest locks what it sends).
+
+With CELERY_BROKER_URL set, tasks go to the broker and beat sends the schedule; with
+CELERY_TASK_ALWAYS_EAGER (the test settings) they run inside the caller, as Celery does it.
 """
 
 from __future__ import annotations
@@ -21,9 +27,12 @@ from collections.abc import Hashable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from celery import current_app
 from celery.contrib.django.task import DjangoTask
+from celery.schedules import BaseSchedule, maybe_schedule
 from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
+from django.core.signals import request_started
 from django.db import connections
 
 logger = logging.getLogger(__name__)
@@ -33,6 +42,9 @@ _idle = threading.Condition(_lock)
 _executors: dict[str, ThreadPoolExecutor] = {}
 _waiting: set[Hashable] = set()
 _unfinished = 0
+_beat: threading.Thread | None = None
+_beat_stop = threading.Event()  # a new one for each start
+BEAT_MAX_SLEEP_S = 60.0  # a clock change or a new entry is noticed within a minute
 
 
 def in_process() -> bool:
@@ -112,3 +124,72 @@ def wait_idle(timeout: float) -> bool:
     """Whether every task queued so far has run within `timeout` seconds (tests)."""
     with _idle:
         return _idle.wait_for(lambda: _unfinished == 0, timeout)
+
+
+def serve_schedule() -> None:
+    """Called by config/wsgi.py and asgi.py: this is a web process; its first request starts the
+    schedule when it has no broker (threads do not survive gunicorn's fork, so not at import)."""
+    request_started.connect(_first_request, dispatch_uid="core.background.schedule")
+
+
+def _first_request(**kwargs: Any) -> None:
+    if _beat is None:
+        start_schedule()
+
+
+def start_schedule() -> bool:
+    """Run CELERY_BEAT_SCHEDULE on a thread of this process, once; whether it runs now."""
+    global _beat, _beat_stop
+    with _lock:
+        if _beat is not None:
+            return True
+        if not in_process() or not settings.CELERY_BEAT_SCHEDULE:
+            return False
+        _beat_stop = threading.Event()
+        _beat = threading.Thread(target=_run_schedule, args=(_beat_stop,), name="beat", daemon=True)
+        _beat.start()
+    return True
+
+
+def stop_schedule(timeout: float = 30) -> None:
+    """Stop the schedule's thread (tests); tasks it queued still run."""
+    global _beat
+    with _lock:
+        beat, _beat = _beat, None
+    if beat is not None:
+        _beat_stop.set()
+        beat.join(timeout)
+
+
+def schedule_entries() -> dict[str, tuple[Task, BaseSchedule, tuple, dict]]:
+    """CELERY_BEAT_SCHEDULE with its tasks and schedules resolved, as beat reads it."""
+    current_app.loader.import_default_modules()  # every app's tasks.py, as a worker imports them
+    entries = {}
+    for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
+        task = current_app.tasks[entry["task"]]
+        schedule = maybe_schedule(entry["schedule"], app=current_app)
+        entries[name] = (task, schedule, tuple(entry.get("args", ())), dict(entry.get("kwargs", {})))
+    return entries
+
+
+def _run_schedule(stop: threading.Event) -> None:
+    global _beat
+    entries = schedule_entries()
+    # As beat does: each entry first runs one period after the start, then every period.
+    last_run = {name: schedule.now() for name, (_task, schedule, _args, _kwargs) in entries.items()}
+    while not stop.is_set() and in_process():  # a broker configured since (tests): its beat takes over
+        sleep = BEAT_MAX_SLEEP_S
+        for name, (task, schedule, args, kwargs) in entries.items():
+            try:
+                due, next_in = schedule.is_due(last_run[name])
+                if due:
+                    last_run[name] = schedule.now()
+                    submit(task, args, kwargs)
+            except Exception:  # one broken entry must not stop the others
+                logger.exception("scheduled task %s", name)
+                next_in = BEAT_MAX_SLEEP_S
+            sleep = min(sleep, next_in)
+        stop.wait(max(sleep, 0.05))
+    with _lock:
+        if _beat is threading.current_thread():
+            _beat = None

@@ -16,6 +16,10 @@ class SearchOutbox(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     available_at = models.DateTimeField(auto_now_add=True, db_index=True)
     last_error = models.TextField(blank=True)
+    # A drain's lease (indexing.services.outbox_claim): several web processes without a broker, or
+    # workers with one, never embed the same rows; a drain that died frees its rows when it expires.
+    claimed_by = models.CharField(max_length=32, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]

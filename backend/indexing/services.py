@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from indexing.backend import get_search_backend
@@ -20,6 +22,9 @@ from search.types import PostingDoc, doc_id
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(hours=1)
 REBUILD_BATCH = 256
+# Longer than a batch of 500 takes to embed on two busy cores (a few minutes); a drain killed
+# mid-batch leaves its rows to the next drain after this.
+OUTBOX_LEASE = timedelta(minutes=10)
 
 
 def _nudge() -> None:
@@ -43,13 +48,42 @@ def outbox_pending() -> int:
     return SearchOutbox.objects.count()
 
 
+def outbox_claim(*, batch_size: int) -> list[SearchOutbox]:
+    """Lease up to `batch_size` due rows no other drain holds, oldest first, for OUTBOX_LEASE.
+
+    Concurrent drains (web processes without a broker, workers with one) get disjoint rows.
+    PostgreSQL skips rows another claim has locked instead of waiting for it; on SQLite, which has
+    no row locks, the UPDATE checks again that each row is free (one statement, one writer)."""
+    now = timezone.now()
+    free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
+    claimant = uuid.uuid4().hex
+    with transaction.atomic():
+        due = SearchOutbox.objects.filter(free, available_at__lte=now).order_by("id")
+        if connection.features.has_select_for_update_skip_locked:
+            due = due.select_for_update(skip_locked=True)
+        ids = list(due.values_list("pk", flat=True)[:batch_size])
+        if not ids:
+            return []
+        SearchOutbox.objects.filter(free, pk__in=ids).update(claimed_by=claimant, claimed_until=now + OUTBOX_LEASE)
+    return list(SearchOutbox.objects.filter(claimed_by=claimant).order_by("id"))
+
+
 def outbox_drain(*, batch_size: int = 500) -> int:
     """Index one batch of pending changes; returns how many outbox rows were settled. Safe to run
-    concurrently and again: upserts and deletes are idempotent. If the backend is unavailable
-    this raises SearchUnavailable and every row stays for the next attempt."""
-    rows = list(SearchOutbox.objects.filter(available_at__lte=timezone.now()).order_by("id")[:batch_size])
+    concurrently and again: each drain leases its rows (outbox_claim), and upserts and deletes are
+    idempotent. If the backend is unavailable this raises SearchUnavailable and every row is
+    released for the next attempt."""
+    rows = outbox_claim(batch_size=batch_size)
     if not rows:
         return 0
+    try:
+        return _index_rows(rows)
+    except BaseException:
+        SearchOutbox.objects.filter(pk__in=[r.pk for r in rows]).update(claimed_by="", claimed_until=None)
+        raise
+
+
+def _index_rows(rows: list[SearchOutbox]) -> int:
     backend = get_search_backend()
     encoder = current_encoder()
     if backend.encoder() not in ("", encoder.name):
@@ -74,7 +108,8 @@ def outbox_drain(*, batch_size: int = 500) -> int:
         row.attempts += 1
         row.last_error = errors[doc_id(row.kind, row.object_id)][:2000]
         row.available_at = timezone.now() + min(timedelta(seconds=30 * 2**row.attempts), MAX_BACKOFF)
-        row.save(update_fields=["attempts", "last_error", "available_at"])
+        row.claimed_by, row.claimed_until = "", None
+        row.save(update_fields=["attempts", "last_error", "available_at", "claimed_by", "claimed_until"])
         logger.error("not indexed %s:%s (attempt %d): %s", row.kind, row.object_id, row.attempts, row.last_error)
     return len(rows) - len(failed)
 

@@ -1,10 +1,12 @@
 """With no broker, tasks run on threads of the web process after the request has answered
-(core/background.py): the request never waits for indexing, and the outbox drains afterwards."""
+(core/background.py): the request never waits for indexing, and the outbox drains afterwards;
+beat's schedule runs on a thread of the web process too."""
 
 import threading
 import time
 
 import pytest
+from django.core.signals import request_started
 
 from core import background
 from indexing.models import SearchOutbox
@@ -88,3 +90,36 @@ def test_under_the_test_settings_tasks_still_run_in_the_caller(world, settings):
     created = world.client("owner").post("/api/needs/", need_body(), format="json")
 
     assert created.status_code == 201 and not SearchOutbox.objects.exists()
+
+
+@pytest.fixture
+def quick_schedule(settings, no_broker):
+    """Beat's outbox drain every 0.2 s instead of every minute."""
+    settings.CELERY_BEAT_SCHEDULE = {"drain": {"task": "indexing.tasks.outbox_drain_task", "schedule": 0.2}}
+    yield
+    background.stop_schedule()
+    request_started.disconnect(dispatch_uid="core.background.schedule")
+
+
+def test_every_entry_of_the_beat_schedule_runs_without_a_broker(settings):
+    entries = background.schedule_entries()
+
+    assert set(entries) == set(settings.CELERY_BEAT_SCHEDULE)
+    assert {task.name for task, *_ in entries.values()} == {e["task"] for e in settings.CELERY_BEAT_SCHEDULE.values()}
+
+
+def test_the_first_request_of_a_web_process_starts_the_schedule(world, quick_schedule):
+    # A row nothing nudges (written behind the services' back): only a scheduled drain settles it.
+    SearchOutbox.objects.create(kind="need", object_id=987654)
+    background.serve_schedule()  # what config/wsgi.py does
+
+    world.client("owner").get("/api/health/")
+
+    eventually(lambda: not SearchOutbox.objects.exists(), "a scheduled drain settled the row")
+
+
+def test_with_a_broker_or_eager_tasks_the_process_runs_no_schedule(settings):
+    assert settings.CELERY_TASK_ALWAYS_EAGER and not background.start_schedule()
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    assert not background.start_schedule()  # beat sends the schedule to the broker instead
