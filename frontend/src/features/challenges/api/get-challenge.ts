@@ -8,6 +8,8 @@ import { challengeKeys } from './get-challenges';
 
 export type Challenge = components['schemas']['ChallengeDetailOutput'];
 export type Indicator = components['schemas']['Indicator'];
+/** The 标志性成果 mark given at a passed 验收. */
+export type Landmark = components['schemas']['LandmarkEnum'];
 
 /**
  * Whether the bid deadline has passed. It reads the clock on each render on purpose: a page drawn

@@ -7,7 +7,7 @@ import { industryName } from '@/i18n/industries';
 import { formatAmount } from '@/utils/money';
 
 import type { ChallengeSummary } from '../api/get-challenges';
-import { ChallengeStatusTag, ConfidentialityTag, ListTypeTag, ModeTag } from './challenge-tags';
+import { ChallengeStatusTag, ConfidentialityTag, KeyProjectTag, LandmarkTag, ListTypeTag, ModeTag } from './challenge-tags';
 import { BidCount, CountdownTag } from './countdown';
 
 /** One challenge in the list: what it is, who posts it, how much, until when. */
@@ -27,6 +27,8 @@ export function ChallengeCard({ challenge }: { challenge: ChallengeSummary }) {
             <ModeTag mode={challenge.mode} maxWinners={challenge.max_winners} />
             <ListTypeTag listType={challenge.list_type} />
             <ConfidentialityTag confidentiality={challenge.confidentiality} />
+            <KeyProjectTag keyProject={challenge.key_project} />
+            <LandmarkTag landmark={challenge.landmark} />
           </Space>
         </div>
         <div className="listing-amount">

@@ -11,10 +11,11 @@ import { useChallenge, type Challenge } from '../api/get-challenge';
 import { BidsSection } from './bids-section';
 import { ChallengeFacts } from './challenge-facts';
 import { ChallengeHistory } from './challenge-history';
-import { ChallengeStatusTag, ConfidentialityTag, ListTypeTag, ModeTag } from './challenge-tags';
+import { ChallengeStatusTag, ConfidentialityTag, KeyProjectTag, LandmarkTag, ListTypeTag, ModeTag } from './challenge-tags';
 import { ConfidentialityNotice } from './confidentiality-notice';
 import { CountdownTag } from './countdown';
 import { IndicatorsTable } from './indicators-table';
+import { KeyProjectAction } from './key-project-action';
 import { OwnerActions } from './owner-actions';
 
 const cardTitle = (text: string) => <h2 className="card-title">{text}</h2>;
@@ -47,7 +48,8 @@ export function ChallengeDetail({ id, ownerSection }: ChallengeDetailProps) {
     );
   }
 
-  const owner = roleOf(user).owns(challenge.organisation.id);
+  const role = roleOf(user);
+  const owner = role.owns(challenge.organisation.id);
   const facts = (
     <Card title={cardTitle(t('challenges.facts'))}>
       <ChallengeFacts challenge={challenge} />
@@ -65,9 +67,18 @@ export function ChallengeDetail({ id, ownerSection }: ChallengeDetailProps) {
             <ModeTag mode={challenge.mode} maxWinners={challenge.max_winners} />
             <ListTypeTag listType={challenge.list_type} />
             <ConfidentialityTag confidentiality={challenge.confidentiality} />
+            <KeyProjectTag keyProject={challenge.key_project} />
+            <LandmarkTag landmark={challenge.landmark} />
           </Space>
         }
-        extra={owner ? <OwnerActions challenge={challenge} /> : undefined}
+        extra={
+          owner || role.isGovernment ? (
+            <>
+              {owner ? <OwnerActions challenge={challenge} /> : null}
+              {role.isGovernment ? <KeyProjectAction challenge={challenge} /> : null}
+            </>
+          ) : undefined
+        }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>

@@ -1,8 +1,10 @@
-import { LockOutlined } from '@ant-design/icons';
+import { FlagOutlined, LockOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 
 import { useI18n } from '@/i18n/i18n';
 import { CHALLENGE_STATUS_COLORS, type ChallengeStatus, type Confidentiality, type ListType, type Mode } from '@/utils/enums';
+
+import type { Landmark } from '../api/get-challenge';
 
 export function ChallengeStatusTag({ status }: { status: ChallengeStatus | undefined }) {
   const { t } = useI18n();
@@ -36,6 +38,28 @@ export function ConfidentialityTag({ confidentiality }: { confidentiality: Confi
   return (
     <Tag icon={<LockOutlined aria-hidden />} color="orange">
       {t(`enum.confidentiality.${confidentiality}`)}
+    </Tag>
+  );
+}
+
+/** Officials' 重点科研攻关项目 designation. */
+export function KeyProjectTag({ keyProject }: { keyProject: boolean | undefined }) {
+  const { t } = useI18n();
+  if (!keyProject) return null;
+  return (
+    <Tag icon={<FlagOutlined aria-hidden />} color="red" title={t('challenges.keyProject.tagHint')} data-testid="key-project-tag">
+      {t('challenges.keyProject.tag')}
+    </Tag>
+  );
+}
+
+/** The 标志性成果 mark given at a passed 验收. */
+export function LandmarkTag({ landmark }: { landmark: Landmark | '' | undefined }) {
+  const { t } = useI18n();
+  if (!landmark) return null;
+  return (
+    <Tag icon={<TrophyOutlined aria-hidden />} color="gold" data-testid="landmark-tag">
+      {t('challenges.landmark.tag', { kind: t(`challenges.landmark.${landmark}`) })}
     </Tag>
   );
 }

@@ -8,6 +8,7 @@ import { useI18n } from '@/i18n/i18n';
 
 import type { Challenge } from '../api/get-challenge';
 import { useChallengeAction } from '../api/transition-challenge';
+import { ConcludeModal } from './conclude-modal';
 import { ReasonModal } from './reason-modal';
 
 type Dialog = 'close' | 'cancel' | 'conclude' | null;
@@ -104,16 +105,10 @@ export function OwnerActions({ challenge }: { challenge: Challenge }) {
         }
         onClose={() => setDialog(null)}
       />
-      <ReasonModal
+      <ConcludeModal
         open={dialog === 'conclude'}
-        title={t('challenges.action.conclude.confirm')}
-        okText={t('challenges.action.conclude')}
-        reasonRequired
-        withVerdict
-        onSubmit={({ reason, accepted }) =>
-          action
-            .mutateAsync({ action: 'conclude', body: { reason, accepted: accepted ?? true, landmark: '' } })
-            .then(() => void message.success(t('challenges.action.conclude.done')))
+        onSubmit={(body) =>
+          action.mutateAsync({ action: 'conclude', body }).then(() => void message.success(t('challenges.action.conclude.done')))
         }
         onClose={() => setDialog(null)}
       />

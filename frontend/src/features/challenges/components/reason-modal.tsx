@@ -1,4 +1,4 @@
-import { Form, Radio } from 'antd';
+import { Form } from 'antd';
 
 import { CountedTextArea, tooLong } from '@/components/counted-text';
 import { FormModal } from '@/components/form-modal';
@@ -6,7 +6,6 @@ import { useI18n } from '@/i18n/i18n';
 
 export interface ReasonValues {
   reason: string;
-  accepted?: boolean;
 }
 
 export interface ReasonModalProps {
@@ -15,15 +14,13 @@ export interface ReasonModalProps {
   okText: string;
   description?: string;
   reasonRequired?: boolean;
-  /** The 验收 (conclude) decision: passed or failed. */
-  withVerdict?: boolean;
   danger?: boolean;
   onSubmit: (values: ReasonValues) => Promise<unknown>;
   onClose: () => void;
 }
 
-/** Asks for the reason of a state change (and the verdict of an acceptance review). */
-export function ReasonModal({ open, title, okText, description, reasonRequired, withVerdict, danger, onSubmit, onClose }: ReasonModalProps) {
+/** Asks for the reason of a state change (the acceptance review has its own dialog: ConcludeModal). */
+export function ReasonModal({ open, title, okText, description, reasonRequired, danger, onSubmit, onClose }: ReasonModalProps) {
   const { t } = useI18n();
   return (
     <FormModal<ReasonValues>
@@ -32,20 +29,10 @@ export function ReasonModal({ open, title, okText, description, reasonRequired, 
       okText={okText}
       intro={description}
       danger={danger}
-      initialValues={{ accepted: true, reason: '' }}
+      initialValues={{ reason: '' }}
       onSubmit={(values) => onSubmit({ ...values, reason: (values.reason ?? '').trim() })}
       onClose={onClose}
     >
-      {withVerdict ? (
-        <Form.Item name="accepted" label={t('challenges.conclude.verdict')} rules={[{ required: true }]}>
-          <Radio.Group
-            options={[
-              { value: true, label: t('challenges.conclude.accepted') },
-              { value: false, label: t('challenges.conclude.failed') },
-            ]}
-          />
-        </Form.Item>
-      ) : null}
       <Form.Item
         name="reason"
         label={t('challenges.action.reason')}

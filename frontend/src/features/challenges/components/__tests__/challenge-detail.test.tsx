@@ -217,7 +217,7 @@ describe('challenge detail for its owner', () => {
     await user.click(within(dialog).getByText('未通过验收'));
     await user.type(within(dialog).getByLabelText('理由'), '穿刺强度未达标');
     await user.click(within(dialog).getByRole('button', { name: /验\s*收/ }));
-    await waitFor(() => expect(body).toEqual({ accepted: false, reason: '穿刺强度未达标' }));
+    await waitFor(() => expect(body).toEqual({ accepted: false, landmark: '', reason: '穿刺强度未达标' }));
     expect(await screen.findByText('未通过验收', { selector: '[data-testid="challenge-status"]' })).toBeInTheDocument();
   });
 });
