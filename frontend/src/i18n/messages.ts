@@ -2,6 +2,7 @@
 // The marketplace and auth strings live in dictionaries/ by domain and are merged here.
 import { authEn, authZh } from './dictionaries/auth';
 import { dashboardEn, dashboardZh } from './dictionaries/dashboard';
+import { dashboardFiguresEn, dashboardFiguresZh } from './dictionaries/dashboard-figures';
 import { dealsEn, dealsZh } from './dictionaries/deals';
 import { marketplaceEn, marketplaceZh } from './dictionaries/marketplace';
 import { matchingEn, matchingZh } from './dictionaries/matching';
@@ -99,7 +100,7 @@ const coreZh = {
   'notFound.description': '找不到地址 {path} 对应的页面。',
 } as const;
 
-export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh, ...matchingZh, ...notificationsZh, ...dealsZh, ...dashboardZh };
+export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh, ...matchingZh, ...notificationsZh, ...dealsZh, ...dashboardZh, ...dashboardFiguresZh };
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -196,7 +197,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'notFound.description': 'There is no page at {path}.',
 };
 
-export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn, ...matchingEn, ...notificationsEn, ...dealsEn, ...dashboardEn };
+export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn, ...matchingEn, ...notificationsEn, ...dealsEn, ...dashboardEn, ...dashboardFiguresEn };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];

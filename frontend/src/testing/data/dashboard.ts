@@ -17,23 +17,31 @@ export const summary2026: S['DashboardSummaryOutput'] = {
   "as_of": null,
   "district": null,
   "district_label": null,
+  "recorded_as_of": null,
+  "date_mode": "current",
   "reference_date": "2026-11-27",
   "rule": {
     "year": 2026,
     "version": 1,
     "is_configured": true,
     "target_amount": "17500000000.00",
+    "target_source": "operator",
+    "target_source_label": "平台运营方设定",
+    "target_source_text": "平台运营方设定的过渡目标：政策文件只规定了2027年200亿元。",
     "statuses": [
       "registered"
     ],
     "date_field": "registered_on",
     "amount_field": "technical_amount",
     "require_huzhou_party": true,
+    "flow": "both",
+    "flow_label": "输出和吸纳（本地合同只计一次）",
     "text": "统计2026年度的技术合同：状态为“已认定登记”的合同计入，作废的合同不计入。按认定登记日期计入：认定登记日期在2026年1月1日至12月31日之间的合同计入当年。计入金额为技术交易额。买卖双方至少一方在湖州市（吴兴区、南浔区、德清县、长兴县、安吉县、南太湖新区或湖州莫干山高新区）。按区县统计时，买方在湖州的计入买方所在区县，否则计入卖方所在区县。年度目标：17,500,000,000.00元。",
     "text_zh": "统计2026年度的技术合同：状态为“已认定登记”的合同计入，作废的合同不计入。按认定登记日期计入：认定登记日期在2026年1月1日至12月31日之间的合同计入当年。计入金额为技术交易额。买卖双方至少一方在湖州市（吴兴区、南浔区、德清县、长兴县、安吉县、南太湖新区或湖州莫干山高新区）。按区县统计时，买方在湖州的计入买方所在区县，否则计入卖方所在区县。年度目标：17,500,000,000.00元。",
     "text_en": "Technology contracts of 2026: contracts with status “Registered” count; voided contracts never count. Contracts count by registration date: a contract counts for the year when its registration date falls between 1 January and 31 December 2026. The amount counted is the technical transaction amount. At least one party is in Huzhou (Wuxing, Nanxun, Deqing, Changxing, Anji, the Southern Taihu New Area or the Huzhou Moganshan High-tech Zone). By district, a contract belongs to the buyer's district when the buyer is in Huzhou, otherwise to the seller's. Annual target: CNY 17,500,000,000.00."
   },
   "target_amount": "17500000000.00",
+  "target_source": "operator",
   "counted_amount": "78980000.00",
   "counted_deals": 17,
   "progress": "0.0045",
@@ -181,6 +189,146 @@ export const summary2026: S['DashboardSummaryOutput'] = {
       "last_year_cumulative": "87800000.00"
     }
   ],
+  "by_flow": [
+    {
+      "figure": "flow",
+      "key": "outflow",
+      "label": "输出（卖方在湖州）",
+      "amount": "52000000.00",
+      "deals": 11,
+      "share": "0.6584"
+    },
+    {
+      "figure": "flow",
+      "key": "inflow",
+      "label": "吸纳（买方在湖州）",
+      "amount": "41230000.00",
+      "deals": 10,
+      "share": "0.5220"
+    },
+    {
+      "figure": "flow",
+      "key": "local",
+      "label": "本地（买卖双方均在湖州）",
+      "amount": "14250000.00",
+      "deals": 4,
+      "share": "0.1804"
+    }
+  ],
+  "inflow_by_partner": [
+    {
+      "figure": "inflow_partner",
+      "key": "huzhou",
+      "label": "本地",
+      "amount": "14250000.00",
+      "deals": 4,
+      "share": "0.3456",
+      "group": "huzhou",
+      "group_label": "本地"
+    },
+    {
+      "figure": "inflow_partner",
+      "key": "上海市",
+      "label": "上海市",
+      "amount": "12000000.00",
+      "deals": 1,
+      "share": "0.2910",
+      "group": "上海市",
+      "group_label": "上海"
+    },
+    {
+      "figure": "inflow_partner",
+      "key": "江苏省/苏州市",
+      "label": "江苏省苏州市",
+      "amount": "6480000.00",
+      "deals": 2,
+      "share": "0.1572",
+      "group": "江苏省",
+      "group_label": "江苏"
+    },
+    {
+      "figure": "inflow_partner",
+      "key": "浙江省/杭州市",
+      "label": "浙江省杭州市",
+      "amount": "5000000.00",
+      "deals": 1,
+      "share": "0.1213",
+      "group": "浙江省",
+      "group_label": "浙江（湖州以外）"
+    },
+    {
+      "figure": "inflow_partner",
+      "key": "安徽省",
+      "label": "安徽省",
+      "amount": "1500000.00",
+      "deals": 1,
+      "share": "0.0364",
+      "group": "安徽省",
+      "group_label": "安徽"
+    },
+    {
+      "figure": "inflow_partner",
+      "key": "other",
+      "label": "其他省份",
+      "amount": "2000000.00",
+      "deals": 1,
+      "share": "0.0485",
+      "group": "other",
+      "group_label": "其他省份"
+    }
+  ],
+  "outflow_by_partner": [
+    {
+      "figure": "outflow_partner",
+      "key": "huzhou",
+      "label": "本地",
+      "amount": "14250000.00",
+      "deals": 4,
+      "share": "0.2740",
+      "group": "huzhou",
+      "group_label": "本地"
+    },
+    {
+      "figure": "outflow_partner",
+      "key": "上海市",
+      "label": "上海市",
+      "amount": "8000000.00",
+      "deals": 1,
+      "share": "0.1538",
+      "group": "上海市",
+      "group_label": "上海"
+    },
+    {
+      "figure": "outflow_partner",
+      "key": "江苏省/南京市",
+      "label": "江苏省南京市",
+      "amount": "9750000.00",
+      "deals": 2,
+      "share": "0.1875",
+      "group": "江苏省",
+      "group_label": "江苏"
+    },
+    {
+      "figure": "outflow_partner",
+      "key": "江苏省/苏州市",
+      "label": "江苏省苏州市",
+      "amount": "5000000.00",
+      "deals": 1,
+      "share": "0.0962",
+      "group": "江苏省",
+      "group_label": "江苏"
+    },
+    {
+      "figure": "outflow_partner",
+      "key": "other",
+      "label": "其他省份",
+      "amount": "15000000.00",
+      "deals": 3,
+      "share": "0.2885",
+      "group": "other",
+      "group_label": "其他省份"
+    }
+  ],
   "by_district": [
     {
       "figure": "district",
@@ -188,7 +336,8 @@ export const summary2026: S['DashboardSummaryOutput'] = {
       "label": "吴兴区",
       "amount": "500000.00",
       "deals": 1,
-      "share": "0.0063"
+      "share": "0.0063",
+      "parent": null
     },
     {
       "figure": "district",
@@ -196,7 +345,8 @@ export const summary2026: S['DashboardSummaryOutput'] = {
       "label": "南浔区",
       "amount": "20800000.00",
       "deals": 2,
-      "share": "0.2634"
+      "share": "0.2634",
+      "parent": null
     },
     {
       "figure": "district",
@@ -204,7 +354,8 @@ export const summary2026: S['DashboardSummaryOutput'] = {
       "label": "德清县",
       "amount": "13750000.00",
       "deals": 3,
-      "share": "0.1741"
+      "share": "0.1741",
+      "parent": null
     },
     {
       "figure": "district",
@@ -212,7 +363,8 @@ export const summary2026: S['DashboardSummaryOutput'] = {
       "label": "长兴县",
       "amount": "17900000.00",
       "deals": 4,
-      "share": "0.2266"
+      "share": "0.2266",
+      "parent": null
     },
     {
       "figure": "district",
@@ -220,7 +372,8 @@ export const summary2026: S['DashboardSummaryOutput'] = {
       "label": "安吉县",
       "amount": "1020000.00",
       "deals": 2,
-      "share": "0.0129"
+      "share": "0.0129",
+      "parent": null
     },
     {
       "figure": "district",
@@ -228,7 +381,8 @@ export const summary2026: S['DashboardSummaryOutput'] = {
       "label": "南太湖新区",
       "amount": "13250000.00",
       "deals": 2,
-      "share": "0.1678"
+      "share": "0.1678",
+      "parent": "wuxing"
     },
     {
       "figure": "district",
@@ -236,7 +390,8 @@ export const summary2026: S['DashboardSummaryOutput'] = {
       "label": "湖州莫干山高新区",
       "amount": "11760000.00",
       "deals": 3,
-      "share": "0.1489"
+      "share": "0.1489",
+      "parent": "deqing"
     }
   ],
   "by_industry": [
@@ -461,23 +616,31 @@ export const summary2026En: S['DashboardSummaryOutput'] = {
   "as_of": null,
   "district": null,
   "district_label": null,
+  "recorded_as_of": null,
+  "date_mode": "current",
   "reference_date": "2026-11-27",
   "rule": {
     "year": 2026,
     "version": 1,
     "is_configured": true,
     "target_amount": "17500000000.00",
+    "target_source": "operator",
+    "target_source_label": "Set by the platform operator",
+    "target_source_text": "An interim target set by the platform operator: the policy sets 20 billion yuan for 2027 only.",
     "statuses": [
       "registered"
     ],
     "date_field": "registered_on",
     "amount_field": "technical_amount",
     "require_huzhou_party": true,
+    "flow": "both",
+    "flow_label": "Outflow and inflow (local contracts once)",
     "text": "Technology contracts of 2026: contracts with status “Registered” count; voided contracts never count. Contracts count by registration date: a contract counts for the year when its registration date falls between 1 January and 31 December 2026. The amount counted is the technical transaction amount. At least one party is in Huzhou (Wuxing, Nanxun, Deqing, Changxing, Anji, the Southern Taihu New Area or the Huzhou Moganshan High-tech Zone). By district, a contract belongs to the buyer's district when the buyer is in Huzhou, otherwise to the seller's. Annual target: CNY 17,500,000,000.00.",
     "text_zh": "统计2026年度的技术合同：状态为“已认定登记”的合同计入，作废的合同不计入。按认定登记日期计入：认定登记日期在2026年1月1日至12月31日之间的合同计入当年。计入金额为技术交易额。买卖双方至少一方在湖州市（吴兴区、南浔区、德清县、长兴县、安吉县、南太湖新区或湖州莫干山高新区）。按区县统计时，买方在湖州的计入买方所在区县，否则计入卖方所在区县。年度目标：17,500,000,000.00元。",
     "text_en": "Technology contracts of 2026: contracts with status “Registered” count; voided contracts never count. Contracts count by registration date: a contract counts for the year when its registration date falls between 1 January and 31 December 2026. The amount counted is the technical transaction amount. At least one party is in Huzhou (Wuxing, Nanxun, Deqing, Changxing, Anji, the Southern Taihu New Area or the Huzhou Moganshan High-tech Zone). By district, a contract belongs to the buyer's district when the buyer is in Huzhou, otherwise to the seller's. Annual target: CNY 17,500,000,000.00."
   },
   "target_amount": "17500000000.00",
+  "target_source": "operator",
   "counted_amount": "78980000.00",
   "counted_deals": 17,
   "progress": "0.0045",
@@ -625,6 +788,146 @@ export const summary2026En: S['DashboardSummaryOutput'] = {
       "last_year_cumulative": "87800000.00"
     }
   ],
+  "by_flow": [
+    {
+      "figure": "flow",
+      "key": "outflow",
+      "label": "Outflow (seller in Huzhou)",
+      "amount": "52000000.00",
+      "deals": 11,
+      "share": "0.6584"
+    },
+    {
+      "figure": "flow",
+      "key": "inflow",
+      "label": "Inflow (buyer in Huzhou)",
+      "amount": "41230000.00",
+      "deals": 10,
+      "share": "0.5220"
+    },
+    {
+      "figure": "flow",
+      "key": "local",
+      "label": "Local (both parties in Huzhou)",
+      "amount": "14250000.00",
+      "deals": 4,
+      "share": "0.1804"
+    }
+  ],
+  "inflow_by_partner": [
+    {
+      "figure": "inflow_partner",
+      "key": "huzhou",
+      "label": "Local",
+      "amount": "14250000.00",
+      "deals": 4,
+      "share": "0.3456",
+      "group": "huzhou",
+      "group_label": "Local"
+    },
+    {
+      "figure": "inflow_partner",
+      "key": "上海市",
+      "label": "Shanghai",
+      "amount": "12000000.00",
+      "deals": 1,
+      "share": "0.2910",
+      "group": "上海市",
+      "group_label": "Shanghai"
+    },
+    {
+      "figure": "inflow_partner",
+      "key": "江苏省/苏州市",
+      "label": "Suzhou, Jiangsu",
+      "amount": "6480000.00",
+      "deals": 2,
+      "share": "0.1572",
+      "group": "江苏省",
+      "group_label": "Jiangsu"
+    },
+    {
+      "figure": "inflow_partner",
+      "key": "浙江省/杭州市",
+      "label": "Hangzhou, Zhejiang",
+      "amount": "5000000.00",
+      "deals": 1,
+      "share": "0.1213",
+      "group": "浙江省",
+      "group_label": "Zhejiang (outside Huzhou)"
+    },
+    {
+      "figure": "inflow_partner",
+      "key": "安徽省",
+      "label": "Anhui",
+      "amount": "1500000.00",
+      "deals": 1,
+      "share": "0.0364",
+      "group": "安徽省",
+      "group_label": "Anhui"
+    },
+    {
+      "figure": "inflow_partner",
+      "key": "other",
+      "label": "Other provinces",
+      "amount": "2000000.00",
+      "deals": 1,
+      "share": "0.0485",
+      "group": "other",
+      "group_label": "Other provinces"
+    }
+  ],
+  "outflow_by_partner": [
+    {
+      "figure": "outflow_partner",
+      "key": "huzhou",
+      "label": "Local",
+      "amount": "14250000.00",
+      "deals": 4,
+      "share": "0.2740",
+      "group": "huzhou",
+      "group_label": "Local"
+    },
+    {
+      "figure": "outflow_partner",
+      "key": "上海市",
+      "label": "Shanghai",
+      "amount": "8000000.00",
+      "deals": 1,
+      "share": "0.1538",
+      "group": "上海市",
+      "group_label": "Shanghai"
+    },
+    {
+      "figure": "outflow_partner",
+      "key": "江苏省/南京市",
+      "label": "Nanjing, Jiangsu",
+      "amount": "9750000.00",
+      "deals": 2,
+      "share": "0.1875",
+      "group": "江苏省",
+      "group_label": "Jiangsu"
+    },
+    {
+      "figure": "outflow_partner",
+      "key": "江苏省/苏州市",
+      "label": "Suzhou, Jiangsu",
+      "amount": "5000000.00",
+      "deals": 1,
+      "share": "0.0962",
+      "group": "江苏省",
+      "group_label": "Jiangsu"
+    },
+    {
+      "figure": "outflow_partner",
+      "key": "other",
+      "label": "Other provinces",
+      "amount": "15000000.00",
+      "deals": 3,
+      "share": "0.2885",
+      "group": "other",
+      "group_label": "Other provinces"
+    }
+  ],
   "by_district": [
     {
       "figure": "district",
@@ -632,7 +935,8 @@ export const summary2026En: S['DashboardSummaryOutput'] = {
       "label": "Wuxing District",
       "amount": "500000.00",
       "deals": 1,
-      "share": "0.0063"
+      "share": "0.0063",
+      "parent": null
     },
     {
       "figure": "district",
@@ -640,7 +944,8 @@ export const summary2026En: S['DashboardSummaryOutput'] = {
       "label": "Nanxun District",
       "amount": "20800000.00",
       "deals": 2,
-      "share": "0.2634"
+      "share": "0.2634",
+      "parent": null
     },
     {
       "figure": "district",
@@ -648,7 +953,8 @@ export const summary2026En: S['DashboardSummaryOutput'] = {
       "label": "Deqing County",
       "amount": "13750000.00",
       "deals": 3,
-      "share": "0.1741"
+      "share": "0.1741",
+      "parent": null
     },
     {
       "figure": "district",
@@ -656,7 +962,8 @@ export const summary2026En: S['DashboardSummaryOutput'] = {
       "label": "Changxing County",
       "amount": "17900000.00",
       "deals": 4,
-      "share": "0.2266"
+      "share": "0.2266",
+      "parent": null
     },
     {
       "figure": "district",
@@ -664,7 +971,8 @@ export const summary2026En: S['DashboardSummaryOutput'] = {
       "label": "Anji County",
       "amount": "1020000.00",
       "deals": 2,
-      "share": "0.0129"
+      "share": "0.0129",
+      "parent": null
     },
     {
       "figure": "district",
@@ -672,7 +980,8 @@ export const summary2026En: S['DashboardSummaryOutput'] = {
       "label": "South Taihu New Area",
       "amount": "13250000.00",
       "deals": 2,
-      "share": "0.1678"
+      "share": "0.1678",
+      "parent": "wuxing"
     },
     {
       "figure": "district",
@@ -680,7 +989,8 @@ export const summary2026En: S['DashboardSummaryOutput'] = {
       "label": "Huzhou Moganshan High-tech Zone",
       "amount": "11760000.00",
       "deals": 3,
-      "share": "0.1489"
+      "share": "0.1489",
+      "parent": "deqing"
     }
   ],
   "by_industry": [
@@ -902,6 +1212,7 @@ export const summary2026En: S['DashboardSummaryOutput'] = {
 export const marchDrilldown: S['DrilldownOutput'] = {
   "year": 2026,
   "as_of": null,
+  "recorded_as_of": null,
   "figure": "month",
   "key": "3",
   "label": "3月",
@@ -925,14 +1236,18 @@ export const marchDrilldown: S['DrilldownOutput'] = {
         "name": "长兴诺力智能物流装备股份有限公司（演示）",
         "uscc": "91330500MA2D5F6G7A",
         "region": "changxing",
-        "region_label": "长兴县"
+        "region_label": "长兴县",
+        "province": "浙江省",
+        "city": "湖州市"
       },
       "seller": {
         "organisation": 13,
         "name": "上海智能制造研究所（演示）",
         "uscc": "12310000MB0K1L2M3R",
         "region": "outside",
-        "region_label": "湖州市外"
+        "region_label": "湖州市外",
+        "province": "上海市",
+        "city": "上海市"
       },
       "contract_amount": "8800000.00",
       "technical_amount": "8000000.00",
@@ -944,6 +1259,8 @@ export const marchDrilldown: S['DrilldownOutput'] = {
       "industry": "logistics_equipment",
       "industry_name": "物流装备",
       "district": "changxing",
+      "huzhou_parties": "buyer",
+      "partner": "上海市",
       "origin": "capability",
       "status": "registered"
     }

@@ -9,11 +9,15 @@ export type DashboardSummary = components['schemas']['DashboardSummaryOutput'];
 export type FigureItem = components['schemas']['FigureItemOutput'];
 export type MonthFigure = components['schemas']['MonthOutput'];
 export type FunnelStage = components['schemas']['FunnelStageOutput'];
+export type PartnerItem = components['schemas']['PartnerItemOutput'];
+export type DistrictItem = components['schemas']['DistrictItemOutput'];
 
 export interface SummaryQuery {
   year: number;
-  /** YYYY-MM-DD: the figures as they stood at the end of that day; null for now. */
+  /** YYYY-MM-DD: 截至, contracts whose date (the rule's date field) is on or before it; null for the whole year. */
   asOf: string | null;
+  /** YYYY-MM-DD: 账本回溯, what the ledger said at the end of that day (audits); null for today's ledger. */
+  recordedAsOf?: string | null;
 }
 
 // Labels (districts, funnel stages, projection text) come back in the request's language, so the
@@ -27,8 +31,13 @@ export const dashboardKeys = {
   countingRules: () => [...dashboardKeys.all, 'counting-rules'] as const,
 };
 
-export const getDashboardSummary = ({ year, asOf }: SummaryQuery, { signal }: { signal?: AbortSignal } = {}) =>
-  unwrap(api.GET('/api/dashboard/summary/', { params: { query: { year, ...(asOf ? { as_of: asOf } : {}) } }, signal }));
+export const getDashboardSummary = ({ year, asOf, recordedAsOf }: SummaryQuery, { signal }: { signal?: AbortSignal } = {}) =>
+  unwrap(
+    api.GET('/api/dashboard/summary/', {
+      params: { query: { year, ...(asOf ? { as_of: asOf } : {}), ...(recordedAsOf ? { recorded_as_of: recordedAsOf } : {}) } },
+      signal,
+    }),
+  );
 
 export function useDashboardSummary(query: SummaryQuery) {
   const { locale } = useI18n();

@@ -12,7 +12,20 @@ export type DrilldownRow = components['schemas']['DrilldownRowOutput'];
 type DrilldownQuery = NonNullable<paths['/api/dashboard/drilldown/']['get']['parameters']['query']>;
 export type Figure = DrilldownQuery['figure'];
 
-export const FIGURES: readonly Figure[] = ['total', 'month', 'district', 'industry', 'contract_type', 'origin', 'platform', 'buyer', 'seller'];
+export const FIGURES: readonly Figure[] = [
+  'total',
+  'month',
+  'district',
+  'industry',
+  'contract_type',
+  'origin',
+  'platform',
+  'buyer',
+  'seller',
+  'flow',
+  'inflow_partner',
+  'outflow_partner',
+];
 
 export function isFigure(value: unknown): value is Figure {
   return typeof value === 'string' && (FIGURES as readonly string[]).includes(value);
@@ -23,15 +36,28 @@ export interface DrillTarget {
   year: number;
   figure: Figure;
   key: string;
-  /** YYYY-MM-DD when the dashboard shows the figures as of a past day. */
+  /** YYYY-MM-DD: 截至 that day (contracts whose date is on or before it). */
   asOf?: string | null;
+  /** YYYY-MM-DD: 账本回溯, the ledger as recorded at the end of that day (an audit). */
+  recordedAsOf?: string | null;
 }
 
-export const drilldownQuery = ({ year, figure, key, asOf }: DrillTarget): DrilldownQuery => ({
+/** The drill-down of a figure of `summary`, under the summary's dates (another year for last year's). */
+export function drillTo(
+  summary: { year: number; as_of: string | null; recorded_as_of?: string | null },
+  figure: Figure,
+  key: string,
+  year = summary.year,
+): DrillTarget {
+  return { year, figure, key, asOf: summary.as_of, ...(summary.recorded_as_of ? { recordedAsOf: summary.recorded_as_of } : {}) };
+}
+
+export const drilldownQuery = ({ year, figure, key, asOf, recordedAsOf }: DrillTarget): DrilldownQuery => ({
   year,
   figure,
   key,
   ...(asOf ? { as_of: asOf } : {}),
+  ...(recordedAsOf ? { recorded_as_of: recordedAsOf } : {}),
 });
 
 export const DRILLDOWN_PAGE_SIZE = 20;

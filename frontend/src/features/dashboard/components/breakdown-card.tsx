@@ -5,13 +5,13 @@ import { useMemo, type ReactNode } from 'react';
 import { CardTitle } from '@/components/card-title';
 import { EmptyBlock } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
-import { formatAmount } from '@/utils/money';
 
 import type { DashboardSummary, FigureItem } from '../api/get-dashboard-summary';
-import { isFigure, type DrillTarget } from '../api/get-drilldown';
+import { drillTo, isFigure, type DrillTarget } from '../api/get-drilldown';
 import { buildBreakdownBarOption, buildShareOption, type ChartOption } from '../utils/chart-options';
 import { formatRatio } from '../utils/figures';
 
+import { Amount, useChartContext } from './amount';
 import { EChart } from './echart';
 import { FigureButton } from './figure-button';
 
@@ -39,8 +39,8 @@ export function hasAmounts(items: readonly FigureItem[]): boolean {
 
 /** One breakdown of the counted amount: a chart, and a table whose every amount opens its contracts. */
 export function BreakdownCard({ title, summary, items, onDrill, chart, sorted, testId, labelTitle, describe, extra, footer }: BreakdownCardProps) {
-  const { t, locale } = useI18n();
-  const ctx = useMemo(() => ({ t, locale }), [t, locale]);
+  const { t } = useI18n();
+  const ctx = useChartContext(items.map((item) => item.amount));
   const option = useMemo<ChartOption | null>(() => {
     if (chart === 'bars') return buildBreakdownBarOption(summary, items, ctx, { sorted });
     if (chart === 'donut') return buildShareOption(summary, items, ctx);
@@ -50,6 +50,9 @@ export function BreakdownCard({ title, summary, items, onDrill, chart, sorted, t
     {
       title: labelTitle,
       key: 'label',
+      // Sticky while the figures scroll sideways on a narrow screen.
+      fixed: 'left',
+      width: 132,
       render: (_, item) => (
         <>
           <span>{item.label}</span>
@@ -63,11 +66,11 @@ export function BreakdownCard({ title, summary, items, onDrill, chart, sorted, t
       align: 'right',
       render: (_, item) =>
         isFigure(item.figure) ? (
-          <FigureButton target={{ year: summary.year, figure: item.figure, key: item.key, asOf: summary.as_of }} label={item.label} onDrill={onDrill}>
-            {formatAmount(item.amount, locale)}
+          <FigureButton target={drillTo(summary, item.figure, item.key)} label={item.label} onDrill={onDrill}>
+            <Amount value={item.amount} />
           </FigureButton>
         ) : (
-          formatAmount(item.amount, locale)
+          <Amount value={item.amount} />
         ),
     },
     { title: t('dashboard.table.deals'), dataIndex: 'deals', align: 'right', width: 72 },
@@ -94,7 +97,7 @@ export function BreakdownCard({ title, summary, items, onDrill, chart, sorted, t
             columns={columns}
             dataSource={[...items]}
             pagination={false}
-            scroll={{ x: 420 }}
+            scroll={{ x: 'max-content' }}
           />
           {footer ? <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>{footer}</Typography.Paragraph> : null}
         </>

@@ -21,7 +21,11 @@ export function CountingRuleCard({ summary }: { summary: DashboardSummary }) {
         {locale === 'zh-CN' ? rule.text_zh : rule.text_en}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
-        {summary.as_of ? t('dashboard.rule.asOf', { date: formatDate(summary.as_of) }) : t('dashboard.rule.now', { date: formatDate(summary.reference_date) })}
+        {summary.recorded_as_of
+          ? t('dashboard.rule.asOf', { date: formatDate(summary.recorded_as_of) })
+          : summary.as_of
+            ? t('dashboard.rule.asOfCurrent', { date: formatDate(summary.as_of) })
+            : t('dashboard.rule.now', { date: formatDate(summary.reference_date) })}
       </Typography.Paragraph>
     </Card>
   );

@@ -3,9 +3,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 
 import { useI18n } from '@/i18n/i18n';
-import { formatAmount } from '@/utils/money';
 
 import { DRILLDOWN_PAGE_SIZE, type Drilldown, type DrilldownRow } from '../api/get-drilldown';
+
+import { Amount } from './amount';
 
 export interface DrilldownTableProps {
   data: Drilldown | undefined;
@@ -13,11 +14,12 @@ export interface DrilldownTableProps {
   isFetching: boolean;
   page: number;
   onPage: (page: number) => void;
+  isPhone?: boolean;
 }
 
 /** One page of a figure's contracts: each with what it counts, when, between whom, where. */
-export function DrilldownTable({ data, isPending, isFetching, page, onPage }: DrilldownTableProps) {
-  const { t, locale, formatDate } = useI18n();
+export function DrilldownTable({ data, isPending, isFetching, page, onPage, isPhone = false }: DrilldownTableProps) {
+  const { t, formatDate } = useI18n();
   const party = (p: DrilldownRow['buyer']) => (
     <>
       <div>{p.name}</div>
@@ -28,7 +30,9 @@ export function DrilldownTable({ data, isPending, isFetching, page, onPage }: Dr
     {
       title: t('dashboard.drill.contract'),
       key: 'contract',
-      width: 240,
+      // Sticky: the contract stays in view while its other columns scroll sideways.
+      fixed: 'left',
+      width: isPhone ? 150 : 220,
       render: (_, row) => (
         <>
           <Link to={`/deals/${row.deal}`}>{row.title}</Link>
@@ -41,13 +45,13 @@ export function DrilldownTable({ data, isPending, isFetching, page, onPage }: Dr
       key: 'counted',
       align: 'right',
       width: 120,
-      render: (_, row) => <span title={t('common.yuanExact', { amount: row.counted_amount })}>{formatAmount(row.counted_amount, locale)}</span>,
+      render: (_, row) => <Amount value={row.counted_amount} />,
     },
-    { title: t('dashboard.drill.countedOn'), key: 'counted_on', width: 130, render: (_, row) => formatDate(row.counted_on) },
-    { title: t('dashboard.drill.type'), dataIndex: 'contract_type_label', width: 90 },
-    { title: t('dashboard.drill.buyer'), key: 'buyer', width: 200, render: (_, row) => party(row.buyer) },
-    { title: t('dashboard.drill.seller'), key: 'seller', width: 200, render: (_, row) => party(row.seller) },
-    { title: t('dashboard.drill.district'), key: 'district', width: 110, render: (_, row) => t(`enum.region.${row.district}`) },
+    { title: t('dashboard.drill.countedOn'), key: 'counted_on', width: 120, render: (_, row) => formatDate(row.counted_on) },
+    { title: t('dashboard.drill.type'), dataIndex: 'contract_type_label', width: 84 },
+    { title: t('dashboard.drill.buyer'), key: 'buyer', width: 190, render: (_, row) => party(row.buyer) },
+    { title: t('dashboard.drill.seller'), key: 'seller', width: 190, render: (_, row) => party(row.seller) },
+    { title: t('dashboard.drill.district'), key: 'district', width: 104, render: (_, row) => t(`enum.region.${row.district}`) },
     { title: t('dashboard.drill.industry'), key: 'industry', width: 100, render: (_, row) => row.industry_name ?? t('dashboard.unclassified') },
     { title: t('dashboard.drill.registration'), dataIndex: 'registration_number', width: 140 },
   ];
@@ -58,7 +62,9 @@ export function DrilldownTable({ data, isPending, isFetching, page, onPage }: Dr
       columns={columns}
       dataSource={data?.results ?? []}
       loading={isFetching}
-      scroll={{ x: 1300 }}
+      // The body scrolls within the drawer, so its horizontal scrollbar is always in view (below
+      // 20 rows it was off screen and the table looked cut off on the right); the header stays.
+      scroll={{ x: 1270, y: isPhone ? 'calc(100dvh - 300px)' : 'calc(100vh - 290px)' }}
       locale={{ emptyText: isPending ? t('common.loading') : t('dashboard.drill.empty') }}
       pagination={{
         current: page,

@@ -3,19 +3,20 @@ import { useMemo } from 'react';
 
 import { CardTitle } from '@/components/card-title';
 import { useI18n } from '@/i18n/i18n';
-import { formatAmount } from '@/utils/money';
 
 import type { DashboardSummary } from '../api/get-dashboard-summary';
-import { isFigure, type DrillTarget } from '../api/get-drilldown';
+import { drillTo, isFigure, type DrillTarget } from '../api/get-drilldown';
 import { buildFunnelOption } from '../utils/chart-options';
 
+import { Amount, useChartContext } from './amount';
 import { EChart } from './echart';
 import { FigureButton } from './figure-button';
 
 /** 揭榜挂帅 from published challenges to counted contracts; only the contracts stage has a list behind it. */
 export function FunnelCard({ summary, onDrill }: { summary: DashboardSummary; onDrill: (target: DrillTarget) => void }) {
-  const { t, locale } = useI18n();
-  const option = useMemo(() => buildFunnelOption(summary, summary.funnel, { t, locale }), [summary, t, locale]);
+  const { t } = useI18n();
+  const ctx = useChartContext();
+  const option = useMemo(() => buildFunnelOption(summary, summary.funnel, ctx), [summary, ctx]);
   return (
     <Card title={<CardTitle>{t('dashboard.funnel.title')}</CardTitle>} data-testid="funnel-card" style={{ height: '100%' }}>
       <EChart
@@ -37,14 +38,14 @@ export function FunnelCard({ summary, onDrill }: { summary: DashboardSummary; on
                 {' · '}
                 {stage.figure && isFigure(stage.figure) ? (
                   <FigureButton
-                    target={{ year: summary.year, figure: stage.figure, key: stage.drill_key ?? '', asOf: summary.as_of }}
+                    target={drillTo(summary, stage.figure, stage.drill_key ?? '')}
                     label={stage.label}
                     onDrill={onDrill}
                   >
-                    {formatAmount(stage.amount, locale)}
+                    <Amount value={stage.amount} />
                   </FigureButton>
                 ) : (
-                  formatAmount(stage.amount, locale)
+                  <Amount value={stage.amount} />
                 )}
               </>
             ) : null}

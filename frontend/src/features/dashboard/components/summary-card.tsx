@@ -1,27 +1,18 @@
-import { Card, Col, Row, Tag, Typography } from 'antd';
-import { useMemo, type ReactNode } from 'react';
+import { Card, Col, Row, Tag, Tooltip, Typography } from 'antd';
+import { useMemo } from 'react';
 
 import { CardTitle } from '@/components/card-title';
 import { useI18n } from '@/i18n/i18n';
-import { formatAmount } from '@/utils/money';
 
 import type { DashboardSummary } from '../api/get-dashboard-summary';
-import type { DrillTarget } from '../api/get-drilldown';
+import { drillTo, type DrillTarget } from '../api/get-drilldown';
 import { buildGaugeOption } from '../utils/chart-options';
-import { formatRatio, isNegativeAmount } from '../utils/figures';
+import { formatRatio, paceOf, type Pace } from '../utils/figures';
 
+import { Amount, useAmountFormat, useChartContext } from './amount';
 import { EChart } from './echart';
 import { FigureButton } from './figure-button';
-
-function Kpi({ label, children, hint, testId }: { label: string; children: ReactNode; hint?: ReactNode; testId?: string }) {
-  return (
-    <div data-testid={testId}>
-      <dt style={{ color: 'rgba(0,0,0,0.55)', fontSize: 13 }}>{label}</dt>
-      <dd style={{ margin: 0, fontSize: 20, fontWeight: 600, lineHeight: 1.4, wordBreak: 'break-word' }}>{children}</dd>
-      {hint ? <dd style={{ margin: 0, fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{hint}</dd> : null}
-    </div>
-  );
-}
+import { Kpi } from './kpi';
 
 /**
  * The year at a glance: a gauge of progress to the target (with the even-pace position), the
@@ -29,12 +20,12 @@ function Kpi({ label, children, hint, testId }: { label: string; children: React
  * projection with the API's explanation of how it was made.
  */
 export function SummaryCard({ summary, onDrill, isPhone }: { summary: DashboardSummary; onDrill: (target: DrillTarget) => void; isPhone: boolean }) {
-  const { t, locale, formatDate } = useI18n();
-  const option = useMemo(() => buildGaugeOption(summary, { t, locale }), [summary, t, locale]);
-  const total: DrillTarget = { year: summary.year, figure: 'total', key: '', asOf: summary.as_of };
-  const lastYear: DrillTarget = { ...total, year: summary.year - 1 };
-  const behind = isNegativeAmount(summary.gap_to_expected);
-  const gap = formatAmount(summary.gap_to_expected.replace(/^-/, ''), locale);
+  const { t, formatDate } = useI18n();
+  const ctx = useChartContext();
+  const { format } = useAmountFormat();
+  const option = useMemo(() => buildGaugeOption(summary, ctx), [summary, ctx]);
+  const total = drillTo(summary, 'total', '');
+  const lastYear = drillTo(summary, 'total', '', summary.year - 1);
   const allLabel = t('dashboard.kpi.counted');
 
   return (
@@ -65,39 +56,47 @@ export function SummaryCard({ summary, onDrill, isPhone }: { summary: DashboardS
           <dl style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: 16, margin: '0 0 12px' }}>
             <Kpi label={allLabel} testId="kpi-counted" hint={t('dashboard.dealsCount', { n: summary.counted_deals })}>
               <FigureButton target={total} label={allLabel} onDrill={onDrill} strong>
-                {formatAmount(summary.counted_amount, locale)}
+                <Amount value={summary.counted_amount} />
               </FigureButton>
             </Kpi>
-            <Kpi label={t('dashboard.kpi.target')} testId="kpi-target">
-              {formatAmount(summary.target_amount, locale)}
+            <Kpi
+              label={t('dashboard.kpi.target')}
+              testId="kpi-target"
+              hint={
+                <Tooltip title={summary.rule.target_source_text}>
+                  <Tag color={summary.target_source === 'policy' ? 'green' : 'default'} style={{ marginTop: 2 }} data-testid="target-source">
+                    {t(`dashboard.target.source.${summary.target_source}`)}
+                  </Tag>
+                </Tooltip>
+              }
+            >
+              <Amount value={summary.target_amount} />
             </Kpi>
             <Kpi
               label={t('dashboard.kpi.progress')}
               testId="kpi-progress"
               hint={t('dashboard.kpi.expectedHint', {
                 date: formatDate(summary.reference_date),
-                amount: formatAmount(summary.expected_amount, locale),
+                amount: format(summary.expected_amount),
                 progress: formatRatio(summary.expected_progress),
               })}
             >
               {formatRatio(summary.progress, 2)}
             </Kpi>
             <Kpi label={t('dashboard.kpi.gap')} testId="kpi-gap">
-              <span style={{ color: behind ? '#cf1322' : '#389e0d' }}>
-                {behind ? t('dashboard.kpi.behind', { amount: gap }) : t('dashboard.kpi.ahead', { amount: gap })}
-              </span>
+              <PaceText pace={paceOf(summary)} gap={summary.gap_to_expected} year={summary.year} />
             </Kpi>
             <Kpi
               label={t('dashboard.kpi.lastYear', { year: summary.year - 1 })}
               testId="kpi-last-year"
-              hint={t('dashboard.kpi.samePeriod', { amount: formatAmount(summary.last_year_same_period_amount, locale) })}
+              hint={t('dashboard.kpi.samePeriod', { amount: format(summary.last_year_same_period_amount) })}
             >
               <FigureButton target={lastYear} label={t('dashboard.kpi.lastYear', { year: summary.year - 1 })} onDrill={onDrill} strong>
-                {formatAmount(summary.last_year_amount, locale)}
+                <Amount value={summary.last_year_amount} />
               </FigureButton>
             </Kpi>
             <Kpi label={t('dashboard.kpi.projection')} testId="kpi-projection">
-              {summary.projection.method === 'not_started' ? '—' : formatAmount(summary.projection.amount, locale)}{' '}
+              {summary.projection.method === 'not_started' ? '—' : <Amount value={summary.projection.amount} />}{' '}
               <Tag style={{ verticalAlign: 'middle', fontWeight: 'normal' }}>{t(`dashboard.projection.${projectionMethod(summary.projection.method)}`)}</Tag>
             </Kpi>
           </dl>
@@ -107,6 +106,31 @@ export function SummaryCard({ summary, onDrill, isPhone }: { summary: DashboardS
         </Col>
       </Row>
     </Card>
+  );
+}
+
+const PACE_COLORS: Partial<Record<Pace, string>> = { behind: '#cf1322', ahead: '#389e0d', on_pace: '#389e0d' };
+
+/** 落后 / 领先 / 持平 the even pace, or why there is no pace yet (never a green "领先 0元" for a future year). */
+function PaceText({ pace, gap, year }: { pace: Pace; gap: string; year: number }) {
+  const { t } = useI18n();
+  const { format, exact } = useAmountFormat();
+  const distance = gap.replace(/^-/, '');
+  const color = { color: PACE_COLORS[pace] ?? 'rgba(0,0,0,0.55)' };
+  if (pace === 'behind' || pace === 'ahead') {
+    return (
+      <Tooltip title={exact(distance)} mouseEnterDelay={0.3}>
+        <span style={color} data-pace={pace}>
+          {t(pace === 'behind' ? 'dashboard.kpi.behind' : 'dashboard.kpi.ahead', { amount: format(distance) })}
+        </span>
+      </Tooltip>
+    );
+  }
+  const words = pace === 'on_pace' ? t('dashboard.kpi.onPace') : pace === 'not_started' ? t('dashboard.kpi.notStarted', { year }) : t('dashboard.kpi.noExpectation');
+  return (
+    <span style={{ ...color, fontSize: pace === 'on_pace' ? undefined : 14, fontWeight: pace === 'on_pace' ? undefined : 'normal' }} data-pace={pace}>
+      {pace === 'on_pace' ? words : `— ${words}`}
+    </span>
   );
 }
 

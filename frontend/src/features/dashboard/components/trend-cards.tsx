@@ -4,13 +4,13 @@ import { useMemo } from 'react';
 
 import { CardTitle } from '@/components/card-title';
 import { useI18n } from '@/i18n/i18n';
-import { formatAmount } from '@/utils/money';
 
 import type { DashboardSummary, MonthFigure } from '../api/get-dashboard-summary';
-import type { DrillTarget } from '../api/get-drilldown';
+import { drillTo, type DrillTarget } from '../api/get-drilldown';
 import { buildCumulativeOption, buildMonthlyOption } from '../utils/chart-options';
 import { expectedCumulativeByMonth, monthsElapsed } from '../utils/figures';
 
+import { Amount, useAmountFormat, useChartContext } from './amount';
 import { EChart } from './echart';
 import { FigureButton } from './figure-button';
 
@@ -22,23 +22,25 @@ interface TrendProps {
 
 /** Expected (even pace to the target) against actual, cumulative by month, with last year and the projection. */
 export function CumulativeCard({ summary, onDrill, isPhone }: TrendProps) {
-  const { t, locale, formatDate } = useI18n();
-  const option = useMemo(() => buildCumulativeOption(summary, { t, locale }), [summary, t, locale]);
+  const { t, formatDate } = useI18n();
+  const ctx = useChartContext();
+  const { format } = useAmountFormat();
+  const option = useMemo(() => buildCumulativeOption(summary, ctx), [summary, ctx]);
   return (
     <Card title={<CardTitle>{t('dashboard.cumulative.title')}</CardTitle>} data-testid="cumulative-card">
       <EChart
         option={option}
-        height={isPhone ? 260 : 340}
+        height={isPhone ? 440 : 480}
         onDrill={onDrill}
         ariaLabel={t('dashboard.cumulative.aria', {
           date: formatDate(summary.reference_date),
-          actual: formatAmount(summary.counted_amount, locale),
-          expected: formatAmount(summary.expected_amount, locale),
-          target: formatAmount(summary.target_amount, locale),
+          actual: format(summary.counted_amount),
+          expected: format(summary.expected_amount),
+          target: format(summary.target_amount),
         })}
       />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
-        {t('dashboard.cumulative.note')}
+        {t('dashboard.cumulative.notePanels')}
       </Typography.Paragraph>
     </Card>
   );
@@ -51,24 +53,25 @@ interface MonthRow extends MonthFigure {
 
 /** Monthly counted amounts, this year against last; every amount opens that month's contracts. */
 export function MonthlyCard({ summary, onDrill, isPhone }: TrendProps) {
-  const { t, locale } = useI18n();
-  const option = useMemo(() => buildMonthlyOption(summary, { t, locale }), [summary, t, locale]);
+  const { t } = useI18n();
+  const ctx = useChartContext();
+  const option = useMemo(() => buildMonthlyOption(summary, ctx), [summary, ctx]);
   const rows = useMemo<MonthRow[]>(() => {
     const expected = expectedCumulativeByMonth(summary.target_amount, summary.year);
     const elapsed = monthsElapsed(summary.year, summary.reference_date);
     return summary.monthly.map((m, index) => ({ ...m, expected: expected[index] ?? '0', happened: m.month <= elapsed }));
   }, [summary]);
   const month = (m: number) => t('dashboard.month', { month: m });
-  const target = (m: MonthFigure, year: number): DrillTarget => ({ year, figure: 'month', key: m.key, asOf: summary.as_of });
+  const target = (m: MonthFigure, year: number): DrillTarget => drillTo(summary, 'month', m.key, year);
   const columns: ColumnsType<MonthRow> = [
-    { title: t('dashboard.table.month'), dataIndex: 'month', render: (m: number) => month(m), width: 70 },
+    { title: t('dashboard.table.month'), dataIndex: 'month', render: (m: number) => month(m), width: 64, fixed: 'left' },
     {
       title: t('dashboard.series.year', { year: summary.year }),
       key: 'amount',
       align: 'right',
       render: (_, m) => (
         <FigureButton target={target(m, summary.year)} label={t('dashboard.monthOfYear', { year: summary.year, month: m.month })} onDrill={onDrill}>
-          {formatAmount(m.amount, locale)}
+          <Amount value={m.amount} />
         </FigureButton>
       ),
     },
@@ -77,16 +80,16 @@ export function MonthlyCard({ summary, onDrill, isPhone }: TrendProps) {
       title: t('dashboard.table.cumulative'),
       key: 'cumulative',
       align: 'right',
-      render: (_, m) => (m.happened ? formatAmount(m.cumulative, locale) : '—'),
+      render: (_, m) => (m.happened ? <Amount value={m.cumulative} /> : '—'),
     },
-    { title: t('dashboard.series.expected'), key: 'expected', align: 'right', render: (_, m) => formatAmount(m.expected, locale) },
+    { title: t('dashboard.series.expected'), key: 'expected', align: 'right', render: (_, m) => <Amount value={m.expected} /> },
     {
       title: t('dashboard.series.year', { year: summary.year - 1 }),
       key: 'last',
       align: 'right',
       render: (_, m) => (
         <FigureButton target={target(m, summary.year - 1)} label={t('dashboard.monthOfYear', { year: summary.year - 1, month: m.month })} onDrill={onDrill}>
-          {formatAmount(m.last_year_amount, locale)}
+          <Amount value={m.last_year_amount} />
         </FigureButton>
       ),
     },

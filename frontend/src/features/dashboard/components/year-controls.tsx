@@ -1,12 +1,12 @@
-import { Select, Space } from 'antd';
+import { Segmented, Select, Space, Tooltip } from 'antd';
 import dayjs from 'dayjs';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 
 import { DateInput } from '@/components/date-input';
 import { useI18n } from '@/i18n/i18n';
 
 import { useCountingRules } from '../api/get-counting-rules';
-import { currentYear } from '../hooks/use-dashboard-params';
+import { currentYear, type DateMode } from '../hooks/use-dashboard-params';
 
 /** Years to offer: the configured counting rules' years, the last three years and the chosen one. */
 export function yearOptions(ruleYears: readonly number[], selected: number, thisYear: number): number[] {
@@ -17,17 +17,29 @@ export function yearOptions(ruleYears: readonly number[], selected: number, this
 export interface YearControlsProps {
   year: number;
   asOf: string | null;
+  recordedAsOf: string | null;
   onYear: (year: number) => void;
-  onAsOf: (asOf: string | null) => void;
+  onDate: (mode: DateMode, date: string | null) => void;
 }
 
-/** The year of the figures, and optionally the day they are shown as of (to reproduce a past report). */
-export function YearControls({ year, asOf, onYear, onAsOf }: YearControlsProps) {
+/**
+ * The year of the figures and, optionally, one date asking one of two different questions:
+ * 截至 D (the contracts dated up to D, what an official reports) or 账本回溯 (what the ledger
+ * said at the end of D, for an audit). The mode is chosen first; the date applies to it.
+ */
+export function YearControls({ year, asOf, recordedAsOf, onYear, onDate }: YearControlsProps) {
   const { t } = useI18n();
   const rules = useCountingRules();
   const yearId = useId();
-  const asOfId = useId();
+  const dateId = useId();
+  const [mode, setMode] = useState<DateMode>(recordedAsOf ? 'recorded' : 'as_of');
+  const date = recordedAsOf ?? asOf;
   const years = yearOptions(rules.data?.map((rule) => rule.year) ?? [], year, currentYear());
+  const modes: { value: DateMode; label: string; help: string }[] = [
+    { value: 'as_of', label: t('dashboard.dateMode.asOf'), help: t('dashboard.dateMode.asOfHelp') },
+    { value: 'recorded', label: t('dashboard.dateMode.recorded'), help: t('dashboard.dateMode.recordedHelp') },
+  ];
+  const current = modes.find((m) => m.value === mode)!;
   return (
     <Space wrap size={[12, 8]}>
       <Space size={6}>
@@ -41,14 +53,26 @@ export function YearControls({ year, asOf, onYear, onAsOf }: YearControlsProps) 
           data-testid="year-select"
         />
       </Space>
-      <Space size={6}>
-        <label htmlFor={asOfId}>{t('dashboard.asOf')}</label>
+      <Space size={6} wrap>
+        <Segmented<DateMode>
+          aria-label={t('dashboard.dateMode.label')}
+          value={mode}
+          onChange={(next) => {
+            setMode(next);
+            if (date) onDate(next, date);
+          }}
+          options={modes.map((m) => ({ value: m.value, label: <Tooltip title={m.help}>{m.label}</Tooltip> }))}
+          data-testid="date-mode"
+        />
+        <label htmlFor={dateId} className="sr-only">
+          {current.label}
+        </label>
         <DateInput
-          id={asOfId}
-          value={asOf ? dayjs(asOf) : null}
-          onChange={(value) => onAsOf(value ? value.format('YYYY-MM-DD') : null)}
+          id={dateId}
+          value={date ? dayjs(date) : null}
+          onChange={(value) => onDate(mode, value ? value.format('YYYY-MM-DD') : null)}
           disabledDate={(day) => day.isAfter(dayjs(), 'day')}
-          placeholder={t('dashboard.asOf.now')}
+          placeholder={mode === 'recorded' ? t('dashboard.dateMode.recordedNow') : t('dashboard.asOf.now')}
           allowClear
           style={{ width: 150 }}
         />

@@ -3,28 +3,23 @@
  * be tested without a canvas. Every clickable data item carries `drill`, the drill-down parameters
  * of the figure it draws; `drillTargetOf` reads it back from a click.
  *
- * Amounts become numbers (in the chart's unit) only for geometry; tooltips and labels show the
- * API's own decimal strings through formatAmount.
+ * Amounts become numbers (in the screen's one unit, `ctx.unit`) only for geometry; axes, labels
+ * and tooltips write the API's own decimal strings in that unit, and tooltips add the exact amount.
  */
 import type { Translate } from '@/i18n/i18n';
-import { compareAmounts, formatAmount } from '@/utils/money';
+import { compareAmounts } from '@/utils/money';
 
 import type { DashboardSummary, FigureItem, FunnelStage } from '../api/get-dashboard-summary';
-import { isFigure, type DrillTarget } from '../api/get-drilldown';
+import { drillTo, isFigure, type DrillTarget } from '../api/get-drilldown';
 
-import {
-  chartUnit,
-  expectedCumulativeByMonth,
-  formatRatio,
-  inUnit,
-  monthsElapsed,
-  ratioToPercent,
-  type ChartUnit,
-} from './figures';
+import { axisNumber, exactAmount, formatInUnit, type AmountUnit } from './amount-unit';
+import { expectedCumulativeByMonth, formatRatio, inUnit, monthsElapsed, ratioToPercent } from './figures';
 
 export interface ChartContext {
   t: Translate;
   locale: string;
+  /** The screen's unit: every chart writes its amounts in it, as the tables do. */
+  unit: AmountUnit;
 }
 
 /** The subset of an ECharts option these builders produce (kept loose so tests can read it). */
@@ -77,20 +72,34 @@ export function drillTargetOf(params: unknown): DrillTarget | null {
   return typeof year === 'number' && isFigure(figure) && typeof key === 'string' ? (drill as DrillTarget) : null;
 }
 
-const drillOf = (summary: Pick<DashboardSummary, 'year' | 'as_of'>, item: Pick<FigureItem, 'figure' | 'key'>, year = summary.year): DrillTarget | undefined =>
-  isFigure(item.figure) ? { year, figure: item.figure, key: item.key, asOf: summary.as_of } : undefined;
+type Dated = Pick<DashboardSummary, 'year' | 'as_of' | 'recorded_as_of'>;
+
+const drillOf = (summary: Dated, item: Pick<FigureItem, 'figure' | 'key'>, year = summary.year): DrillTarget | undefined =>
+  isFigure(item.figure) ? drillTo(summary, item.figure, item.key, year) : undefined;
 
 export const monthName = (month: number, ctx: ChartContext) => ctx.t('dashboard.month', { month });
 
-export const unitName = (unit: ChartUnit, ctx: ChartContext) => ctx.t(`dashboard.unit.${unit.key}`);
+export const unitName = (ctx: ChartContext) => ctx.t(`dashboard.unit.${ctx.unit.key}`);
 
-function valueAxis(unit: ChartUnit, ctx: ChartContext) {
+/** An amount in the screen's unit ("7,898万元"). */
+const inScreenUnit = (amount: string, ctx: ChartContext) => formatInUnit(amount, ctx.unit, ctx.locale);
+
+/** An amount for a tooltip: in the screen's unit, then to the fen ("7,898万元（78,980,000.00元）"). */
+function withExact(amount: string, ctx: ChartContext): string {
+  const shown = inScreenUnit(amount, ctx);
+  const exact = exactAmount(amount, ctx.locale);
+  return shown === exact ? shown : ctx.t('dashboard.amount.withExact', { amount: shown, exact });
+}
+
+function valueAxis(ctx: ChartContext, extra: Record<string, unknown> = {}) {
   return {
     type: 'value',
-    name: unitName(unit, ctx),
-    nameTextStyle: { align: 'left' },
-    axisLabel: { hideOverlap: true },
+    name: unitName(ctx),
+    // Left-aligned over the labels, so a long unit name is not cut at the chart's edge.
+    nameTextStyle: { align: 'left', padding: [0, 0, 0, -4] },
+    axisLabel: { hideOverlap: true, formatter: axisNumber },
     splitLine: { lineStyle: { type: 'dashed' } },
+    ...extra,
   };
 }
 
@@ -104,7 +113,7 @@ interface TooltipParam {
 function tooltipLine(param: TooltipParam, ctx: ChartContext): string | null {
   const data = param.data as DataItem | null | undefined;
   if (!data || data.value === null || data.value === undefined) return null;
-  const amount = data.amount !== undefined ? formatAmount(data.amount, ctx.locale) : String(data.value);
+  const amount = data.amount !== undefined ? withExact(data.amount, ctx) : String(data.value);
   const deals = data.deals !== undefined ? ` · ${ctx.t('dashboard.dealsCount', { n: data.deals })}` : '';
   return `${param.marker ?? ''}${escapeHtml(param.seriesName ?? '')}：${escapeHtml(amount)}${deals}`;
 }
@@ -126,7 +135,7 @@ function itemTooltip(ctx: ChartContext) {
     const item = data as DataItem & { share?: string };
     const parts = [
       `${marker}${escapeHtml(item.name ?? '')}`,
-      item.amount !== undefined ? escapeHtml(formatAmount(item.amount, ctx.locale)) : String(item.value ?? ''),
+      item.amount !== undefined ? escapeHtml(withExact(item.amount, ctx)) : String(item.value ?? ''),
       item.deals !== undefined ? ctx.t('dashboard.dealsCount', { n: item.deals }) : null,
       item.share !== undefined ? ctx.t('dashboard.shareOf', { share: formatRatio(item.share) }) : null,
     ];
@@ -152,7 +161,7 @@ export function buildGaugeOption(summary: DashboardSummary, ctx: ChartContext): 
   const expected = ratioToPercent(summary.expected_progress);
   const max = Math.max(100, Math.ceil(Math.max(actual, expected) / 10) * 10);
   const geometry = { type: 'gauge' as const, startAngle: 210, endAngle: -30, min: 0, max, radius: '92%', center: ['50%', '58%'] };
-  const total: DrillTarget = { year: summary.year, figure: 'total', key: '', asOf: summary.as_of };
+  const total = drillTo(summary, 'total', '');
   return {
     ...base(),
     tooltip: {
@@ -206,19 +215,22 @@ export function buildGaugeOption(summary: DashboardSummary, ctx: ChartContext): 
 // --- expected vs actual, cumulative ----------------------------------------------------------------
 
 /**
- * The year's cumulative counted amount month by month against the even-pace line to the target,
- * with last year's cumulative for comparison and the projection drawn from the last actual point
- * to December. The actual line stops at the reference month. A point of the actual (or last
- * year's) line drills down to the contracts counted in that month.
+ * Cumulative by month as two small multiples sharing the months, each on its own linear scale:
+ *
+ * - above, this year against last year and the projection: like with like, readable whatever the
+ *   target (at demo volumes the actual lines were flat at zero under a 175亿 line);
+ * - below, this year against the even-pace path to the target and the target itself: the honest
+ *   distance to the goal, with the progress written at the end of the actual line.
+ *
+ * Small multiples rather than a log axis (which cannot draw the zero months, and makes a 200-fold
+ * gap look close) or a second y-axis (whose crossing lines mean nothing). The actual line stops at
+ * the reference month; its points (and last year's) drill down to that month's contracts.
  */
 export function buildCumulativeOption(summary: DashboardSummary, ctx: ChartContext): ChartOption {
   const expected = expectedCumulativeByMonth(summary.target_amount, summary.year);
   const elapsed = monthsElapsed(summary.year, summary.reference_date);
   const projecting = (summary.projection.method === 'seasonal' || summary.projection.method === 'linear') && elapsed >= 1 && elapsed < 12;
-  const unit = chartUnit(
-    [summary.target_amount, summary.projection.amount, ...summary.monthly.flatMap((m) => [m.cumulative, m.last_year_cumulative])],
-    ctx.locale,
-  );
+  const { unit } = ctx;
   const months = summary.monthly.map((m) => monthName(m.month, ctx));
   const actual: DataItem[] = summary.monthly.map((m) =>
     m.month <= elapsed
@@ -237,17 +249,13 @@ export function buildCumulativeOption(summary: DashboardSummary, ctx: ChartConte
     if (m.month === 12) return { value: inUnit(summary.projection.amount, unit), amount: summary.projection.amount };
     return { value: null };
   });
+  const actualName = ctx.t('dashboard.series.actual', { year: summary.year });
+  const actualStyle = { symbolSize: 7, lineStyle: { width: 3 }, itemStyle: { color: COLORS.actual }, z: 4 };
+  const above = { xAxisIndex: 0, yAxisIndex: 0 };
+  const below = { xAxisIndex: 1, yAxisIndex: 1 };
 
   const series: SeriesSpec[] = [
-    {
-      type: 'line',
-      name: ctx.t('dashboard.series.actual', { year: summary.year }),
-      data: actual,
-      symbolSize: 7,
-      lineStyle: { width: 3 },
-      itemStyle: { color: COLORS.actual },
-      z: 4,
-    },
+    { type: 'line', name: actualName, data: actual, ...actualStyle, ...above },
     {
       type: 'line',
       name: ctx.t('dashboard.series.expected'),
@@ -260,9 +268,10 @@ export function buildCumulativeOption(summary: DashboardSummary, ctx: ChartConte
         silent: true,
         symbol: 'none',
         lineStyle: { color: COLORS.target, type: 'solid', width: 1 },
-        label: { formatter: ctx.t('dashboard.series.targetMark', { amount: formatAmount(summary.target_amount, ctx.locale) }), position: 'insideEndTop' },
+        label: { formatter: ctx.t('dashboard.series.targetMark', { amount: inScreenUnit(summary.target_amount, ctx) }), position: 'insideEndTop' },
         data: [{ yAxis: inUnit(summary.target_amount, unit) }],
       },
+      ...below,
     },
     {
       type: 'line',
@@ -271,6 +280,21 @@ export function buildCumulativeOption(summary: DashboardSummary, ctx: ChartConte
       symbolSize: 5,
       lineStyle: { type: 'dotted', width: 2 },
       itemStyle: { color: COLORS.lastYear },
+      ...above,
+    },
+    {
+      // The same line against the target; sharing its name, the legend shows and hides both.
+      type: 'line',
+      name: actualName,
+      data: actual,
+      ...actualStyle,
+      endLabel: {
+        show: elapsed >= 1,
+        formatter: () => formatRatio(summary.progress, 2),
+        color: COLORS.actual,
+        fontWeight: 600,
+      },
+      ...below,
     },
   ];
   if (projecting) {
@@ -283,15 +307,29 @@ export function buildCumulativeOption(summary: DashboardSummary, ctx: ChartConte
       symbolSize: 6,
       lineStyle: { type: [6, 4], width: 2 },
       itemStyle: { color: COLORS.projection },
+      ...above,
     });
   }
+  const panelTitle = { left: 0, textStyle: { fontSize: 13, fontWeight: 500, color: '#595959' } };
+  const category = { type: 'category', data: months, boundaryGap: false, axisLabel: { hideOverlap: true } };
   return {
     ...base(),
-    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+    title: [
+      { ...panelTitle, top: 30, text: ctx.t('dashboard.cumulative.panelYears') },
+      { ...panelTitle, top: '54%', text: ctx.t('dashboard.cumulative.panelTarget') },
+    ],
+    grid: [
+      { left: 4, right: 40, top: 78, height: '28%', containLabel: true },
+      { left: 4, right: 40, top: '66%', bottom: 4, containLabel: true },
+    ],
     legend: { top: 0, type: 'scroll' },
     tooltip: { trigger: 'axis', formatter: axisTooltip(ctx) },
-    xAxis: { type: 'category', data: months, boundaryGap: false },
-    yAxis: valueAxis(unit, ctx),
+    axisPointer: { link: [{ xAxisIndex: 'all' }] },
+    xAxis: [
+      { ...category, gridIndex: 0 },
+      { ...category, gridIndex: 1 },
+    ],
+    yAxis: [valueAxis(ctx, { gridIndex: 0 }), valueAxis(ctx, { gridIndex: 1, max: (extent: { max: number }) => Math.max(extent.max, inUnit(summary.target_amount, unit)) })],
     series,
   };
 }
@@ -299,14 +337,14 @@ export function buildCumulativeOption(summary: DashboardSummary, ctx: ChartConte
 // --- monthly bars, this year against last ---------------------------------------------------------
 
 export function buildMonthlyOption(summary: DashboardSummary, ctx: ChartContext): ChartOption {
-  const unit = chartUnit(summary.monthly.flatMap((m) => [m.amount, m.last_year_amount]), ctx.locale);
+  const { unit } = ctx;
   return {
     ...base(),
     grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: axisTooltip(ctx) },
     xAxis: { type: 'category', data: summary.monthly.map((m) => monthName(m.month, ctx)) },
-    yAxis: valueAxis(unit, ctx),
+    yAxis: valueAxis(ctx),
     series: [
       {
         type: 'bar',
@@ -338,18 +376,19 @@ export function buildMonthlyOption(summary: DashboardSummary, ctx: ChartContext)
  * `sorted`; zero rows are kept, so that a district with nothing shows as nothing.
  */
 export function buildBreakdownBarOption(
-  summary: Pick<DashboardSummary, 'year' | 'as_of'>,
+  summary: Dated,
   items: readonly FigureItem[],
   ctx: ChartContext,
   { sorted = false, color = COLORS.actual }: { sorted?: boolean; color?: string } = {},
 ): ChartOption {
-  const unit = chartUnit(items.map((item) => item.amount), ctx.locale);
+  const { unit } = ctx;
   const rows = sorted ? [...items].sort((a, b) => compareAmounts(b.amount, a.amount) ?? 0) : [...items];
   return {
     ...base(),
-    grid: { left: 8, right: 24, top: 28, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 24, top: 8, bottom: 28, containLabel: true },
     tooltip: { trigger: 'item', formatter: itemTooltip(ctx) },
-    xAxis: valueAxis(unit, ctx),
+    // The unit's name centred under the axis: at its end it was cut off on a phone.
+    xAxis: valueAxis(ctx, { nameLocation: 'middle', nameGap: 26, nameTextStyle: {} }),
     // Category axes draw bottom-up: inverse puts the first row on top, as a table would.
     yAxis: {
       type: 'category',
@@ -361,7 +400,7 @@ export function buildBreakdownBarOption(
     series: [
       {
         type: 'bar',
-        name: unitName(unit, ctx),
+        name: unitName(ctx),
         barMaxWidth: 18,
         itemStyle: { color, borderRadius: [0, 3, 3, 0] },
         data: rows.map((item) => ({
@@ -378,8 +417,8 @@ export function buildBreakdownBarOption(
 }
 
 /** A donut of shares (contract types, origins); items with nothing are left out of the ring. */
-export function buildShareOption(summary: Pick<DashboardSummary, 'year' | 'as_of'>, items: readonly FigureItem[], ctx: ChartContext): ChartOption {
-  const unit = chartUnit(items.map((item) => item.amount), ctx.locale);
+export function buildShareOption(summary: Dated, items: readonly FigureItem[], ctx: ChartContext): ChartOption {
+  const { unit } = ctx;
   return {
     ...base(),
     color: COLORS.palette,
@@ -413,7 +452,7 @@ export function buildShareOption(summary: Pick<DashboardSummary, 'year' | 'as_of
  * Challenges published → bids → awards → counted contracts from awards, by count. Only the last
  * stage has contracts behind it (`figure`/`drill_key`); the others are not clickable.
  */
-export function buildFunnelOption(summary: Pick<DashboardSummary, 'year' | 'as_of'>, stages: readonly FunnelStage[], ctx: ChartContext): ChartOption {
+export function buildFunnelOption(summary: Dated, stages: readonly FunnelStage[], ctx: ChartContext): ChartOption {
   const max = Math.max(1, ...stages.map((stage) => stage.count));
   return {
     ...base(),
@@ -424,7 +463,7 @@ export function buildFunnelOption(summary: Pick<DashboardSummary, 'year' | 'as_o
       formatter: (params: unknown) => {
         const { data, marker = '' } = params as TooltipParam;
         const item = data as DataItem;
-        const amount = item.amount ? `<br/>${escapeHtml(formatAmount(item.amount, ctx.locale))}` : '';
+        const amount = item.amount ? `<br/>${escapeHtml(withExact(item.amount, ctx))}` : '';
         return `${marker}${escapeHtml(item.name ?? '')}：${item.value ?? 0}${amount}`;
       },
     },
@@ -448,7 +487,7 @@ export function buildFunnelOption(summary: Pick<DashboardSummary, 'year' | 'as_o
           amount: stage.amount ?? undefined,
           drill:
             stage.figure && isFigure(stage.figure)
-              ? ({ year: summary.year, figure: stage.figure, key: stage.drill_key ?? '', asOf: summary.as_of } satisfies DrillTarget)
+              ? drillTo(summary, stage.figure, stage.drill_key ?? '')
               : undefined,
         })),
       },

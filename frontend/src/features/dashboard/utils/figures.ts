@@ -5,6 +5,8 @@
  */
 import { parseFen } from '@/utils/money';
 
+import type { AmountUnit } from './amount-unit';
+
 const DECIMAL = /^\s*(-?)(\d*)(?:\.(\d*))?\s*$/;
 
 /** A decimal string as an integer of 10^-scale units (rounded half away from zero), or null. */
@@ -104,29 +106,23 @@ export function monthsElapsed(year: number, referenceDate: string): number {
   return refMonth;
 }
 
-/** A unit for a chart's value axis, chosen from the largest amount on it. */
-export interface ChartUnit {
-  /** Yuan per unit. */
-  divisor: number;
-  /** Dictionary suffix: dashboard.unit.<key>. */
-  key: 'yi' | 'wan' | 'billion' | 'million' | 'thousand';
-}
-
-export function chartUnit(amounts: readonly (string | null | undefined)[], locale: string): ChartUnit {
-  let max = 0n;
-  for (const amount of amounts) {
-    const fen = amount ? parseFen(amount) : null;
-    if (fen !== null && (fen < 0n ? -fen : fen) > max) max = fen < 0n ? -fen : fen;
-  }
-  const yuan = max / 100n;
-  if (locale.startsWith('zh')) return yuan >= 100_000_000n ? { divisor: 1e8, key: 'yi' } : { divisor: 1e4, key: 'wan' };
-  if (yuan >= 1_000_000_000n) return { divisor: 1e9, key: 'billion' };
-  if (yuan >= 1_000_000n) return { divisor: 1e6, key: 'million' };
-  return { divisor: 1e3, key: 'thousand' };
-}
-
-/** An amount in the chart's unit, for geometry only (rounded to 4 places to keep the option small). */
-export function inUnit(amount: string | null | undefined, unit: ChartUnit): number {
-  const value = amount ? Number(amount) / unit.divisor : 0;
+/** An amount in `unit` as a number, for chart geometry only (rounded to 4 places to keep the option small). */
+export function inUnit(amount: string | null | undefined, unit: AmountUnit): number {
+  const value = amount ? Number(amount) / (Number(unit.fen) / 100) : 0;
   return Number.isFinite(value) ? Math.round(value * 10_000) / 10_000 : 0;
+}
+
+/**
+ * Where the year stands against the even pace. No "ahead" before there is anything to be ahead
+ * of: a year that has not begun on the reference date, or one with no expected amount yet (no
+ * target), is `not_started` / `no_expectation`, shown as "—" rather than a green "领先 0元".
+ */
+export type Pace = 'not_started' | 'no_expectation' | 'ahead' | 'behind' | 'on_pace';
+
+export function paceOf(summary: { year: number; reference_date: string; expected_amount: string; gap_to_expected: string }): Pace {
+  if (monthsElapsed(summary.year, summary.reference_date) === 0) return 'not_started';
+  const expected = parseFen(summary.expected_amount);
+  if (expected === null || expected <= 0n) return 'no_expectation';
+  const gap = parseFen(summary.gap_to_expected) ?? 0n;
+  return gap < 0n ? 'behind' : gap > 0n ? 'ahead' : 'on_pace';
 }

@@ -30,13 +30,15 @@ describe('dashboard', () => {
     expect(query(requestsTo(spy, 'GET /api/dashboard/summary/')[0]!)).toEqual({ year: '2026' });
     expect(document.title).toBe('数据看板 · 湖州科技撮合平台 TechMatch');
 
-    // The summary: amounts from the API's decimal strings, in 万元/亿元.
+    // The summary: amounts from the API's decimal strings, all in the screen's one unit (万元 here).
+    expect(screen.getByTestId('amount-unit-note')).toHaveTextContent('本页金额单位：万元');
     expect(screen.getByTestId('kpi-counted')).toHaveTextContent('7,898万元');
     expect(screen.getByTestId('kpi-counted')).toHaveTextContent('17 份合同');
-    expect(screen.getByTestId('kpi-target')).toHaveTextContent('175亿元');
+    expect(screen.getByTestId('kpi-target')).toHaveTextContent('1,750,000万元');
+    expect(screen.getByTestId('target-source')).toHaveTextContent('运营方设定');
     expect(screen.getByTestId('kpi-progress')).toHaveTextContent('0.45%');
-    expect(screen.getByTestId('kpi-progress')).toHaveTextContent('按匀速应完成 158.7亿元（90.7%）');
-    expect(screen.getByTestId('kpi-gap')).toHaveTextContent('落后 157.91亿元');
+    expect(screen.getByTestId('kpi-progress')).toHaveTextContent('按匀速应完成 1,586,986.3万元（90.7%）');
+    expect(screen.getByTestId('kpi-gap')).toHaveTextContent('落后 1,579,088.3万元');
     expect(screen.getByTestId('kpi-last-year')).toHaveTextContent('8,780万元');
     expect(screen.getByTestId('kpi-last-year')).toHaveTextContent('去年同期 6,950万元');
     expect(screen.getByTestId('kpi-projection')).toHaveTextContent('9,977.62万元');
@@ -46,7 +48,7 @@ describe('dashboard', () => {
     // Breakdowns: every district in the API's order, each amount a button.
     const districts = within(screen.getByTestId('by-district'));
     expect(districts.getByRole('heading', { level: 2, name: '按区县' })).toBeInTheDocument();
-    expect(districts.getAllByRole('row').slice(1).map((row) => row.querySelector('td')?.textContent)).toEqual([
+    expect(districts.getAllByRole('row').slice(1).map((row) => row.querySelector('td > span')?.textContent)).toEqual([
       '吴兴区', '南浔区', '德清县', '长兴县', '安吉县', '南太湖新区', '湖州莫干山高新区',
     ]);
     expect(districts.getByRole('button', { name: /2,080万元/ })).toHaveAccessibleName('2,080万元，查看“南浔区”背后的合同');
@@ -250,7 +252,7 @@ describe('dashboard', () => {
     mockApi(dashboardRoutes({ 'GET /api/dashboard/summary/': () => jsonResponse(empty) }));
     renderApp('/dashboard?year=2026');
     expect(await screen.findByTestId('dashboard-empty')).toHaveTextContent('2026年尚无计入目标的技术合同。');
-    expect(screen.getByTestId('kpi-target')).toHaveTextContent('175亿元');
+    expect(screen.getByTestId('kpi-target')).toHaveTextContent('1,750,000万元');
     expect(within(screen.getByTestId('by-district')).getByText('暂无计入的合同')).toBeInTheDocument();
   });
 
@@ -292,7 +294,7 @@ describe('dashboard', () => {
     await screen.findByTestId('dashboard');
     expect(requestsTo(spy, 'GET /api/dashboard/summary/')[0]!.headers.get('Accept-Language')).toBe('en-US');
     expect(screen.getByTestId('kpi-counted')).toHaveTextContent('¥78.98 million');
-    expect(screen.getByTestId('kpi-gap')).toHaveTextContent('¥15.79 billion behind');
+    expect(screen.getByTestId('kpi-gap')).toHaveTextContent('¥15,790.88 million behind');
     expect(screen.getByTestId('counting-rule')).toHaveTextContent('contracts with status “Registered” count');
     expect(within(screen.getByTestId('by-district')).getByText('Wuxing District')).toBeInTheDocument();
   });

@@ -4,6 +4,7 @@ import type { Translate } from '@/i18n/i18n';
 import { formatMessage, MESSAGES } from '@/i18n/messages';
 import { summary2026 } from '@/testing/data/dashboard';
 
+import { UNITS } from '../amount-unit';
 import {
   buildBreakdownBarOption,
   buildCumulativeOption,
@@ -18,8 +19,9 @@ import {
   type DataItem,
 } from '../chart-options';
 
-const zh: ChartContext = { t: ((key, vars) => formatMessage(MESSAGES['zh-CN'][key], vars)) as Translate, locale: 'zh-CN' };
-const en: ChartContext = { t: ((key, vars) => formatMessage(MESSAGES['en-US'][key], vars)) as Translate, locale: 'en-US' };
+// The dashboard's one unit for summary2026 (7,898万元 counted): 万元, or ¥ million in English.
+const zh: ChartContext = { t: ((key, vars) => formatMessage(MESSAGES['zh-CN'][key], vars)) as Translate, locale: 'zh-CN', unit: UNITS.wan };
+const en: ChartContext = { t: ((key, vars) => formatMessage(MESSAGES['en-US'][key], vars)) as Translate, locale: 'en-US', unit: UNITS.million };
 
 const data = (option: ChartOption, series = 0) => option.series[series]!.data as DataItem[];
 const values = (option: ChartOption, series = 0) => data(option, series).map((item) => item.value);
@@ -47,45 +49,67 @@ describe('gauge', () => {
 });
 
 describe('expected against actual', () => {
+  const names = (option: ChartOption) => option.series.map((s) => s.name);
+  const panel = (option: ChartOption, series: number) => option.series[series]!.yAxisIndex;
+
   it('draws the actual cumulative up to the reference month only, with the exact amounts for tooltips', () => {
     const option = buildCumulativeOption(summary2026, zh);
     const actual = data(option, 0);
     expect(actual.slice(0, 11).every((item) => item.value !== null)).toBe(true);
     expect(actual[11]!.value).toBeNull(); // December 2026 has not happened on 2026-11-27
-    expect(actual[10]).toMatchObject({ value: 0.7898, amount: '78980000.00' });
-    // The target (175亿元) sets the scale.
-    expect((option.yAxis as { name: string }).name).toBe('亿元');
+    expect(actual[10]).toMatchObject({ value: 7898, amount: '78980000.00' });
+    // Both panels speak the screen's unit, whatever the target.
+    expect((option.yAxis as { name: string }[]).map((axis) => axis.name)).toEqual(['万元', '万元']);
+  });
+
+  it('is two small multiples: this year against last year on their own scale, and against the target below', () => {
+    const option = buildCumulativeOption(summary2026, zh);
+    expect(names(option)).toEqual(['2026年累计', '应完成（匀速）', '2025年累计', '2026年累计', '全年预测']);
+    // Above: the actual lines and the projection, not the 175亿 path that flattened them.
+    expect([0, 2, 4].map((index) => panel(option, index))).toEqual([0, 0, 0]);
+    // Below: the same actual line beside the expected path, ending with the progress.
+    expect([1, 3].map((index) => panel(option, index))).toEqual([1, 1]);
+    expect(data(option, 3)).toEqual(data(option, 0));
+    const endLabel = option.series[3]!.endLabel as { show: boolean; formatter: () => string };
+    expect(endLabel.show).toBe(true);
+    expect(endLabel.formatter()).toBe('0.45%');
+    expect((option.title as { text: string }[]).map((title) => title.text)).toEqual(['本年与上年累计', '对照年度目标（匀速进度）']);
   });
 
   it('runs the expected line to the target and marks the target', () => {
     const option = buildCumulativeOption(summary2026, zh);
     const expected = option.series[1]!;
     expect(expected.name).toBe('应完成（匀速）');
-    expect(data(option, 1)[11]).toMatchObject({ amount: '17500000000.00', value: 175 });
+    expect(data(option, 1)[11]).toMatchObject({ amount: '17500000000.00', value: 1_750_000 });
     expect(data(option, 1)[0]!.amount).toBe('1486301369.86');
-    expect(expected.markLine).toMatchObject({ data: [{ yAxis: 175 }] });
+    expect(expected.markLine).toMatchObject({ data: [{ yAxis: 1_750_000 }], label: { formatter: '目标 1,750,000万元' } });
     // Not a figure of contracts: clicking it does nothing.
     expect(click(option, 1, 5)).toBeNull();
   });
 
   it('compares with last year and draws the projection from the last actual point to December', () => {
     const option = buildCumulativeOption(summary2026, zh);
-    expect(option.series.map((s) => s.name)).toEqual(['2026年累计', '应完成（匀速）', '2025年累计', '全年预测']);
     expect(data(option, 2)[11]).toMatchObject({ amount: '87800000.00' });
-    const projection = values(option, 3);
+    const projection = values(option, 4);
     expect(projection.filter((value) => value !== null)).toHaveLength(2);
-    expect(data(option, 3)[10]).toMatchObject({ amount: '78980000.00' });
-    expect(data(option, 3)[11]).toMatchObject({ amount: '99776172.66' });
-    expect(option.series[3]).toMatchObject({ connectNulls: true });
+    expect(data(option, 4)[10]).toMatchObject({ amount: '78980000.00' });
+    expect(data(option, 4)[11]).toMatchObject({ amount: '99776172.66' });
+    expect(option.series[4]).toMatchObject({ connectNulls: true });
   });
 
   it('leaves the projection out once the year is over, and a point drills into its month', () => {
     const finished = { ...summary2026, reference_date: '2027-01-05', projection: { amount: '78980000.00', method: 'final', explanation: '' } };
     const option = buildCumulativeOption(finished, zh);
-    expect(option.series).toHaveLength(3);
+    expect(option.series).toHaveLength(4);
     expect(data(option, 0)[11]!.value).not.toBeNull();
     expect(click(option, 0, 2)).toEqual({ year: 2026, figure: 'month', key: '3', asOf: null });
     expect(click(option, 2, 2)).toEqual({ year: 2025, figure: 'month', key: '3', asOf: null });
+  });
+
+  it('writes no progress at the end of the line for a year that has not started', () => {
+    const future = { ...summary2026, year: 2027, progress: '0.0000' };
+    const endLabel = buildCumulativeOption(future, zh).series[3]!.endLabel as { show: boolean };
+    expect(endLabel.show).toBe(false);
   });
 });
 
@@ -169,6 +193,7 @@ describe('clicks and tooltips', () => {
       { name: '3月', seriesName: '2026年', marker: '', data: data(option, 0)[2] },
       { name: '3月', seriesName: '2025年', marker: '', data: data(option, 1)[2] },
     ]);
-    expect(html).toBe('3月<br/>2026年：800万元 · 1 份合同<br/>2025年：1,350万元 · 1 份合同');
+    // In the screen's unit, then to the fen: the exact value on hover.
+    expect(html).toBe('3月<br/>2026年：800万元（8,000,000.00元） · 1 份合同<br/>2025年：1,350万元（13,500,000.00元） · 1 份合同');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { UNITS } from '../amount-unit';
 import {
-  chartUnit,
   daysThroughMonth,
   expectedCumulativeByMonth,
   fenToYuan,
@@ -10,6 +10,7 @@ import {
   inUnit,
   isNegativeAmount,
   monthsElapsed,
+  paceOf,
   ratioToPercent,
 } from '../figures';
 
@@ -65,18 +66,10 @@ describe('expected cumulative line', () => {
 });
 
 describe('amounts for geometry', () => {
-  it('picks 亿元 or 万元 in Chinese, billion/million/thousand in English, from the largest amount', () => {
-    expect(chartUnit(['17500000000.00', '78980000.00'], 'zh-CN')).toEqual({ divisor: 1e8, key: 'yi' });
-    expect(chartUnit(['78980000.00', '-90000000.00'], 'zh-CN')).toEqual({ divisor: 1e4, key: 'wan' });
-    expect(chartUnit(['78980000.00'], 'en-US')).toEqual({ divisor: 1e6, key: 'million' });
-    expect(chartUnit(['17500000000.00'], 'en-US')).toEqual({ divisor: 1e9, key: 'billion' });
-    expect(chartUnit([null, undefined, '0.00'], 'en-US')).toEqual({ divisor: 1e3, key: 'thousand' });
-  });
-
   it('turns amounts into numbers in that unit, and ratios into percent, only for drawing', () => {
-    expect(inUnit('78980000.00', { divisor: 1e4, key: 'wan' })).toBe(7898);
-    expect(inUnit('1486301369.86', { divisor: 1e8, key: 'yi' })).toBe(14.863);
-    expect(inUnit(null, { divisor: 1e8, key: 'yi' })).toBe(0);
+    expect(inUnit('78980000.00', UNITS.wan)).toBe(7898);
+    expect(inUnit('1486301369.86', UNITS.yi)).toBe(14.863);
+    expect(inUnit(null, UNITS.yi)).toBe(0);
     expect(ratioToPercent('0.9068')).toBeCloseTo(90.68);
     expect(ratioToPercent(null)).toBe(0);
   });
@@ -86,5 +79,25 @@ describe('amounts for geometry', () => {
     expect(isNegativeAmount('0.00')).toBe(false);
     expect(fenToYuan(150n)).toBe('1.50');
     expect(fenToYuan(-5n)).toBe('-0.05');
+  });
+});
+
+describe('the pace against the even path', () => {
+  const year = { year: 2026, reference_date: '2026-11-27', expected_amount: '15869863013.70', gap_to_expected: '-15790883013.70' };
+
+  it('is behind or ahead only once the year has begun and something is expected', () => {
+    expect(paceOf(year)).toBe('behind');
+    expect(paceOf({ ...year, gap_to_expected: '120.00' })).toBe('ahead');
+    expect(paceOf({ ...year, gap_to_expected: '0.00' })).toBe('on_pace');
+  });
+
+  it('is never "ahead" for a year that has not started, however the API signs the gap', () => {
+    const future = { year: 2027, reference_date: '2026-11-27', expected_amount: '0.00', gap_to_expected: '0.00' };
+    expect(paceOf(future)).toBe('not_started');
+    expect(paceOf({ ...future, gap_to_expected: '5000000.00' })).toBe('not_started');
+  });
+
+  it('is not "ahead" before any expectation exists (no target for the year)', () => {
+    expect(paceOf({ ...year, expected_amount: '0.00', gap_to_expected: '78980000.00' })).toBe('no_expectation');
   });
 });
