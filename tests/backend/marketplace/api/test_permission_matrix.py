@@ -501,18 +501,11 @@ def finished_import(w: World) -> dict:
 def import_failed_for_the_system(w: World) -> dict:
     from deals.models import DealImport
 
-    job = DealImport.objects.create(
-        file_name="登记导出.csv",
-        file_format="csv",
-        file_size=3,
-        sha256="0" * 64,
-        content=b"abc",
-        created_by=w.users["operator"],
-        status=DealImport.Status.FAILED,
-        retryable=True,
-        message="台账正被其他操作占用，等待超时，已自动重试3次仍未成功",
+    ids = finished_import(w)
+    DealImport.objects.filter(pk=ids["id"]).update(
+        status=DealImport.Status.FAILED, retryable=True, message="台账正被其他操作占用，等待超时"
     )
-    return {"id": job.pk}
+    return ids
 
 
 def official_export(w: World) -> dict:

@@ -9,21 +9,24 @@ import { DEAL_ENTRY_KINDS } from './deal-tags';
 import { ReasonField } from './ledger-fields';
 import type { LedgerDialogProps } from './register-dialog';
 
-/** 作废: the contract stays in the ledger but no longer counts. */
-export function VoidDialog({ deal, open, onClose }: LedgerDialogProps) {
+/**
+ * Ending a contract with a reason: 作废 (ledger keepers; it stays in the ledger but no longer
+ * counts) or 撤回 (the recording organisation, before registration; it ends 已作废 too).
+ */
+function EndDialog({ deal, open, onClose, action: name }: LedgerDialogProps & { action: 'void' | 'withdraw' }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const action = useDealAction(deal.id);
   return (
     <FormModal<{ reason: string }>
       open={open}
-      title={t('deals.action.void.title')}
-      intro={t('deals.action.void.intro')}
-      okText={t('deals.action.void')}
+      title={t(`deals.action.${name}.title`)}
+      intro={t(`deals.action.${name}.intro`)}
+      okText={t(`deals.action.${name}`)}
       danger
       initialValues={{ reason: '' }}
       onSubmit={(values) =>
-        action.mutateAsync({ action: 'void', body: { reason: values.reason.trim() } }).then(() => void message.success(t('deals.action.void.done')))
+        action.mutateAsync({ action: name, body: { reason: values.reason.trim() } }).then(() => void message.success(t(`deals.action.${name}.done`)))
       }
       onClose={onClose}
     >
@@ -32,30 +35,8 @@ export function VoidDialog({ deal, open, onClose }: LedgerDialogProps) {
   );
 }
 
-/** 撤回: the recording organisation takes back a contract not yet registered (it ends 已作废). */
-export function WithdrawDialog({ deal, open, onClose }: LedgerDialogProps) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const action = useDealAction(deal.id);
-  return (
-    <FormModal<{ reason: string }>
-      open={open}
-      title={t('deals.action.withdraw.title')}
-      intro={t('deals.action.withdraw.intro')}
-      okText={t('deals.action.withdraw')}
-      danger
-      initialValues={{ reason: '' }}
-      onSubmit={(values) =>
-        action
-          .mutateAsync({ action: 'withdraw', body: { reason: values.reason.trim() } })
-          .then(() => void message.success(t('deals.action.withdraw.done')))
-      }
-      onClose={onClose}
-    >
-      <ReasonField />
-    </FormModal>
-  );
-}
+export const VoidDialog = (props: LedgerDialogProps) => <EndDialog {...props} action="void" />;
+export const WithdrawDialog = (props: LedgerDialogProps) => <EndDialog {...props} action="withdraw" />;
 
 /** 冲销: undoes the latest ledger line (the dialog says which). */
 export function ReverseDialog({ deal, open, onClose }: LedgerDialogProps) {
