@@ -39,6 +39,7 @@ const DashboardRoute = page(() => import('./routes/dashboard/dashboard'), 'Dashb
 const DealImportsRoute = page(() => import('./routes/dashboard/imports'), 'DealImportsRoute');
 const DealImportRoute = page(() => import('./routes/dashboard/import-detail'), 'DealImportRoute');
 const TargetsRoute = page(() => import('./routes/dashboard/targets'), 'TargetsRoute');
+const QualificationsRoute = page(() => import('./routes/dashboard/qualifications'), 'QualificationsRoute');
 
 // Paths are the site's public URLs; Django's `spa` view returns index.html for each of them.
 export const routes: RouteObject[] = [
@@ -73,6 +74,7 @@ export const routes: RouteObject[] = [
       { path: 'dashboard/imports', element: <DealImportsRoute /> },
       { path: 'dashboard/imports/:id', element: <DealImportRoute /> },
       { path: 'dashboard/targets', element: <TargetsRoute /> },
+      { path: 'dashboard/qualifications', element: <QualificationsRoute /> },
       { path: 'status', element: <StatusRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -7,6 +7,7 @@ import { dealsEn, dealsZh } from './dictionaries/deals';
 import { marketplaceEn, marketplaceZh } from './dictionaries/marketplace';
 import { matchingEn, matchingZh } from './dictionaries/matching';
 import { notificationsEn, notificationsZh } from './dictionaries/notifications';
+import { qualificationsEn, qualificationsZh } from './dictionaries/qualifications';
 
 const coreZh = {
   'app.name': '湖州科技撮合平台 TechMatch',
@@ -100,7 +101,7 @@ const coreZh = {
   'notFound.description': '找不到地址 {path} 对应的页面。',
 } as const;
 
-export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh, ...matchingZh, ...notificationsZh, ...dealsZh, ...dashboardZh, ...dashboardFiguresZh };
+export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh, ...matchingZh, ...notificationsZh, ...dealsZh, ...dashboardZh, ...dashboardFiguresZh, ...qualificationsZh };
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -197,7 +198,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'notFound.description': 'There is no page at {path}.',
 };
 
-export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn, ...matchingEn, ...notificationsEn, ...dealsEn, ...dashboardEn, ...dashboardFiguresEn };
+export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn, ...matchingEn, ...notificationsEn, ...dealsEn, ...dashboardEn, ...dashboardFiguresEn, ...qualificationsEn };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -8,9 +8,10 @@ const PAGES: readonly { path: string; label: MessageKey }[] = [
   { path: '/dashboard', label: 'dashboard.nav.summary' },
   { path: '/dashboard/imports', label: 'dashboard.nav.imports' },
   { path: '/dashboard/targets', label: 'dashboard.nav.targets' },
+  { path: '/dashboard/qualifications', label: 'qualifications.title' },
 ];
 
-/** The officials' pages: the figures, the registry imports and the targets board. */
+/** The officials' pages: the figures, the registry imports, the targets board, qualifications and consortia. */
 export function DashboardNav() {
   const { t } = useI18n();
   const { pathname } = useLocation();
