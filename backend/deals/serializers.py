@@ -46,18 +46,17 @@ class PartyInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
     uscc = UsccField(required=False, allow_blank=True, default="")
     region = serializers.ChoiceField(choices=Region.choices, required=False, allow_blank=True, default="")
+    # No default: a default would make the field required in the generated TypeScript types.
     province = serializers.CharField(
         max_length=20,
         required=False,
         allow_blank=True,
-        default="",
         help_text="湖州市外时：省级行政区全称，如 上海市、江苏省、安徽省；湖州市内不填",
     )
     city = serializers.CharField(
         max_length=20,
         required=False,
         allow_blank=True,
-        default="",
         help_text="湖州市外时：地级市，如 苏州市、杭州市（江苏、浙江、安徽须为其地级市）",
     )
 
@@ -72,7 +71,9 @@ class PartyInputSerializer(serializers.Serializer):
         if missing:
             raise serializers.ValidationError(missing)
         try:
-            province, city = place_clean(region=attrs["region"], province=attrs["province"], city=attrs["city"])
+            province, city = place_clean(
+                region=attrs["region"], province=attrs.get("province", ""), city=attrs.get("city", "")
+            )
         except PlaceProblem as problem:
             raise serializers.ValidationError({problem.field: str(problem)}) from None
         return Party(name=attrs["name"], uscc=attrs["uscc"], region=attrs["region"], province=province, city=city)
@@ -518,14 +519,12 @@ class CountingRuleInputSerializer(serializers.Serializer):
     require_huzhou_party = serializers.BooleanField()
     flow = serializers.ChoiceField(
         choices=CountingRule.Flow.choices,
-        default=CountingRule.Flow.BOTH,
-        help_text="计入的流向：both 输出和吸纳（本地只计一次）、outflow 只计输出（卖方在湖州）、inflow 只计吸纳（买方在湖州）",
+        required=False,
+        help_text="不填为 both。计入的流向：both 输出和吸纳（本地只计一次）、outflow 只计输出（卖方在湖州）、inflow 只计吸纳（买方在湖州）",
     )
     target_source = serializers.ChoiceField(
         choices=CountingRule.TargetSource.choices,
         required=False,
-        allow_null=True,
-        default=None,
         help_text="目标来源：policy 政策文件规定（2027年200亿元）；operator 平台运营方设定。不填：目标金额不变时沿用，改变时为 operator",
     )
     reason = serializers.CharField(max_length=500, help_text="调整原因")

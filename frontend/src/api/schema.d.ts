@@ -2124,21 +2124,20 @@ export interface components {
             amount_field: components["schemas"]["AmountFieldEnum"];
             require_huzhou_party: boolean;
             /**
-             * @description 计入的流向：both 输出和吸纳（本地只计一次）、outflow 只计输出（卖方在湖州）、inflow 只计吸纳（买方在湖州）
+             * @description 不填为 both。计入的流向：both 输出和吸纳（本地只计一次）、outflow 只计输出（卖方在湖州）、inflow 只计吸纳（买方在湖州）
              *
              *     * `both` - 输出和吸纳（本地合同只计一次）
              *     * `outflow` - 输出（卖方在湖州）
              *     * `inflow` - 吸纳（买方在湖州）
-             * @default both
              */
-            flow: components["schemas"]["FlowEnum"];
+            flow?: components["schemas"]["FlowEnum"];
             /**
              * @description 目标来源：policy 政策文件规定（2027年200亿元）；operator 平台运营方设定。不填：目标金额不变时沿用，改变时为 operator
              *
              *     * `policy` - 政策文件
              *     * `operator` - 平台运营方设定
              */
-            target_source?: (components["schemas"]["TargetSourceEnum"] | components["schemas"]["NullEnum"]) | null;
+            target_source?: components["schemas"]["TargetSourceEnum"];
             /** @description 调整原因 */
             reason: string;
         };
@@ -3900,16 +3899,10 @@ export interface components {
             uscc: string;
             /** @default  */
             region: components["schemas"]["RegionEnum"] | components["schemas"]["BlankEnum"];
-            /**
-             * @description 湖州市外时：省级行政区全称，如 上海市、江苏省、安徽省；湖州市内不填
-             * @default
-             */
-            province: string;
-            /**
-             * @description 湖州市外时：地级市，如 苏州市、杭州市（江苏、浙江、安徽须为其地级市）
-             * @default
-             */
-            city: string;
+            /** @description 湖州市外时：省级行政区全称，如 上海市、江苏省、安徽省；湖州市内不填 */
+            province?: string;
+            /** @description 湖州市外时：地级市，如 苏州市、杭州市（江苏、浙江、安徽须为其地级市） */
+            city?: string;
         };
         PatchedCapabilityUpdateInputRequest: {
             title?: string;

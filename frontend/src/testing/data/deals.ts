@@ -23,6 +23,8 @@ const party = (org: S['OrganisationOutput'], uscc: string): S['DealPartyOutput']
   uscc,
   region: org.region,
   region_label: '',
+  province: org.region === 'outside' ? (org.province ?? '') : '浙江省',
+  city: org.region === 'outside' ? (org.city ?? '') : '湖州市',
 });
 
 export const tiannengParty = party(tiannengOrg, '91330522MA2B7K3Q12');
@@ -262,7 +264,7 @@ export const offlineDeal: S['DealDetailOutput'] = {
   title: '竹木家具水性涂装工艺技术服务合同',
   contract_type: 'service',
   contract_type_label: '技术服务',
-  buyer: { organisation: null, name: '安吉舒适椅业科技有限公司', uscc: '91330523MA2K3M4N5L', region: 'anji', region_label: '' },
+  buyer: { organisation: null, name: '安吉舒适椅业科技有限公司', uscc: '91330523MA2K3M4N5L', region: 'anji', region_label: '', province: '浙江省', city: '湖州市' },
   seller: zjuParty,
   contract_amount: '680000.00',
   technical_amount: '600000.00',
