@@ -1,14 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Tag, Typography } from 'antd';
+import { Button, Card, Tag, Typography } from 'antd';
 import { useState } from 'react';
 
 import { CardTitle } from '@/components/card-title';
-import { ErrorResult } from '@/components/query-states';
-import { PAGE_SIZE } from '@/hooks/use-list-params';
 import { useI18n } from '@/i18n/i18n';
 
 import { useConsortia, type Consortium } from '../api/consortia';
 import { ConsortiumFormModal } from './consortium-form-modal';
+import { PagedTable } from './paged-table';
 
 /** The recorded 创新联合体, each saying whether it counts toward the policy target (its lead was a 龙头企业 when it was formed). */
 export function ConsortiumList() {
@@ -27,47 +26,33 @@ export function ConsortiumList() {
       data-testid="consortium-list"
     >
       <Typography.Paragraph type="secondary">{t('qualifications.consortium.intro')}</Typography.Paragraph>
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<Consortium>
-          rowKey="id"
-          size="small"
-          loading={list.isFetching}
-          dataSource={list.data?.results ?? []}
-          scroll={{ x: 860 }}
-          locale={{ emptyText: t('qualifications.consortium.empty') }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.count ?? 0,
-            showSizeChanger: false,
-            hideOnSinglePage: true,
-            onChange: setPage,
-          }}
-          columns={[
-            { key: 'name', title: t('qualifications.consortium.field.name'), dataIndex: 'name', fixed: 'left', width: 200 },
-            { key: 'lead', title: t('qualifications.consortium.field.lead'), render: (_, row) => row.lead.name },
-            {
-              key: 'members',
-              title: t('qualifications.consortium.field.members'),
-              render: (_, row) => (row.members.length > 0 ? row.members.map((member) => member.name).join('、') : '—'),
-            },
-            { key: 'established', title: t('qualifications.consortium.field.establishedOn'), render: (_, row) => formatDate(row.established_on) },
-            { key: 'source', title: t('qualifications.consortium.field.source'), dataIndex: 'source' },
-            {
-              key: 'counts',
-              title: t('qualifications.consortium.counts'),
-              render: (_, row) =>
-                row.led_by_leading_enterprise ? (
-                  <Tag color="green">{t('qualifications.consortium.counts.yes')}</Tag>
-                ) : (
-                  <Tag title={t('qualifications.consortium.counts.noHint')}>{t('qualifications.consortium.counts.no')}</Tag>
-                ),
-            },
-          ]}
-        />
-      )}
+      <PagedTable<Consortium>
+        query={list}
+        page={page}
+        onPage={setPage}
+        emptyText={t('qualifications.consortium.empty')}
+        columns={[
+          { key: 'name', title: t('qualifications.consortium.field.name'), dataIndex: 'name', fixed: 'left', width: 200 },
+          { key: 'lead', title: t('qualifications.consortium.field.lead'), render: (_, row) => row.lead.name },
+          {
+            key: 'members',
+            title: t('qualifications.consortium.field.members'),
+            render: (_, row) => (row.members.length > 0 ? row.members.map((member) => member.name).join('、') : '—'),
+          },
+          { key: 'established', title: t('qualifications.consortium.field.establishedOn'), render: (_, row) => formatDate(row.established_on) },
+          { key: 'source', title: t('qualifications.consortium.field.source'), dataIndex: 'source' },
+          {
+            key: 'counts',
+            title: t('qualifications.consortium.counts'),
+            render: (_, row) =>
+              row.led_by_leading_enterprise ? (
+                <Tag color="green">{t('qualifications.consortium.counts.yes')}</Tag>
+              ) : (
+                <Tag title={t('qualifications.consortium.counts.noHint')}>{t('qualifications.consortium.counts.no')}</Tag>
+              ),
+          },
+        ]}
+      />
       <ConsortiumFormModal open={adding} onClose={() => setAdding(false)} />
     </Card>
   );

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Flex, Input, Select, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 
 import { CardTitle } from '@/components/card-title';
-import { ErrorResult } from '@/components/query-states';
 import { PAGE_SIZE } from '@/hooks/use-list-params';
 import { useI18n } from '@/i18n/i18n';
 
 import { QUALIFICATION_KINDS, useQualifications, type Qualification, type QualificationKind } from '../api/get-qualifications';
+import { PagedTable } from './paged-table';
 import { QualificationFormModal } from './qualification-form-modal';
 import { QualificationKindTag } from './qualification-kind-tag';
 
@@ -59,48 +59,34 @@ export function QualificationList() {
           {t('qualifications.filter.current')}
         </Checkbox>
       </Flex>
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<Qualification>
-          rowKey="id"
-          size="small"
-          loading={list.isFetching}
-          dataSource={list.data?.results ?? []}
-          scroll={{ x: 860 }}
-          locale={{ emptyText: t('qualifications.list.empty') }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.count ?? 0,
-            showSizeChanger: false,
-            hideOnSinglePage: true,
-            showTotal: (total) => t('qualifications.list.total', { n: total }),
-            onChange: setPage,
-          }}
-          columns={[
-            { key: 'name', title: t('qualifications.field.name'), dataIndex: 'name', fixed: 'left', width: 220 },
-            {
-              key: 'uscc',
-              title: t('qualifications.field.uscc'),
-              dataIndex: 'uscc',
-              render: (value: string) => <Typography.Text code>{value}</Typography.Text>,
-            },
-            { key: 'kind', title: t('qualifications.field.kind'), render: (_, row) => <QualificationKindTag kind={row.kind} /> },
-            { key: 'certificate', title: t('qualifications.field.certificate'), dataIndex: 'certificate_number', render: (value?: string) => value || '—' },
-            {
-              key: 'valid',
-              title: t('qualifications.field.valid'),
-              render: (_, row) =>
-                t('qualifications.validRange', {
-                  from: formatDate(row.valid_from),
-                  until: row.valid_until ? formatDate(row.valid_until) : t('qualifications.validOpen'),
-                }),
-            },
-            { key: 'source', title: t('qualifications.field.source'), dataIndex: 'source' },
-          ]}
-        />
-      )}
+      <PagedTable<Qualification>
+        query={list}
+        page={page}
+        onPage={setPage}
+        emptyText={t('qualifications.list.empty')}
+        showTotal={(n) => t('qualifications.list.total', { n })}
+        columns={[
+          { key: 'name', title: t('qualifications.field.name'), dataIndex: 'name', fixed: 'left', width: 220 },
+          {
+            key: 'uscc',
+            title: t('qualifications.field.uscc'),
+            dataIndex: 'uscc',
+            render: (value: string) => <Typography.Text code>{value}</Typography.Text>,
+          },
+          { key: 'kind', title: t('qualifications.field.kind'), render: (_, row) => <QualificationKindTag kind={row.kind} /> },
+          { key: 'certificate', title: t('qualifications.field.certificate'), dataIndex: 'certificate_number', render: (value?: string) => value || '—' },
+          {
+            key: 'valid',
+            title: t('qualifications.field.valid'),
+            render: (_, row) =>
+              t('qualifications.validRange', {
+                from: formatDate(row.valid_from),
+                until: row.valid_until ? formatDate(row.valid_until) : t('qualifications.validOpen'),
+              }),
+          },
+          { key: 'source', title: t('qualifications.field.source'), dataIndex: 'source' },
+        ]}
+      />
       <QualificationFormModal open={adding} onClose={() => setAdding(false)} />
     </Card>
   );
