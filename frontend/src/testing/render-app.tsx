@@ -1,12 +1,17 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Button, Form } from 'antd';
+import { Button, ConfigProvider, Form } from 'antd';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 
 import { AppProvider } from '@/app/provider';
 import { routes } from '@/app/router';
+
+// No open/close animations and no click ripple: each is timers and getComputedStyle calls in jsdom
+// for every dialog, drawer, select and button, and nothing a test checks.
+const NO_MOTION = { token: { motion: false } };
+const NO_WAVE = { disabled: true };
 
 function renderRoutes(routeObjects: RouteObject[], path: string) {
   const queryClient = new QueryClient({
@@ -16,7 +21,9 @@ function renderRoutes(routeObjects: RouteObject[], path: string) {
   const user = userEvent.setup();
   const view = render(
     <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <ConfigProvider theme={NO_MOTION} wave={NO_WAVE}>
+        <RouterProvider router={router} />
+      </ConfigProvider>
     </AppProvider>,
   );
   return { ...view, user, router, queryClient };

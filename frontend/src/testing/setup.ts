@@ -5,8 +5,10 @@ import { afterEach, beforeEach, vi } from 'vitest';
 
 import { takeUnroutedRequests } from './mock-fetch';
 
-// findBy*/waitFor wait 1 s by default: on 2 busy cores the first render of a lazy route takes longer.
-configure({ asyncUtilTimeout: 10_000 });
+// How long findBy*/waitFor wait for what a test expects to appear: a bound for a hang, not a speed
+// expectation. With 10 s, a dozen tests failed on 2 cores shared by several test runs, where one
+// render of a lazy route with antd can take longer (issue 16); only a failing test waits it out.
+configure({ asyncUtilTimeout: 60_000 });
 
 // jsdom has no layout engine and no matchMedia. antd's Grid.useBreakpoint needs one, so this
 // evaluates (min-width)/(max-width) queries against window.innerWidth: tests choose the screen

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { signedInAs } from '@/testing/auth';
 import { capability, industries, page, taihuLab } from '@/testing/data/marketplace';
 import { noMatches } from '@/testing/data/matching';
+import { fill } from '@/testing/fill';
 import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -60,8 +61,8 @@ describe('capabilities', () => {
       'GET /api/capabilities/5/matches/': () => jsonResponse(noMatches),
     });
     const { user, router } = renderApp('/capabilities/new');
-    await user.type(await screen.findByLabelText('标题'), '勃姆石陶瓷涂覆隔膜制备技术');
-    await user.type(screen.getByLabelText('详细描述'), '涂覆隔膜150℃热收缩率低于2%。');
+    await fill(user, await screen.findByLabelText('标题'), '勃姆石陶瓷涂覆隔膜制备技术');
+    await fill(user, screen.getByLabelText('详细描述'), '涂覆隔膜150℃热收缩率低于2%。');
     await user.click(screen.getByLabelText('产业链'));
     await user.click(await screen.findByText('新能源汽车', { selector: '.ant-select-item-option-content' }));
     await user.click(screen.getByRole('checkbox', { name: '技术开发' })); // the default, now unticked
@@ -69,7 +70,7 @@ describe('capabilities', () => {
     expect(await screen.findByText('至少选择一种合作方式')).toBeInTheDocument();
 
     await user.click(screen.getByRole('checkbox', { name: '技术转让' }));
-    await user.type(screen.getByLabelText('专利'), 'ZL202110234567.1{Enter}');
+    await fill(user, screen.getByLabelText('专利'), 'ZL202110234567.1{Enter}');
     await user.click(screen.getByRole('button', { name: /提\s*交/ }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/capabilities/5'));
     expect(body).toMatchObject({

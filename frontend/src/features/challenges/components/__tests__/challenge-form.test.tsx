@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { signedInAs } from '@/testing/auth';
 import { history, industries, kjjOrg, separatorChallenge, taihuLab, tianneng } from '@/testing/data/marketplace';
 import { noMatches } from '@/testing/data/matching';
+import { fill } from '@/testing/fill';
 import { jsonResponse, mockApi, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -30,16 +31,16 @@ const similar = {
 };
 
 async function fillRequired(user: User) {
-  await user.type(screen.getByLabelText('标题'), '高安全动力电池陶瓷涂覆隔膜研发');
-  await user.type(screen.getByLabelText('公开摘要'), '攻关高耐热、低收缩的涂覆隔膜。');
-  await user.type(screen.getByLabelText('详细描述'), '现有隔膜在150℃下热收缩明显。');
+  await fill(user, screen.getByLabelText('标题'), '高安全动力电池陶瓷涂覆隔膜研发');
+  await fill(user, screen.getByLabelText('公开摘要'), '攻关高耐热、低收缩的涂覆隔膜。');
+  await fill(user, screen.getByLabelText('详细描述'), '现有隔膜在150℃下热收缩明显。');
   await user.click(screen.getByLabelText('产业链'));
   await user.click(await screen.findByText('新能源汽车', { selector: '.ant-select-item-option-content' }));
-  await user.type(screen.getByLabelText('榜额（元）'), '3000000');
+  await fill(user, screen.getByLabelText('榜额（元）'), '3000000');
   const deadline = screen.getByLabelText('揭榜截止时间');
   await user.click(deadline);
   // Enter keeps the typed time (there is no 确定 to click) and does not submit the form.
-  await user.type(deadline, '2030-03-31 17:00{Enter}');
+  await fill(user, deadline, '2030-03-31 17:00{Enter}');
   await waitFor(() => expect(deadline).toHaveValue('2030-03-31 17:00'));
 }
 
@@ -60,9 +61,9 @@ describe('indicators editor', () => {
     await user.click(screen.getByRole('button', { name: /添加指标/ }));
     await user.click(screen.getByRole('button', { name: /添加指标/ }));
     expect(rows()).toHaveLength(3);
-    await user.type(screen.getByLabelText('第 1 项指标名称'), '150℃热收缩率');
-    await user.type(screen.getByLabelText('第 2 项指标名称'), '穿刺强度');
-    await user.type(screen.getByLabelText('第 3 项指标名称'), '透气度');
+    await fill(user, screen.getByLabelText('第 1 项指标名称'), '150℃热收缩率');
+    await fill(user, screen.getByLabelText('第 2 项指标名称'), '穿刺强度');
+    await fill(user, screen.getByLabelText('第 3 项指标名称'), '透气度');
 
     await user.click(screen.getByRole('button', { name: '删除第 2 项指标' }));
     expect(rows()).toHaveLength(2);
@@ -80,7 +81,7 @@ describe('indicators editor', () => {
     await screen.findByTestId('indicators-editor');
     await fillRequired(user);
     await user.click(screen.getByRole('button', { name: /添加指标/ }));
-    await user.type(screen.getByLabelText('第 1 项指标名称'), '穿刺强度');
+    await fill(user, screen.getByLabelText('第 1 项指标名称'), '穿刺强度');
     await user.click(screen.getByRole('button', { name: '保存草稿' }));
 
     expect(await within(fieldOf(screen.getByLabelText('第 1 项指标目标值'))).findByText('请填写第 1 项指标的目标值')).toBeInTheDocument();
@@ -109,12 +110,12 @@ describe('indicators editor', () => {
     const { user, router } = renderApp('/challenges/new');
     await screen.findByTestId('indicators-editor');
     await fillRequired(user);
-    await user.type(screen.getByLabelText('第 1 项指标名称'), ' 150℃热收缩率 ');
-    await user.type(screen.getByLabelText('第 1 项指标目标值'), '≤2');
-    await user.type(screen.getByLabelText('第 1 项指标单位'), '%');
+    await fill(user, screen.getByLabelText('第 1 项指标名称'), ' 150℃热收缩率 ');
+    await fill(user, screen.getByLabelText('第 1 项指标目标值'), '≤2');
+    await fill(user, screen.getByLabelText('第 1 项指标单位'), '%');
     await user.click(screen.getByRole('button', { name: /添加指标/ }));
-    await user.type(screen.getByLabelText('第 2 项指标名称'), '穿刺强度');
-    await user.type(screen.getByLabelText('第 2 项指标目标值'), '≥500');
+    await fill(user, screen.getByLabelText('第 2 项指标名称'), '穿刺强度');
+    await fill(user, screen.getByLabelText('第 2 项指标目标值'), '≥500');
     await user.click(screen.getByRole('button', { name: '保存草稿' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/challenges/1'));
@@ -154,7 +155,7 @@ describe('challenge form', () => {
     const winners = screen.getByLabelText('最多中榜团队数');
     expect(winners).toHaveValue('2');
     await user.clear(winners);
-    await user.type(winners, '1');
+    await fill(user, winners, '1');
     await user.click(screen.getByRole('button', { name: '保存草稿' }));
     // InputNumber clamps to its minimum on blur; the rule still guards what is typed.
     await waitFor(() => expect(screen.getByLabelText('最多中榜团队数')).toHaveValue('2'));
@@ -185,11 +186,11 @@ describe('challenge form', () => {
     const { user, router } = renderApp('/challenges/new');
     await screen.findByTestId('indicators-editor');
     await fillRequired(user);
-    await user.type(screen.getByLabelText('第 1 项指标名称'), '穿刺强度');
-    await user.type(screen.getByLabelText('第 1 项指标目标值'), '≥500');
+    await fill(user, screen.getByLabelText('第 1 项指标名称'), '穿刺强度');
+    await fill(user, screen.getByLabelText('第 1 项指标目标值'), '≥500');
     await user.click(screen.getByRole('button', { name: /添加指标/ }));
-    await user.type(screen.getByLabelText('第 2 项指标名称'), '透气度');
-    await user.type(screen.getByLabelText('第 2 项指标目标值'), '≤200');
+    await fill(user, screen.getByLabelText('第 2 项指标名称'), '透气度');
+    await fill(user, screen.getByLabelText('第 2 项指标目标值'), '≤200');
     await user.click(screen.getByText('赛马制'));
     await user.click(screen.getByRole('button', { name: '保存草稿' }));
 
@@ -203,7 +204,7 @@ describe('challenge form', () => {
     expect(router.state.location.pathname).toBe('/challenges/new');
 
     // Editing a field clears its server message.
-    await user.type(screen.getByLabelText('标题'), '（二期）');
+    await fill(user, screen.getByLabelText('标题'), '（二期）');
     await waitFor(() => expect(within(fieldOf(screen.getByLabelText('标题'))).queryByText('已存在同名榜单')).not.toBeInTheDocument());
   });
 
@@ -216,8 +217,8 @@ describe('challenge form', () => {
     const { user } = renderApp('/challenges/new');
     await screen.findByTestId('indicators-editor');
     await fillRequired(user);
-    await user.type(screen.getByLabelText('第 1 项指标名称'), '穿刺强度');
-    await user.type(screen.getByLabelText('第 1 项指标目标值'), '≥500');
+    await fill(user, screen.getByLabelText('第 1 项指标名称'), '穿刺强度');
+    await fill(user, screen.getByLabelText('第 1 项指标目标值'), '≥500');
     await user.click(screen.getByRole('button', { name: '保存草稿' }));
     expect(await screen.findByTestId('form-error')).toHaveTextContent('请先加入或注册机构');
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
 import { chassisChallengeHidden, industries, listItem, page, separatorChallenge, taihuLab, tianneng } from '@/testing/data/marketplace';
+import { fill } from '@/testing/fill';
 import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -54,8 +55,8 @@ describe('challenge list', () => {
     await choose('组织方式', '赛马制');
     await choose('清单类型', '替代');
     await choose('所在地区', '长兴县');
-    await user.type(screen.getByLabelText('榜额不低于'), '200{Enter}');
-    await user.type(screen.getByLabelText('榜额不高于'), '1000.5');
+    await fill(user, screen.getByLabelText('榜额不低于'), '200{Enter}');
+    await fill(user, screen.getByLabelText('榜额不高于'), '1000.5');
     await user.tab();
 
     await waitFor(() =>

@@ -16,6 +16,7 @@ import {
   zjuOrg,
 } from '@/testing/data/marketplace';
 import { noMatches } from '@/testing/data/matching';
+import { fill } from '@/testing/fill';
 import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -150,10 +151,10 @@ describe('consortium on the challenge page', () => {
     await user.click(await screen.findByRole('button', { name: /我要揭榜/ }));
     expect(screen.queryByTestId('partners-consent')).not.toBeInTheDocument(); // bidding alone: nothing to explain
 
-    await user.type(screen.getByLabelText('方案概述'), '采用勃姆石陶瓷涂层与芳纶复合。');
-    await user.type(screen.getByLabelText('技术路线'), '浆料配方优化—涂布工艺—中试线验证。');
-    await user.type(screen.getByLabelText('报价（元）'), '2,800,000');
-    await user.type(screen.getByLabelText('工期（天）'), '540');
+    await fill(user, screen.getByLabelText('方案概述'), '采用勃姆石陶瓷涂层与芳纶复合。');
+    await fill(user, screen.getByLabelText('技术路线'), '浆料配方优化—涂布工艺—中试线验证。');
+    await fill(user, screen.getByLabelText('报价（元）'), '2,800,000');
+    await fill(user, screen.getByLabelText('工期（天）'), '540');
     await user.click(screen.getByRole('button', { name: /添加联合体成员/ }));
     expect(screen.getByTestId('partners-consent')).toHaveTextContent('须由其成员在“我的揭榜”中接受');
     await user.click(screen.getByRole('combobox', { name: '第 1 个联合体成员单位' }));

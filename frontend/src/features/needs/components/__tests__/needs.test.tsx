@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { signedInAs } from '@/testing/auth';
 import { industries, kjjOrg, need, page, tianneng, unverifiedLab } from '@/testing/data/marketplace';
 import { noMatches } from '@/testing/data/matching';
+import { fill } from '@/testing/fill';
 import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -63,20 +64,20 @@ describe('needs', () => {
       'GET /api/needs/7/matches/': () => jsonResponse(noMatches),
     });
     const { user, router } = renderApp('/needs/new');
-    await user.type(await screen.findByLabelText('标题'), '叉车锂电池快充缩短到一小时内');
-    await user.type(screen.getByLabelText('详细描述'), '三班倒的仓库叉车充电时间太长。');
+    await fill(user, await screen.findByLabelText('标题'), '叉车锂电池快充缩短到一小时内');
+    await fill(user, screen.getByLabelText('详细描述'), '三班倒的仓库叉车充电时间太长。');
     await user.click(screen.getByLabelText('产业链'));
     await user.click(await screen.findByText('物流装备', { selector: '.ant-select-item-option-content' }));
-    await user.type(screen.getByLabelText('预算下限（元）'), '1200000');
-    await user.type(screen.getByLabelText('预算上限（元）'), '500000');
+    await fill(user, screen.getByLabelText('预算下限（元）'), '1200000');
+    await fill(user, screen.getByLabelText('预算上限（元）'), '500000');
     await user.click(screen.getByRole('button', { name: /提\s*交/ }));
     expect(await within(fieldOf(screen.getByLabelText('预算上限（元）'))).findByText('上限不能低于下限')).toBeInTheDocument();
 
     await user.clear(screen.getByLabelText('预算下限（元）'));
-    await user.type(screen.getByLabelText('预算下限（元）'), '500000');
+    await fill(user, screen.getByLabelText('预算下限（元）'), '500000');
     await user.clear(screen.getByLabelText('预算上限（元）'));
-    await user.type(screen.getByLabelText('预算上限（元）'), '1200000');
-    await user.type(screen.getByLabelText('关键词'), '快充{Enter}');
+    await fill(user, screen.getByLabelText('预算上限（元）'), '1200000');
+    await fill(user, screen.getByLabelText('关键词'), '快充{Enter}');
     await user.click(screen.getByRole('button', { name: /提\s*交/ }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/needs/7'));

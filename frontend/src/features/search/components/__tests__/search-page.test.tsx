@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { industries } from '@/testing/data/marketplace';
 import { separatorSearch } from '@/testing/data/matching';
+import { fill } from '@/testing/fill';
 import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -84,8 +85,8 @@ describe('search page', () => {
 
     await user.click(await screen.findByRole('checkbox', { name: /^南太湖新区/ }));
     await user.click(screen.getByRole('checkbox', { name: /^长兴县/ }));
-    await user.type(screen.getByLabelText('金额不低于'), '50{Enter}');
-    await user.type(screen.getByLabelText('金额不高于'), '300.5');
+    await fill(user, screen.getByLabelText('金额不低于'), '50{Enter}');
+    await fill(user, screen.getByLabelText('金额不高于'), '300.5');
     await user.tab();
     await user.click(screen.getByLabelText('成熟度不低于'));
     await user.click((await screen.findAllByText('TRL 5', { selector: '.ant-select-item-option-content' }))[0]!);
@@ -185,7 +186,7 @@ describe('search page', () => {
     expect(lastMainQuery(spy)).toEqual({ page: '1', page_size: '20' });
     expect(screen.getByTestId('search-count')).toHaveTextContent('共 2 条结果');
 
-    await user.type(screen.getByLabelText('搜索关键词'), '叉车快充{Enter}');
+    await fill(user, screen.getByLabelText('搜索关键词'), '叉车快充{Enter}');
     await waitFor(() => expect(lastMainQuery(spy)).toEqual({ q: '叉车快充', page: '1', page_size: '20' }));
     expect(router.state.location.search).toBe(`?q=${encodeURIComponent('叉车快充')}`);
 
