@@ -82,22 +82,21 @@ def sqlite_server(
     log: Path | None = None,
     database_url: str = "",
     before_serve: Callable[[Path, dict], None] | None = None,
+    services: bool = False,
 ) -> Iterator[str]:
     """The app on a fresh SQLite database in `var_dir` (or on `database_url`); yields its base URL
-    and stops it afterwards. `before_serve(var_dir, env)` runs after migrate (loading data)."""
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND")
-    }
+    and stops it afterwards. `before_serve(var_dir, env)` runs after migrate (loading data).
+    `services` keeps the environment's broker, cache and search backend (and starts a Celery
+    worker, as a deployment runs one, when a broker is set) instead of the embedded ones."""
+    configured = ("CELERY_BROKER_URL", "CELERY_RESULT_BACKEND", "CACHE_URL", "SEARCH_BACKEND", "ELASTICSEARCH_URL")
+    dropped = ("DATABASE_URL",) + (() if services else configured)
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     if database_url:
         env["DATABASE_URL"] = database_url
     env.update(
-        {
-            "TECHMATCH_VAR_DIR": str(var_dir),
-            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-            "SEARCH_BACKEND": "local",
-            "OMP_NUM_THREADS": "1",
-        }
+        {"TECHMATCH_VAR_DIR": str(var_dir), "DJANGO_SETTINGS_MODULE": "config.settings.dev", "OMP_NUM_THREADS": "1"}
     )
+    env.setdefault("SEARCH_BACKEND", "local")
     log = log or var_dir / "server.log"
     python = sys.executable
     subprocess.run(
@@ -133,6 +132,16 @@ def sqlite_server(
         proc = subprocess.Popen(
             args, cwd=BACKEND, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
+        worker = None
+        if env.get("CELERY_BROKER_URL"):
+            worker = subprocess.Popen(
+                [python, "-m", "celery", "-A", "config.celery", "worker", "--pool=solo", "-l", "WARNING"],
+                cwd=BACKEND,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -150,12 +159,15 @@ def sqlite_server(
                 time.sleep(0.3)
         yield base
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        for child in (proc, worker):
+            if child is None:
+                continue
+            os.killpg(child.pid, signal.SIGTERM)
+            try:
+                child.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+                child.wait()
 
 
 def register_writers(base: str, count: int, *, prefix: str = "writer") -> list[str]:
