@@ -48,13 +48,15 @@ frontend: frontend/dist/index.html
 # --- make run ---------------------------------------------------------------------------------
 run: install frontend serve
 
+# DJANGO_RUNSERVER_HIDE_WARNING: Django's "do not use in production" banner is for someone choosing a
+# server; production runs gunicorn (docs/operations.md), so `make run` prints no warning to act on.
 serve:
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	$(MANAGE) reindex
 	@echo ""
 	@echo "TechMatch 科技撮合平台: http://$(HOST):$(PORT)/   (API docs: http://$(HOST):$(PORT)/api/docs/; Ctrl-C stops)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	cd backend && DJANGO_RUNSERVER_HIDE_WARNING=true ../$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # --- make test --------------------------------------------------------------------------------
 # Every part runs even when an earlier one fails (a front-end failure must not hide the Python
