@@ -9,6 +9,7 @@ export const dashboardFiguresZh = {
   'dashboard.kpi.onPace': '与匀速进度持平',
   'dashboard.kpi.notStarted': '{year}年尚未开始',
   'dashboard.kpi.noExpectation': '尚无应完成进度',
+  'dashboard.kpi.cityTarget': '区县未设单独目标',
 
   'dashboard.cumulative.panelYears': '本年与上年累计',
   'dashboard.cumulative.panelTarget': '对照年度目标（匀速进度）',
@@ -62,6 +63,7 @@ export const dashboardFiguresEn: Record<keyof typeof dashboardFiguresZh, string>
   'dashboard.kpi.onPace': 'On pace',
   'dashboard.kpi.notStarted': '{year} has not started',
   'dashboard.kpi.noExpectation': 'Nothing expected yet',
+  'dashboard.kpi.cityTarget': 'No target of the district’s own',
 
   'dashboard.cumulative.panelYears': 'This year and last, cumulative',
   'dashboard.cumulative.panelTarget': 'Against the annual target (even pace)',

@@ -76,7 +76,7 @@ export function Dashboard() {
                 <SummaryCard summary={data} onDrill={params.openDrill} isPhone={isPhone} />
               </Col>
               <Col span={24}>
-                <FlowsCard summary={data} onDrill={params.openDrill} />
+                <FlowsCard summary={data} onDrill={params.openDrill} isPhone={isPhone} />
               </Col>
               <Col xs={24} xl={12}>
                 <CumulativeCard summary={data} onDrill={params.openDrill} isPhone={isPhone} />

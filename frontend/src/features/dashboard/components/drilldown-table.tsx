@@ -32,7 +32,7 @@ export function DrilldownTable({ data, isPending, isFetching, page, onPage, isPh
       key: 'contract',
       // Sticky: the contract stays in view while its other columns scroll sideways.
       fixed: 'left',
-      width: isPhone ? 150 : 220,
+      width: isPhone ? 150 : 210,
       render: (_, row) => (
         <>
           <Link to={`/deals/${row.deal}`}>{row.title}</Link>
@@ -47,10 +47,10 @@ export function DrilldownTable({ data, isPending, isFetching, page, onPage, isPh
       width: 120,
       render: (_, row) => <Amount value={row.counted_amount} />,
     },
-    { title: t('dashboard.drill.countedOn'), key: 'counted_on', width: 120, render: (_, row) => formatDate(row.counted_on) },
+    { title: t('dashboard.drill.countedOn'), key: 'counted_on', width: 132, render: (_, row) => formatDate(row.counted_on) },
     { title: t('dashboard.drill.type'), dataIndex: 'contract_type_label', width: 84 },
-    { title: t('dashboard.drill.buyer'), key: 'buyer', width: 190, render: (_, row) => party(row.buyer) },
-    { title: t('dashboard.drill.seller'), key: 'seller', width: 190, render: (_, row) => party(row.seller) },
+    { title: t('dashboard.drill.buyer'), key: 'buyer', width: 180, render: (_, row) => party(row.buyer) },
+    { title: t('dashboard.drill.seller'), key: 'seller', width: 180, render: (_, row) => party(row.seller) },
     { title: t('dashboard.drill.district'), key: 'district', width: 104, render: (_, row) => t(`enum.region.${row.district}`) },
     { title: t('dashboard.drill.industry'), key: 'industry', width: 100, render: (_, row) => row.industry_name ?? t('dashboard.unclassified') },
     { title: t('dashboard.drill.registration'), dataIndex: 'registration_number', width: 140 },
@@ -64,7 +64,7 @@ export function DrilldownTable({ data, isPending, isFetching, page, onPage, isPh
       loading={isFetching}
       // The body scrolls within the drawer, so its horizontal scrollbar is always in view (below
       // 20 rows it was off screen and the table looked cut off on the right); the header stays.
-      scroll={{ x: 1270, y: isPhone ? 'calc(100dvh - 300px)' : 'calc(100vh - 290px)' }}
+      scroll={{ x: 1250, y: isPhone ? 'calc(100dvh - 300px)' : 'calc(100vh - 290px)' }}
       locale={{ emptyText: isPending ? t('common.loading') : t('dashboard.drill.empty') }}
       pagination={{
         current: page,

@@ -21,7 +21,7 @@ type Side = 'inflow' | 'outflow';
  * the year's rule counts, with the rule's flow in words; then a flow by where the other party is,
  * 长三角 first. Every figure opens its contracts.
  */
-export function FlowsCard({ summary, onDrill }: { summary: DashboardSummary; onDrill: (target: DrillTarget) => void }) {
+export function FlowsCard({ summary, onDrill, isPhone }: { summary: DashboardSummary; onDrill: (target: DrillTarget) => void; isPhone: boolean }) {
   const { t } = useI18n();
   const [side, setSide] = useState<Side>('inflow');
   const items = side === 'inflow' ? summary.inflow_by_partner : summary.outflow_by_partner;
@@ -33,7 +33,7 @@ export function FlowsCard({ summary, onDrill }: { summary: DashboardSummary; onD
       title: t('dashboard.flows.partner'),
       key: 'label',
       fixed: 'left',
-      width: 180,
+      width: isPhone ? 136 : 180,
       render: (_, row) => (row.item ? row.label : <strong>{row.label}</strong>),
     },
     {
@@ -58,11 +58,13 @@ export function FlowsCard({ summary, onDrill }: { summary: DashboardSummary; onD
   return (
     <Card
       title={<CardTitle>{t('dashboard.flows.title')}</CardTitle>}
-      extra={<Tag color="blue">{t('dashboard.flows.counts', { flow: rule.flow_label })}</Tag>}
       data-testid="flows-card"
     >
       <Row gutter={[24, 16]}>
         <Col xs={24} xl={10}>
+          <Tag color="blue" style={{ marginBottom: 12, whiteSpace: 'normal' }}>
+            {t('dashboard.flows.counts', { flow: rule.flow_label })}
+          </Tag>
           <dl style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 16, margin: '0 0 12px' }}>
             {summary.by_flow.map((item) => (
               <Kpi key={item.key} label={item.label} testId={`flow-${item.key}`} hint={t('dashboard.dealsCount', { n: item.deals })}>

@@ -126,7 +126,12 @@ function PaceText({ pace, gap, year }: { pace: Pace; gap: string; year: number }
       </Tooltip>
     );
   }
-  const words = pace === 'on_pace' ? t('dashboard.kpi.onPace') : pace === 'not_started' ? t('dashboard.kpi.notStarted', { year }) : t('dashboard.kpi.noExpectation');
+  const words = {
+    on_pace: t('dashboard.kpi.onPace'),
+    not_started: t('dashboard.kpi.notStarted', { year }),
+    no_expectation: t('dashboard.kpi.noExpectation'),
+    city_target: t('dashboard.kpi.cityTarget'),
+  }[pace];
   return (
     <span style={{ ...color, fontSize: pace === 'on_pace' ? undefined : 14, fontWeight: pace === 'on_pace' ? undefined : 'normal' }} data-pace={pace}>
       {pace === 'on_pace' ? words : `— ${words}`}

@@ -315,14 +315,16 @@ export function buildCumulativeOption(summary: DashboardSummary, ctx: ChartConte
   return {
     ...base(),
     title: [
-      { ...panelTitle, top: 30, text: ctx.t('dashboard.cumulative.panelYears') },
+      // Below a legend of up to two lines (a phone wraps it rather than hiding entries behind arrows).
+      { ...panelTitle, top: 50, text: ctx.t('dashboard.cumulative.panelYears') },
       { ...panelTitle, top: '54%', text: ctx.t('dashboard.cumulative.panelTarget') },
     ],
     grid: [
-      { left: 4, right: 40, top: 78, height: '28%', containLabel: true },
-      { left: 4, right: 40, top: '66%', bottom: 4, containLabel: true },
+      // Room on the right for the progress written at the end of the lower actual line.
+      { left: 4, right: 64, top: 96, height: '26%', containLabel: true },
+      { left: 4, right: 64, top: '66%', bottom: 4, containLabel: true },
     ],
-    legend: { top: 0, type: 'scroll' },
+    legend: { top: 0 },
     tooltip: { trigger: 'axis', formatter: axisTooltip(ctx) },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     xAxis: [

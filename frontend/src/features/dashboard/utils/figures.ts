@@ -115,12 +115,21 @@ export function inUnit(amount: string | null | undefined, unit: AmountUnit): num
 /**
  * Where the year stands against the even pace. No "ahead" before there is anything to be ahead
  * of: a year that has not begun on the reference date, or one with no expected amount yet (no
- * target), is `not_started` / `no_expectation`, shown as "—" rather than a green "领先 0元".
+ * target), is `not_started` / `no_expectation`, shown as "—" rather than a green "领先 0元"; nor for
+ * a district official, measured against no target of their own (`city_target`).
  */
-export type Pace = 'not_started' | 'no_expectation' | 'ahead' | 'behind' | 'on_pace';
+export type Pace = 'not_started' | 'no_expectation' | 'city_target' | 'ahead' | 'behind' | 'on_pace';
 
-export function paceOf(summary: { year: number; reference_date: string; expected_amount: string; gap_to_expected: string }): Pace {
+export function paceOf(summary: {
+  year: number;
+  reference_date: string;
+  expected_amount: string;
+  gap_to_expected: string;
+  district?: string | null;
+}): Pace {
   if (monthsElapsed(summary.year, summary.reference_date) === 0) return 'not_started';
+  // The target is the city's: a county's figures are not behind or ahead of it.
+  if (summary.district) return 'city_target';
   const expected = parseFen(summary.expected_amount);
   if (expected === null || expected <= 0n) return 'no_expectation';
   const gap = parseFen(summary.gap_to_expected) ?? 0n;

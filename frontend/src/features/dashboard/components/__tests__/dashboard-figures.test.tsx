@@ -89,6 +89,9 @@ describe('a county official', () => {
     expect(await screen.findByTestId('scope-tag')).toHaveTextContent('辖区：德清县（含湖州莫干山高新区）');
     expect(screen.getByTestId('dashboard-district')).toHaveTextContent('您的权限限于德清县（含湖州莫干山高新区）');
     expect(screen.getByTestId('flows-card')).toHaveTextContent('区县视角：“本地”指德清县（含其功能区）');
+    // Measured against the city's target, a county is neither 落后 nor 领先.
+    expect(screen.getByTestId('kpi-gap')).toHaveTextContent('区县未设单独目标');
+    expect(screen.getByTestId('kpi-gap')).not.toHaveTextContent(/落后|领先/);
     // A zone's figure is already in its district's, and says so.
     expect(within(screen.getByTestId('by-district')).getByText('属德清县，已含在德清县的数字中')).toBeInTheDocument();
   });

@@ -97,6 +97,11 @@ describe('the pace against the even path', () => {
     expect(paceOf({ ...future, gap_to_expected: '5000000.00' })).toBe('not_started');
   });
 
+  it('is neither behind nor ahead for a district official: the target is the city’s', () => {
+    expect(paceOf({ ...year, district: 'deqing' })).toBe('city_target');
+    expect(paceOf({ ...year, district: null })).toBe('behind');
+  });
+
   it('is not "ahead" before any expectation exists (no target for the year)', () => {
     expect(paceOf({ ...year, expected_amount: '0.00', gap_to_expected: '78980000.00' })).toBe('no_expectation');
   });
