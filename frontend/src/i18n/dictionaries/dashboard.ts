@@ -16,7 +16,6 @@ export const dashboardZh = {
   'dashboard.yearOption': '{year}年',
   'dashboard.asOf': '截至',
   'dashboard.asOf.now': '今天（实时）',
-  'dashboard.asOfNotice': '以下数字按 {date} 结束时的台账和计数口径计算，与当天看板显示的数字一致。',
   'dashboard.districtNotice': '您的权限限于{district}：以下金额只统计至少一方在{district}的合同；年度目标和揭榜挂帅漏斗为全市口径。',
   'dashboard.empty': '{year}年尚无计入目标的技术合同。',
   'dashboard.month': '{month}月',
@@ -29,7 +28,6 @@ export const dashboardZh = {
   'dashboard.unit.wan': '万元',
   'dashboard.unit.billion': '十亿元',
   'dashboard.unit.million': '百万元',
-  'dashboard.unit.thousand': '千元',
 
   'dashboard.summary.title': '{year}年目标进度',
   'dashboard.gauge.actual': '已完成',
@@ -54,7 +52,6 @@ export const dashboardZh = {
 
   'dashboard.cumulative.title': '累计完成：实际与应完成',
   'dashboard.cumulative.aria': '累计完成折线图：截至{date}实际计入 {actual}，按匀速应完成 {expected}，年度目标 {target}',
-  'dashboard.cumulative.note': '应完成线按全年匀速完成目标计算；预测线从最近的实际值连到年末预测值。点击实际线或去年线上的点，查看该月计入的合同。',
   'dashboard.series.actual': '{year}年累计',
   'dashboard.series.expected': '应完成（匀速）',
   'dashboard.series.lastYear': '{year}年累计',
@@ -232,7 +229,6 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.yearOption': '{year}',
   'dashboard.asOf': 'As of',
   'dashboard.asOf.now': 'Today (live)',
-  'dashboard.asOfNotice': 'These figures use the ledger and counting rule as they stood at the end of {date}, exactly as the dashboard showed them that day.',
   'dashboard.districtNotice': 'Your rights cover {district}: the amounts below count only contracts with at least one party in {district}; the year\'s target and the 揭榜挂帅 funnel are city-wide.',
   'dashboard.empty': 'No contract counts toward the {year} target yet.',
   'dashboard.month': '{month}',
@@ -245,7 +241,6 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.unit.wan': '10,000 yuan',
   'dashboard.unit.billion': 'billion yuan',
   'dashboard.unit.million': 'million yuan',
-  'dashboard.unit.thousand': 'thousand yuan',
 
   'dashboard.summary.title': 'Progress to the {year} target',
   'dashboard.gauge.actual': 'Achieved',
@@ -270,8 +265,6 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
 
   'dashboard.cumulative.title': 'Cumulative: actual against expected',
   'dashboard.cumulative.aria': 'Cumulative line chart: {actual} counted by {date}, {expected} expected at an even pace, annual target {target}',
-  'dashboard.cumulative.note':
-    'The expected line meets the target at an even pace through the year; the projection runs from the latest actual value to the year-end projection. Click a point of the actual or last year’s line to see the contracts counted in that month.',
   'dashboard.series.actual': '{year} cumulative',
   'dashboard.series.expected': 'Expected (even pace)',
   'dashboard.series.lastYear': '{year} cumulative',
