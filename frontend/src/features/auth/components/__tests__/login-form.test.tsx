@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { signedInAs } from '@/testing/auth';
 import { tianneng } from '@/testing/data/marketplace';
 import { stats } from '@/testing/data/matching';
+import { fill } from '@/testing/fill';
 import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -30,8 +31,8 @@ describe('signing in and out', () => {
     const { user, router } = renderApp('/login?next=%2Fchallenges');
     await screen.findByRole('form', { name: '登录' }); // the page loads lazily
 
-    await user.type(screen.getByLabelText('用户名'), 'tianneng');
-    await user.type(screen.getByLabelText('密码'), 'TechMatch-2027');
+    await fill(user, screen.getByLabelText('用户名'), 'tianneng');
+    await fill(user, screen.getByLabelText('密码'), 'TechMatch-2027');
     await user.click(screen.getByRole('button', { name: /^登\s*录$/ }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/challenges'));
@@ -68,8 +69,8 @@ describe('signing in and out', () => {
     });
     const { user, router } = renderApp('/login');
     await screen.findByRole('form', { name: '登录' }); // the page loads lazily
-    await user.type(screen.getByLabelText('用户名'), 'tianneng');
-    await user.type(screen.getByLabelText('密码'), 'wrong');
+    await fill(user, screen.getByLabelText('用户名'), 'tianneng');
+    await fill(user, screen.getByLabelText('密码'), 'wrong');
     await user.click(screen.getByRole('button', { name: /^登\s*录$/ }));
 
     const alert = await screen.findByTestId('form-error');

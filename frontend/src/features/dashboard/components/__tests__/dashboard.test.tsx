@@ -162,7 +162,7 @@ describe('dashboard', () => {
 
     expect(await screen.findByText('这一项共有 612,480 份合同，超过直接下载的上限，已转为后台生成文件。')).toBeInTheDocument();
     expect(await drawer.findByText('300000 / 612480')).toBeInTheDocument();
-    expect(await screen.findByText('已下载 2026年技术合同-3月.xlsx', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('已下载 2026年技术合同-3月.xlsx')).toBeInTheDocument();
     expect(drawer.getByTestId('background-export')).toHaveTextContent('共612480份合同');
     expect(createObjectURL).toHaveBeenCalledTimes(1);
     const body = (await requestsTo(spy, 'POST /api/dashboard/exports/')[0]!.json()) as Record<string, unknown>;

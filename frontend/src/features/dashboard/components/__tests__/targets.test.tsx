@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { components } from '@/api/schema';
 import { signedInAs } from '@/testing/auth';
 import { kjj, targets } from '@/testing/data/dashboard';
+import { fill } from '@/testing/fill';
 import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -58,14 +59,14 @@ describe('targets board', () => {
     expect(await drawer.findByText('省科技厅高企认定公示（第一批）')).toBeInTheDocument();
 
     const form = within(drawer.getByRole('form', { name: '填报新进展' }));
-    await user.type(form.getByLabelText('当前值'), '1980');
+    await fill(user, form.getByLabelText('当前值'), '1980');
     const date = form.getByLabelText('统计截至');
     await user.click(date);
     await user.clear(date);
     // Typed, then committed when focus moves on (Enter would also submit the form).
     await user.type(date, '2026-09-30');
     await user.tab();
-    await user.type(form.getByLabelText('数据来源与说明'), '省科技厅高企认定公示（第二批）');
+    await fill(user, form.getByLabelText('数据来源与说明'), '省科技厅高企认定公示（第二批）');
     await user.click(form.getByRole('button', { name: /保存进展/ }));
     // The server's message appears under the field it is about.
     const message = await drawer.findByText('统计截至日期不能晚于今天');
@@ -92,7 +93,7 @@ describe('targets board', () => {
     const form = within(drawer.getByRole('form', { name: '填报新进展' }));
     await user.click(form.getByRole('button', { name: /保存进展/ }));
     expect(await form.findByText('请填写当前值')).toBeInTheDocument();
-    await user.type(form.getByLabelText('当前值'), '-3');
+    await fill(user, form.getByLabelText('当前值'), '-3');
     expect(await form.findByText('请输入不小于 0 的数字，最多两位小数')).toBeInTheDocument();
     expect(requestsTo(spy, 'POST /api/dashboard/targets/2/progress/')).toHaveLength(0);
   });

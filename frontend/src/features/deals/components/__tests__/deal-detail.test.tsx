@@ -14,6 +14,7 @@ import {
   withdrawnDeal,
 } from '@/testing/data/deals';
 import { industries, tianneng } from '@/testing/data/marketplace';
+import { fill } from '@/testing/fill';
 import { jsonResponse, mockApi, requestsMade, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -170,19 +171,19 @@ describe('ledger actions for officials', () => {
     expect(await within(dialog).findByText('请填写认定登记编号')).toBeInTheDocument();
     // Registration states its reason like every other ledger action; blank is refused before sending.
     expect(await within(dialog).findByText('请填写原因')).toBeInTheDocument();
-    await user.type(within(dialog).getByLabelText('原因'), '   ');
-    await user.type(within(dialog).getByLabelText('认定登记编号'), '330522-2026-0317');
+    await fill(user, within(dialog).getByLabelText('原因'), '   ');
+    await fill(user, within(dialog).getByLabelText('认定登记编号'), '330522-2026-0317');
     await user.click(within(dialog).getByRole('button', { name: '认定登记' }));
     expect(await within(dialog).findByText('请填写原因')).toBeInTheDocument();
     expect(bodies).toEqual([]);
 
     await user.clear(within(dialog).getByLabelText('原因'));
-    await user.type(within(dialog).getByLabelText('原因'), '经技术市场审核，符合认定条件');
+    await fill(user, within(dialog).getByLabelText('原因'), '经技术市场审核，符合认定条件');
     await user.click(within(dialog).getByRole('button', { name: '认定登记' }));
     expect(await within(fieldOf(within(dialog).getByLabelText('认定登记编号'))).findByText('该登记机构下已有此认定登记编号')).toBeInTheDocument();
 
     await user.clear(within(dialog).getByLabelText('认定登记编号'));
-    await user.type(within(dialog).getByLabelText('认定登记编号'), '330522-2026-0318');
+    await fill(user, within(dialog).getByLabelText('认定登记编号'), '330522-2026-0318');
     await user.click(within(dialog).getByRole('button', { name: '认定登记' }));
     await waitFor(() => expect(screen.getByTestId('deal-status')).toHaveTextContent('已认定登记'));
     const page = within(screen.getByTestId('deal-detail'));
@@ -209,13 +210,13 @@ describe('ledger actions for officials', () => {
     const dialog = await screen.findByRole('dialog', { name: '更正合同' });
     expect(within(dialog).getByLabelText('技术交易额')).toHaveValue('2600000.00');
 
-    await user.type(within(dialog).getByLabelText('原因'), '登记机构核减设备费用');
+    await fill(user, within(dialog).getByLabelText('原因'), '登记机构核减设备费用');
     await user.click(within(dialog).getByRole('button', { name: /更\s*正/ }));
     expect(await within(dialog).findByText('请至少修改一项需要更正的内容')).toBeInTheDocument();
     expect(requestsMade(spy)).not.toContain('POST /api/deals/7/amend/');
 
     await user.clear(within(dialog).getByLabelText('技术交易额'));
-    await user.type(within(dialog).getByLabelText('技术交易额'), '2450000.50');
+    await fill(user, within(dialog).getByLabelText('技术交易额'), '2450000.50');
     await user.click(within(dialog).getByRole('button', { name: /更\s*正/ }));
     await waitFor(() => expect(body).toEqual({ technical_amount: '2450000.50', reason: '登记机构核减设备费用' }));
     expect(await screen.findByText('合同已更正')).toBeInTheDocument();
@@ -241,10 +242,10 @@ describe('ledger actions for officials', () => {
     expect(dialog.getByLabelText('卖方名称')).toHaveValue(registeredDeal.seller.name);
 
     await user.clear(dialog.getByLabelText('卖方名称'));
-    await user.type(dialog.getByLabelText('卖方名称'), '浙江某大学湖州研究院（演示）');
+    await fill(user, dialog.getByLabelText('卖方名称'), '浙江某大学湖州研究院（演示）');
     await user.clear(dialog.getByLabelText('卖方统一社会信用代码'));
-    await user.type(dialog.getByLabelText('卖方统一社会信用代码'), '12330500mb0d4e5f6c');
-    await user.type(dialog.getByLabelText('原因'), '登记机构核对：受托方为研究院');
+    await fill(user, dialog.getByLabelText('卖方统一社会信用代码'), '12330500mb0d4e5f6c');
+    await fill(user, dialog.getByLabelText('原因'), '登记机构核对：受托方为研究院');
     await user.click(dialog.getByRole('button', { name: /更\s*正/ }));
 
     expect(await within(dialog.getByTestId('party-seller')).findByText('买方和卖方不能是同一机构')).toBeInTheDocument();
@@ -272,7 +273,7 @@ describe('ledger actions for officials', () => {
     expect(await within(dialog).findByText('请填写原因')).toBeInTheDocument();
     expect(calls).toBe(0);
 
-    await user.type(within(dialog).getByLabelText('原因'), '双方解除合同');
+    await fill(user, within(dialog).getByLabelText('原因'), '双方解除合同');
     await user.click(within(dialog).getByRole('button', { name: /作\s*废/ }));
     expect(await within(dialog).findByText('合同已作废')).toBeInTheDocument();
     expect(calls).toBe(1);
@@ -293,7 +294,7 @@ describe('ledger actions for officials', () => {
     await user.click(await screen.findByRole('button', { name: /冲销最近记录/ }));
     const dialog = await screen.findByRole('dialog', { name: '冲销最近一条台账记录' });
     expect(dialog).toHaveTextContent(`冲销第 2 条记录“认定登记”（kjj，${at('2026-11-24T16:40:00+08:00')}）`);
-    await user.type(within(dialog).getByLabelText('原因'), '登记编号录错，冲销后重新登记');
+    await fill(user, within(dialog).getByLabelText('原因'), '登记编号录错，冲销后重新登记');
     await user.click(within(dialog).getByRole('button', { name: /冲销最近记录/ }));
     await waitFor(() => expect(body).toEqual({ entry: 502, reason: '登记编号录错，冲销后重新登记' }));
     await waitFor(() => expect(screen.getByTestId('deal-status')).toHaveTextContent('已录入'));

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { signedInAs } from '@/testing/auth';
 import { capabilityPrefill, kjj, needPrefill, offlineDeal, recordedDeal, saimaPrefill, separatorPrefill } from '@/testing/data/deals';
 import { industries, taihuLab, tianneng } from '@/testing/data/marketplace';
+import { fill } from '@/testing/fill';
 import { jsonResponse, mockApi, requestsMade, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -37,7 +38,7 @@ async function pickDate(user: User, label: string, date: string) {
 }
 
 async function fillContract(user: User) {
-  await user.type(screen.getByLabelText('合同编号'), '2026330522000318');
+  await fill(user, screen.getByLabelText('合同编号'), '2026330522000318');
   await pickDate(user, '签订日期', signedOn);
 }
 
@@ -71,8 +72,8 @@ describe('recording the contract of an awarded challenge', () => {
     expect(screen.queryByLabelText('签约的中榜申请')).not.toBeInTheDocument();
 
     await fillContract(user);
-    await user.type(screen.getByLabelText('技术交易额'), '2,600,000');
-    await user.type(screen.getByLabelText('备注'), '技术交易额扣除设备采购费用');
+    await fill(user, screen.getByLabelText('技术交易额'), '2,600,000');
+    await fill(user, screen.getByLabelText('备注'), '技术交易额扣除设备采购费用');
     await user.click(screen.getByRole('button', { name: '提交合同' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/deals/7'));
@@ -125,7 +126,7 @@ describe('recording the contract of an awarded challenge', () => {
     const spy = mockApi(ownerRoutes());
     const { user } = renderApp('/deals/new?challenge=1');
     await screen.findByTestId('deal-form');
-    await user.type(screen.getByLabelText('合同编号'), '2026330522000318');
+    await fill(user, screen.getByLabelText('合同编号'), '2026330522000318');
     const date = screen.getByLabelText('签订日期');
     await user.click(date);
     await user.type(date, `${signedOn}{Enter}`);
@@ -140,7 +141,7 @@ describe('recording the contract of an awarded challenge', () => {
     const { user } = renderApp('/deals/new?challenge=1');
     await screen.findByTestId('deal-form');
     await fillContract(user);
-    await user.type(screen.getByLabelText('技术交易额'), '2800000.01');
+    await fill(user, screen.getByLabelText('技术交易额'), '2800000.01');
     await user.click(screen.getByRole('button', { name: '提交合同' }));
 
     expect(await within(fieldOf(screen.getByLabelText('技术交易额'))).findByText('技术交易额不能大于合同金额')).toBeInTheDocument();
@@ -226,11 +227,11 @@ describe('recording the contract of a need or a capability', () => {
     expect(screen.getByRole('link', { name: /返回需求/ })).toHaveAttribute('href', '/needs/7');
 
     await fillContract(user);
-    await user.type(screen.getByLabelText('卖方名称'), '浙江某大学湖州研究院（演示）');
-    await user.type(screen.getByLabelText('卖方统一社会信用代码'), '12330500MB0D4E5F6C');
+    await fill(user, screen.getByLabelText('卖方名称'), '浙江某大学湖州研究院（演示）');
+    await fill(user, screen.getByLabelText('卖方统一社会信用代码'), '12330500MB0D4E5F6C');
     await user.click(screen.getByLabelText('卖方所在地区'));
     await user.click(await screen.findByText('吴兴区', { selector: '.ant-select-item-option-content' }));
-    await user.type(screen.getByLabelText('合同金额'), '450000');
+    await fill(user, screen.getByLabelText('合同金额'), '450000');
     await user.click(screen.getByRole('button', { name: '提交合同' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/deals/7'));
@@ -268,11 +269,11 @@ describe('recording the contract of a need or a capability', () => {
 
     await user.click(screen.getByLabelText('合同类型'));
     await user.click(await screen.findByText('技术许可', { selector: '.ant-select-item-option-content' }));
-    await user.type(screen.getByLabelText('买方名称'), '安吉舒适椅业科技有限公司');
-    await user.type(screen.getByLabelText('买方统一社会信用代码'), '91330523MA2K3M4N5L');
+    await fill(user, screen.getByLabelText('买方名称'), '安吉舒适椅业科技有限公司');
+    await fill(user, screen.getByLabelText('买方统一社会信用代码'), '91330523MA2K3M4N5L');
     await user.click(screen.getByLabelText('买方所在地区'));
     await user.click(await screen.findByText('安吉县', { selector: '.ant-select-item-option-content' }));
-    await user.type(screen.getByLabelText('合同金额'), '1500000');
+    await fill(user, screen.getByLabelText('合同金额'), '1500000');
     await user.click(screen.getByRole('button', { name: '提交合同' }));
 
     await waitFor(() => expect(body).toMatchObject({ origin: 'capability', capability: 5, contract_type: 'license', contract_amount: '1500000' }));
@@ -320,27 +321,27 @@ describe('recording an offline contract', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '录入线下技术合同' })).toBeInTheDocument();
     await screen.findByTestId('deal-form');
 
-    await user.type(screen.getByLabelText('合同编号'), '2026330502000123');
+    await fill(user, screen.getByLabelText('合同编号'), '2026330502000123');
     await pickDate(user, '签订日期', signedOn);
-    await user.type(screen.getByLabelText('合同名称'), '竹木家具水性涂装工艺技术服务合同');
+    await fill(user, screen.getByLabelText('合同名称'), '竹木家具水性涂装工艺技术服务合同');
     await user.click(screen.getByLabelText('合同类型'));
     await user.click(await screen.findByText('技术服务', { selector: '.ant-select-item-option-content' }));
-    await user.type(screen.getByLabelText('买方名称'), '安吉舒适椅业科技有限公司');
-    await user.type(screen.getByLabelText('买方统一社会信用代码'), '91330523MA2K3M4N5B');
+    await fill(user, screen.getByLabelText('买方名称'), '安吉舒适椅业科技有限公司');
+    await fill(user, screen.getByLabelText('买方统一社会信用代码'), '91330523MA2K3M4N5B');
     // A wrong check character is caught while typing, as on the server.
     await user.click(screen.getByRole('button', { name: '提交合同' }));
     expect(await within(fieldOf(screen.getByLabelText('买方统一社会信用代码'))).findByText(/校验位/)).toBeInTheDocument();
     await user.clear(screen.getByLabelText('买方统一社会信用代码'));
-    await user.type(screen.getByLabelText('买方统一社会信用代码'), '91330523ma2k3m4n5l');
+    await fill(user, screen.getByLabelText('买方统一社会信用代码'), '91330523ma2k3m4n5l');
     await user.click(screen.getByLabelText('买方所在地区'));
     await user.click(await screen.findByText('安吉县', { selector: '.ant-select-item-option-content' }));
-    await user.type(screen.getByLabelText('卖方名称'), '浙江某大学湖州研究院（演示）');
-    await user.type(screen.getByLabelText('卖方统一社会信用代码'), '12330500MB0D4E5F6C');
+    await fill(user, screen.getByLabelText('卖方名称'), '浙江某大学湖州研究院（演示）');
+    await fill(user, screen.getByLabelText('卖方统一社会信用代码'), '12330500MB0D4E5F6C');
     const sellerRegion = screen.getByLabelText('卖方所在地区');
     await user.click(sellerRegion);
     await user.click((await screen.findAllByText('吴兴区', { selector: '.ant-select-item-option-content' })).at(-1)!);
-    await user.type(screen.getByLabelText('合同金额'), '680000');
-    await user.type(screen.getByLabelText('技术交易额'), '600000');
+    await fill(user, screen.getByLabelText('合同金额'), '680000');
+    await fill(user, screen.getByLabelText('技术交易额'), '600000');
     await user.click(screen.getByRole('button', { name: '提交合同' }));
 
     expect(await within(fieldOf(screen.getByLabelText('卖方统一社会信用代码'))).findByText('买方和卖方不能是同一机构')).toBeInTheDocument();

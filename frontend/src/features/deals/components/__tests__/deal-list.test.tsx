@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { signedInAs } from '@/testing/auth';
 import { dealListItem, kjj, offlineDeal, recordedDeal, registeredDeal } from '@/testing/data/deals';
 import { page, tianneng } from '@/testing/data/marketplace';
+import { fill } from '@/testing/fill';
 import { jsonResponse, mockApi, requestsTo } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -34,7 +35,7 @@ describe('the contracts list', () => {
     expect(Object.fromEntries(new URL(first.url).searchParams)).toEqual({ page: '1', page_size: '10', status: 'registered' });
 
     // Keywords are searched on Enter, and go into the URL.
-    await user.type(screen.getByLabelText('关键词'), '隔膜{Enter}');
+    await fill(user, screen.getByLabelText('关键词'), '隔膜{Enter}');
     await waitFor(() => expect(router.state.location.search).toBe('?status=registered&q=%E9%9A%94%E8%86%9C'));
     await waitFor(() => expect(new URL(requestsTo(spy, 'GET /api/deals/').at(-1)!.url).searchParams.get('q')).toBe('隔膜'));
   });

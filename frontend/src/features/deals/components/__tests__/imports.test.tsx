@@ -46,7 +46,7 @@ describe('deal imports', () => {
     expect(screen.getByRole('progressbar', { name: '导入进度' })).toHaveAttribute('aria-valuenow', '41');
 
     // Then the verdict and every row's problem.
-    expect(await screen.findByTestId('import-message', {}, { timeout: 5000 })).toHaveTextContent('共有2处错误，未写入任何数据');
+    expect(await screen.findByTestId('import-message')).toHaveTextContent('共有2处错误，未写入任何数据');
     expect(screen.getByRole('progressbar', { name: '导入进度' })).toHaveAttribute('aria-valuenow', '100');
     expect(screen.getByTestId('import-progress-text')).toHaveTextContent('导入失败（未写入任何数据）：共 12000 行');
     const report = within(screen.getByTestId('import-report'));
@@ -88,7 +88,7 @@ describe('deal imports', () => {
     await user.click(within(message).getByRole('button', { name: /重新导入/ }));
     expect(retried).toBe(1);
     // Queued again, the page polls until the verdict.
-    expect(await screen.findByText('新增12000份，补登记0份，0份与台账一致未变化', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('新增12000份，补登记0份，0份与台账一致未变化')).toBeInTheDocument();
     expect(screen.queryByTestId('import-retry')).not.toBeInTheDocument();
   });
 
