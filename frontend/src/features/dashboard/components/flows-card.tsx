@@ -33,7 +33,7 @@ export function FlowsCard({ summary, onDrill, isPhone }: { summary: DashboardSum
       title: t('dashboard.flows.partner'),
       key: 'label',
       fixed: 'left',
-      width: isPhone ? 136 : 180,
+      width: isPhone ? 150 : 180,
       render: (_, row) => (row.item ? row.label : <strong>{row.label}</strong>),
     },
     {
@@ -42,7 +42,7 @@ export function FlowsCard({ summary, onDrill, isPhone }: { summary: DashboardSum
       align: 'right',
       render: (_, row) =>
         row.item && isFigure(row.item.figure) ? (
-          <FigureButton target={drillTo(summary, row.item.figure, row.item.key)} label={`${t(`dashboard.flows.side.${side}`)} · ${row.label}`} onDrill={onDrill}>
+          <FigureButton target={drillTo(summary, row.item.figure, row.item.key)} label={`${t(`dashboard.flows.side.${side}`)} · ${row.item.label}`} onDrill={onDrill}>
             <Amount value={row.amount} />
           </FigureButton>
         ) : (
@@ -105,7 +105,7 @@ export function FlowsCard({ summary, onDrill, isPhone }: { summary: DashboardSum
             columns={columns}
             dataSource={rows}
             pagination={false}
-            expandable={{ defaultExpandAllRows: true, indentSize: 12 }}
+            expandable={{ defaultExpandAllRows: true, indentSize: isPhone ? 6 : 12 }}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('dashboard.breakdown.empty') }}
             data-testid="partner-table"

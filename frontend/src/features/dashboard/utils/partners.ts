@@ -54,7 +54,9 @@ export function partnerRows(items: readonly PartnerItem[], yrdLabel: string): Pa
   for (const group of YANGTZE_DELTA) {
     const members = items.filter((item) => item.group === group);
     if (members.length === 0) continue;
-    if (BY_CITY.has(group)) delta.push(subtotal(group, members[0]!.group_label, members.map(leaf), whole));
+    // Under its province's subtotal a city needs no province: 江苏省苏州市 reads 苏州市 there.
+    const city = (item: PartnerItem): PartnerRow => ({ ...leaf(item), label: item.label.startsWith(group) && item.label !== group ? item.label.slice(group.length) : item.label });
+    if (BY_CITY.has(group)) delta.push(subtotal(group, members[0]!.group_label, members.map(city), whole));
     else delta.push(...members.map(leaf));
   }
   const rows: PartnerRow[] = [];

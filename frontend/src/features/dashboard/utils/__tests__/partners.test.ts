@@ -23,7 +23,7 @@ describe('a flow by partner region', () => {
       ['浙江（湖州以外）', '5000000.00'],
       ['安徽省', '1500000.00'],
     ]);
-    expect(delta.children![1]!.children!.map((row) => row.item?.key)).toEqual(['江苏省/苏州市']);
+    expect(delta.children![1]!.children!.map((row) => [row.item?.key, row.label])).toEqual([['江苏省/苏州市', '苏州市']]);
   });
 
   it('adds the subtotals on exact fen, and they sum to the flow', () => {
