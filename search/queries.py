@@ -6,7 +6,7 @@ from __future__ import annotations
 from elasticsearch.dsl import A, Q, Search
 
 from search.text import query_terms, required_terms
-from search.types import FACET_FIELDS, SearchQuery
+from search.types import FACET_FIELDS, ORDERINGS, SearchQuery
 
 # How many nearest neighbours and lexical matches a free-text search considers before it applies
 # the hit rule: beyond this many documents within the dense margin, the count is a lower bound.
@@ -43,6 +43,17 @@ def literal_bool(q: SearchQuery) -> Q | None:
         should=[Q("term", tokens=t) for t in terms],
         minimum_should_match=required_terms(len(terms)),
     )
+
+
+def sort_clauses(ordering: str) -> list[dict]:
+    """An ordering other than relevance (search.types.ORDERINGS) as a sort: documents without the
+    field last, then the document id. (`_id` itself cannot be sorted on since 8.0: `id` copies it.)
+    `unmapped_type`: an index created before the orderings sorts instead of failing."""
+    field, descending = ORDERINGS[ordering]
+    return [
+        {field: {"order": "desc" if descending else "asc", "missing": "_last", "unmapped_type": "long"}},
+        {"id": {"order": "asc", "unmapped_type": "keyword"}},
+    ]
 
 
 def with_facets(search: Search) -> Search:
@@ -109,3 +120,15 @@ def literal_candidates(index: str, query: Q) -> Search:
 
 def facets_of(index: str, ids: list[str]) -> Search:
     return with_facets(Search(index=index).query(Q("ids", values=ids)).extra(size=0))
+
+
+def ordered_page(index: str, q: SearchQuery, ids: list[str]) -> Search:
+    """One page of known hits in `q.ordering`, with their facets when asked: one request."""
+    search = (
+        Search(index=index)
+        .query(Q("ids", values=ids))
+        .sort(*sort_clauses(q.ordering))
+        .extra(from_=q.offset, size=q.limit, track_total_hits=False)
+        .source(False)
+    )
+    return with_facets(search) if q.facets else search

@@ -11,6 +11,18 @@ import numpy as np
 KINDS = ("challenge", "need", "capability")
 PUBLIC = "*"  # audience token: everybody may see the document
 FACET_FIELDS = ("kind", "industry", "region", "status")
+RELEVANCE = "relevance"
+# Every order but relevance sorts the whole set of hits by one field of the document; a document
+# without the field (a need's deadline, a capability without a price) comes after every one that
+# has it, and the document id breaks ties, so a page boundary never moves between requests.
+# (field, descending) by ordering:
+ORDERINGS: dict[str, tuple[str, bool] | None] = {
+    RELEVANCE: None,
+    "newest": ("published_at", True),
+    "deadline": ("deadline", False),  # the soonest first, as in the marketplace lists
+    "-amount": ("amount", True),
+    "amount": ("amount", False),
+}
 
 
 def doc_id(kind: str, pk: int) -> str:
@@ -36,6 +48,8 @@ class PostingDoc:
     audience: Sequence[str] = (PUBLIC,)  # PUBLIC or "org:<id>" tokens
     amount: int | None = None  # whole yuan (榜额, budget or price ceiling), for range filters
     trl: int | None = None
+    published_at: int | None = None  # epoch seconds: when it became public (orderings)
+    deadline: int | None = None  # epoch seconds: a challenge's bid deadline (orderings)
     passage_vector: np.ndarray | None = None  # the document as something to be found
     encoder: str = ""
     content_hash: str = ""
@@ -62,9 +76,14 @@ class SearchQuery:
     # path to exist). A text without any term (%%%, a lone letter) finds nothing.
     dense_margin: float | None = None
     dense_floor: float | None = None
+    ordering: str = RELEVANCE  # one of ORDERINGS
     offset: int = 0
     limit: int = 10
     facets: bool = False
+
+    def __post_init__(self) -> None:
+        if self.ordering not in ORDERINGS:
+            raise ValueError(f"unknown ordering {self.ordering!r}; choose one of {list(ORDERINGS)}")
 
 
 @dataclass

@@ -33,6 +33,10 @@ def public_text(posting: Posting) -> PostingText:
     return full_text(posting)
 
 
+def _epoch(moment) -> int | None:
+    return None if moment is None else int(moment.timestamp())
+
+
 def build_documents(
     postings: Sequence[Posting],
     *,
@@ -65,6 +69,10 @@ def build_documents(
                 audience=kind.audience(posting),
                 amount=None if amount is None else int(amount),
                 trl=kind.trl(posting),
+                # As in the lists' "newest": a challenge is new when published (its drafts come
+                # last), a need or a capability when created.
+                published_at=_epoch(getattr(posting, "published_at", posting.created_at)),
+                deadline=_epoch(kind.deadline(posting)),
                 passage_vector=vector,
                 encoder=encoder.name,
                 content_hash=content_hash("passage", text.full()),

@@ -23,7 +23,7 @@ from matching.fusion import DUPLICATE_THRESHOLD, MATCH, SEARCH
 from matching.text import query_views
 from search.backends import SearchBackend, SearchUnavailable
 from search.text import query_terms
-from search.types import SearchQuery, SearchResult, content_hash
+from search.types import RELEVANCE, SearchQuery, SearchResult, content_hash
 
 logger = logging.getLogger(__name__)
 
@@ -196,6 +196,7 @@ def search_postings(
     amount_max: int | None = None,
     trl_min: int | None = None,
     trl_max: int | None = None,
+    ordering: str = RELEVANCE,
     offset: int = 0,
     limit: int = 20,
 ) -> SearchPage:
@@ -211,6 +212,7 @@ def search_postings(
             trl_min=trl_min,
             trl_max=trl_max,
             audience=viewer_tokens(viewer),
+            ordering=ordering,
             offset=offset,
             limit=limit,
             facets=True,

@@ -1,9 +1,10 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.serializers import OrganisationSummaryOutputSerializer
 from indexing.selectors import empty_matches_hint, strength_label, strength_reason
 from marketplace.serializers import PostingSummaryOutputSerializer
-from search.types import FACET_FIELDS, KINDS
+from search.types import FACET_FIELDS, KINDS, ORDERINGS, RELEVANCE
 
 INDICATOR_VERDICTS = [("met", "达标"), ("unmet", "未达标"), ("unknown", "未说明")]
 
@@ -105,6 +106,21 @@ class SearchQueryInputSerializer(serializers.Serializer):
     amount_max = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0, required=False)
     trl_min = serializers.IntegerField(min_value=1, max_value=9, required=False)
     trl_max = serializers.IntegerField(min_value=1, max_value=9, required=False)
+    ordering = serializers.ChoiceField(
+        choices=list(ORDERINGS),
+        default=RELEVANCE,
+        help_text=(
+            "relevance 相关度（默认）/ newest 最新发布 / deadline 截止时间最近的在前（只有榜单有截止时间，"
+            "需求与能力成果排在所有榜单之后）/ -amount 金额从高到低 / amount 金额从低到高（金额为榜额、"
+            "预算上限或报价上限，没有金额的排在最后）。除相关度外，均对全部命中结果排序，同值按编号排列。"
+        ),
+        error_messages={
+            "invalid_choice": _(
+                "没有“{input}”这种排序方式。可选：relevance（相关度）、newest（最新发布）、"
+                "deadline（截止时间最近）、-amount（金额从高到低）、amount（金额从低到高）"
+            )
+        },
+    )
     page = serializers.IntegerField(min_value=1, max_value=500, default=1)
     page_size = serializers.IntegerField(min_value=1, max_value=100, default=20)
 

@@ -24,7 +24,10 @@ class SearchView(APIView):
         responses=SearchOutputSerializer,
         tags=["search"],
         summary="混合检索榜单、需求与能力成果",
-        description="q 为自由文本（语义向量 + 关键词 BM25 融合）；不填 q 时按筛选条件列出。筛选在排序之前执行，facets 为命中结果的分类计数。",
+        description=(
+            "q 为自由文本（语义向量 + 关键词 BM25 融合）；不填 q 时按筛选条件列出。筛选在排序之前执行，"
+            "facets 为命中结果的分类计数。ordering 默认按相关度；其他排序对全部命中结果排序，再分页。"
+        ),
     )
     def get(self, request: Request) -> Response:
         params = SearchQueryInputSerializer(data=request.query_params)
@@ -42,6 +45,7 @@ class SearchView(APIView):
             amount_max=int(p["amount_max"]) if "amount_max" in p else None,
             trl_min=p.get("trl_min"),
             trl_max=p.get("trl_max"),
+            ordering=p["ordering"],
             offset=(page - 1) * size,
             limit=size,
         )

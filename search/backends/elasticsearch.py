@@ -21,13 +21,14 @@ from elasticsearch.dsl import DenseVector, Document, Keyword, Long, MetaField, S
 from search import queries
 from search.backends.base import SearchUnavailable, batch_encoder
 from search.text import segmented
-from search.types import FACET_FIELDS, PostingDoc, SearchHit, SearchQuery, SearchResult
+from search.types import FACET_FIELDS, ORDERINGS, PostingDoc, SearchHit, SearchQuery, SearchResult
 
 BULK_CHUNK = 500
 UNAVAILABLE = (es_exceptions.ConnectionError, es_exceptions.ConnectionTimeout, es_exceptions.TransportError)
 
 
 class PostingDocument(Document):
+    id = Keyword()  # the orderings' tie-breaker: `_id` cannot be sorted on
     kind = Keyword()
     title = Text(analyzer="standard")
     text = Text(analyzer="standard")
@@ -41,11 +42,18 @@ class PostingDocument(Document):
     audience = Keyword()
     amount = Long()
     trl = Short()
+    published_at = Long()  # epoch seconds
+    deadline = Long()  # epoch seconds
     encoder = Keyword()
     content_hash = Keyword()
 
     class Meta:
         dynamic = MetaField("strict")
+
+
+# Fields added after indexes were first created (the orderings'): an existing index gets them in
+# place (a mapping may gain fields); its documents get their values on the next reindex.
+ADDED_FIELDS = ("id", "published_at", "deadline")
 
 
 def _mapping(dim: int, encoder: str) -> dict:
@@ -131,6 +139,7 @@ class ElasticsearchBackend:
 
     def _source(self, doc: PostingDoc) -> dict:
         source = {
+            "id": doc.id,
             "kind": doc.kind,
             "title": doc.title,
             "text": doc.text,
@@ -142,6 +151,8 @@ class ElasticsearchBackend:
             "audience": list(doc.audience),
             "amount": doc.amount,
             "trl": doc.trl,
+            "published_at": doc.published_at,
+            "deadline": doc.deadline,
             "encoder": doc.encoder,
             "content_hash": doc.content_hash,
         }
@@ -177,6 +188,10 @@ class ElasticsearchBackend:
             return
         encoder = batch_encoder(docs, self.encoder())
         index = self._ensure_index(encoder)
+        mapping = PostingDocument._doc_type.mapping
+        self._call(
+            self.client.indices.put_mapping, index=index, properties={f: mapping[f].to_dict() for f in ADDED_FIELDS}
+        )
         if encoder and not self.encoder():
             self._call(self.client.indices.put_mapping, index=index, meta={"encoder": encoder})
         self._bulk({"_op_type": "index", "_index": index, "_id": d.id, "_source": self._source(d)} for d in docs)
@@ -237,6 +252,8 @@ class ElasticsearchBackend:
             audience=list(source["audience"]),
             amount=source.get("amount"),
             trl=source.get("trl"),
+            published_at=source.get("published_at"),
+            deadline=source.get("deadline"),
             passage_vector=None if vector is None else np.asarray(vector, dtype=np.float32),
             encoder=source.get("encoder", ""),
             content_hash=source.get("content_hash", ""),
@@ -272,16 +289,27 @@ class ElasticsearchBackend:
 
     def _search(self, q: SearchQuery) -> SearchResult:
         has_text = bool(q.text.strip())
-        if q.vector is None and not has_text:
-            search = Search(index=self.alias).query(queries.filtered(q)).sort("_doc")
-            return self._run(search, q, score=lambda h: 0.0, parts=lambda h: {})
+        by_relevance = ORDERINGS[q.ordering] is None
         if not has_text:
-            return self._knn(q)
+            if q.vector is not None and by_relevance:
+                return self._knn(q)
+            # Every filtered document is a hit: sorted by the ordering, or in index order.
+            search = Search(index=self.alias).query(queries.filtered(q))
+            search = search.sort("_doc") if by_relevance else search.sort(*queries.sort_clauses(q.ordering))
+            result = self._run(search, q, score=lambda h: 0.0, parts=lambda h: {})
+            if q.vector is not None and result.hits:  # the page's cosines, as the local backend scores
+                dense = self._cosines(q, k=len(result.hits), only_ids=result.ids)
+                for hit in result.hits:
+                    hit.score = dense.get(hit.id, 0.0)
+                    hit.components = {"dense": hit.score}
+            return result
         literal = queries.literal_bool(q)
         if literal is None:  # nothing to look for: %%%, a lone letter
             return self._empty(q)
-        if q.vector is None:  # lexical only: the literal hits, ranked by BM25
+        if q.vector is None:  # lexical only: the literal hits, ranked by BM25 or sorted
             search = Search(index=self.alias).query(literal)
+            if not by_relevance:
+                search = search.sort(*queries.sort_clauses(q.ordering)).extra(track_scores=True)
             return self._run(search, q, score=lambda h: h["_score"], parts=lambda h: {"lexical": h["_score"]})
         return self._hybrid(q, literal)
 
@@ -342,6 +370,18 @@ class ElasticsearchBackend:
         missing = sorted(hits - dense.keys())
         if missing:
             dense.update(self._cosines(q, k=len(missing), only_ids=missing))
+        if ORDERINGS[q.ordering] is not None:  # the hits are known: one request sorts and facets them
+            response = self._execute(
+                queries.ordered_page(self.alias, q, sorted(hits)), *self.HITS, *(self.BUCKETS if q.facets else ())
+            )
+            page = [h["_id"] for h in self._hits(response)]
+            result = SearchResult(
+                hits=[SearchHit(id=i, score=dense.get(i, 0.0), components={"dense": dense.get(i, 0.0)}) for i in page],
+                total=len(hits),
+            )
+            if q.facets:
+                result.facets = self._facets(response)
+            return result
         ranked = sorted(hits, key=lambda i: (-dense.get(i, 0.0), i))
         page = ranked[q.offset : q.offset + q.limit]
         result = SearchResult(

@@ -27,7 +27,7 @@ import numpy as np
 from matching.fusion import FusionWeights, fuse
 from search.backends.base import SearchUnavailable, batch_encoder
 from search.text import query_terms, required_terms, tokens
-from search.types import FACET_FIELDS, PUBLIC, PostingDoc, SearchHit, SearchQuery, SearchResult
+from search.types import FACET_FIELDS, ORDERINGS, PUBLIC, PostingDoc, SearchHit, SearchQuery, SearchResult
 
 K1, B = 1.2, 0.75
 COMPACT_AFTER = 1000  # dead rows before a reload is worth it
@@ -50,6 +50,8 @@ META_FIELDS = (
     "audience",
     "amount",
     "trl",
+    "published_at",
+    "deadline",
     "encoder",
     "content_hash",
 )
@@ -89,7 +91,7 @@ class _Memory:
         self.codes = {f: _Codes() for f in FACET_FIELDS}
         self.postings: dict[str, tuple[array, array]] = {}
         self.pvec = self.has_pvec = self.alive = self.public = None
-        self.doc_len = self.amount = self.trl = None
+        self.doc_len = self.amount = self.trl = self.published_at = self.deadline = None
         self.field_codes: dict[str, np.ndarray | None] = {f: None for f in FACET_FIELDS}
         self._grow(1024)
 
@@ -106,6 +108,8 @@ class _Memory:
         self.public = grown(self.public, capacity, bool, False)
         self.doc_len = grown(self.doc_len, capacity, np.float32)
         self.amount = grown(self.amount, capacity, np.float64, np.nan)
+        self.published_at = grown(self.published_at, capacity, np.float64, np.nan)
+        self.deadline = grown(self.deadline, capacity, np.float64, np.nan)
         self.trl = grown(self.trl, capacity, np.int16)
         self.field_codes = {f: grown(self.field_codes[f], capacity, np.int32, -1) for f in FACET_FIELDS}
         self.capacity = capacity
@@ -142,7 +146,10 @@ class _Memory:
                 self.audience_rows.setdefault(token, set()).add(row)
         for f in FACET_FIELDS:
             self.field_codes[f][row] = self.codes[f](meta[f])
-        self.amount[row] = np.nan if meta["amount"] is None else float(meta["amount"])
+        for name in ("amount", "published_at", "deadline"):
+            # .get: documents indexed before the orderings have no dates (last until a reindex)
+            value = meta.get(name)
+            getattr(self, name)[row] = np.nan if value is None else float(value)
         self.trl[row] = meta["trl"] or 0
         self.has_pvec[row] = pvec is not None
         self.pvec[row] = np.frombuffer(pvec, dtype=np.float32) if pvec is not None else 0
@@ -445,7 +452,10 @@ class LocalBackend:
                 score[candidates] = fused
                 components = {name: (candidates, values) for name, values in parts.items()}
         total = int(hits.sum())
-        page = self._top(score, hits, q.offset, q.limit)
+        if ORDERINGS[q.ordering] is None:
+            page = self._top(score, hits, q.offset, q.limit)
+        else:
+            page = self._ordered(hits, *ORDERINGS[q.ordering], q.offset, q.limit)
         result = SearchResult(hits=[self._hit(row, score, components) for row in page], total=total)
         if q.facets:
             rows = np.flatnonzero(hits)
@@ -468,6 +478,19 @@ class LocalBackend:
             rows, values = rows[part], values[part]
         order = np.lexsort((rows, -values))  # best first; ties by insertion row, so pages are stable
         return [int(r) for r in rows[order][offset:wanted]]
+
+    def _ordered(self, hits: np.ndarray, field: str, descending: bool, offset: int, limit: int) -> list[int]:
+        """The hits sorted by a field: those without it last, ties by document id (as in Elasticsearch)."""
+        m = self._memory
+        rows = np.flatnonzero(hits)
+        if rows.size == 0 or limit <= 0:
+            return []
+        values = getattr(m, field)[rows]
+        missing = np.isnan(values)
+        key = np.where(missing, 0.0, -values if descending else values)
+        ids = np.array([m.ids[r] for r in rows])
+        order = np.lexsort((ids, key, missing))  # the last key is the primary one
+        return [int(r) for r in rows[order][offset : offset + limit]]
 
     def _hit(self, row: int, score: np.ndarray, components: dict) -> SearchHit:
         parts = {}

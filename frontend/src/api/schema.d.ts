@@ -1475,7 +1475,7 @@ export interface paths {
         };
         /**
          * 混合检索榜单、需求与能力成果
-         * @description q 为自由文本（语义向量 + 关键词 BM25 融合）；不填 q 时按筛选条件列出。筛选在排序之前执行，facets 为命中结果的分类计数。
+         * @description q 为自由文本（语义向量 + 关键词 BM25 融合）；不填 q 时按筛选条件列出。筛选在排序之前执行，facets 为命中结果的分类计数。ordering 默认按相关度；其他排序对全部命中结果排序，再分页。
          */
         get: operations["search_retrieve"];
         put?: never;
@@ -7015,6 +7015,16 @@ export interface operations {
                 amount_min?: string;
                 industry?: string[];
                 kind?: ("challenge" | "need" | "capability")[];
+                /**
+                 * @description relevance 相关度（默认）/ newest 最新发布 / deadline 截止时间最近的在前（只有榜单有截止时间，需求与能力成果排在所有榜单之后）/ -amount 金额从高到低 / amount 金额从低到高（金额为榜额、预算上限或报价上限，没有金额的排在最后）。除相关度外，均对全部命中结果排序，同值按编号排列。
+                 *
+                 *     * `relevance` - relevance
+                 *     * `newest` - newest
+                 *     * `deadline` - deadline
+                 *     * `-amount` - -amount
+                 *     * `amount` - amount
+                 */
+                ordering?: "relevance" | "newest" | "deadline" | "-amount" | "amount";
                 page?: number;
                 page_size?: number;
                 q?: string;
