@@ -41,8 +41,8 @@ export function useDisjunctiveFacets(query: SearchQuery): Partial<Record<FacetFi
   const active = FACET_FIELDS.filter((field) => (query[field]?.length ?? 0) > 0);
   const results = useQueries({
     queries: active.map((field) => {
-      // Undefined values are left out of both the request and the cache key.
-      const without: SearchQuery = { ...query, [field]: undefined, page: undefined, page_size: 1 };
+      // Undefined values are left out of both the request and the cache key; counts do not depend on the order.
+      const without: SearchQuery = { ...query, [field]: undefined, ordering: undefined, page: undefined, page_size: 1 };
       return queryOptions({
         queryKey: searchKeys.query(without),
         queryFn: ({ signal }) => searchPostings(without, { signal }),

@@ -3,20 +3,29 @@ import { Badge, Button, Card, Col, Drawer, Flex, Grid, Row, Spin, Typography } f
 import { useState } from 'react';
 
 import { PageHeader } from '@/components/page-header';
+import { SortSelect } from '@/components/sort-select';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useI18n } from '@/i18n/i18n';
 
 import { useDisjunctiveFacets, useSearch } from '../api/search-postings';
-import { useSearchState } from '../hooks/use-search-state';
+import { SEARCH_ORDERINGS, type SearchOrdering, useSearchState } from '../hooks/use-search-state';
 import { FacetFilters } from './facet-filters';
 import { SearchBox } from './search-box';
 import { SearchResults } from './search-results';
 
 /**
  * Hybrid search over challenges, needs and capabilities: free text (semantic + keyword), facet
- * filters with counts, amount and TRL ranges, pages. All of it is in the URL. On a phone the
+ * filters with counts, amount and TRL ranges, an order (relevance by default), pages. All of it is in the URL. On a phone the
  * filters open in a drawer.
  */
+const ORDERING_LABELS = {
+  relevance: 'search.sort.relevance',
+  newest: 'sort.newest',
+  deadline: 'sort.deadline',
+  '-amount': 'search.sort.amountDesc',
+  amount: 'search.sort.amountAsc',
+} as const satisfies Record<SearchOrdering, string>;
+
 export function SearchPage() {
   const { t } = useI18n();
   const search = useSearchState();
@@ -43,6 +52,12 @@ export function SearchPage() {
           </Col>
         )}
         <Col xs={24} lg={17}>
+          <SortSelect
+            id="search-sort"
+            value={state.ordering}
+            onChange={search.setOrdering}
+            options={SEARCH_ORDERINGS.map((value) => ({ value, label: t(ORDERING_LABELS[value]) }))}
+          />
           <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 8 }}>
             <Typography.Text type="secondary" role="status" data-testid="search-count">
               {data ? (state.q ? t('search.countFor', { count: data.count, q: state.q }) : t('search.count', { count: data.count })) : ''}

@@ -13,11 +13,16 @@ export const MAX_PAGE = 500;
 const AMOUNT = /^\d{1,14}(\.\d{1,2})?$/;
 const RANGE_KEYS = ['amount_min', 'amount_max', 'trl_min', 'trl_max'] as const;
 type RangeKey = (typeof RANGE_KEYS)[number];
+/** The API's orders, relevance (its default) first; every other one sorts all the hits, then pages. */
+export const SEARCH_ORDERINGS = ['relevance', 'newest', 'deadline', '-amount', 'amount'] as const satisfies readonly NonNullable<
+  SearchQuery['ordering']
+>[];
+export type SearchOrdering = (typeof SEARCH_ORDERINGS)[number];
 
 /**
  * Everything the search page shows, as it is in the URL: the text, the facet values (repeated
  * keys, as the API takes them: ?kind=challenge&kind=need), the amount range in yuan, the TRL
- * range, and the page. So a search can be bookmarked, shared and restored with the back button.
+ * range, the order and the page. So a search can be bookmarked, shared and restored with the back button.
  */
 export interface SearchState {
   q: string;
@@ -26,6 +31,7 @@ export interface SearchState {
   amount_max?: string;
   trl_min?: number;
   trl_max?: number;
+  ordering: SearchOrdering;
   page: number;
   pageSize: number;
 }
@@ -44,6 +50,7 @@ export function parseSearchParams(params: URLSearchParams): SearchState {
   };
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   const size = Number(params.get('page_size'));
+  const ordering = params.get('ordering');
   return {
     q: (params.get('q') ?? '').slice(0, 200),
     facets: {
@@ -56,6 +63,7 @@ export function parseSearchParams(params: URLSearchParams): SearchState {
     amount_max: amount('amount_max'),
     trl_min: trl(params.get('trl_min')),
     trl_max: trl(params.get('trl_max')),
+    ordering: ordering && isOneOf(SEARCH_ORDERINGS, ordering) ? ordering : 'relevance',
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
     pageSize: (SEARCH_PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
   };
@@ -72,6 +80,7 @@ export function toSearchQuery(state: SearchState): SearchQuery {
   if (state.amount_max) query.amount_max = state.amount_max;
   if (state.trl_min) query.trl_min = state.trl_min;
   if (state.trl_max) query.trl_max = state.trl_max;
+  if (state.ordering !== 'relevance') query.ordering = state.ordering;
   return query;
 }
 
@@ -82,6 +91,8 @@ export interface SearchStateApi {
   /** Ticks or unticks one facet value. */
   toggleFacet: (field: FacetField, value: string) => void;
   setRange: (key: RangeKey, value: string | number | undefined) => void;
+  /** Relevance (or none) leaves the URL without an order. */
+  setOrdering: (ordering: SearchOrdering | undefined) => void;
   setPage: (page: number, pageSize?: number) => void;
   /** Clears the filters and keeps the text. */
   clearFilters: () => void;
@@ -133,6 +144,14 @@ export function useSearchState(): SearchStateApi {
       }),
     [update],
   );
+  const setOrdering = useCallback(
+    (ordering: SearchOrdering | undefined) =>
+      update((next) => {
+        if (ordering && ordering !== 'relevance') next.set('ordering', ordering);
+        else next.delete('ordering');
+      }),
+    [update],
+  );
   const setPage = useCallback(
     (page: number, pageSize?: number) =>
       update(
@@ -163,5 +182,5 @@ export function useSearchState(): SearchStateApi {
     FACET_FIELDS.reduce((sum, field) => sum + state.facets[field].length, 0) +
     RANGE_KEYS.filter((key) => state[key] !== undefined).length;
 
-  return { state, query, setText, toggleFacet, setRange, setPage, clearFilters, activeFilters };
+  return { state, query, setText, toggleFacet, setRange, setOrdering, setPage, clearFilters, activeFilters };
 }
