@@ -32,7 +32,9 @@ export function YearControls({ year, asOf, recordedAsOf, onYear, onDate }: YearC
   const rules = useCountingRules();
   const yearId = useId();
   const dateId = useId();
-  const [mode, setMode] = useState<DateMode>(recordedAsOf ? 'recorded' : 'as_of');
+  // A date in the address decides the mode (so the back button restores it); without one, the last choice.
+  const [chosen, setChosen] = useState<DateMode>('as_of');
+  const mode: DateMode = recordedAsOf ? 'recorded' : asOf ? 'as_of' : chosen;
   const date = recordedAsOf ?? asOf;
   const years = yearOptions(rules.data?.map((rule) => rule.year) ?? [], year, currentYear());
   const modes: { value: DateMode; label: string; help: string }[] = [
@@ -58,7 +60,7 @@ export function YearControls({ year, asOf, recordedAsOf, onYear, onDate }: YearC
           aria-label={t('dashboard.dateMode.label')}
           value={mode}
           onChange={(next) => {
-            setMode(next);
+            setChosen(next);
             if (date) onDate(next, date);
           }}
           options={modes.map((m) => ({ value: m.value, label: <Tooltip title={m.help}>{m.label}</Tooltip> }))}
