@@ -3,7 +3,7 @@ accounts' views and serializers, which are about registration and powers; both f
 pattern: input serializer, one service or selector, output serializer."""
 
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -132,6 +132,14 @@ class QualificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     @extend_schema(
         request={"multipart/form-data": QualificationImportInputSerializer},
         responses=QualificationImportOutputSerializer,
+        examples=[
+            OpenApiExample(
+                "导入认定名单",
+                value={"file": "2025年第一批高新技术企业认定名单.csv", "source": "2025年第一批高新技术企业认定名单"},
+                request_only=True,
+                media_type="multipart/form-data",
+            )
+        ],
         summary="导入资质名单（CSV；全部无误才导入，逐行列出全部问题）",
     )
     @action(detail=False, methods=["post"], url_path="import", parser_classes=[MultiPartParser, FormParser])
@@ -184,6 +192,18 @@ class ConsortiumViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     @extend_schema(
         request=ConsortiumInputSerializer,
         responses={201: ConsortiumOutputSerializer},
+        examples=[
+            example(
+                "龙头企业牵头",
+                {
+                    "name": "湖州动力电池材料创新联合体",
+                    "lead": 12,
+                    "members": [31, 47],
+                    "established_on": "2025-06-18",
+                    "source": "湖州市科技局关于组建创新联合体的批复",
+                },
+            )
+        ],
         summary="登记创新联合体（政府部门或平台运营方）",
     )
     def create(self, request: Request) -> Response:

@@ -277,6 +277,7 @@ class MembershipRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
     @extend_schema(
         request=MembershipDecisionInputSerializer,
+        examples=[example("同意", {"note": "欢迎加入研发部"})],
         responses=MembershipRequestOutputSerializer,
         summary="同意加入申请（该机构管理员）",
     )

@@ -259,6 +259,7 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     @extend_schema(
         request=KeyProjectInputSerializer,
         responses=ChallengeDetailOutputSerializer,
+        examples=[example("认定", {"key_project": True}), example("取消认定", {"key_project": False})],
         summary="认定或取消重点科研攻关项目（仅政府部门）",
     )
     @action(detail=True, methods=["post"], url_path="key-project")
