@@ -285,6 +285,13 @@ class Bid(BaseModel):
         NOT_AWARDED = "not_awarded", _("未中榜")
         WITHDRAWN = "withdrawn", _("已撤回")
 
+    class NotAwardedReason(models.TextChoices):
+        APPROACH = "approach", _("技术路线不符")
+        INDICATORS = "indicators", _("指标未达")
+        PRICE = "price", _("报价过高")
+        EXPERIENCE = "experience", _("团队经验不足")
+        OTHER = "other", _("其他")
+
     LIVE = (Status.SUBMITTED, Status.SHORTLISTED, Status.AWARDED)
 
     challenge = models.ForeignKey(Challenge, on_delete=models.PROTECT, related_name="bids", verbose_name=_("榜单"))
@@ -303,6 +310,9 @@ class Bid(BaseModel):
     )
     milestones = models.JSONField(_("里程碑"), default=list)
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.SUBMITTED, db_index=True)
+    # Why the owner did not award it, picked at the award; read by the bid's team and the owner only.
+    not_awarded_reason = models.CharField(_("未中榜原因"), max_length=20, choices=NotAwardedReason.choices, blank=True)
+    not_awarded_note = models.CharField(_("未中榜说明"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("揭榜申请")

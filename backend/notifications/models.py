@@ -24,6 +24,9 @@ class Notification(models.Model):
         JOIN_REQUESTED = "join_requested", _("加入机构申请")
         JOIN_APPROVED = "join_approved", _("加入机构申请已同意")
         JOIN_DECLINED = "join_declined", _("加入机构申请未获同意")
+        BIDDING_CLOSED_EARLY = "bidding_closed_early", _("榜单提前截止")
+        DEADLINE_SOON = "deadline_soon", _("揭榜截止还有 3 天")
+        CHALLENGE_CONCLUDED = "challenge_concluded", _("榜单验收结果")
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -57,3 +60,13 @@ class EmailPreference(models.Model):
     digest = models.BooleanField(default=True)
     unsubscribe_token = models.CharField(max_length=64, unique=True, default=new_token)
     last_digest_at = models.DateTimeField(null=True, blank=True)
+    # Per notification kind: {"<kind>": {"digest": bool, "email": bool}}; a kind not listed takes
+    # the defaults (channels). In-app notices are always shown; `digest` False silences every kind.
+    kinds = models.JSONField(default=dict, blank=True)
+
+    DEFAULT_CHANNELS = {"digest": True, "email": False}
+
+    def channels(self, kind: str) -> dict[str, bool]:
+        """How notices of `kind` reach the user besides in-app: the daily digest, an e-mail at once."""
+        chosen = self.kinds.get(kind) or {}
+        return {name: bool(chosen.get(name, default)) for name, default in self.DEFAULT_CHANNELS.items()}
