@@ -61,6 +61,9 @@ class QualificationOutputSerializer(serializers.ModelSerializer):
 
 
 class QualificationQueryInputSerializer(serializers.Serializer):
+    q = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=120, help_text="统一社会信用代码，或企业名称的一部分"
+    )
     uscc = serializers.CharField(required=False, allow_blank=True, default="", max_length=18)
     kind = serializers.ChoiceField(choices=Qualification.Kind.choices, required=False, allow_blank=True, default="")
     current = serializers.BooleanField(required=False, default=False, help_text="只列今天有效的资质")
@@ -68,7 +71,8 @@ class QualificationQueryInputSerializer(serializers.Serializer):
 
 class QualificationImportInputSerializer(serializers.Serializer):
     file = serializers.FileField(
-        help_text="CSV（UTF-8 或 GBK）：统一社会信用代码、企业名称、资质、证书编号、有效期起、有效期止"
+        help_text="CSV（UTF-8 或 GBK）：统一社会信用代码、企业名称、资质、证书编号、有效期起、有效期止。"
+        "资质可写全称或简称：高企、科小（科技型中小）、专精特新（专精特新中小企业）"
     )
     source = serializers.CharField(max_length=200, help_text="名单来源，如“2025年第一批高新技术企业认定名单”")
 

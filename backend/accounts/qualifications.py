@@ -67,10 +67,15 @@ def holds(*, kind: str, uscc: Any, on: Any) -> Exists:
     return Exists(Qualification.objects.filter(valid_on(on), kind=kind, uscc=uscc))
 
 
-def qualification_list(*, uscc: str = "", kind: str = "", current: bool = False) -> QuerySet[Qualification]:
+def qualification_list(
+    *, q: str = "", uscc: str = "", kind: str = "", current: bool = False
+) -> QuerySet[Qualification]:
+    """`q`: a USCC (whole) or any part of the enterprise's name, as an official remembers a firm."""
     qs = Qualification.objects.all()
+    if q.strip():
+        qs = qs.filter(Q(uscc=q.strip().upper()) | Q(name__icontains=q.strip()))
     if uscc:
-        qs = qs.filter(uscc=uscc)
+        qs = qs.filter(uscc=uscc.strip().upper())
     if kind:
         qs = qs.filter(kind=kind)
     if current:
@@ -147,7 +152,15 @@ def _parse_date(text: str) -> date:
     raise ValueError(text)
 
 
-KIND_BY_TEXT = {**{k.value: k.value for k in K}, **{str(k.label): k.value for k in K}, "专精特新": K.SPECIALISED}
+# The lists and officials' own spreadsheets use shorthand as often as the full names.
+KIND_SHORTHAND = {
+    "高企": K.HIGH_TECH,
+    "科小": K.TECH_SME,
+    "科技型中小": K.TECH_SME,
+    "专精特新": K.SPECIALISED,
+    "专精特新中小企业": K.SPECIALISED,
+}
+KIND_BY_TEXT = {**{k.value: k.value for k in K}, **{str(k.label): k.value for k in K}, **KIND_SHORTHAND}
 
 
 def _row_values(raw: dict[str, str], *, source: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
@@ -160,7 +173,7 @@ def _row_values(raw: dict[str, str], *, source: str) -> tuple[dict[str, Any], li
     values["uscc"], values["name"] = text.get("uscc", "").upper(), text.get("name", "")
     values["certificate_number"] = text.get("certificate_number", "")
     if text.get("kind"):
-        kind = KIND_BY_TEXT.get(text["kind"])
+        kind = KIND_BY_TEXT.get("".join(text["kind"].split()))
         if kind is None:
             problems.append(("kind", _("资质须为：%(kinds)s") % {"kinds": "、".join(str(k.label) for k in K)}))
         values["kind"] = kind
@@ -195,15 +208,19 @@ def qualifications_import(*, by: User, content: bytes, source: str) -> ImportRep
             raise ValidationError({"file": [_("文件不能超过 %(n)d 行") % {"n": IMPORT_MAX_ROWS}]})
         values, problems = _row_values(raw, source=source)
         candidate = Qualification(created_by=by, **values)
-        if not problems:
-            try:
-                candidate.full_clean(exclude=["created_by"], validate_unique=False, validate_constraints=False)
-            except ValidationError as exc:
-                problems += [(f, str(m)) for f, messages in exc.message_dict.items() for m in messages]
+        # The model's checks run on every row, skipping only the cells already reported (an unread
+        # date is None, so the order of the dates is checked only when both were read).
+        try:
+            candidate.full_clean(
+                exclude=["created_by", *{f for f, _m in problems}], validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as exc:
+            problems += [(f, str(m)) for f, messages in exc.message_dict.items() for m in messages]
         key = (values["uscc"], values.get("kind"), values["valid_from"])
-        if not problems and key in seen:
+        if all(key) and key in seen:
             problems.append(("uscc", _("与第 %(row)d 行重复") % {"row": seen[key]}))
-        seen.setdefault(key, number)
+        if all(key):
+            seen.setdefault(key, number)
         report.errors += [{"row": number, "field": f, "message": m} for f, m in problems]
         rows.append(candidate)
     if report.errors:

@@ -73,12 +73,64 @@ def test_every_problem_of_every_row_is_reported_at_once_and_nothing_is_imported(
     report = upload(world, "official", bad).json()
 
     assert {(e["row"], e["field"]) for e in report["errors"]} == {
+        (4, "uscc"),  # its check character: checked although the row has other problems (was: left for a second round)
         (4, "name"),
         (4, "kind"),
         (4, "valid_from"),
         (5, "uscc"),  # the same as row 2
     }
     assert not Qualification.objects.exists()
+
+
+def test_reversed_dates_are_reported_with_the_rows_other_problems(world):
+    bad = (
+        "统一社会信用代码,企业名称,资质,证书编号,有效期起,有效期止\n"
+        f"{USCC},,龙头,,2025-12-01,2024-11-30\n"  # no name, unknown kind, and the dates reversed
+        f"{make_uscc(72)},湖州某装备有限公司,高企,,2025-12-01,2025-01-01\n"  # only the dates
+    )
+
+    report = upload(world, "official", bad).json()
+
+    assert sorted((e["row"], e["field"]) for e in report["errors"]) == [
+        (2, "kind"),
+        (2, "name"),
+        (2, "valid_until"),
+        (3, "valid_until"),
+    ]
+    assert not Qualification.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("高企", "high_tech"),
+        ("科小", "tech_sme"),
+        ("科技型中小", "tech_sme"),
+        ("专精特新中小企业", "specialised"),
+        ("专精特新", "specialised"),
+        ("科技型 中小企业", "tech_sme"),
+        ("龙头企业", "leading"),
+    ],
+)
+def test_the_lists_shorthand_for_a_qualification_is_read(world, text, kind):
+    report = upload(
+        world, "official", f"统一社会信用代码,企业名称,资质,有效期起\n{USCC},湖州某公司,{text},2025-01-01\n"
+    )
+
+    assert report.json()["created"] == 1 and Qualification.objects.get().kind == kind
+
+
+def test_the_list_is_searched_by_part_of_the_name_or_the_whole_uscc(world):
+    upload(world, "official", LIST)
+    reader = world.client("owner")
+
+    def found(q):
+        return [r["name"] for r in reader.get("/api/qualifications/", {"q": q}).json()["results"]]
+
+    assert found("新材料") == ["湖州某新材料有限公司"]
+    assert found(USCC.lower()) == ["湖州某新材料有限公司"]
+    assert sorted(found("湖州某")) == ["湖州某新材料有限公司", "湖州某装备有限公司"]
+    assert found(USCC[:8]) == []  # part of a USCC is not a firm
 
 
 def test_the_import_is_refused_to_an_enterprise(world):
