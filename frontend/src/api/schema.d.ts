@@ -4078,7 +4078,7 @@ export interface components {
         QualificationImportInputRequest: {
             /**
              * Format: binary
-             * @description CSV（UTF-8 或 GBK）：统一社会信用代码、企业名称、资质、证书编号、有效期起、有效期止
+             * @description CSV（UTF-8 或 GBK）：统一社会信用代码、企业名称、资质、证书编号、有效期起、有效期止。资质可写全称或简称：高企、科小（科技型中小）、专精特新（专精特新中小企业）
              */
             file: string;
             /** @description 名单来源，如“2025年第一批高新技术企业认定名单” */
@@ -6923,6 +6923,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 统一社会信用代码，或企业名称的一部分 */
+                q?: string;
                 uscc?: string;
             };
             header?: never;
