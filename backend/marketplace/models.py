@@ -350,3 +350,7 @@ class BidPartner(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["bid", "organisation"], name="partner_once_per_bid")]
+
+
+# Q&A, the deadline extension and invitations live in their own module; importing it registers them.
+from marketplace.questions_models import ChallengeInvitation, ChallengeQuestion, DeadlineExtension  # noqa: E402, F401

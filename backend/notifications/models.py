@@ -27,6 +27,10 @@ class Notification(models.Model):
         BIDDING_CLOSED_EARLY = "bidding_closed_early", _("榜单提前截止")
         DEADLINE_SOON = "deadline_soon", _("揭榜截止还有 3 天")
         CHALLENGE_CONCLUDED = "challenge_concluded", _("榜单验收结果")
+        QUESTION_ASKED = "question_asked", _("收到答疑提问")
+        QUESTION_ANSWERED = "question_answered", _("答疑已答复")
+        DEADLINE_EXTENDED = "deadline_extended", _("揭榜截止时间已延长")
+        CHALLENGE_INVITED = "challenge_invited", _("邀请揭榜")
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)
