@@ -31,6 +31,7 @@ from indexing.views import (
     RecommendationsView,
     SearchView,
 )
+from marketplace.question_views import ChallengeQuestionViewSet
 from marketplace.views import (
     CapabilityViewSet,
     ChallengeViewSet,
@@ -53,6 +54,7 @@ router.register("needs", NeedViewSet, basename="need")
 router.register("capabilities", CapabilityViewSet, basename="capability")
 # A posting's matches come from the index: indexing's routes under the marketplace's prefixes.
 router.register("challenges", ChallengeMatchViewSet, basename="challenge-match")
+router.register("challenges", ChallengeQuestionViewSet, basename="challenge-question")
 router.register("needs", NeedMatchViewSet, basename="need-match")
 router.register("capabilities", CapabilityMatchViewSet, basename="capability-match")
 router.register("notifications", NotificationViewSet, basename="notification")

@@ -6,6 +6,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = "通知"
 
     def ready(self) -> None:
-        from notifications import subscribers
+        from notifications import question_notices, subscribers
 
         subscribers.connect()
+        question_notices.connect()
