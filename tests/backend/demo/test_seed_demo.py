@@ -82,3 +82,31 @@ def test_the_demo_consortium_partners_have_answered_in_every_way_and_the_first_o
         bid__challenge__title="高安全动力电池陶瓷涂覆隔膜研发", organisation__name="上海智能制造研究所（演示）"
     )
     assert first.state == BidPartner.State.ACCEPTED
+
+
+def test_the_demo_gives_the_computed_targets_and_the_volume_by_qualification_real_figures(db):
+    from django.utils import timezone
+
+    from accounts.models import InnovationConsortium, Qualification, User
+    from dashboard.models import PolicyTarget
+    from dashboard.targets import target_computed, volume_by_qualification
+
+    call_command("seed_demo")
+    before = (Qualification.objects.count(), InnovationConsortium.objects.count())
+    call_command("seed_demo")
+
+    assert (Qualification.objects.count(), InnovationConsortium.objects.count()) == before
+    assert set(Qualification.objects.values_list("kind", flat=True)) == set(Qualification.Kind.values)
+    value = {t.code: target_computed(t).count for t in PolicyTarget.objects.filter(code__in=COMPUTED_CODES)}
+    assert value["key_research_projects"] >= 3 and value["landmark_achievements"] >= 2
+    assert 0 < value["innovation_consortia"] < InnovationConsortium.objects.count()  # some leads are no 龙头企业
+    assert all(c.key_project_by.is_official for c in Challenge.objects.filter(key_project=True))
+    assert not Challenge.objects.exclude(status="accepted").exclude(landmark="").exists()
+    kjj = User.objects.get(username="kjj")
+    breakdown = volume_by_qualification(viewer=kjj, year=timezone.localdate().year)
+    either = {item["kind"]: item["either"].deals for item in breakdown["items"]}
+    assert all(either[kind] > 0 for kind in Qualification.Kind.values), either
+    assert 0 < breakdown["none"].deals < breakdown["total"].deals
+
+
+COMPUTED_CODES = ("key_research_projects", "landmark_achievements", "innovation_consortia")

@@ -11,7 +11,7 @@ from accounts.models import Grant, Organisation, User
 from accounts.services import grant_add, organisation_verify
 from accounts.uscc import uscc_check_char
 from deals.models import Deal
-from demo import build, ledger
+from demo import build, ledger, qualifications
 from demo import originals as demo
 from marketplace import services
 from marketplace.models import Bid, Capability, Challenge, ChallengeTransition, IndustryChain, Need
@@ -68,6 +68,7 @@ class Command(BaseCommand):
             created[kind] += n
         if not Deal.objects.filter(note=ledger.NOTE).exists():  # the ledger is written once
             created["contracts"] = self._ledger(users, industries)
+        created |= qualifications.add(users=users)  # reads the ledger's parties
         self.stdout.write(
             self.style.SUCCESS(
                 "demo data: "
