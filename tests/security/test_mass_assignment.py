@@ -69,6 +69,8 @@ ALLOWED = {
     ("/api/grants/", "post", "district"): {"operator"},
     ("/api/challenges/{id}/key-project/", "post", "key_project"): {"official"},
     ("/api/challenges/{id}/conclude/", "post", "landmark"): {"owner", "operator"},  # who may accept the work
+    # 邀请揭榜 names the invited organisation: a right to read and bid on that challenge, given by its owner.
+    ("/api/challenges/{id}/invitations/", "post", "organisation"): {"owner"},
     # A qualification's kind (高新技术企业 …) is what officials record: no power on the platform.
     ("/api/qualifications/", "post", "kind"): {"official", "operator"},
 }

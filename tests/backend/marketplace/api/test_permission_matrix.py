@@ -54,6 +54,16 @@ def published_with_bid(w: World) -> dict:
     return {"id": c.pk, "bid_id": bid.pk}
 
 
+def published_with_question(w: World) -> dict:
+    from marketplace.models import ChallengeQuestion
+
+    c = ChallengeFactory(organisation=w.orgs["owner"], created_by=w.users["owner"], status=S.PUBLISHED)
+    q = ChallengeQuestion.objects.create(
+        challenge=c, organisation=w.orgs["institute"], asked_by=w.users["institute"], text="耐热指标如何考核？"
+    )
+    return {"id": c.pk, "question_id": q.pk}
+
+
 def indexed(make: Callable[[World], dict], model) -> Callable[[World], dict]:
     """The posting exists and its vectors are in the index (its match request must not encode)."""
     from indexing.services import index_now
@@ -303,6 +313,36 @@ ROWS = [
         "/api/challenges/{id}/bids/{bid_id}/shortlist/",
         expect(404, anonymous=401, owner=200, institute=403, operator=200),
         setup=published_with_bid,
+    ),
+    Row("get", "/api/challenges/{id}/questions/", READ_ALL, setup=published_with_question, note="filtered per viewer"),
+    Row(
+        "post",
+        "/api/challenges/{id}/questions/",
+        expect(201, anonymous=401, owner=403, unverified_institute=403, official=403, operator=403),
+        setup=challenge_in(S.PUBLISHED),
+        body=lambda w, r: {"text": "耐热指标如何考核？"},
+    ),
+    Row(
+        "post",
+        "/api/challenges/{id}/questions/{question_id}/answer/",
+        expect(404, anonymous=401, owner=200, institute=403, operator=403),
+        setup=published_with_question,
+        body=lambda w, r: {"answer": "按 150℃/1h 考核。", "public": True},
+        note="the asker reads it; others do not",
+    ),
+    Row(
+        "post",
+        "/api/challenges/{id}/extend-deadline/",
+        expect(403, anonymous=401, owner=200),
+        setup=challenge_in(S.PUBLISHED),
+        body=lambda w, r: {"bid_deadline": "2099-01-01T00:00:00+08:00", "reason": "答疑后补充了测试条件"},
+    ),
+    Row(
+        "post",
+        "/api/challenges/{id}/invitations/",
+        expect(403, anonymous=401, owner=201),
+        setup=challenge_in(S.PUBLISHED),
+        body=lambda w, r: {"organisation": w.orgs["institute"].pk},
     ),
     Row(
         "get",
