@@ -311,7 +311,9 @@ class Dates:
 
     def whole_year(self, year: int) -> bool:
         """Whether the year's figures are whole (today's ledger, nothing cut off within the year):
-        then the rollup, whose breakdowns hold whole years, answers them."""
+        then the rollup, whose breakdowns hold whole years, answers them. A 截至 date within the
+        year is read from the contracts (0.7 s at 100,000 contracts on SQLite): breakdowns and top
+        parties by day would be close to a rollup row per contract (docs/deals-and-dashboard.md)."""
         return is_current(self.recorded_as_of) and (self.as_of is None or self.as_of >= date(year, 12, 31))
 
 
