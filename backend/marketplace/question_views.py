@@ -2,7 +2,8 @@
 challenges prefix, as indexing's matches are)."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -74,6 +75,7 @@ class ChallengeQuestionViewSet(viewsets.GenericViewSet):
     @extend_schema(
         request=AnswerInputSerializer,
         responses=QuestionOutputSerializer,
+        parameters=[OpenApiParameter("question_id", OpenApiTypes.INT, OpenApiParameter.PATH)],
         examples=[example("公开答复", {"answer": "按 150℃/1h 考核，热收缩率不高于 2%。", "public": True})],
         summary="答复提问（发榜单位；私下回复或公开答复）",
     )
