@@ -401,6 +401,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/challenges/{id}/extend-deadline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延长揭榜截止时间（发榜单位，仅一次，须说明原因） */
+        post: operations["challenges_extend_deadline_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/challenges/{id}/history/": {
         parameters: {
             query?: never;
@@ -412,6 +429,23 @@ export interface paths {
         get: operations["challenges_history_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 邀请揭榜（发榜单位；仅限受邀的榜单同时加入受邀名单） */
+        post: operations["challenges_invitations_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -463,6 +497,41 @@ export interface paths {
         put?: never;
         /** 发布榜单（草稿 → 揭榜中） */
         post: operations["challenges_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/questions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 答疑（发榜方看全部，其他人看公开答复与本单位的提问） */
+        get: operations["challenges_questions_retrieve"];
+        put?: never;
+        /** 提问（可揭榜的已认证企业或科研机构，私下提出） */
+        post: operations["challenges_questions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/questions/{question_id}/answer/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复提问（发榜单位；私下回复或公开答复） */
+        post: operations["challenges_questions_answer_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1522,6 +1591,11 @@ export interface components {
          * @enum {string}
          */
         AmountFieldEnum: "technical_amount" | "contract_amount";
+        AnswerInputRequest: {
+            answer: string;
+            /** @description true：公开答复（所有可查看榜单者可见，不显示提问单位）；false：私下回复 */
+            public: boolean;
+        };
         AwardInputRequest: {
             bids: number[];
             /** @default  */
@@ -2362,6 +2436,11 @@ export interface components {
          * @enum {string}
          */
         DateModeEnum: "current" | "as_of" | "recorded";
+        DeadlineExtensionInputRequest: {
+            /** Format: date-time */
+            bid_deadline: string;
+            reason: string;
+        };
         DealAmendInputRequest: {
             title?: string;
             contract_type?: components["schemas"]["ContractTypeEnum"];
@@ -3230,6 +3309,15 @@ export interface components {
          * @enum {string}
          */
         InstituteTypeEnum: "research_institute" | "university" | "new_rd";
+        InvitationInputRequest: {
+            organisation: number;
+        };
+        InvitationOutput: {
+            organisation: number;
+            organisation_name: string;
+            /** Format: date-time */
+            at: string;
+        };
         KeyProjectInputRequest: {
             /** @description true：认定为重点科研攻关项目；false：取消认定 */
             key_project: boolean;
@@ -3577,9 +3665,16 @@ export interface components {
          *     * `join_requested` - 加入机构申请
          *     * `join_approved` - 加入机构申请已同意
          *     * `join_declined` - 加入机构申请未获同意
+         *     * `bidding_closed_early` - 榜单提前截止
+         *     * `deadline_soon` - 揭榜截止还有 3 天
+         *     * `challenge_concluded` - 榜单验收结果
+         *     * `question_asked` - 收到答疑提问
+         *     * `question_answered` - 答疑已答复
+         *     * `deadline_extended` - 揭榜截止时间已延长
+         *     * `challenge_invited` - 邀请揭榜
          * @enum {string}
          */
-        NotificationOutputKindEnum: "new_challenge" | "new_need" | "new_capability" | "consortium_invite" | "consortium_accepted" | "consortium_declined" | "bid_received" | "bid_withdrawn" | "bid_shortlisted" | "bid_awarded" | "bid_not_awarded" | "challenge_cancelled" | "deal_recorded" | "deal_registered" | "join_requested" | "join_approved" | "join_declined";
+        NotificationOutputKindEnum: "new_challenge" | "new_need" | "new_capability" | "consortium_invite" | "consortium_accepted" | "consortium_declined" | "bid_received" | "bid_withdrawn" | "bid_shortlisted" | "bid_awarded" | "bid_not_awarded" | "challenge_cancelled" | "deal_recorded" | "deal_registered" | "join_requested" | "join_approved" | "join_declined" | "bidding_closed_early" | "deadline_soon" | "challenge_concluded" | "question_asked" | "question_answered" | "deadline_extended" | "challenge_invited";
         /** @enum {unknown} */
         NullEnum: null;
         /**
@@ -4169,6 +4264,40 @@ export interface components {
             items: components["schemas"]["QualificationVolumeItemOutput"][];
             /** @description 双方均无任何资质的合同 */
             none: components["schemas"]["DealTotalOutput"];
+        };
+        QuestionInputRequest: {
+            text: string;
+        };
+        QuestionListOutput: {
+            results: components["schemas"]["QuestionOutput"][];
+            can_ask: boolean;
+            /** @description 未答复的问题数（发榜单位与平台运营方可见全部） */
+            unanswered: number;
+        };
+        /**
+         * @description `asker` (the asking organisation's name) only for the owner and the operator; `mine` tells the
+         *     asking organisation its own questions apart from the public ones.
+         */
+        QuestionOutput: {
+            readonly id: number;
+            /** 问题 */
+            text: string;
+            /** 答复 */
+            answer?: string;
+            /**
+             * 答复时间
+             * Format: date-time
+             */
+            answered_at?: string | null;
+            /** 公开答复 */
+            is_public?: boolean;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            readonly asker: string | null;
+            readonly mine: boolean;
         };
         ReadAllOutput: {
             marked: number;
@@ -5160,6 +5289,32 @@ export interface operations {
             };
         };
     };
+    challenges_extend_deadline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeadlineExtensionInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
     challenges_history_list: {
         parameters: {
             query?: never;
@@ -5178,6 +5333,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChallengeTransitionOutput"][];
+                };
+            };
+        };
+    };
+    challenges_invitations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationOutput"];
                 };
             };
         };
@@ -5250,6 +5431,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChallengeDetailOutput"];
+                };
+            };
+        };
+    };
+    challenges_questions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionListOutput"];
+                };
+            };
+        };
+    };
+    challenges_questions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionOutput"];
+                };
+            };
+        };
+    };
+    challenges_questions_answer_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 榜单 的 唯一整数值。 */
+                id: number;
+                question_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionOutput"];
                 };
             };
         };

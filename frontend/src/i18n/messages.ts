@@ -8,6 +8,7 @@ import { marketplaceEn, marketplaceZh } from './dictionaries/marketplace';
 import { matchingEn, matchingZh } from './dictionaries/matching';
 import { notificationsEn, notificationsZh } from './dictionaries/notifications';
 import { qualificationsEn, qualificationsZh } from './dictionaries/qualifications';
+import { questionsEn, questionsZh } from './dictionaries/questions';
 
 const coreZh = {
   'app.name': '湖州科技撮合平台 TechMatch',
@@ -101,7 +102,7 @@ const coreZh = {
   'notFound.description': '找不到地址 {path} 对应的页面。',
 } as const;
 
-export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh, ...matchingZh, ...notificationsZh, ...dealsZh, ...dashboardZh, ...dashboardFiguresZh, ...qualificationsZh };
+export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh, ...matchingZh, ...notificationsZh, ...dealsZh, ...dashboardZh, ...dashboardFiguresZh, ...qualificationsZh, ...questionsZh };
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -198,7 +199,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'notFound.description': 'There is no page at {path}.',
 };
 
-export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn, ...matchingEn, ...notificationsEn, ...dealsEn, ...dashboardEn, ...dashboardFiguresEn, ...qualificationsEn };
+export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn, ...matchingEn, ...notificationsEn, ...dealsEn, ...dashboardEn, ...dashboardFiguresEn, ...qualificationsEn, ...questionsEn };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];

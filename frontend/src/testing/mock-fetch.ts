@@ -33,6 +33,14 @@ export type ApiRoutes = Record<string, (request: Request) => Response | Promise<
 
 let unrouted: string[] = [];
 
+/** Sections every challenge page loads, answered empty unless a test routes them itself. */
+function defaultRoute(key: string): ((request: Request) => Response) | undefined {
+  if (/^GET \/api\/challenges\/\d+\/questions\/$/.test(key)) {
+    return () => new Response(JSON.stringify({ results: [], can_ask: false, unanswered: 0 }), { headers: { 'Content-Type': 'application/json' } });
+  }
+  return undefined;
+}
+
 /** The requests mockApi had no route for since the last call (setup.ts fails the test on any). */
 export function takeUnroutedRequests(): string[] {
   const taken = unrouted;
@@ -48,7 +56,7 @@ export function takeUnroutedRequests(): string[] {
 export function mockApi(routes: ApiRoutes) {
   return mockFetch((request) => {
     const key = `${request.method} ${new URL(request.url).pathname}`;
-    const route = routes[key];
+    const route = routes[key] ?? defaultRoute(key);
     if (!route) {
       unrouted.push(key);
       throw new Error(`no mocked route for ${key}`);

@@ -18,7 +18,7 @@ export function ChallengeRoute() {
         <>
           {/* Once awarded: the contracts recorded from this challenge. */}
           {AWARDED_STATUSES.includes(challenge.status ?? 'draft') ? <ChallengeDeals challenge={challenge} /> : null}
-          <MatchesSection kind="challenge" id={challenge.id} />
+          <MatchesSection kind="challenge" id={challenge.id} invite={challenge.status === 'published'} />
         </>
       )}
     />

@@ -14,9 +14,11 @@ import { ChallengeHistory } from './challenge-history';
 import { ChallengeStatusTag, ConfidentialityTag, KeyProjectTag, LandmarkTag, ListTypeTag, ModeTag } from './challenge-tags';
 import { ConfidentialityNotice } from './confidentiality-notice';
 import { CountdownTag } from './countdown';
+import { ExtendDeadlineAction } from './extend-deadline-action';
 import { IndicatorsTable } from './indicators-table';
 import { KeyProjectAction } from './key-project-action';
 import { OwnerActions } from './owner-actions';
+import { QuestionsSection } from './questions-section';
 
 const cardTitle = (text: string) => <h2 className="card-title">{text}</h2>;
 
@@ -75,6 +77,7 @@ export function ChallengeDetail({ id, ownerSection }: ChallengeDetailProps) {
           owner || role.isGovernment ? (
             <>
               {owner ? <OwnerActions challenge={challenge} /> : null}
+              {owner ? <ExtendDeadlineAction challenge={challenge} /> : null}
               {role.isGovernment ? <KeyProjectAction challenge={challenge} /> : null}
             </>
           ) : undefined
@@ -110,6 +113,7 @@ export function ChallengeDetail({ id, ownerSection }: ChallengeDetailProps) {
               <ConfidentialityNotice challenge={challenge} user={user} />
             )}
             <BidsSection challenge={challenge} user={user} />
+            {challenge.status !== 'draft' ? <QuestionsSection challenge={challenge} owner={owner} /> : null}
             {owner && ownerSection ? ownerSection(challenge) : null}
           </Space>
         </Col>

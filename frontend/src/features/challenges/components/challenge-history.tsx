@@ -34,7 +34,11 @@ export function ChallengeHistory({ challengeId }: { challengeId: number }) {
         children: (
           <div>
             <Typography.Text strong>
-              {entry.from_status ? t('challenges.history.change', { from: label(entry.from_status), to: label(entry.to_status) }) : label(entry.to_status)}
+              {entry.from_status === entry.to_status
+                ? t('challenges.history.extended')
+                : entry.from_status
+                  ? t('challenges.history.change', { from: label(entry.from_status), to: label(entry.to_status) })
+                  : label(entry.to_status)}
             </Typography.Text>
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="history-actor">

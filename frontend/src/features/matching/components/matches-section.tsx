@@ -1,15 +1,16 @@
 import { HourglassOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, List, Result, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, List, Result, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
 import { PostingCard } from '@/components/posting-card';
-import { EmptyBlock, ErrorResult, LoadingBlock } from '@/components/query-states';
+import { EmptyBlock, ErrorResult, LoadingBlock, useErrorMessage } from '@/components/query-states';
 import { useI18n } from '@/i18n/i18n';
 import { isApiError } from '@/lib/api-error';
 import type { PostingKind } from '@/utils/postings';
 
 import { INDEX_PENDING_RETRY_MS, isIndexPending, useMatches, type InstituteMatch, type Match, type Strength } from '../api/get-matches';
+import { useInviteToChallenge } from '../api/invite';
 import { formatScore, MatchExplanation } from './match-explanation';
 
 /** Matches shown before "show all", and those whose indicator table starts open. */
@@ -58,8 +59,36 @@ export function StrengthBadge({ strength, probability, score, rank }: { strength
   );
 }
 
+/** 邀请揭榜 for one recommended organisation; refused plainly when it was invited before. */
+function InviteButton({ challengeId, organisation }: { challengeId: number; organisation: InstituteMatch['organisation'] }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const describe = useErrorMessage();
+  const invite = useInviteToChallenge(challengeId);
+  const [sent, setSent] = useState(false);
+  return (
+    <Button
+      size="small"
+      disabled={sent}
+      loading={invite.isPending}
+      data-testid="invite-to-bid"
+      onClick={() =>
+        invite.mutate(organisation.id, {
+          onSuccess: () => {
+            setSent(true);
+            void message.success(t('matches.invite.done', { organisation: organisation.name }));
+          },
+          onError: (error) => void message.error(describe(error)),
+        })
+      }
+    >
+      {t(sent ? 'matches.invite.sent' : 'matches.invite')}
+    </Button>
+  );
+}
+
 /** The organisations behind the matched capabilities, best first, each with its matching capabilities. */
-function InstitutesList({ institutes, results }: { institutes: InstituteMatch[]; results: Match[] }) {
+function InstitutesList({ institutes, results, inviteTo }: { institutes: InstituteMatch[]; results: Match[]; inviteTo?: number }) {
   const { t } = useI18n();
   const titles = new Map(results.map((match) => [match.posting.id, match.posting.title]));
   return (
@@ -75,12 +104,15 @@ function InstitutesList({ institutes, results }: { institutes: InstituteMatch[];
           <List.Item
             key={institute.organisation.id}
             extra={
-              <span className="score-inline" title={t('matches.institutes.best')} data-testid="institute-strength">
-                <span className="sr-only">{t('common.labelled', { label: t('matches.institutes.best') })}</span>
-                <Tag color={institute.strength === 'strong' ? 'green' : 'gold'} bordered={false}>
-                  {t(institute.strength === 'strong' ? 'matches.strength.strong' : 'matches.strength.possible')}
-                </Tag>
-              </span>
+              <Space>
+                <span className="score-inline" title={t('matches.institutes.best')} data-testid="institute-strength">
+                  <span className="sr-only">{t('common.labelled', { label: t('matches.institutes.best') })}</span>
+                  <Tag color={institute.strength === 'strong' ? 'green' : 'gold'} bordered={false}>
+                    {t(institute.strength === 'strong' ? 'matches.strength.strong' : 'matches.strength.possible')}
+                  </Tag>
+                </span>
+                {inviteTo !== undefined ? <InviteButton challengeId={inviteTo} organisation={institute.organisation} /> : null}
+              </Space>
             }
           >
             <List.Item.Meta
@@ -107,9 +139,10 @@ function InstitutesList({ institutes, results }: { institutes: InstituteMatch[];
 /**
  * "推荐的能力与机构" on a challenge or need, "适合的榜单与需求" on a capability: the ranked matches
  * with why each one matches. Only the posting's organisation (and the operator) may ask; the
- * caller shows this section to them only.
+ * caller shows this section to them only. With `invite` (a challenge's owner while bidding is open)
+ * each recommended organisation gets 邀请揭榜.
  */
-export function MatchesSection({ kind, id }: { kind: PostingKind; id: number }) {
+export function MatchesSection({ kind, id, invite = false }: { kind: PostingKind; id: number; invite?: boolean }) {
   const { t } = useI18n();
   const { data, error, isPending, isFetching, refetch } = useMatches(kind, id);
   const [showAll, setShowAll] = useState(false);
@@ -145,7 +178,7 @@ export function MatchesSection({ kind, id }: { kind: PostingKind; id: number }) 
   } else {
     body = (
       <Flex vertical gap={16}>
-        {data.institutes.length > 0 ? <InstitutesList institutes={data.institutes} results={data.results} /> : null}
+        {data.institutes.length > 0 ? <InstitutesList institutes={data.institutes} results={data.results} inviteTo={invite && kind === 'challenge' ? id : undefined} /> : null}
         <div>
           {data.institutes.length > 0 ? (
             <Typography.Title level={3} style={{ fontSize: 16 }}>
