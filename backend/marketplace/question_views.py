@@ -37,6 +37,7 @@ def _context(request: Request, challenge) -> dict:
 
 @extend_schema(tags=["challenges"])
 class ChallengeQuestionViewSet(viewsets.GenericViewSet):
+    serializer_class = QuestionOutputSerializer  # for OPTIONS; every action declares its own
     filter_backends: list = []
     pagination_class = None
 
