@@ -33,6 +33,15 @@ def listed(world, role, challenge):
     return response.data
 
 
+def invitation_only(world) -> Challenge:
+    return ChallengeFactory(
+        organisation=world.orgs["owner"],
+        created_by=world.users["owner"],
+        status=Challenge.Status.PUBLISHED,
+        confidentiality=Challenge.Confidentiality.INVITATION_ONLY,
+    )
+
+
 @pytest.fixture
 def rival(world, published):
     """A second verified institute that bids on the challenge."""
@@ -102,12 +111,7 @@ def test_only_the_owner_answers_and_only_once(world, published, rival):
 
 
 def test_invitation_only_challenges_take_questions_from_the_invited_only(world):
-    challenge = ChallengeFactory(
-        organisation=world.orgs["owner"],
-        created_by=world.users["owner"],
-        status=Challenge.Status.PUBLISHED,
-        confidentiality=Challenge.Confidentiality.INVITATION_ONLY,
-    )
+    challenge = invitation_only(world)
     challenge.invited.add(world.orgs["institute"])
     assert ask(world, "institute", challenge).status_code == 201
     assert ask(world, "other_enterprise", challenge).status_code == 404  # it cannot see the challenge
@@ -178,12 +182,7 @@ def test_invite_tells_the_organisation_and_refuses_a_duplicate(world, published)
 
 
 def test_invite_adds_to_an_invitation_only_list(world):
-    challenge = ChallengeFactory(
-        organisation=world.orgs["owner"],
-        created_by=world.users["owner"],
-        status=Challenge.Status.PUBLISHED,
-        confidentiality=Challenge.Confidentiality.INVITATION_ONLY,
-    )
+    challenge = invitation_only(world)
     challenge.invited.add(world.orgs["other_enterprise"])
     assert invite(world, "owner", challenge).status_code == 201
     assert challenge.invited.filter(pk=world.orgs["institute"].pk).exists()
