@@ -239,6 +239,9 @@ def _challenge_add(row, *, users, chains, now) -> None:
     _bids_add(challenge, bids, users=users, when=when, rng=rng)
 
 
+NOT_AWARDED_REASONS = [r for r in Bid.NotAwardedReason.values if r != Bid.NotAwardedReason.OTHER]
+
+
 def _bids_add(challenge: Challenge, bids, *, users, when, rng: random.Random) -> None:
     opened, closes = when.get("published"), when["deadline"]
     decided = when.get("awarded") or when.get("cancelled") or timezone.now()
@@ -261,6 +264,10 @@ def _bids_add(challenge: Challenge, bids, *, users, when, rng: random.Random) ->
                 {"title": "现场验证与验收", "due_day": days, "deliverable": "验收材料"},
             ],
             status=status,
+            # The owner's coded reason, as the award asks for one (a steady pick per bid, not the rng's).
+            not_awarded_reason=NOT_AWARDED_REASONS[int(price) % len(NOT_AWARDED_REASONS)]
+            if status == Bid.Status.NOT_AWARDED
+            else "",
         )
         changed = {
             Bid.Status.SUBMITTED: submitted,

@@ -266,9 +266,24 @@ class RequiredReasonInputSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500)
 
 
+class NotAwardedInputSerializer(serializers.Serializer):
+    bid = serializers.IntegerField(min_value=1)
+    reason = serializers.ChoiceField(
+        choices=Bid.NotAwardedReason.choices,
+        help_text="approach 技术路线不符；indicators 指标未达；price 报价过高；experience 团队经验不足；other 其他（须填写说明）",
+    )
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
 class AwardInputSerializer(serializers.Serializer):
     bids = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1, max_length=10)
     reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    not_awarded = NotAwardedInputSerializer(
+        many=True, max_length=200, required=False, default=list, help_text="每一份未被选中的有效申请都须给出未中榜原因"
+    )
+    close_early = serializers.BooleanField(
+        required=False, default=False, help_text="截止时间前定榜须为 true：确认把揭榜截止时间提前到此刻"
+    )
 
 
 class ConcludeInputSerializer(serializers.Serializer):
@@ -319,6 +334,7 @@ class BidOutputSerializer(serializers.ModelSerializer):
     partners = BidPartnerOutputSerializer(source="partner_links", many=True)
     milestones = MilestoneSerializer(many=True)
     status_label = serializers.CharField(source="get_status_display")
+    not_awarded_reason_label = serializers.CharField(source="get_not_awarded_reason_display")
 
     class Meta:
         model = Bid
@@ -334,6 +350,9 @@ class BidOutputSerializer(serializers.ModelSerializer):
             "milestones",
             "status",
             "status_label",
+            "not_awarded_reason",
+            "not_awarded_reason_label",
+            "not_awarded_note",
             "created_at",
             "updated_at",
         ]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -208,6 +208,29 @@ def challenges_close_expired(*, now: datetime | None = None) -> int:
     return closed
 
 
+DEADLINE_NOTICE_AHEAD = timedelta(days=3)
+
+
+def challenges_deadline_soon(*, now: datetime | None = None) -> int:
+    """Announce once (challenge.deadline_soon, an event per challenge) that a published challenge's
+    bid deadline is at most three days away; the notices decide who hears of it. Safe to rerun."""
+    from core.models import DomainEvent
+
+    now = now or timezone.now()
+    announced = DomainEvent.objects.filter(
+        name="challenge.deadline_soon", subject_type=Challenge._meta.label_lower
+    ).values_list("subject_id", flat=True)
+    due = Challenge.objects.filter(
+        status=S.PUBLISHED, bid_deadline__gt=now, bid_deadline__lte=now + DEADLINE_NOTICE_AHEAD
+    ).exclude(pk__in=announced)
+    count = 0
+    for challenge in due.select_related("organisation"):
+        with transaction.atomic():
+            emit("challenge.deadline_soon", subject=challenge)
+            count += 1
+    return count
+
+
 @transaction.atomic
 def challenge_cancel(*, challenge: Challenge, by: User, reason: str) -> Challenge:
     _require_member(by, challenge.organisation)
@@ -220,15 +243,79 @@ def challenge_cancel(*, challenge: Challenge, by: User, reason: str) -> Challeng
     return challenge
 
 
+def _close_before_award(
+    *, challenge: Challenge, by: User, close_early: bool, now: datetime, not_awarded: Sequence[int]
+) -> None:
+    """An award ends the bidding. Before the published deadline that brings the deadline forward,
+    which the owner must confirm (close_early); the history and the other bidders are told."""
+    if challenge.bid_deadline <= now:
+        _transition(challenge=challenge, to=S.CLOSED, by=by, reason=gettext_noop("定榜前截止"))
+        return
+    if not close_early:
+        raise Conflict(
+            _(
+                "揭榜截止时间（%(deadline)s）尚未到达。现在定榜会把截止时间提前到此刻，不再接受新的揭榜申请，"
+                "其他揭榜单位会收到提前截止的通知。确认提前截止请勾选“提前截止并定榜”。"
+            )
+            % {"deadline": timezone.localtime(challenge.bid_deadline).strftime("%Y-%m-%d %H:%M")},
+            extra={"field": "close_early", "bid_deadline": challenge.bid_deadline.isoformat()},
+        )
+    published_deadline = challenge.bid_deadline
+    challenge.bid_deadline = now
+    challenge.save(update_fields=["bid_deadline", "updated_at"])
+    _transition(challenge=challenge, to=S.CLOSED, by=by, reason=gettext_noop("发榜单位确认提前截止并定榜"))
+    emit(
+        "challenge.closed_early",
+        subject=challenge,
+        actor=by,
+        published_deadline=published_deadline.isoformat(),
+        not_awarded=list(not_awarded),
+    )
+
+
+def _check_not_awarded_reasons(
+    *, others: Sequence[int], reasons: Mapping[int, tuple[str, str]]
+) -> dict[int, tuple[str, str]]:
+    """Every unsuccessful bid gets a coded reason (其他 with a note): the owner is asked for each
+    rather than given a default, since the bidder reads it as the answer to its proposal."""
+    R = Bid.NotAwardedReason
+    unknown = sorted(set(reasons) - set(others))
+    if unknown:
+        raise ApplicationError(
+            _("未中榜原因只能给本榜单中未被选中的有效申请"), extra={"field": "not_awarded", "bids": unknown}
+        )
+    missing = sorted(set(others) - set(reasons))
+    if missing:
+        raise ApplicationError(
+            _("请为每一份未中榜的申请选择未中榜原因"), extra={"field": "not_awarded", "bids": missing}
+        )
+    cleaned = {}
+    for pk, (code, note) in reasons.items():
+        note = (note or "").strip()
+        if code not in R.values:
+            raise ApplicationError(_("未中榜原因无效"), extra={"field": "not_awarded", "bids": [pk]})
+        if code == R.OTHER and not note:
+            raise ApplicationError(_("未中榜原因为“其他”时请填写说明"), extra={"field": "not_awarded", "bids": [pk]})
+        cleaned[pk] = (code, note)
+    return cleaned
+
+
 @transaction.atomic
-def challenge_award(*, challenge: Challenge, by: User, bid_ids: Sequence[int], reason: str = "") -> Challenge:
-    """Pick the winners. The row lock serialises concurrent awards, so the mode's winner count
-    can never be exceeded however many requests arrive at once."""
+def challenge_award(
+    *,
+    challenge: Challenge,
+    by: User,
+    bid_ids: Sequence[int],
+    reason: str = "",
+    not_awarded: Mapping[int, tuple[str, str]] | None = None,
+    close_early: bool = False,
+) -> Challenge:
+    """Pick the winners, and say why each other bid was not chosen (`not_awarded`: bid id →
+    (Bid.NotAwardedReason, note)). The row lock serialises concurrent awards, so the mode's winner
+    count can never be exceeded however many requests arrive at once."""
     _require_member(by, challenge.organisation)
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
-    if challenge.status == S.PUBLISHED:
-        _transition(challenge=challenge, to=S.CLOSED, by=by, reason=gettext_noop("定榜前截止"))
-    if challenge.status != S.CLOSED:
+    if challenge.status not in (S.PUBLISHED, S.CLOSED):
         raise Conflict(
             _("榜单当前状态为“%(current)s”，不能定榜") % {"current": S(challenge.status).label},
             extra={"status": challenge.status},
@@ -249,13 +336,26 @@ def challenge_award(*, challenge: Challenge, by: User, bid_ids: Sequence[int], r
     unconfirmed = sorted(_with_pending_partners(winners))
     if unconfirmed:
         raise Conflict(_("所选申请的联合体成员尚未全部确认加入，暂不能定榜"), extra={"bids": unconfirmed})
-    now = timezone.now()
     others = challenge.bids.filter(status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED]).exclude(pk__in=unique_ids)
-    not_awarded = list(others.values_list("pk", flat=True))
+    not_awarded_ids = list(others.values_list("pk", flat=True))
+    reasons = _check_not_awarded_reasons(others=not_awarded_ids, reasons=not_awarded or {})
+    now = timezone.now()
+    if challenge.status == S.PUBLISHED:
+        _close_before_award(challenge=challenge, by=by, close_early=close_early, now=now, not_awarded=not_awarded_ids)
     challenge.bids.filter(pk__in=unique_ids).update(status=Bid.Status.AWARDED, updated_at=now)
-    others.update(status=Bid.Status.NOT_AWARDED, updated_at=now)
+    for pk, (code, note) in reasons.items():
+        Bid.objects.filter(pk=pk).update(
+            status=Bid.Status.NOT_AWARDED, not_awarded_reason=code, not_awarded_note=note, updated_at=now
+        )
     challenge = _transition(challenge=challenge, to=S.AWARDED, by=by, reason=reason)
-    emit("challenge.awarded", subject=challenge, actor=by, winners=unique_ids, not_awarded=not_awarded, reason=reason)
+    emit(
+        "challenge.awarded",
+        subject=challenge,
+        actor=by,
+        winners=unique_ids,
+        not_awarded=not_awarded_ids,
+        reason=reason,
+    )
     return challenge
 
 
@@ -278,6 +378,8 @@ def challenge_conclude(*, challenge: Challenge, by: User, accepted: bool, reason
     if landmark:
         challenge.landmark = landmark
         challenge.save(update_fields=["landmark", "updated_at"])
+    winners = list(challenge.bids.filter(status=Bid.Status.AWARDED).values_list("pk", flat=True))
+    emit("challenge.concluded", subject=challenge, actor=by, accepted=accepted, reason=reason, winners=winners)
     return challenge
 
 

@@ -223,7 +223,20 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         request=AwardInputSerializer,
         responses=ChallengeDetailOutputSerializer,
         summary="定榜：选择中榜申请（揭榜挂帅1个，赛马制不超过最多中榜团队数）",
-        examples=[example("赛马制定榜", {"bids": [31, 34], "reason": "两条技术路线并行攻关"})],
+        examples=[
+            example(
+                "赛马制定榜",
+                {
+                    "bids": [31, 34],
+                    "reason": "两条技术路线并行攻关",
+                    "not_awarded": [
+                        {"bid": 32, "reason": "price", "note": ""},
+                        {"bid": 33, "reason": "other", "note": "样机测试数据不完整"},
+                    ],
+                    "close_early": False,
+                },
+            )
+        ],
     )
     @action(detail=True, methods=["post"])
     def award(self, request: Request, pk=None) -> Response:
@@ -234,6 +247,8 @@ class ChallengeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
             by=request.user,
             bid_ids=data.validated_data["bids"],
             reason=data.validated_data["reason"],
+            not_awarded={item["bid"]: (item["reason"], item["note"]) for item in data.validated_data["not_awarded"]},
+            close_early=data.validated_data["close_early"],
         )
         return _detail(request, challenge)
 

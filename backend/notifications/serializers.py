@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from notifications.models import Notification
+from notifications.models import EmailPreference, Notification
 
 
 class NotificationOutputSerializer(serializers.ModelSerializer):
@@ -43,3 +43,32 @@ class UnsubscribeInputSerializer(serializers.Serializer):
 
 class UnsubscribeOutputSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+class KindChannelsSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Notification.Kind.choices)
+    digest = serializers.BooleanField(help_text="是否列入每日邮件摘要")
+    email = serializers.BooleanField(help_text="是否立即发送邮件（立即发送的不再列入摘要）")
+
+
+class KindChannelsOutputSerializer(KindChannelsSerializer):
+    label = serializers.CharField()
+
+
+class PreferencesOutputSerializer(serializers.Serializer):
+    digest = serializers.BooleanField(help_text="总开关：关闭后不再发送任何通知邮件（站内通知不受影响）")
+    has_email = serializers.BooleanField(help_text="账号是否填写了邮箱；没有邮箱时不会发送任何邮件")
+    kinds = KindChannelsOutputSerializer(many=True)
+
+    def to_representation(self, instance: EmailPreference):
+        kinds = [
+            {"kind": kind, "label": str(label), **instance.channels(kind)} for kind, label in Notification.Kind.choices
+        ]
+        return super().to_representation(
+            {"digest": instance.digest, "has_email": bool(instance.user.email), "kinds": kinds}
+        )
+
+
+class PreferencesInputSerializer(serializers.Serializer):
+    digest = serializers.BooleanField(required=False)
+    kinds = KindChannelsSerializer(many=True, required=False, max_length=len(Notification.Kind.choices))

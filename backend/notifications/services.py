@@ -34,6 +34,58 @@ MY_BIDS_PAGE = "my-bids"  # consortium notices point at "我的揭榜", where in
 ORGANISATION_PAGE = "organisation/members"  # join requests: decided, and their outcome read, there
 
 
+def notice(
+    *, recipient: User, kind: str, posting_kind: str, posting_id: int, about_kind: str, about_id: int, **defaults
+):
+    """Create a notice once per event and recipient (returns it and whether it is new). In-app at
+    once; by e-mail at once too when the recipient chose so for this kind (after commit, so that a
+    rolled-back change sends nothing); else in the daily digest if they chose that."""
+    note, new = Notification.objects.get_or_create(
+        recipient=recipient,
+        kind=kind,
+        posting_kind=posting_kind,
+        posting_id=posting_id,
+        about_kind=about_kind,
+        about_id=about_id,
+        defaults=defaults,
+    )
+    if new and recipient.email and preference_of(recipient).channels(kind)["email"]:
+        transaction.on_commit(lambda: _email_now(note.pk), robust=True)
+    return note, new
+
+
+def preference_of(user: User) -> EmailPreference:
+    preference, _created = EmailPreference.objects.get_or_create(user=user)
+    return preference
+
+
+def _email_now(pk: int) -> None:
+    note = Notification.objects.select_related("recipient").filter(pk=pk, emailed_at__isnull=True).first()
+    if note is None:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        send_mail(
+            _("【湖州科技撮合平台】%(title)s") % {"title": note.title},
+            f"{note.body}\n\n{settings.TECHMATCH_SITE_URL}/{_page(note)}",
+            settings.DEFAULT_FROM_EMAIL,
+            [note.recipient.email],
+        )
+    # Sent at once, so not again in the digest.
+    Notification.objects.filter(pk=pk).update(emailed_at=timezone.now())
+
+
+@transaction.atomic
+def preferences_update(*, user: User, digest: bool | None = None, kinds: list[dict] | None = None) -> EmailPreference:
+    """Change the digest switch and the channels of the kinds given; other kinds keep theirs."""
+    preference = EmailPreference.objects.select_for_update().get(pk=preference_of(user).pk)
+    if digest is not None:
+        preference.digest = digest
+    for item in kinds or []:
+        preference.kinds[item["kind"]] = {"digest": item["digest"], "email": item["email"]}
+    preference.save(update_fields=["digest", "kinds"])
+    return preference
+
+
 def notify_later(*, posting: Posting) -> None:
     """Call in the transaction that publishes `posting`; the matching runs after commit."""
     from notifications.tasks import notify_matches_task  # lazy: tasks.py imports this module
@@ -88,18 +140,16 @@ def notify_matches(*, kind: str, posting_id: int) -> int:
         best_kind, best, best_score = found[0]
         names = "、".join(f"“{target.title}”" for _k, target, _s in found[:3])
         mine = names if len(found) <= 3 else _("%(names)s等 %(n)d 项") % {"names": names, "n": len(found)}
-        _note, new = Notification.objects.get_or_create(
+        _note, new = notice(
             recipient=user,
+            kind=KINDS[kind].notification_kind,
             posting_kind=kind,
             posting_id=posting.pk,
             about_kind=best_kind,
             about_id=best.pk,
-            defaults={
-                "kind": KINDS[kind].notification_kind,
-                "title": posting.title[:200],
-                "score": best_score,
-                "body": (_("与您的%(mine)s匹配：%(text)s") % {"mine": mine, "text": text.description[:300]})[:500],
-            },
+            title=posting.title[:200],
+            score=best_score,
+            body=(_("与您的%(mine)s匹配：%(text)s") % {"mine": mine, "text": text.description[:300]})[:500],
         )
         created += new
     return created
@@ -143,13 +193,16 @@ def notify_consortium(*, link, kind: str) -> int:
                     )
                     % names
                 )
-            _note, new = Notification.objects.get_or_create(
+            _note, new = notice(
                 recipient=user,
+                kind=kind,
                 posting_kind="bid",
                 posting_id=bid.pk,
                 about_kind="bid_partner",
                 about_id=link.pk,
-                defaults={"kind": kind, "title": title[:200], "body": body[:500], "score": None},
+                title=title[:200],
+                body=body[:500],
+                score=None,
             )
             created += new
     return created
@@ -215,11 +268,13 @@ def digests_send(*, now: datetime | None = None) -> int:
     sent = 0
     pending_users = User.objects.filter(notifications__emailed_at__isnull=True).exclude(email="").distinct()
     for user in pending_users:
-        preference, _created = EmailPreference.objects.get_or_create(user=user)
+        preference = preference_of(user)
         if not preference.digest or (preference.last_digest_at and now - preference.last_digest_at < DIGEST_INTERVAL):
             continue
         with transaction.atomic():
-            items = list(Notification.objects.select_for_update().filter(recipient=user, emailed_at__isnull=True))
+            pending = Notification.objects.select_for_update().filter(recipient=user, emailed_at__isnull=True)
+            # Kinds left out of the digest stay unsent: in-app only, unless the user opts in later.
+            items = [n for n in pending if preference.channels(n.kind)["digest"]]
             if not items:
                 continue
             send_mail(

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
 from core.events import Event, subscribe
 from notifications.models import Notification
-from notifications.services import notify_consortium, notify_later
+from notifications.services import notice, notify_consortium, notify_later
 
 K = Notification.Kind
 
@@ -40,14 +40,16 @@ def _tell(
             continue
         seen.add(org.pk)
         for user in org.members.filter(is_active=True):
-            _note, new = Notification.objects.get_or_create(
+            _note, new = notice(
                 recipient=user,
                 kind=kind,
                 posting_kind=posting_kind,
                 posting_id=posting_id,
                 about_kind=about_kind,
                 about_id=about_id,
-                defaults={"title": title[:200], "body": body[:500], "score": None},
+                title=title[:200],
+                body=body[:500],
+                score=None,
             )
             created += new
     return created
@@ -136,15 +138,108 @@ def challenge_awarded(event: Event) -> None:
                 title=_("揭榜申请中榜：%(title)s") % names,
                 body=_("%(owner)s已确定贵方的揭榜申请中榜。下一步：与发榜单位签订技术合同，并在平台登记。") % names,
             )
-        body = _("%(owner)s已定榜，贵方的揭榜申请未中榜。") % names
-        if reason:
-            body += _("定榜说明：%(reason)s") % names
+        for bid in Bid.objects.filter(pk__in=event.data.get("not_awarded", [])).select_related(
+            "organisation", "challenge"
+        ):
+            # The bid's own coded reason: only its team is told it (and the owner, who chose it).
+            body = _("%(owner)s已定榜，贵方的揭榜申请未中榜。") % names
+            if bid.not_awarded_reason:
+                body += _("未中榜原因：%(code)s") % {"code": bid.get_not_awarded_reason_display()}
+                if bid.not_awarded_note:
+                    body += _("（%(note)s）") % {"note": bid.not_awarded_note}
+                body += "。"
+            if reason:
+                body += _("定榜说明：%(reason)s") % names
+            _about_bid(
+                bid, kind=K.BID_NOT_AWARDED, orgs=_team(bid), title=_("揭榜申请未中榜：%(title)s") % names, body=body
+            )
+
+
+def challenge_closed_early(event: Event) -> None:
+    """The bidders not chosen learn that the bidding ended before the published deadline."""
+    from marketplace.models import Bid
+
+    challenge = event.subject
+    with translation.override(settings.LANGUAGE_CODE):
+        names = {"owner": challenge.organisation.name, "title": challenge.title}
         for bid in Bid.objects.filter(pk__in=event.data.get("not_awarded", [])).select_related(
             "organisation", "challenge"
         ):
             _about_bid(
-                bid, kind=K.BID_NOT_AWARDED, orgs=_team(bid), title=_("揭榜申请未中榜：%(title)s") % names, body=body
+                bid,
+                kind=K.BIDDING_CLOSED_EARLY,
+                orgs=_team(bid),
+                title=_("榜单提前截止：%(title)s") % names,
+                body=_("%(owner)s在原定截止时间之前定榜，揭榜已提前截止，不再接受新的申请。") % names,
             )
+
+
+def _challenge_notice(challenge, *, orgs, kind: str, title: str, body: str) -> None:
+    _tell(
+        orgs,
+        kind=kind,
+        posting_kind="challenge",
+        posting_id=challenge.pk,
+        about_kind="challenge",
+        about_id=challenge.pk,
+        title=title,
+        body=body,
+    )
+
+
+def challenge_deadline_soon(event: Event) -> None:
+    """The owner, and the leads of bids that do not count yet (a consortium partner has still to
+    accept): the platform has no draft bids, so these are the bids not finished before the deadline."""
+    from marketplace.models import Bid, BidPartner
+
+    challenge = event.subject
+    unfinished = (
+        Bid.objects.filter(challenge=challenge, status__in=[Bid.Status.SUBMITTED, Bid.Status.SHORTLISTED])
+        .filter(partner_links__state=BidPartner.State.PENDING)
+        .select_related("organisation")
+        .distinct()
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        names = {
+            "title": challenge.title,
+            "deadline": timezone.localtime(challenge.bid_deadline).strftime("%Y-%m-%d %H:%M"),
+        }
+        title = _("揭榜截止还有 3 天：%(title)s") % names
+        _challenge_notice(
+            challenge,
+            orgs=[challenge.organisation],
+            kind=K.DEADLINE_SOON,
+            title=title,
+            body=_("贵机构发布的榜单将于 %(deadline)s 截止揭榜。") % names,
+        )
+        _challenge_notice(
+            challenge,
+            orgs=[bid.organisation for bid in unfinished],
+            kind=K.DEADLINE_SOON,
+            title=title,
+            body=_("榜单将于 %(deadline)s 截止揭榜；贵方申请的联合体成员尚未全部确认，确认前申请不能入围或中榜。")
+            % names,
+        )
+
+
+def challenge_concluded(event: Event) -> None:
+    from marketplace.models import Bid
+
+    challenge = event.subject
+    accepted = event.data.get("accepted")
+    winners = Bid.objects.filter(pk__in=event.data.get("winners", [])).select_related("organisation")
+    with translation.override(settings.LANGUAGE_CODE):
+        names = {"title": challenge.title, "reason": event.data.get("reason") or ""}
+        if accepted:
+            title = _("验收通过：%(title)s") % names
+            body = _("榜单“%(title)s”已通过验收。验收意见：%(reason)s") % names
+        else:
+            title = _("验收未通过：%(title)s") % names
+            body = _("榜单“%(title)s”未通过验收。验收意见：%(reason)s") % names
+        teams = [org for bid in winners for org in _team(bid)]
+        _challenge_notice(
+            challenge, orgs=[challenge.organisation, *teams], kind=K.CHALLENGE_CONCLUDED, title=title, body=body
+        )
 
 
 def challenge_cancelled(event: Event) -> None:
@@ -223,14 +318,16 @@ def _about_membership(joining, *, recipients, kind: str, title: str, body: str) 
     # Points at the organisation: its admins decide on its members page, the requester reads there
     # whom it joined.
     for user in recipients:
-        Notification.objects.get_or_create(
+        notice(
             recipient=user,
             kind=kind,
             posting_kind="organisation",
             posting_id=joining.organisation_id,
             about_kind="membership_request",
             about_id=joining.pk,
-            defaults={"title": title[:200], "body": body[:500], "score": None},
+            title=title[:200],
+            body=body[:500],
+            score=None,
         )
 
 
@@ -305,6 +402,9 @@ def connect() -> None:
     subscribe("bid.shortlisted", bid_shortlisted)
     subscribe("challenge.awarded", challenge_awarded)
     subscribe("challenge.cancelled", challenge_cancelled)
+    subscribe("challenge.closed_early", challenge_closed_early)
+    subscribe("challenge.deadline_soon", challenge_deadline_soon)
+    subscribe("challenge.concluded", challenge_concluded)
     subscribe("deal.recorded", deal_recorded)
     subscribe("deal.registered", deal_registered)
     subscribe("membership.requested", membership_requested)

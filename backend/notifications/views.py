@@ -11,12 +11,20 @@ from notifications.models import Notification
 from notifications.selectors import notification_list, unread_count
 from notifications.serializers import (
     NotificationOutputSerializer,
+    PreferencesInputSerializer,
+    PreferencesOutputSerializer,
     ReadAllOutputSerializer,
     UnreadCountOutputSerializer,
     UnsubscribeInputSerializer,
     UnsubscribeOutputSerializer,
 )
-from notifications.services import notification_read, notifications_read_all, unsubscribe
+from notifications.services import (
+    notification_read,
+    notifications_read_all,
+    preference_of,
+    preferences_update,
+    unsubscribe,
+)
 
 
 @extend_schema(tags=["notifications"])
@@ -45,6 +53,23 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     @action(detail=False, methods=["post"], url_path="read-all")
     def read_all(self, request: Request) -> Response:
         return Response(ReadAllOutputSerializer({"marked": notifications_read_all(by=request.user)}).data)
+
+    @extend_schema(methods=["GET"], responses=PreferencesOutputSerializer, summary="我的通知偏好")
+    @extend_schema(
+        methods=["PATCH"],
+        request=PreferencesInputSerializer,
+        responses=PreferencesOutputSerializer,
+        summary="修改通知偏好（按通知类型选择邮件摘要和即时邮件；站内通知始终显示）",
+    )
+    @action(detail=False, methods=["get", "patch"])
+    def preferences(self, request: Request) -> Response:
+        if request.method == "PATCH":
+            data = PreferencesInputSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            preference = preferences_update(user=request.user, **data.validated_data)
+        else:
+            preference = preference_of(request.user)
+        return Response(PreferencesOutputSerializer(preference).data)
 
 
 class UnsubscribeView(APIView):

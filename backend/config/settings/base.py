@@ -261,6 +261,8 @@ SPECTACULAR_SETTINGS = {
         "DealOriginEnum": "deals.models.DealOrigin",
         "QualificationKindEnum": "accounts.models.Qualification.Kind",
         "TargetRecordKindEnum": "dashboard.serializers.TARGET_RECORD_KINDS",
+        "NotAwardedReasonEnum": "marketplace.models.Bid.NotAwardedReason",
+        "NotificationKindEnum": "notifications.models.Notification.Kind",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -1358,6 +1358,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/preferences/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的通知偏好 */
+        get: operations["notifications_preferences_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改通知偏好（按通知类型选择邮件摘要和即时邮件；站内通知始终显示） */
+        patch: operations["notifications_preferences_partial_update"];
+        trace?: never;
+    };
     "/api/notifications/read-all/": {
         parameters: {
             query?: never;
@@ -1600,6 +1618,13 @@ export interface components {
             bids: number[];
             /** @default  */
             reason: string;
+            /** @description 每一份未被选中的有效申请都须给出未中榜原因 */
+            not_awarded?: components["schemas"]["NotAwardedInputRequest"][];
+            /**
+             * @description 截止时间前定榜须为 true：确认把揭榜截止时间提前到此刻
+             * @default false
+             */
+            close_early: boolean;
         };
         BidInputRequest: {
             proposal: string;
@@ -1657,6 +1682,11 @@ export interface components {
              */
             status: components["schemas"]["BidStatusEnum"];
             status_label: string;
+            /** 未中榜原因 */
+            not_awarded_reason?: components["schemas"]["NotAwardedReasonEnum"] | components["schemas"]["BlankEnum"];
+            not_awarded_reason_label: string;
+            /** 未中榜说明 */
+            not_awarded_note?: string;
             /**
              * 创建时间
              * Format: date-time
@@ -3322,6 +3352,21 @@ export interface components {
             /** @description true：认定为重点科研攻关项目；false：取消认定 */
             key_project: boolean;
         };
+        KindChannelsOutput: {
+            kind: components["schemas"]["NotificationKindEnum"];
+            /** @description 是否列入每日邮件摘要 */
+            digest: boolean;
+            /** @description 是否立即发送邮件（立即发送的不再列入摘要） */
+            email: boolean;
+            label: string;
+        };
+        KindChannelsRequest: {
+            kind: components["schemas"]["NotificationKindEnum"];
+            /** @description 是否列入每日邮件摘要 */
+            digest: boolean;
+            /** @description 是否立即发送邮件（立即发送的不再列入摘要） */
+            email: boolean;
+        };
         /**
          * @description * `gap_filling` - 填补国内空白
          *     * `import_substitution` - 实现进口替代
@@ -3518,6 +3563,11 @@ export interface components {
              */
             status: components["schemas"]["BidStatusEnum"];
             status_label: string;
+            /** 未中榜原因 */
+            not_awarded_reason?: components["schemas"]["NotAwardedReasonEnum"] | components["schemas"]["BlankEnum"];
+            not_awarded_reason_label: string;
+            /** 未中榜说明 */
+            not_awarded_note?: string;
             /**
              * 创建时间
              * Format: date-time
@@ -3627,26 +3677,30 @@ export interface components {
          * @enum {string}
          */
         NeedStatusEnum: "draft" | "open" | "closed";
-        NotificationOutput: {
-            readonly id: number;
-            kind: components["schemas"]["NotificationOutputKindEnum"];
-            kind_label: string;
-            posting_kind: string;
-            /** Format: int64 */
-            posting_id: number;
-            about_kind: string;
-            /** Format: int64 */
-            about_id: number;
-            title: string;
-            body: string;
-            /** Format: double */
-            score?: number | null;
-            /** Format: date-time */
-            readonly created_at: string;
-            readonly read: boolean;
-            /** Format: date-time */
-            read_at?: string | null;
+        NotAwardedInputRequest: {
+            bid: number;
+            /**
+             * @description approach 技术路线不符；indicators 指标未达；price 报价过高；experience 团队经验不足；other 其他（须填写说明）
+             *
+             *     * `approach` - 技术路线不符
+             *     * `indicators` - 指标未达
+             *     * `price` - 报价过高
+             *     * `experience` - 团队经验不足
+             *     * `other` - 其他
+             */
+            reason: components["schemas"]["NotAwardedReasonEnum"];
+            /** @default  */
+            note: string;
         };
+        /**
+         * @description * `approach` - 技术路线不符
+         *     * `indicators` - 指标未达
+         *     * `price` - 报价过高
+         *     * `experience` - 团队经验不足
+         *     * `other` - 其他
+         * @enum {string}
+         */
+        NotAwardedReasonEnum: "approach" | "indicators" | "price" | "experience" | "other";
         /**
          * @description * `new_challenge` - 新榜单与您的能力匹配
          *     * `new_need` - 新需求与您的能力匹配
@@ -3674,7 +3728,27 @@ export interface components {
          *     * `challenge_invited` - 邀请揭榜
          * @enum {string}
          */
-        NotificationOutputKindEnum: "new_challenge" | "new_need" | "new_capability" | "consortium_invite" | "consortium_accepted" | "consortium_declined" | "bid_received" | "bid_withdrawn" | "bid_shortlisted" | "bid_awarded" | "bid_not_awarded" | "challenge_cancelled" | "deal_recorded" | "deal_registered" | "join_requested" | "join_approved" | "join_declined" | "bidding_closed_early" | "deadline_soon" | "challenge_concluded" | "question_asked" | "question_answered" | "deadline_extended" | "challenge_invited";
+        NotificationKindEnum: "new_challenge" | "new_need" | "new_capability" | "consortium_invite" | "consortium_accepted" | "consortium_declined" | "bid_received" | "bid_withdrawn" | "bid_shortlisted" | "bid_awarded" | "bid_not_awarded" | "challenge_cancelled" | "deal_recorded" | "deal_registered" | "join_requested" | "join_approved" | "join_declined" | "bidding_closed_early" | "deadline_soon" | "challenge_concluded" | "question_asked" | "question_answered" | "deadline_extended" | "challenge_invited";
+        NotificationOutput: {
+            readonly id: number;
+            kind: components["schemas"]["NotificationKindEnum"];
+            kind_label: string;
+            posting_kind: string;
+            /** Format: int64 */
+            posting_id: number;
+            about_kind: string;
+            /** Format: int64 */
+            about_id: number;
+            title: string;
+            body: string;
+            /** Format: double */
+            score?: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
         /** @enum {unknown} */
         NullEnum: null;
         /**
@@ -4068,6 +4142,10 @@ export interface components {
             /** @description 修改机构类型（仅运营方）时必填，记入审计记录 */
             reason?: string;
         };
+        PatchedPreferencesInputRequest: {
+            digest?: boolean;
+            kinds?: components["schemas"]["KindChannelsRequest"][];
+        };
         PolicyTargetDetailOutput: {
             readonly id: number;
             /** 代码 */
@@ -4156,6 +4234,13 @@ export interface components {
              * @description 榜单的揭榜截止时间；需求和能力成果为空
              */
             readonly deadline: string | null;
+        };
+        PreferencesOutput: {
+            /** @description 总开关：关闭后不再发送任何通知邮件（站内通知不受影响） */
+            digest: boolean;
+            /** @description 账号是否填写了邮箱；没有邮箱时不会发送任何邮件 */
+            has_email: boolean;
+            kinds: components["schemas"]["KindChannelsOutput"][];
         };
         ProjectionOutput: {
             /** Format: decimal */
@@ -6927,6 +7012,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationOutput"];
+                };
+            };
+        };
+    };
+    notifications_preferences_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOutput"];
+                };
+            };
+        };
+    };
+    notifications_preferences_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPreferencesInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOutput"];
                 };
             };
         };

@@ -69,12 +69,17 @@ def test_the_award_tells_winners_and_the_others_with_the_owners_reason(world, pu
     Challenge.objects.filter(pk=published.pk).update(status=Challenge.Status.CLOSED)
 
     services.challenge_award(
-        challenge=published, by=world.users["owner"], bid_ids=[winner.pk], reason="技术路线更成熟，报价合理"
+        challenge=published,
+        by=world.users["owner"],
+        bid_ids=[winner.pk],
+        reason="技术路线更成熟，报价合理",
+        not_awarded={loser.pk: ("price", "")},
     )
 
     assert told("bid_awarded") == {"institute"}
     assert told("bid_not_awarded") == {"rival"}
     assert "技术路线更成熟" in Notification.objects.get(kind="bid_not_awarded").body
+    assert "未中榜原因：报价过高" in Notification.objects.get(kind="bid_not_awarded").body
     assert Notification.objects.get(kind="bid_not_awarded").about_id == loser.pk
     event = DomainEvent.objects.get(name="challenge.awarded")
     assert (event.actor, event.data["winners"], event.data["not_awarded"]) == (

@@ -36,6 +36,7 @@ CELERY_BEAT_SCHEDULE = {
     # The retry path when the broker or the search backend was down: the outbox catches up.
     "drain-search-outbox": {"task": "indexing.tasks.outbox_drain_task", "schedule": 60.0},
     "close-expired-challenges": {"task": "marketplace.tasks.challenges_close_expired_task", "schedule": 60.0},
+    "deadline-soon-notices": {"task": "marketplace.tasks.challenges_deadline_soon_task", "schedule": 600.0},
     "resume-deal-imports": {"task": "deals.tasks.deals_imports_resume_task", "schedule": 60.0},
     "maintain-dashboard-exports": {"task": "dashboard.tasks.dashboard_exports_maintain_task", "schedule": 60.0},
     "email-digests": {"task": "notifications.tasks.digests_send_task", "schedule": crontab(minute=0, hour=8)},

@@ -149,7 +149,11 @@ class TestAward:
         owner = world.client("owner")
 
         too_many = owner.post(f"/api/challenges/{published.pk}/award/", {"bids": [a.pk, b.pk]}, format="json")
-        one = owner.post(f"/api/challenges/{published.pk}/award/", {"bids": [a.pk]}, format="json")
+        one = owner.post(
+            f"/api/challenges/{published.pk}/award/",
+            {"bids": [a.pk], "not_awarded": [{"bid": b.pk, "reason": "approach"}], "close_early": True},
+            format="json",
+        )
 
         assert too_many.status_code == 409 and too_many.json()["detail"] == "揭榜挂帅最多可选择1个中榜团队"
         assert one.status_code == 200
@@ -166,7 +170,7 @@ class TestAward:
         a, b = self.bids(world, challenge, 2)
 
         response = world.client("owner").post(
-            f"/api/challenges/{challenge.pk}/award/", {"bids": [a.pk, b.pk]}, format="json"
+            f"/api/challenges/{challenge.pk}/award/", {"bids": [a.pk, b.pk], "close_early": True}, format="json"
         )
 
         assert response.status_code == 200

@@ -403,6 +403,13 @@ ROWS = [
     Row("get", "/api/notifications/", expect(200, anonymous=401)),
     Row("get", "/api/notifications/unread-count/", expect(200, anonymous=401)),
     Row("post", "/api/notifications/read-all/", expect(200, anonymous=401)),
+    Row("get", "/api/notifications/preferences/", expect(200, anonymous=401)),
+    Row(
+        "patch",
+        "/api/notifications/preferences/",
+        expect(200, anonymous=401),
+        body=lambda w, r: {"digest": True, "kinds": [{"kind": "bid_received", "digest": False, "email": True}]},
+    ),
     Row(
         "post", "/api/notifications/{id}/read/", expect(404, anonymous=401, institute=200), setup=institute_notification
     ),
