@@ -236,7 +236,10 @@ def enterprise_awards_the_bid(page, server: str, challenge: int) -> None:
     dialog = page.get_by_role("dialog").filter(has_text="确认定榜")
     expect(dialog).to_contain_text(INSTITUTE[1])
     dialog.get_by_label("理由").fill("专家评审认为单晶化与包覆改性路线成熟，报价合理，工期可控")
-    dialog.get_by_role("button", name=re.compile(r"^定\s*榜$")).click()
+    # The deadline is weeks away: the dialog says the award closes the bidding early and asks.
+    expect(dialog.get_by_test_id("award-closes-early")).to_contain_text("定榜将提前截止")
+    dialog.get_by_role("checkbox", name="我确认提前截止揭榜并定榜").check()
+    dialog.get_by_role("button", name="提前截止并定榜").click()
     expect(page.get_by_test_id("challenge-status")).to_have_text("已定榜")
     expect(page.get_by_test_id("challenge-deals")).to_contain_text("尚未登记合同")
     shot(page, "04-challenge-awarded")

@@ -17,6 +17,16 @@ export const notificationsZh = {
   'notifications.markAllRead': '全部标为已读',
   'notifications.allRead': '已将 {n} 条通知标为已读',
   'notifications.viewAll': '查看全部通知',
+  'preferences.title': '通知设置',
+  'preferences.intro': '站内通知始终显示。可按通知类型选择是否列入每日邮件摘要，或立即发送邮件（立即发送的不再列入摘要）。',
+  'preferences.noEmail': '您的账号没有填写邮箱，不会收到任何通知邮件。',
+  'preferences.emailOn': '接收通知邮件（关闭后不再发送任何通知邮件）',
+  'preferences.kind': '通知类型',
+  'preferences.inApp': '站内',
+  'preferences.digest': '每日摘要',
+  'preferences.email': '即时邮件',
+  'preferences.save': '保存设置',
+  'preferences.saved': '通知设置已保存',
 } as const;
 
 export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
@@ -35,4 +45,14 @@ export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   'notifications.markAllRead': 'Mark all as read',
   'notifications.allRead': '{n} notifications marked as read',
   'notifications.viewAll': 'All notifications',
+  'preferences.title': 'Notification settings',
+  'preferences.intro': 'In-app notifications are always shown. For each kind, choose whether it goes into the daily e-mail digest or is e-mailed at once (then it is not repeated in the digest).',
+  'preferences.noEmail': 'Your account has no e-mail address, so no notification e-mails are sent.',
+  'preferences.emailOn': 'Receive notification e-mails (off: none are sent)',
+  'preferences.kind': 'Kind',
+  'preferences.inApp': 'In-app',
+  'preferences.digest': 'Daily digest',
+  'preferences.email': 'E-mail at once',
+  'preferences.save': 'Save settings',
+  'preferences.saved': 'Notification settings saved',
 };

@@ -64,3 +64,15 @@ export function BidMilestones({ bid }: { bid: Bid }) {
     </ol>
   );
 }
+
+/** Why the owner did not award the bid (its team and the owner read it; the API shows it to nobody else). */
+export function NotAwardedReason({ bid }: { bid: Pick<Bid, 'not_awarded_reason' | 'not_awarded_note'> }) {
+  const { t } = useI18n();
+  if (!bid.not_awarded_reason) return null;
+  const reason = t(`enum.notAwardedReason.${bid.not_awarded_reason}`);
+  return (
+    <Typography.Paragraph type="secondary" data-testid="not-awarded-reason" style={{ margin: '4px 0 0' }}>
+      {t('bids.notAwardedReason', { reason: bid.not_awarded_note ? t('common.withNote', { text: reason, note: bid.not_awarded_note }) : reason })}
+    </Typography.Paragraph>
+  );
+}

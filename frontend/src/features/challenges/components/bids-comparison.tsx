@@ -9,9 +9,8 @@ import { formatAmount } from '@/utils/money';
 
 import { useBids, useShortlistBid, type Bid } from '../api/bids';
 import type { Challenge } from '../api/get-challenge';
-import { useChallengeAction } from '../api/transition-challenge';
-import { BidMilestones, BidPartners, BidStatusTag, hasPendingPartners } from './bid-parts';
-import { ReasonModal } from './reason-modal';
+import { AwardModal } from './award-modal';
+import { BidMilestones, BidPartners, BidStatusTag, NotAwardedReason, hasPendingPartners } from './bid-parts';
 
 const LIVE: readonly string[] = ['submitted', 'shortlisted'];
 
@@ -31,7 +30,6 @@ export function BidsComparison({ challenge }: { challenge: Challenge }) {
   const describe = useErrorMessage();
   const { data: bids, error, isPending, refetch } = useBids(challenge.id);
   const shortlist = useShortlistBid(challenge.id);
-  const award = useChallengeAction(challenge.id);
   const [selected, setSelected] = useState<number[]>([]);
   const [awardOpen, setAwardOpen] = useState(false);
 
@@ -47,7 +45,16 @@ export function BidsComparison({ challenge }: { challenge: Challenge }) {
     setSelected((current) => (checked ? [...current, bidId] : current.filter((id) => id !== bidId)));
 
   const rows: Row[] = [
-    { key: 'status', label: t('bids.status'), render: (bid) => <BidStatusTag status={bid.status} /> },
+    {
+      key: 'status',
+      label: t('bids.status'),
+      render: (bid) => (
+        <>
+          <BidStatusTag status={bid.status} />
+          <NotAwardedReason bid={bid} />
+        </>
+      ),
+    },
     {
       key: 'price',
       label: t('bids.price'),
@@ -141,19 +148,15 @@ export function BidsComparison({ challenge }: { challenge: Challenge }) {
           })),
         ]}
       />
-      <ReasonModal
+      <AwardModal
         open={awardOpen}
-        title={t('bids.awardConfirm')}
-        description={t('bids.awardConfirmBody', {
-          names: bids.filter((bid) => selected.includes(bid.id)).map((bid) => bid.organisation.name).join('、'),
-        })}
-        okText={t('challenges.action.award')}
-        onSubmit={({ reason }) =>
-          award.mutateAsync({ action: 'award', body: { bids: selected, reason } }).then(() => {
-            setSelected([]);
-            void message.success(t('challenges.action.award.done'));
-          })
-        }
+        challenge={challenge}
+        bids={bids}
+        winners={selected}
+        onDone={() => {
+          setSelected([]);
+          void message.success(t('challenges.action.award.done'));
+        }}
         onClose={() => setAwardOpen(false)}
       />
     </>

@@ -5,7 +5,7 @@ import { useI18n } from '@/i18n/i18n';
 import { formatAmount } from '@/utils/money';
 
 import { useWithdrawBid, type Bid } from '../api/bids';
-import { BidMilestones, BidPartners, BidStatusTag } from './bid-parts';
+import { BidMilestones, BidPartners, BidStatusTag, NotAwardedReason } from './bid-parts';
 
 /** The bids of the viewer's organisation (as lead or consortium partner), with withdraw. */
 export function MyBids({ challengeId, bids, myOrganisationId }: { challengeId: number; bids: Bid[]; myOrganisationId: number }) {
@@ -39,6 +39,7 @@ export function MyBids({ challengeId, bids, myOrganisationId }: { challengeId: n
                 { key: 'milestones', label: t('bids.milestones'), span: 'filled', children: <BidMilestones bid={bid} /> },
               ]}
             />
+            <NotAwardedReason bid={bid} />
             {lead && live ? (
               <Popconfirm
                 title={t('bids.withdrawConfirm')}

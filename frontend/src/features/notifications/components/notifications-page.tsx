@@ -1,5 +1,5 @@
-import { CheckOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Spin, Typography } from 'antd';
+import { CheckOutlined, SettingOutlined } from '@ant-design/icons';
+import { App, Button, Card, Drawer, Flex, Spin, Typography } from 'antd';
 import { useState } from 'react';
 
 import { ListPagination } from '@/components/list-pagination';
@@ -14,6 +14,7 @@ import { useUnreadCount } from '../api/get-unread-count';
 import { useMarkAllNotificationsRead } from '../api/mark-all-notifications-read';
 import { useMarkNotificationRead } from '../api/mark-notification-read';
 import { NotificationItem } from './notification-item';
+import { NotificationPreferences } from './notification-preferences';
 
 const NO_FILTERS = [] as const;
 
@@ -29,6 +30,7 @@ export function NotificationsPage() {
   const markRead = useMarkNotificationRead();
   const markAll = useMarkAllNotificationsRead();
   const [reading, setReading] = useState<number | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   const read = (id: number) => {
     setReading(id);
@@ -71,6 +73,10 @@ export function NotificationsPage() {
         title={t('notifications.title')}
         intro={t('notifications.intro')}
         extra={
+          <Flex gap={8} wrap>
+          <Button icon={<SettingOutlined aria-hidden />} onClick={() => setSettingsOpen(true)}>
+            {t('preferences.title')}
+          </Button>
           <Button
             icon={<CheckOutlined aria-hidden />}
             disabled={!unread?.unread}
@@ -84,9 +90,13 @@ export function NotificationsPage() {
           >
             {t('notifications.markAllRead')}
           </Button>
+          </Flex>
         }
       />
       {body}
+      <Drawer open={settingsOpen} title={t('preferences.title')} width={640} onClose={() => setSettingsOpen(false)} destroyOnHidden>
+        <NotificationPreferences />
+      </Drawer>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
@@ -109,10 +109,12 @@ describe('challenge detail for its owner', () => {
     await user.click(screen.getByRole('button', { name: /定榜（已选 2\/2）/ }));
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent('中榜：南太湖先进材料研究院、浙江某大学湖州研究院（演示）');
-    await user.type(within(dialog).getByLabelText('理由'), '两条技术路线并行攻关');
-    await user.click(within(dialog).getByRole('button', { name: /定\s*榜/ }));
+    fireEvent.change(within(dialog).getByLabelText('理由'), { target: { value: '两条技术路线并行攻关' } });
+    // Still published: the award closes the bidding early, which the owner confirms.
+    await user.click(within(dialog).getByRole('checkbox', { name: '我确认提前截止揭榜并定榜' }));
+    await user.click(within(dialog).getByRole('button', { name: '提前截止并定榜' }));
 
-    await waitFor(() => expect(awardBody).toEqual({ bids: [31, 34], reason: '两条技术路线并行攻关' }));
+    await waitFor(() => expect(awardBody).toEqual({ bids: [31, 34], reason: '两条技术路线并行攻关', not_awarded: [], close_early: true }));
     expect(await screen.findByTestId('challenge-status')).toHaveTextContent('已定榜');
     expect(await screen.findByRole('button', { name: /启动攻关/ })).toBeInTheDocument();
   });
