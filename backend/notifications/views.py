@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.openapi import example
 from notifications.models import Notification
 from notifications.selectors import notification_list, unread_count
 from notifications.serializers import (
@@ -60,6 +61,13 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         request=PreferencesInputSerializer,
         responses=PreferencesOutputSerializer,
         summary="修改通知偏好（按通知类型选择邮件摘要和即时邮件；站内通知始终显示）",
+        examples=[
+            example(
+                "中榜通知立即发邮件，不列入摘要",
+                {"kinds": [{"kind": "bid_awarded", "digest": False, "email": True}]},
+            ),
+            example("关闭全部通知邮件", {"digest": False}),
+        ],
     )
     @action(detail=False, methods=["get", "patch"])
     def preferences(self, request: Request) -> Response:
