@@ -14,7 +14,7 @@ import { formatAmount } from '@/utils/money';
 import { useWithdrawMyBid } from '../api/bids';
 import { useMyBids, type MyBid } from '../api/get-my-bids';
 import { useAnswerPartnership, usePartnerInvitations, type PartnerDecision, type PartnerInvitation } from '../api/partner-invitations';
-import { BidPartners, BidStatusTag } from './bid-parts';
+import { BidPartners, BidStatusTag, NotAwardedReason } from './bid-parts';
 import { ChallengeStatusTag } from './challenge-tags';
 
 const NO_FILTERS = [] as const;
@@ -57,6 +57,7 @@ function MyBidCard({ bid, myOrganisationId }: { bid: MyBid; myOrganisationId: nu
           { key: 'partners', label: t('bids.partners'), children: <BidPartners bid={bid} /> },
         ]}
       />
+      <NotAwardedReason bid={bid} />
       {lead && LIVE.has(status) ? (
         <Popconfirm
           title={t('bids.withdrawConfirm')}

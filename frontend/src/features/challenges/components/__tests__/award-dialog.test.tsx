@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
-import { bids, history, page, separatorChallenge, tianneng } from '@/testing/data/marketplace';
+import { bids, history, listItem, page, separatorChallenge, taihuLab, tianneng } from '@/testing/data/marketplace';
 import { noMatches } from '@/testing/data/matching';
 import { jsonResponse, mockApi, requestsTo, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
@@ -97,5 +97,22 @@ describe('the award dialog', () => {
     });
     renderApp('/challenges/1');
     expect(await screen.findByTestId('not-awarded-reason')).toHaveTextContent('未中榜原因：指标未达（循环寿命未达标）');
+  });
+
+  it('shows the bidder its reason in 我的揭榜', async () => {
+    const mine = {
+      ...bids[0]!,
+      challenge: listItem({ ...separatorChallenge, status: 'awarded' }),
+      status: 'not_awarded' as const,
+      not_awarded_reason: 'price' as const,
+      not_awarded_note: '',
+    };
+    mockApi({
+      ...signedInAs(taihuLab),
+      'GET /api/bids/': () => jsonResponse(page([mine])),
+      'GET /api/bids/invitations/': () => jsonResponse([]),
+    });
+    renderApp('/my-bids');
+    expect(await screen.findByTestId('not-awarded-reason')).toHaveTextContent('未中榜原因：报价过高');
   });
 });
