@@ -174,7 +174,15 @@ def schedule_entries() -> dict[str, tuple[Task, BaseSchedule, tuple, dict]]:
 
 def _run_schedule(stop: threading.Event) -> None:
     global _beat
-    entries = schedule_entries()
+    entries = None
+    while entries is None and not stop.is_set():
+        try:
+            entries = schedule_entries()
+        except Exception:  # a task module that fails to import: say so, and try again
+            logger.exception("CELERY_BEAT_SCHEDULE cannot be read; trying again in %s s", BEAT_MAX_SLEEP_S)
+            stop.wait(BEAT_MAX_SLEEP_S)
+    if entries is None:
+        return
     # As beat does: each entry first runs one period after the start, then every period.
     last_run = {name: schedule.now() for name, (_task, schedule, _args, _kwargs) in entries.items()}
     while not stop.is_set() and in_process():  # a broker configured since (tests): its beat takes over

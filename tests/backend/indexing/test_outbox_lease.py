@@ -48,7 +48,9 @@ def test_rows_backing_off_are_not_claimed():
     assert outbox_claim(batch_size=5) == []
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: a transactional test flushes the tables, and the next one needs the
+# migrations' rows (content types) back.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_drains_share_the_rows_out_without_overlap():
     """Threads have connections of their own, as separate processes do (SQLite: one writer at a
     time; PostgreSQL: SKIP LOCKED)."""
