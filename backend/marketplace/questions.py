@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from core.events import emit
-from core.exceptions import ApplicationError, Conflict, Forbidden
+from core.exceptions import Conflict, Forbidden
 from marketplace.models import Challenge, ChallengeInvitation, ChallengeQuestion, DeadlineExtension
 from marketplace.selectors import _is_operator, _org, challenge_details_visible
 from marketplace.services import PARTICIPANT_KINDS, _check_invited, _record_transition
@@ -124,7 +125,7 @@ def challenge_extend_deadline(*, challenge: Challenge, by: User, bid_deadline: d
         raise Conflict(_("揭榜截止时间只能延长一次"))
     previous = challenge.bid_deadline
     if bid_deadline <= previous:
-        raise ApplicationError(_("新的截止时间须晚于原截止时间"), extra={"field": "bid_deadline"})
+        raise ValidationError({"bid_deadline": _("新的截止时间须晚于原截止时间")})
     extension = DeadlineExtension.objects.create(
         challenge=challenge, previous_deadline=previous, new_deadline=bid_deadline, reason=reason, by=by
     )

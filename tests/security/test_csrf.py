@@ -3,6 +3,7 @@ site could make a signed-in user's browser post. Token-authenticated clients sen
 need none. Checked for every unsafe operation of the OpenAPI document."""
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -35,7 +36,7 @@ def session_client(world: World, role: str = "operator") -> Client:
 
 
 def url(path: str) -> str:
-    return path.replace("{id}", "1").replace("{bid_id}", "1").replace("{year}", "2026")
+    return re.sub(r"\{\w+\}", "1", path.replace("{year}", "2026"))
 
 
 @pytest.mark.parametrize(("path", "method"), OPERATIONS, ids=[f"{m.upper()} {p}" for p, m in OPERATIONS])

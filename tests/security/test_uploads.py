@@ -201,7 +201,7 @@ def test_styled_empty_rows_do_not_count(world, five_rows, django_capture_on_comm
     sheet = workbook.active
     sheet.append(HEADER)
     for n in range(1, 6):
-        sheet.append([row(n)[h] for h in HEADER])
+        sheet.append([row(n).get(h, "") for h in HEADER])
     for r in range(7, 40):
         sheet.cell(row=r, column=1).font = Font(bold=True)
     out = io.BytesIO()
