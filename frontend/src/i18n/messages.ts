@@ -3,6 +3,7 @@
 import { authEn, authZh } from './dictionaries/auth';
 import { dashboardEn, dashboardZh } from './dictionaries/dashboard';
 import { dashboardFiguresEn, dashboardFiguresZh } from './dictionaries/dashboard-figures';
+import { dashboardQualificationsEn, dashboardQualificationsZh } from './dictionaries/dashboard-qualifications';
 import { dealsEn, dealsZh } from './dictionaries/deals';
 import { marketplaceEn, marketplaceZh } from './dictionaries/marketplace';
 import { matchingEn, matchingZh } from './dictionaries/matching';
@@ -102,7 +103,7 @@ const coreZh = {
   'notFound.description': '找不到地址 {path} 对应的页面。',
 } as const;
 
-export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh, ...matchingZh, ...notificationsZh, ...dealsZh, ...dashboardZh, ...dashboardFiguresZh, ...qualificationsZh, ...questionsZh };
+export const zhCN = { ...coreZh, ...authZh, ...marketplaceZh, ...matchingZh, ...notificationsZh, ...dealsZh, ...dashboardZh, ...dashboardFiguresZh, ...dashboardQualificationsZh, ...qualificationsZh, ...questionsZh };
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -199,7 +200,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'notFound.description': 'There is no page at {path}.',
 };
 
-export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn, ...matchingEn, ...notificationsEn, ...dealsEn, ...dashboardEn, ...dashboardFiguresEn, ...qualificationsEn, ...questionsEn };
+export const enUS: Messages = { ...coreEn, ...authEn, ...marketplaceEn, ...matchingEn, ...notificationsEn, ...dealsEn, ...dashboardEn, ...dashboardFiguresEn, ...dashboardQualificationsEn, ...qualificationsEn, ...questionsEn };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];

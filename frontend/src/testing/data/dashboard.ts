@@ -1396,3 +1396,17 @@ export const validatingImport: S['DealImportOutput'] = {
   progress: 0.4167,
   started_at: '2026-11-27T02:01:20.899190+08:00',
 };
+
+/** GET /api/dashboard/qualifications/?year=2026 for the city: the rows overlap (a firm may hold several). */
+export const qualifications2026: S['QualificationVolumeOutput'] = {
+  year: 2026,
+  as_of: null,
+  total: { amount: '78980000.00', deals: 17 },
+  items: [
+    { kind: 'high_tech', label: '高新技术企业', seller: { amount: '32000000.00', deals: 6 }, buyer: { amount: '18500000.00', deals: 4 }, either: { amount: '41200000.00', deals: 8 } },
+    { kind: 'tech_sme', label: '科技型中小企业', seller: { amount: '9800000.00', deals: 3 }, buyer: { amount: '12000000.00', deals: 3 }, either: { amount: '19300000.00', deals: 5 } },
+    { kind: 'specialised', label: '专精特新企业', seller: { amount: '6500000.00', deals: 2 }, buyer: { amount: '8000000.00', deals: 2 }, either: { amount: '14500000.00', deals: 4 } },
+    { kind: 'leading', label: '龙头企业', seller: { amount: '0.00', deals: 0 }, buyer: { amount: '15000000.00', deals: 2 }, either: { amount: '15000000.00', deals: 2 } },
+  ],
+  none: { amount: '21480000.00', deals: 5 },
+};

@@ -18,6 +18,7 @@ import { DashboardNotices, ScopeTag } from './dashboard-notices';
 import { DrilldownDrawer } from './drilldown-drawer';
 import { FlowsCard } from './flows-card';
 import { FunnelCard } from './funnel-card';
+import { QualificationsCard } from './qualifications-card';
 import { SummaryCard } from './summary-card';
 import { CumulativeCard, MonthlyCard } from './trend-cards';
 import { YearControls } from './year-controls';
@@ -26,8 +27,9 @@ const GUTTER: [number, number] = [16, 16];
 
 /**
  * The officials' dashboard for one year: progress to the target, expected against actual, months,
- * breakdowns, the 揭榜挂帅 funnel, top parties and the counting rule. Every amount opens the
- * contracts behind it in a drawer, from which exactly those rows can be exported.
+ * breakdowns (by qualification too), the 揭榜挂帅 funnel, top parties and the counting rule. Every
+ * amount but the qualification breakdown's (no drill-down figure yet) opens the contracts behind it
+ * in a drawer, from which exactly those rows can be exported.
  */
 export function Dashboard() {
   const { t, locale } = useI18n();
@@ -132,6 +134,9 @@ export function Dashboard() {
                     .map((item) => t('dashboard.platformShare', { label: item.label, amount: formatInUnit(item.amount, unit, locale), share: formatRatio(item.share) }))
                     .join('；')}
                 />
+              </Col>
+              <Col span={24}>
+                <QualificationsCard summary={data} asOf={params.asOf} recordedAsOf={params.recordedAsOf} />
               </Col>
               <Col xs={24} lg={12}>
                 <FunnelCard summary={data} onDrill={params.openDrill} />

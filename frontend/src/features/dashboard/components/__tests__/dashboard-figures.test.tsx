@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
-import { kjj, marchDrilldown, summary2026 } from '@/testing/data/dashboard';
+import { kjj, marchDrilldown, qualifications2026, summary2026 } from '@/testing/data/dashboard';
 import { jsonResponse, mockApi, requestsTo, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
 
@@ -12,6 +12,7 @@ function routes(summary: object = summary2026, overrides: ApiRoutes = {}): ApiRo
   return {
     ...signedInAs(kjj),
     'GET /api/deals/counting-rules/': () => jsonResponse(rules),
+    'GET /api/dashboard/qualifications/': () => jsonResponse(qualifications2026),
     'GET /api/dashboard/summary/': () => jsonResponse(summary),
     'GET /api/dashboard/drilldown/': () => jsonResponse(marchDrilldown),
     ...overrides,

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
 import { signedInAs } from '@/testing/auth';
-import { kjj, marchDrilldown, operator, summary2026, summary2026En } from '@/testing/data/dashboard';
+import { kjj, marchDrilldown, operator, qualifications2026, summary2026, summary2026En } from '@/testing/data/dashboard';
 import { tianneng } from '@/testing/data/marketplace';
 import { jsonResponse, mockApi, requestsTo, type ApiRoutes } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render-app';
@@ -13,6 +13,7 @@ function dashboardRoutes(overrides: ApiRoutes = {}): ApiRoutes {
   return {
     ...signedInAs(kjj),
     'GET /api/deals/counting-rules/': () => jsonResponse(rules),
+    'GET /api/dashboard/qualifications/': () => jsonResponse(qualifications2026),
     'GET /api/dashboard/summary/': () => jsonResponse(summary2026),
     ...overrides,
   };
