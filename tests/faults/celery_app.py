@@ -13,6 +13,9 @@
   many seconds (production: an hour), and the worker looks for such tasks every second.
 - TECHMATCH_FAULT_STALE_IMPORT_S: an import silent this long counts as abandoned (production:
   deals.services.STALE_IMPORT, 10 minutes).
+- TECHMATCH_FAULT_OUTBOX_LEASE_S: an outbox drain leases its rows for this long (production:
+  indexing.services.OUTBOX_LEASE, 10 minutes, well inside the hour before Redis redelivers a
+  killed worker's task; the tests' visibility timeout is seconds, so the lease must be too).
 """
 
 import os
@@ -70,6 +73,10 @@ def inject_faults(**_kwargs) -> None:
         from deals import services
 
         services.STALE_IMPORT = timedelta(seconds=float(os.environ["TECHMATCH_FAULT_STALE_IMPORT_S"]))
+    if os.environ.get("TECHMATCH_FAULT_OUTBOX_LEASE_S"):
+        from indexing import services as indexing_services
+
+        indexing_services.OUTBOX_LEASE = timedelta(seconds=float(os.environ["TECHMATCH_FAULT_OUTBOX_LEASE_S"]))
     point = os.environ.get("TECHMATCH_FAULT_PAUSE", "")
     if point == "index-half-upserted":
         from search.backends.local import LocalBackend

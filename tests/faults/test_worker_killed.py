@@ -31,6 +31,7 @@ VISIBILITY_S = "3"  # production: an hour (beat's sweeps recover sooner; see doc
 POSTINGS = 6  # each one is embedded three times (passage and two query views): slow on a busy CI machine
 IMPORT_ROWS = 2500  # three INSERT batches of 1,000: the kill lands after the first
 STALE_IMPORT_S = 2  # production: deals.services.STALE_IMPORT, 10 minutes
+OUTBOX_LEASE_S = "2"  # production: indexing.services.OUTBOX_LEASE, 10 minutes (the killed drain's rows)
 
 
 def fault_env(settings, redis_server, tmp_path, **faults: str) -> dict:
@@ -80,6 +81,7 @@ def test_a_worker_killed_mid_drain_leaves_exactly_one_index_entry_per_posting(wo
             tmp_path,
             TECHMATCH_FAULT_PAUSE="index-half-upserted",
             TECHMATCH_FAULT_VISIBILITY_S=VISIBILITY_S,
+            TECHMATCH_FAULT_OUTBOX_LEASE_S=OUTBOX_LEASE_S,
         ),
         tmp_path,
         "killed",
@@ -92,7 +94,14 @@ def test_a_worker_killed_mid_drain_leaves_exactly_one_index_entry_per_posting(wo
 
     # No beat tick: the unacknowledged task itself comes back, to the next worker.
     worker = Worker(
-        fault_env(settings, redis_server, tmp_path, TECHMATCH_FAULT_VISIBILITY_S=VISIBILITY_S), tmp_path / "next.log"
+        fault_env(
+            settings,
+            redis_server,
+            tmp_path,
+            TECHMATCH_FAULT_VISIBILITY_S=VISIBILITY_S,
+            TECHMATCH_FAULT_OUTBOX_LEASE_S=OUTBOX_LEASE_S,
+        ),
+        tmp_path / "next.log",
     ).start()
     try:
         wait_until(

@@ -37,7 +37,9 @@ def test_concurrent_awards_of_a_saima_challenge_never_exceed_its_winner_count(li
 
     def award(pair):
         barrier.wait()
-        statuses.append(post_json(url, token, {"bids": list(pair)}))
+        # Every other live bid gets its coded reason, as an award requires.
+        others = [{"bid": b.pk, "reason": "price"} for b in bids if b.pk not in pair]
+        statuses.append(post_json(url, token, {"bids": list(pair), "not_awarded": others}))
 
     threads = [threading.Thread(target=award, args=(pair,)) for pair in pairs]
     for t in threads:
