@@ -27,7 +27,7 @@ def test_a_newcomer_asks_to_join_and_the_admin_approves(server, browser):
     admin_name, org_name = ENTERPRISE
 
     # The newcomer signs up, asking to join the enterprise found by a part of its name.
-    newcomer = new_page(browser, errors)
+    _, newcomer = new_page(browser, errors)
     newcomer.goto(server + "/register")
     newcomer.get_by_role("radio", name="加入已登记的机构").check()
     newcomer.get_by_label("用户名").fill(NEWCOMER)
@@ -45,7 +45,7 @@ def test_a_newcomer_asks_to_join_and_the_admin_approves(server, browser):
     expect(newcomer.get_by_test_id("user-menu")).not_to_contain_text(org_name)  # no member yet
 
     # The admin is told, and approves on the organisation's members page.
-    admin = new_page(browser, errors)
+    _, admin = new_page(browser, errors)
     sign_in(admin, server, admin_name)
     admin.goto(server + "/notifications")
     expect(admin.get_by_text(f"{NEWCOMER}申请加入本机构")).to_be_visible()
